@@ -1,0 +1,187 @@
+"""Building the index: each discovered file read once, measured, scanned and parsed at most once."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from auditor.discover import Discovery
+from auditor.index.cache import SyntaxCache
+from auditor.index.languages import language_of
+from auditor.index.markers import scan
+from auditor.index.parsing import ParseJob, parse_all
+from auditor.index.records import FileSyntax, SourceFile
+from auditor.index.repository import RepositoryIndex
+from auditor.index.syntax import SYNTAX_LANGUAGES
+from auditor.index.testpaths import is_test_path
+from auditor.model import Diagnostic
+
+BYTES_PER_TOKEN = 4
+MAX_READ_BYTES = 32 * 1024 * 1024
+"""Larger files are streamed: measured, never scanned or parsed."""
+MAX_PARSE_BYTES = 2 * 1024 * 1024
+MAX_RETAINED_TEXT = 1024 * 1024
+"""Non-source text files up to this size stay in memory for the fact detectors and rules."""
+CHUNK = 1 << 20
+
+Progress = Callable[[str, int, int], None]
+"""progress(stage, done, total)"""
+
+
+@dataclass(slots=True)
+class _Build:
+    root: Path
+    want_syntax: bool
+    cache: SyntaxCache | None
+    files: list[SourceFile] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    syntax: dict[str, FileSyntax] = field(default_factory=dict)
+    by_digest: dict[str, FileSyntax] = field(default_factory=dict)
+    jobs: list[ParseJob] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def build_index(
+    discovery: Discovery,
+    *,
+    want_syntax: bool = True,
+    cache: SyntaxCache | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> RepositoryIndex:
+    """Read every discovered file once and build the read-only index."""
+    build = _Build(discovery.root, want_syntax, cache)
+    if cache is not None:
+        cache.load()
+    total = len(discovery.files)
+    for done, path in enumerate(discovery.files, 1):
+        _add_file(build, path)
+        if progress is not None and (done % 200 == 0 or done == total):
+            progress("reading", done, total)
+    if build.jobs:
+        for job, outcome in parse_all(build.jobs, jobs=jobs, progress=progress):
+            if isinstance(outcome, Diagnostic):
+                build.diagnostics.append(outcome)
+                continue
+            build.syntax[job.path] = build.by_digest[job.digest] = outcome
+            if outcome.error_lines:
+                lines = ", ".join(map(str, outcome.error_lines[:5]))
+                build.diagnostics.append(
+                    Diagnostic(job.path, "partial-parse", f"syntax errors near line {lines}")
+                )
+        if cache is not None:
+            cache.mark_dirty()
+    if cache is not None and want_syntax:
+        cache.save(build.by_digest)
+    return RepositoryIndex(
+        root=discovery.root,
+        files=build.files,
+        texts=build.texts,
+        syntax=build.syntax,
+        diagnostics=sorted([*discovery.diagnostics, *build.diagnostics], key=_diagnostic_key),
+        excluded=discovery.excluded,
+        symlinks=discovery.symlinks,
+        commit=discovery.commit,
+    )
+
+
+def _diagnostic_key(diagnostic: Diagnostic) -> tuple[str, str, str]:
+    return (diagnostic.path, diagnostic.kind, diagnostic.message)
+
+
+def _add_file(build: _Build, path: str) -> None:
+    full = build.root / path
+    try:
+        size = full.stat().st_size
+        if size > MAX_READ_BYTES:
+            _add_huge_file(build, path, full, size)
+            return
+        data = full.read_bytes()
+    except OSError as error:
+        build.diagnostics.append(Diagnostic(path, "unreadable", f"cannot read: {error.strerror}"))
+        return
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    head = data[:8192]
+    is_text = b"\0" not in head
+    language = language_of(path, head) if is_text else None
+    markers, generated = scan(data) if is_text else (frozenset(), False)
+    record = SourceFile(
+        path=path,
+        size=len(data),
+        digest=digest,
+        language=language,
+        lines=_count_lines(data) if is_text else 0,
+        tokens=math.ceil(len(data) / BYTES_PER_TOKEN),
+        is_text=is_text,
+        is_test=is_test_path(path),
+        is_generated=generated and language is not None,
+        markers=markers,
+    )
+    build.files.append(record)
+    if not is_text:
+        if language_of(path) is not None:
+            build.diagnostics.append(Diagnostic(path, "binary", "source file holds binary data"))
+        return
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        build.diagnostics.append(
+            Diagnostic(path, "encoding", f"not valid UTF-8 at byte {error.start}; read with replacements")
+        )
+        text = data.decode("utf-8", "replace")
+    if language is None and len(data) <= MAX_RETAINED_TEXT:
+        build.texts[path] = text
+    if build.want_syntax and language in SYNTAX_LANGUAGES and not record.is_generated:
+        _queue_parse(build, record, data)
+
+
+def _queue_parse(build: _Build, record: SourceFile, data: bytes) -> None:
+    if record.size > MAX_PARSE_BYTES:
+        build.diagnostics.append(
+            Diagnostic(record.path, "too-large", f"{record.size} bytes: measured, not parsed")
+        )
+        return
+    known = build.by_digest.get(record.digest)
+    if known is None and build.cache is not None:
+        known = build.cache.get(record.digest)
+    if known is not None and known.language == record.language:
+        build.syntax[record.path] = build.by_digest[record.digest] = known
+        return
+    build.jobs.append(ParseJob(record.path, record.language or "", record.digest, data))
+
+
+def _add_huge_file(build: _Build, path: str, full: Path, size: int) -> None:
+    hasher = hashlib.blake2b(digest_size=16)
+    lines = 0
+    with full.open("rb") as stream:
+        head = stream.read(8192)
+        chunk = head
+        while chunk:
+            hasher.update(chunk)
+            lines += chunk.count(b"\n")
+            chunk = stream.read(CHUNK)
+    is_text = b"\0" not in head
+    language = language_of(path, head) if is_text else None
+    build.files.append(
+        SourceFile(
+            path=path,
+            size=size,
+            digest=hasher.hexdigest(),
+            language=language,
+            lines=lines if is_text else 0,
+            tokens=math.ceil(size / BYTES_PER_TOKEN),
+            is_text=is_text,
+            is_test=is_test_path(path),
+            is_generated=False,
+        )
+    )
+    build.diagnostics.append(Diagnostic(path, "too-large", f"{size} bytes: measured, not read"))
+
+
+def _count_lines(data: bytes) -> int:
+    if not data:
+        return 0
+    return data.count(b"\n") + (0 if data.endswith(b"\n") else 1)

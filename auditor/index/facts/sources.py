@@ -1,0 +1,76 @@
+"""Parsed manifests and configs for the fact detectors: each parsed once, failures recorded."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from typing import TYPE_CHECKING, Any
+from xml.etree import ElementTree
+
+import yaml
+
+from auditor.model import Diagnostic
+
+if TYPE_CHECKING:
+    from auditor.index.repository import RepositoryIndex
+
+
+class FactSources:
+    """The index plus parsers for the structured files facts are derived from.
+
+    A file that cannot be parsed yields None and one diagnostic, never an exception.
+    """
+
+    def __init__(self, index: RepositoryIndex) -> None:
+        self.index = index
+        self._parsed: dict[tuple[str, str], Any] = {}
+        self._diagnostics: dict[str, Diagnostic] = {}
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return tuple(self._diagnostics[path] for path in sorted(self._diagnostics))
+
+    def text(self, path: str) -> str | None:
+        return self.index.text(path)
+
+    def toml(self, path: str) -> dict[str, Any] | None:
+        return self._parse(path, "toml", tomllib.loads)
+
+    def json(self, path: str) -> Any:
+        return self._parse(path, "json", json.loads)
+
+    def yaml(self, path: str) -> Any:
+        """The first YAML document of `path` (safe loader: tags never construct objects)."""
+        return self._parse(path, "yaml", _load_yaml)
+
+    def xml(self, path: str) -> ElementTree.Element | None:
+        return self._parse(path, "xml", _load_xml)
+
+    def _parse(self, path: str, kind: str, parser: Any) -> Any:
+        key = (path, kind)
+        if key in self._parsed:
+            return self._parsed[key]
+        text = self.index.text(path)
+        value = None
+        if text is not None:
+            try:
+                value = parser(text)
+            except Exception as error:  # noqa: BLE001 - any parser failure is bad input
+                reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+                self._diagnostics[path] = Diagnostic(path, "malformed", f"cannot parse {kind}: {reason}")
+        self._parsed[key] = value
+        return value
+
+
+def _load_yaml(text: str) -> Any:
+    return next(iter(yaml.safe_load_all(text)), None)
+
+
+def _load_xml(text: str) -> ElementTree.Element:
+    if "<!ENTITY" in text:
+        raise ValueError("entity declarations are not read")
+    root = ElementTree.fromstring(text)
+    for element in root.iter():  # drop namespaces: pom.xml tags are matched by local name
+        if isinstance(element.tag, str) and "}" in element.tag:
+            element.tag = element.tag.split("}", 1)[1]
+    return root

@@ -1,0 +1,148 @@
+"""The repository index: read-only files, texts and syntax, with facts derived on first use."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+import pathspec
+
+from auditor.index.records import FileSyntax, SourceFile
+from auditor.model import Diagnostic
+
+if TYPE_CHECKING:
+    from auditor.index.facts.model import Facts
+
+V = TypeVar("V")
+
+MAX_TEXT_BYTES = 8 * 1024 * 1024
+"""Files larger than this are measured but never decoded for rules."""
+
+
+class RepositoryIndex:
+    """Everything the rules may know about a repository (or one package of it).
+
+    Built once per run by `auditor.index.build.build_index`; rules only read it. Paths are
+    POSIX and relative to `root`; a package view (`package()`) re-roots them at the package.
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        files: Iterable[SourceFile],
+        texts: Mapping[str, str],
+        syntax: Mapping[str, FileSyntax],
+        diagnostics: Iterable[Diagnostic] = (),
+        excluded: Iterable[str] = (),
+        symlinks: Iterable[str] = (),
+        commit: str | None = None,
+        prefix: str = "",
+    ) -> None:
+        self.root = root
+        self.prefix = prefix
+        self.files: tuple[SourceFile, ...] = tuple(sorted(files, key=lambda f: f.path))
+        self.diagnostics = tuple(diagnostics)
+        self.excluded = tuple(excluded)
+        self.symlinks = tuple(symlinks)
+        self.commit = commit
+        self._texts = texts
+        self._syntax = syntax
+        self._paths = [f.path for f in self.files]
+        self._by_path = {f.path: f for f in self.files}
+
+    def file(self, path: str) -> SourceFile | None:
+        return self._by_path.get(path)
+
+    def is_dir(self, path: str) -> bool:
+        """Whether some indexed file lies below `path`."""
+        prefix = path.rstrip("/") + "/"
+        at = bisect.bisect_left(self._paths, prefix)
+        return at < len(self._paths) and self._paths[at].startswith(prefix)
+
+    def exists(self, path: str) -> bool:
+        """Whether `path` names an indexed file or a directory holding one."""
+        path = path.strip("/") if path not in ("", ".", "./") else ""
+        return not path or path in self._by_path or self.is_dir(path)
+
+    def under(self, directory: str) -> tuple[SourceFile, ...]:
+        """The files below `directory` (the whole index for "")."""
+        if not directory:
+            return self.files
+        prefix = directory.rstrip("/") + "/"
+        start = bisect.bisect_left(self._paths, prefix)
+        end = bisect.bisect_left(self._paths, prefix + "\U0010ffff")
+        return self.files[start:end]
+
+    def glob(self, *patterns: str) -> tuple[SourceFile, ...]:
+        """The files matching any of the gitignore-style `patterns`."""
+        spec = pathspec.GitIgnoreSpec.from_lines(patterns)
+        return tuple(f for f in self.files if spec.match_file(f.path))
+
+    def text(self, path: str) -> str | None:
+        """The decoded text of a file (undecodable bytes replaced), or None if it has none."""
+        if path in self._texts:
+            return self._texts[path]
+        record = self._by_path.get(path)
+        if record is None or not record.is_text or record.size > MAX_TEXT_BYTES:
+            return None
+        try:
+            data = (self.root / path).read_bytes()
+        except OSError:
+            return None
+        return data.decode("utf-8", "replace")
+
+    def syntax(self, path: str) -> FileSyntax | None:
+        """The syntax summary of a source file, if its language is parsed and it was parsed."""
+        return self._syntax.get(path)
+
+    @cached_property
+    def facts(self) -> Facts:
+        from auditor.index.facts import derive_facts
+
+        return derive_facts(self)
+
+    def package(self, directory: str) -> RepositoryIndex:
+        """A view of the package in `directory`, with paths relative to it."""
+        prefix = directory.rstrip("/") + "/"
+        cut = len(prefix)
+        files = [_rerooted(f, f.path[cut:]) for f in self.under(directory)]
+        return RepositoryIndex(
+            root=self.root / directory,
+            files=files,
+            texts=_Rerooted(self._texts, prefix),
+            syntax=_Rerooted(self._syntax, prefix),
+            diagnostics=(),
+            excluded=(),
+            symlinks=(),
+            commit=self.commit,
+            prefix=self.prefix + prefix,
+        )
+
+
+def _rerooted(record: SourceFile, path: str) -> SourceFile:
+    return replace(record, path=path)
+
+
+class _Rerooted(Mapping[str, V]):
+    """A read-only mapping seen from a package: keys are relative to the package directory."""
+
+    def __init__(self, inner: Mapping[str, V], prefix: str) -> None:
+        self._inner = inner
+        self._prefix = prefix
+
+    def __getitem__(self, key: str) -> V:
+        return self._inner[self._prefix + key]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and (self._prefix + key) in self._inner
+
+    def __iter__(self) -> Iterator[str]:
+        cut = len(self._prefix)
+        return (k[cut:] for k in self._inner if k.startswith(self._prefix))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)

@@ -1,0 +1,184 @@
+"""The report model: the plain, frozen values that rules emit and renderers read."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+
+JSONValue = Any
+"""A value that `json.dumps` accepts: dict, list, str, int, float, bool or None."""
+
+
+class Severity(StrEnum):
+    """How much a failing rule matters; ordered from least to most."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_ORDER.index(self)
+
+
+_SEVERITY_ORDER = (Severity.LOW, Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL)
+
+
+class Category(StrEnum):
+    """The six areas a repository is scored on."""
+
+    INSTRUCTIONS = "instructions"
+    FEEDBACK = "feedback"
+    NAVIGABILITY = "navigability"
+    DOCUMENTATION = "documentation"
+    ENVIRONMENT = "environment"
+    SAFETY = "safety"
+
+
+class Grade(StrEnum):
+    """How strong the evidence behind a rule is."""
+
+    STRONG = "strong"
+    MODERATE = "moderate"
+    CONVENTION = "convention"
+
+
+class Status(StrEnum):
+    """The outcome of one rule on one repository (or package)."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    NOT_APPLICABLE = "not_applicable"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The grade of the evidence behind a rule and where it comes from."""
+
+    grade: Grade
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem a rule found, located where possible."""
+
+    rule: str
+    severity: Severity
+    category: Category
+    message: str
+    path: str | None
+    line: int | None
+    fingerprint: str
+    fix: str
+    fix_prompt: str
+    evidence: Grade
+
+    def sort_key(self) -> tuple[str, int, str, str, str]:
+        return (self.path or "", self.line or 0, self.rule, self.message, self.fingerprint)
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A file the auditor skipped or could only partly read, and why."""
+
+    path: str
+    kind: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class RuleResult:
+    """What one rule concluded, and what it contributes to the score."""
+
+    id: str
+    name: str
+    title: str
+    category: Category
+    severity: Severity
+    level: int
+    evidence: Grade
+    status: Status
+    weight: float
+    contribution: float
+    """Points this rule adds to the overall score (0 unless it passed)."""
+    gain: float
+    """Points the overall score would gain if this rule passed (0 unless it failed)."""
+    findings: int = 0
+    message: str = ""
+    """Why a rule errored or was not applicable."""
+    fix: str = ""
+    fix_prompt: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryScore:
+    """A category's score (None when no rule of it applies) and its share of the weight."""
+
+    id: Category
+    score: float | None
+    weight: float
+    passed: int
+    failed: int
+
+
+@dataclass(frozen=True, slots=True)
+class NextLevel:
+    """The next level and the failing rules that stand between the repository and it."""
+
+    level: int
+    blocking: tuple[str, ...]
+    needed: int
+    """How many of the blocking rules must pass to reach the level."""
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """The scored outcome of a set of rule results."""
+
+    score: float
+    level: int
+    next_level: NextLevel | None
+    categories: tuple[CategoryScore, ...]
+    rules: tuple[RuleResult, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PackageReport:
+    """The score of one workspace package of a monorepo."""
+
+    path: str
+    score: float
+    level: int
+    facts: Mapping[str, JSONValue]
+    failing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Repository:
+    """What the audited repository is called and which commit was audited."""
+
+    name: str
+    commit: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything a renderer may show: the audit's result, detached from the engine."""
+
+    tool_name: str
+    tool_version: str
+    repository: Repository
+    score: Score
+    facts: Mapping[str, JSONValue]
+    findings: tuple[Finding, ...]
+    packages: tuple[PackageReport, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    schema_version: str = SCHEMA_VERSION
+    top_fixes: tuple[RuleResult, ...] = field(default=())

@@ -1,0 +1,145 @@
+"""The rule SDK: what a rule declares, what it receives and what it yields."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from auditor.model import Category, Evidence, Severity, Status
+
+if TYPE_CHECKING:
+    from auditor.index import Facts, RepositoryIndex
+
+RULE_ID = re.compile(r"^[A-Z]{3,4}\d{3}$")
+RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+OptionValue = int | float | str | bool | tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A typed, documented knob a user can set in `[tool.auditor.rules.<ID>]`."""
+
+    name: str
+    default: OptionValue
+    description: str
+
+    def coerce(self, value: object) -> OptionValue:
+        """Return `value` as this option's type, or raise ValueError naming what was expected."""
+        expected = type(self.default)
+        if expected is tuple:
+            if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+                return tuple(value)
+            raise ValueError(f"option {self.name!r} takes a list of strings")
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if isinstance(value, expected) and not (expected is int and isinstance(value, bool)):
+            return value  # type: ignore[return-value]
+        raise ValueError(f"option {self.name!r} takes a {expected.__name__}, not {value!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A tiny repository and the status the rule must give it; examples are tests and docs."""
+
+    files: Mapping[str, str | bytes]
+    expect: Status
+    note: str = ""
+    options: Mapping[str, OptionValue] = field(default_factory=dict)
+
+
+def passing(files: Mapping[str, str | bytes], note: str = "", **options: OptionValue) -> Example:
+    """An example repository the rule must pass."""
+    return Example(files=files, expect=Status.PASS, note=note, options=options)
+
+
+def failing(files: Mapping[str, str | bytes], note: str = "", **options: OptionValue) -> Example:
+    """An example repository the rule must fail."""
+    return Example(files=files, expect=Status.FAIL, note=note, options=options)
+
+
+def not_applicable(files: Mapping[str, str | bytes], note: str = "") -> Example:
+    """An example repository the rule must leave out as not applicable."""
+    return Example(files=files, expect=Status.NOT_APPLICABLE, note=note)
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """One problem found by a rule.
+
+    `key` identifies the problem within its file for fingerprints (a function's name, say);
+    it must not contain line numbers or measurements, so that a baseline survives edits.
+    """
+
+    message: str
+    path: str | None = None
+    line: int | None = None
+    key: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleContext:
+    """What a rule may look at: the read-only index and its own resolved options."""
+
+    index: RepositoryIndex
+    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def facts(self) -> Facts:
+        return self.index.facts
+
+    def option(self, name: str) -> Any:
+        return self.options[name]
+
+
+def _always(ctx: RuleContext) -> bool:
+    return True
+
+
+Check = Callable[[RuleContext], Iterable[Violation]]
+Applies = Callable[[RuleContext], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule: one declaration in one module, holding its docs, examples and check."""
+
+    id: str
+    name: str
+    title: str
+    category: Category
+    severity: Severity
+    level: int
+    evidence: Evidence
+    rationale: str
+    fix: str
+    fix_prompt: str
+    check: Check
+    examples: tuple[Example, ...]
+    applies: Applies = _always
+    options: tuple[Option, ...] = ()
+    aliases: tuple[str, ...] = ()
+    per_package: bool = True
+    """Whether the rule also judges each workspace package on its own."""
+
+    def defaults(self) -> dict[str, OptionValue]:
+        return {option.name: option.default for option in self.options}
+
+    def problems(self) -> list[str]:
+        """What is wrong with this declaration (empty when it is valid)."""
+        found = []
+        if not RULE_ID.match(self.id):
+            found.append(f"id {self.id!r} is not a family prefix and three digits (INS001)")
+        if not RULE_NAME.match(self.name):
+            found.append(f"name {self.name!r} is not kebab-case")
+        if not 1 <= self.level <= 5:
+            found.append(f"level {self.level} is not between 1 and 5")
+        for attribute in ("title", "rationale", "fix", "fix_prompt"):
+            if not getattr(self, attribute).strip():
+                found.append(f"{attribute} is empty")
+        expected = {example.expect for example in self.examples}
+        if not {Status.PASS, Status.FAIL} <= expected:
+            found.append("needs at least one passing and one failing example")
+        return found

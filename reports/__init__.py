@@ -1,0 +1,1 @@
+"""The built-in renderers of audit reports; each module exposes render(report, options)."""

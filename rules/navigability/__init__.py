@@ -1,0 +1,5 @@
+"""Rules of the navigability category."""
+
+from auditor.rule import Rule
+
+RULES: tuple[Rule, ...] = ()
