@@ -182,3 +182,15 @@ class Report:
     diagnostics: tuple[Diagnostic, ...]
     schema_version: str = SCHEMA_VERSION
     top_fixes: tuple[RuleResult, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """How a renderer should present a report (renderers ignore what does not apply)."""
+
+    color: bool = False
+    verbosity: int = 0
+    """-1 quiet, 0 normal, 1 verbose (every finding and every rule)."""
+    width: int = 100
+    top: int = 5
+    """How many top fixes to show."""
