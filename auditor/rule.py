@@ -123,6 +123,8 @@ class Rule:
     aliases: tuple[str, ...] = ()
     per_package: bool = True
     """Whether the rule also judges each workspace package on its own."""
+    needs_syntax: bool = False
+    """Whether the rule reads syntax summaries: the index parses source files only if one does."""
 
     def defaults(self) -> dict[str, OptionValue]:
         return {option.name: option.default for option in self.options}

@@ -1,5 +1,6 @@
-"""Rules of the instructions category."""
+"""Rules of the instructions category: agent instruction files that exist, fit and are true."""
 
 from auditor.rule import Rule
+from auditor_rules.instructions import missing_instruction_file
 
-RULES: tuple[Rule, ...] = ()
+RULES: tuple[Rule, ...] = (missing_instruction_file.RULE,)

@@ -1,0 +1,123 @@
+"""The programmatic entry point: audit(root, config) -> Report."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from auditor import __version__, engine, registry, scoring
+from auditor.config import Config
+from auditor.discover import discover
+from auditor.errors import ConfigError, UsageError
+from auditor.index import RepositoryIndex
+from auditor.index.build import Progress, build_index
+from auditor.index.cache import SyntaxCache
+from auditor.index.syntax import PARSER_VERSION
+from auditor.model import PackageReport, Report, Repository
+from auditor.rule import Rule
+
+TOOL_NAME = "auditor"
+
+
+def check_root(root: Path) -> Path:
+    """`root` resolved, or a UsageError that says what to do."""
+    if not root.exists():
+        raise UsageError(f"{root}: no such directory; pass the path of a repository to audit")
+    if not root.is_dir():
+        raise UsageError(f"{root}: is a file; pass the repository's directory instead")
+    if not os.access(root, os.R_OK | os.X_OK):
+        raise UsageError(f"{root}: cannot read this directory; check its permissions")
+    return root.resolve()
+
+
+def select_rules(config: Config, rules: Sequence[Rule] | None = None) -> tuple[engine.SelectedRule, ...]:
+    """The rules this config selects, each with its options resolved and type-checked."""
+    available = tuple(rules) if rules is not None else registry.load_rules()
+    chosen = registry.select(available, config.select, config.ignore)
+    by_id = {rule.id: rule for rule in available}
+    for alias_owner in available:
+        for alias in alias_owner.aliases:
+            by_id.setdefault(alias, alias_owner)
+    for rule_id in config.rule_options:
+        if rule_id not in by_id:
+            raise ConfigError(f"{config.source}: options for unknown rule {rule_id}")
+    return tuple(
+        engine.SelectedRule(rule, _options(rule, config.rule_options, config.source))
+        for rule in chosen
+    )
+
+
+def _options(rule: Rule, given: Mapping[str, Mapping[str, Any]], source: str | None) -> dict[str, Any]:
+    resolved: dict[str, Any] = dict(rule.defaults())
+    declared = {option.name: option for option in rule.options}
+    for key in (rule.id, *rule.aliases):
+        for name, value in given.get(key, {}).items():
+            if name not in declared:
+                known = ", ".join(sorted(declared)) or "none"
+                raise ConfigError(f"{source}: rule {rule.id} has no option {name!r} (options: {known})")
+            try:
+                resolved[name] = declared[name].coerce(value)
+            except ValueError as error:
+                raise ConfigError(f"{source}: rule {rule.id}: {error}") from None
+    return resolved
+
+
+def audit(
+    root: Path,
+    config: Config | None = None,
+    *,
+    rules: Sequence[Rule] | None = None,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Audit the repository at `root`: discover, index, judge, score."""
+    config = config or Config()
+    root = check_root(root)
+    selected = select_rules(config, rules)
+    discovery = discover(root, config.exclude, config.default_excludes)
+    cache = SyntaxCache(cache_dir, root, PARSER_VERSION) if cache_dir is not None else None
+    index = build_index(
+        discovery,
+        want_syntax=any(s.rule.needs_syntax for s in selected),
+        cache=cache,
+        jobs=jobs or config.jobs or os.cpu_count() or 1,
+        progress=progress,
+    )
+    outcomes = engine.run(selected, index)
+    score = scoring.score([_judged(o) for o in outcomes])
+    facts = index.facts
+    packages = _packages(index, selected)
+    diagnostics = sorted({*index.diagnostics, *facts.diagnostics}, key=lambda d: (d.path, d.kind, d.message))
+    return Report(
+        tool_name=TOOL_NAME,
+        tool_version=__version__,
+        repository=Repository(name=root.name, commit=index.commit),
+        score=score,
+        facts=facts.to_json(),
+        findings=engine.findings(outcomes),
+        packages=packages,
+        diagnostics=tuple(diagnostics),
+        top_fixes=scoring.top_fixes(score),
+    )
+
+
+def _judged(outcome: engine.Outcome) -> scoring.Judged:
+    return scoring.Judged(outcome.rule, outcome.status, len(outcome.violations), outcome.message)
+
+
+def _packages(index: RepositoryIndex, selected: Sequence[engine.SelectedRule]) -> tuple[PackageReport, ...]:
+    workspace = index.facts.workspace
+    if workspace is None:
+        return ()
+    per_package = [s for s in selected if s.rule.per_package]
+    reports = []
+    for path in workspace.packages:
+        view = index.package(path)
+        outcomes = engine.run(per_package, view)
+        score = scoring.score([_judged(o) for o in outcomes])
+        failing = tuple(r.id for r in scoring.top_fixes(score))
+        reports.append(PackageReport(path, score.score, score.level, view.facts.to_json(), failing))
+    return tuple(reports)

@@ -1,0 +1,123 @@
+"""`auditor audit`: score a repository, print the report, write report files, apply the gate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import platformdirs
+
+from auditor import api, registry
+from auditor.config import load_config
+from auditor.errors import UsageError
+from auditor.gate import gate_failures
+from auditor.model import RenderOptions, Report, Severity
+from auditor.progress import interactive, progress_bar
+
+FORMAT_BY_SUFFIX = {
+    ".json": "json",
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".sarif": "sarif",
+}
+
+
+def split_ids(values: tuple[str, ...]) -> tuple[str, ...]:
+    """`--select A,B --select C` -> (A, B, C)."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _format_for(path: Path) -> str:
+    suffixes = "".join(path.suffixes[-2:]).lower()
+    if suffixes.endswith(".sarif.json"):
+        return "sarif"
+    name = FORMAT_BY_SUFFIX.get(path.suffix.lower())
+    if name is None:
+        known = ", ".join(sorted(FORMAT_BY_SUFFIX))
+        raise UsageError(f"{path}: cannot tell the report format from the extension (use one of {known})")
+    return name
+
+
+@click.command("audit")
+@click.argument("path", type=click.Path(path_type=Path), default=".")
+@click.option("--format", "fmt", default="text", show_default=True, metavar="FORMAT",
+              help="Format printed on stdout: text, json (or any installed renderer).")
+@click.option("-o", "--output", "outputs", multiple=True, type=click.Path(path_type=Path),
+              help="Also write a report to FILE; the format follows the extension "
+                   "(.json, .txt, .md, .html, .sarif). Repeatable.")
+@click.option("--fail-under", type=click.FloatRange(0, 100), metavar="SCORE",
+              help="Exit 1 when the score is below SCORE (0-100).")
+@click.option("--fail-on", type=click.Choice([s.value for s in Severity]),
+              help="Exit 1 when any finding is at or above this severity.")
+@click.option("--select", multiple=True, metavar="IDS",
+              help="Only these rules: ids, id prefixes (INS) or categories, comma-separated.")
+@click.option("--ignore", multiple=True, metavar="IDS", help="Leave out these rules (same forms).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Read settings from this file instead of .auditor.toml / pyproject.toml.")
+@click.option("--no-cache", is_flag=True, help="Parse every file afresh and write no cache.")
+@click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Where parse results are cached (default: the user cache directory).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), help="Parser processes (default: CPU count).")
+@click.option("-q", "--quiet", is_flag=True, help="Only the score, level and top fixes; no progress.")
+@click.option("-v", "--verbose", is_flag=True, help="Every finding, rule and skipped file.")
+@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal).")
+def audit_command(
+    path: Path, fmt: str, outputs: tuple[Path, ...], fail_under: float | None,
+    fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+    config_path: Path | None, no_cache: bool, cache_dir: Path | None, jobs: int | None,
+    quiet: bool, verbose: bool, color: bool | None,
+) -> int:
+    """Audit the repository at PATH (default: the current directory).
+
+    Prints the score (0-100), the level (1-5) and what the next level needs, a score per
+    category, the facts found (languages, test command, tools, CI, instruction files) and
+    the fixes that would raise the score most. Nothing is written into the repository
+    except the report files you name with -o.
+
+    \b
+    Examples:
+      auditor audit .
+      auditor audit ../service --format json > report.json
+      auditor audit . -o report.json -o report.sarif --fail-on high
+      auditor audit . --select INS,FEE --ignore FEE004
+    """
+    if quiet and verbose:
+        raise UsageError("--quiet and --verbose cannot be used together")
+    root = api.check_root(path)
+    config = load_config(root, config_path).override(
+        select=split_ids(select), ignore=split_ids(ignore), fail_under=fail_under,
+        fail_on=Severity(fail_on) if fail_on else None, jobs=jobs,
+    )
+    for warning in config.warnings:
+        click.echo(f"auditor: warning: {warning}", err=True)
+    renderers = registry.load_renderers()
+    stdout_renderer = renderers.get(fmt)
+    files = [(out, renderers.get(_format_for(out))) for out in outputs]
+    cache = None if no_cache else (cache_dir or Path(platformdirs.user_cache_dir("auditor")))
+    with progress_bar(enabled=not quiet and interactive()) as progress:
+        report = api.audit(root, config, cache_dir=cache, jobs=config.jobs, progress=progress)
+    stream = click.get_text_stream("stdout")
+    use_color = color if color is not None else (stream.isatty() and fmt == "text")
+    verbosity = -1 if quiet else (1 if verbose else 0)
+    click.echo(stdout_renderer(report, RenderOptions(color=use_color, verbosity=verbosity)), nl=False)
+    for out, renderer in files:
+        _write(out, renderer(report, RenderOptions(verbosity=1)))
+    return _gate(report, config.fail_under, config.fail_on)
+
+
+def _write(path: Path, content: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"{path}: cannot write the report: {error.strerror}") from None
+
+
+def _gate(report: Report, fail_under: float | None, fail_on: Severity | None) -> int:
+    reasons = gate_failures(report, fail_under, fail_on)
+    for reason in reasons:
+        click.echo(f"auditor: gate failed: {reason}", err=True)
+    return 1 if reasons else 0

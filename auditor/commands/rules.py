@@ -1,0 +1,70 @@
+"""`auditor rules` and `auditor explain`: what every rule checks, from its own declaration."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from auditor import registry
+from auditor.errors import UsageError
+from auditor.ruledoc import expected_docs, rule_page
+from auditor.scoring import weight
+
+
+@click.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--write-docs", type=click.Path(path_type=Path, file_okay=False), metavar="PROJECT",
+              help="Regenerate PROJECT/docs/rules/*.md and the rule table in PROJECT/README.md.")
+def rules_command(fmt: str, write_docs: Path | None) -> int:
+    """List every installed rule: id, name, category, severity, level and evidence.
+
+    \b
+    Examples:
+      auditor rules
+      auditor rules --format json | jq '.[] | select(.category == "safety")'
+    """
+    rules = registry.load_rules()
+    if write_docs is not None:
+        for path, content in expected_docs(rules, write_docs).items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8")
+        click.echo(f"wrote {len(rules)} rule pages under {write_docs / 'docs' / 'rules'}")
+        return 0
+    if fmt == "json":
+        rows = [
+            {
+                "id": r.id, "name": r.name, "title": r.title, "category": r.category.value,
+                "severity": r.severity.value, "level": r.level, "evidence": r.evidence.grade.value,
+                "weight": weight(r), "aliases": list(r.aliases),
+                "options": {o.name: o.default for o in r.options},
+            }
+            for r in rules
+        ]
+        click.echo(json.dumps(rows, indent=2, sort_keys=True))
+        return 0
+    for r in rules:
+        click.echo(
+            f"{r.id}  {r.category.value:<13} {r.severity.value:<8} L{r.level}  "
+            f"{r.evidence.grade.value:<10} {r.name}: {r.title}"
+        )
+    click.echo(f"\n{len(rules)} rules. `auditor explain ID` tells what one checks and how to fix it.")
+    return 0
+
+
+@click.command("explain")
+@click.argument("rule_id")
+def explain_command(rule_id: str) -> int:
+    """Explain a rule: what it checks, why it matters, the evidence, how to fix it.
+
+    \b
+    Example:
+      auditor explain INS001
+    """
+    wanted = rule_id.strip().upper()
+    for rule in registry.load_rules():
+        if wanted == rule.id or wanted in rule.aliases or rule_id.strip() == rule.name:
+            click.echo(rule_page(rule), nl=False)
+            return 0
+    raise UsageError(f"no rule {rule_id!r}; `auditor rules` lists them")

@@ -1,0 +1,134 @@
+"""Configuration: `.auditor.toml` or `[tool.auditor]` in pyproject.toml, into a frozen Config.
+
+Keys (kebab-case): select, ignore, exclude, default-excludes, fail-under, fail-on, jobs,
+and a table `rules.<ID>` of per-rule options. Unknown keys are an error that names the key.
+Command-line flags override the file (see `Config.override`).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from auditor.errors import ConfigError
+from auditor.model import Severity
+
+CONFIG_FILE = ".auditor.toml"
+KEYS = frozenset(
+    {"select", "ignore", "exclude", "default-excludes", "fail-under", "fail-on", "jobs", "rules"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything a run may be told, after file and flags are merged."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    default_excludes: bool = True
+    fail_under: float | None = None
+    fail_on: Severity | None = None
+    jobs: int | None = None
+    rule_options: Mapping[str, Mapping[str, Any]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    source: str | None = None
+    """Where the settings came from (a path), or None for the defaults."""
+    warnings: tuple[str, ...] = ()
+
+    def override(self, **flags: Any) -> Config:
+        """This config with every flag that was given (not None, not empty) taking precedence."""
+        given = {k: v for k, v in flags.items() if v is not None and v != ()}
+        return replace(self, **given)
+
+
+def load_config(root: Path, explicit: Path | None = None) -> Config:
+    """The config for auditing `root`: `explicit`, else `.auditor.toml`, else pyproject.toml."""
+    if explicit is not None:
+        return _from_file(explicit, _read_toml(explicit), table_in_pyproject=explicit.name == "pyproject.toml")
+    dedicated = root / CONFIG_FILE
+    if dedicated.is_file():
+        return _from_file(dedicated, _read_toml(dedicated), table_in_pyproject=False)
+    pyproject = root / "pyproject.toml"
+    if pyproject.is_file():
+        try:
+            data = tomllib.loads(pyproject.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            warning = f"pyproject.toml: not read for [tool.auditor] ({_reason(error)}); using defaults"
+            return Config(warnings=(warning,))
+        if "auditor" in data.get("tool", {}):
+            return _from_file(pyproject, data, table_in_pyproject=True)
+    return Config()
+
+
+def _reason(error: Exception) -> str:
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read config: {_reason(error)}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {_reason(error)}") from None
+
+
+def _from_file(path: Path, data: Mapping[str, Any], table_in_pyproject: bool) -> Config:
+    where = f"{path.name} [tool.auditor]" if table_in_pyproject else path.name
+    table = data.get("tool", {}).get("auditor", {}) if table_in_pyproject else data
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"{where}: must be a table")
+    unknown = sorted(set(table) - KEYS)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(KEYS))})")
+    fail_on = table.get("fail-on")
+    if fail_on is not None and fail_on not in {s.value for s in Severity}:
+        raise ConfigError(f"{where}: fail-on must be one of low, medium, high, critical")
+    return Config(
+        select=_strings(table, "select", where),
+        ignore=_strings(table, "ignore", where),
+        exclude=_strings(table, "exclude", where),
+        default_excludes=_typed(table, "default-excludes", bool, where, True),
+        fail_under=_fail_under(table, where),
+        fail_on=Severity(fail_on) if fail_on is not None else None,
+        jobs=_typed(table, "jobs", int, where, None),
+        rule_options=_rule_options(table.get("rules", {}), where),
+        source=str(path),
+    )
+
+
+def _strings(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: {key} must be a list of strings")
+    return tuple(value)
+
+
+def _typed(table: Mapping[str, Any], key: str, kind: type, where: str, default: Any) -> Any:
+    value = table.get(key, default)
+    if value is not default and (not isinstance(value, kind) or (kind is int and isinstance(value, bool))):
+        raise ConfigError(f"{where}: {key} must be a {kind.__name__}")
+    return value
+
+
+def _fail_under(table: Mapping[str, Any], where: str) -> float | None:
+    value = table.get("fail-under")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
+        raise ConfigError(f"{where}: fail-under must be a number from 0 to 100")
+    return float(value)
+
+
+def _rule_options(rules: Any, where: str) -> Mapping[str, Mapping[str, Any]]:
+    if not isinstance(rules, Mapping) or not all(isinstance(v, Mapping) for v in rules.values()):
+        raise ConfigError(f"{where}: rules must be a table of tables, e.g. [rules.NAV001]")
+    return MappingProxyType({str(k).upper(): MappingProxyType(dict(v)) for k, v in rules.items()})

@@ -1,0 +1,144 @@
+"""The JSON report: a versioned, byte-stable document, and the JSON Schema that describes it."""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from typing import Any
+
+from auditor.model import (
+    CategoryScore,
+    Diagnostic,
+    Finding,
+    NextLevel,
+    PackageReport,
+    RenderOptions,
+    Report,
+    RuleResult,
+)
+
+SCHEMA_RESOURCE = ("schemas", "report.schema.json")
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    """The report as JSON: sorted keys, two-space indent, UTF-8 text, one trailing newline.
+
+    Findings and top fixes keep the order the engine gave them; rules, categories, packages
+    and diagnostics are sorted, so the same audit always gives the same bytes. `options` is
+    accepted for the renderer contract and otherwise ignored: the document is always complete.
+    """
+    document = to_document(report)
+    return json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def to_document(report: Report) -> dict[str, Any]:
+    """The report as plain JSON values, before serialisation."""
+    score = report.score
+    return {
+        "schema_version": report.schema_version,
+        "tool": {"name": report.tool_name, "version": report.tool_version},
+        "repository": {"name": report.repository.name, "commit": report.repository.commit},
+        "score": _round(score.score, 1),
+        "level": score.level,
+        "next_level": _next_level(score.next_level),
+        "categories": [_category(c) for c in sorted(score.categories, key=lambda c: c.id.value)],
+        "facts": dict(report.facts),
+        "findings": [_finding(f) for f in report.findings],
+        "rules": [_rule(r) for r in sorted(score.rules, key=lambda r: r.id)],
+        "top_fixes": [_top_fix(r) for r in report.top_fixes],
+        "packages": [_package(p) for p in sorted(report.packages, key=lambda p: p.path)],
+        "diagnostics": [_diagnostic(d) for d in sorted(report.diagnostics, key=_diagnostic_key)],
+    }
+
+
+def load_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the document `render` writes."""
+    resource = files("auditor_reports").joinpath(*SCHEMA_RESOURCE)
+    schema: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
+    return schema
+
+
+def _round(value: float, digits: int) -> float:
+    """`value` rounded, with negative zero folded into zero so the text never reads -0.0."""
+    return round(value, digits) + 0.0
+
+
+def _next_level(next_level: NextLevel | None) -> dict[str, Any] | None:
+    if next_level is None:
+        return None
+    return {
+        "level": next_level.level,
+        "blocking": list(next_level.blocking),
+        "needed": next_level.needed,
+    }
+
+
+def _category(category: CategoryScore) -> dict[str, Any]:
+    return {
+        "id": category.id.value,
+        "score": None if category.score is None else _round(category.score, 1),
+        "weight": _round(category.weight, 3),
+        "passed": category.passed,
+        "failed": category.failed,
+    }
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "category": finding.category.value,
+        "message": finding.message,
+        "path": finding.path,
+        "line": finding.line,
+        "fingerprint": finding.fingerprint,
+        "fix": finding.fix,
+        "fix_prompt": finding.fix_prompt,
+        "evidence": finding.evidence.value,
+    }
+
+
+def _rule(rule: RuleResult) -> dict[str, Any]:
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "title": rule.title,
+        "category": rule.category.value,
+        "severity": rule.severity.value,
+        "level": rule.level,
+        "evidence": rule.evidence.value,
+        "status": rule.status.value,
+        "weight": _round(rule.weight, 3),
+        "contribution": _round(rule.contribution, 2),
+        "gain": _round(rule.gain, 2),
+        "findings": rule.findings,
+        "message": rule.message,
+    }
+
+
+def _top_fix(rule: RuleResult) -> dict[str, Any]:
+    return {
+        "rule": rule.id,
+        "title": rule.title,
+        "gain": _round(rule.gain, 2),
+        "fix": rule.fix,
+        "fix_prompt": rule.fix_prompt,
+    }
+
+
+def _package(package: PackageReport) -> dict[str, Any]:
+    return {
+        "path": package.path,
+        "score": _round(package.score, 1),
+        "level": package.level,
+        "facts": dict(package.facts),
+        "failing": list(package.failing),
+    }
+
+
+def _diagnostic(diagnostic: Diagnostic) -> dict[str, str]:
+    return {"path": diagnostic.path, "kind": diagnostic.kind, "message": diagnostic.message}
+
+
+def _diagnostic_key(diagnostic: Diagnostic) -> tuple[str, str, str]:
+    return (diagnostic.path, diagnostic.kind, diagnostic.message)
