@@ -32,7 +32,9 @@ def check_root(root: Path) -> Path:
     return root.resolve()
 
 
-def select_rules(config: Config, rules: Sequence[Rule] | None = None) -> tuple[engine.SelectedRule, ...]:
+def select_rules(
+    config: Config, rules: Sequence[Rule] | None = None
+) -> tuple[engine.SelectedRule, ...]:
     """The rules this config selects, each with its options resolved and type-checked."""
     available = tuple(rules) if rules is not None else registry.load_rules()
     chosen = registry.select(available, config.select, config.ignore)
@@ -49,14 +51,18 @@ def select_rules(config: Config, rules: Sequence[Rule] | None = None) -> tuple[e
     )
 
 
-def _options(rule: Rule, given: Mapping[str, Mapping[str, Any]], source: str | None) -> dict[str, Any]:
+def _options(
+    rule: Rule, given: Mapping[str, Mapping[str, Any]], source: str | None
+) -> dict[str, Any]:
     resolved: dict[str, Any] = dict(rule.defaults())
     declared = {option.name: option for option in rule.options}
     for key in (rule.id, *rule.aliases):
         for name, value in given.get(key, {}).items():
             if name not in declared:
                 known = ", ".join(sorted(declared)) or "none"
-                raise ConfigError(f"{source}: rule {rule.id} has no option {name!r} (options: {known})")
+                raise ConfigError(
+                    f"{source}: rule {rule.id} has no option {name!r} (options: {known})"
+                )
             try:
                 resolved[name] = declared[name].coerce(value)
             except ValueError as error:
@@ -90,7 +96,9 @@ def audit(
     score = scoring.score([_judged(o) for o in outcomes])
     facts = index.facts
     packages = _packages(index, selected)
-    diagnostics = sorted({*index.diagnostics, *facts.diagnostics}, key=lambda d: (d.path, d.kind, d.message))
+    diagnostics = sorted(
+        {*index.diagnostics, *facts.diagnostics}, key=lambda d: (d.path, d.kind, d.message)
+    )
     return Report(
         tool_name=TOOL_NAME,
         tool_version=__version__,
@@ -108,7 +116,9 @@ def _judged(outcome: engine.Outcome) -> scoring.Judged:
     return scoring.Judged(outcome.rule, outcome.status, len(outcome.violations), outcome.message)
 
 
-def _packages(index: RepositoryIndex, selected: Sequence[engine.SelectedRule]) -> tuple[PackageReport, ...]:
+def _packages(
+    index: RepositoryIndex, selected: Sequence[engine.SelectedRule]
+) -> tuple[PackageReport, ...]:
     workspace = index.facts.workspace
     if workspace is None:
         return ()

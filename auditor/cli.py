@@ -10,7 +10,6 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Sequence
-from pathlib import Path
 
 import click
 
@@ -51,7 +50,11 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 def run(argv: Sequence[str] | None = None) -> int:
     try:
-        result = cli.main(args=list(argv) if argv is not None else None, prog_name="auditor", standalone_mode=False)
+        result = cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="auditor",
+            standalone_mode=False,
+        )
     except click.exceptions.Abort:
         click.echo("auditor: interrupted", err=True)
         return 130
@@ -66,7 +69,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("auditor: interrupted", err=True)
         return 130
-    except Exception as error:  # noqa: BLE001 - the error boundary
+    except Exception as error:
         where = _save_traceback()
         click.echo(
             f"auditor: internal error: {type(error).__name__}: {error} (traceback: {where}; "

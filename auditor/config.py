@@ -50,7 +50,9 @@ class Config:
 def load_config(root: Path, explicit: Path | None = None) -> Config:
     """The config for auditing `root`: `explicit`, else `.auditor.toml`, else pyproject.toml."""
     if explicit is not None:
-        return _from_file(explicit, _read_toml(explicit), table_in_pyproject=explicit.name == "pyproject.toml")
+        return _from_file(
+            explicit, _read_toml(explicit), table_in_pyproject=explicit.name == "pyproject.toml"
+        )
     dedicated = root / CONFIG_FILE
     if dedicated.is_file():
         return _from_file(dedicated, _read_toml(dedicated), table_in_pyproject=False)
@@ -59,7 +61,9 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
         try:
             data = tomllib.loads(pyproject.read_text("utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-            warning = f"pyproject.toml: not read for [tool.auditor] ({_reason(error)}); using defaults"
+            warning = (
+                f"pyproject.toml: not read for [tool.auditor] ({_reason(error)}); using defaults"
+            )
             return Config(warnings=(warning,))
         if "auditor" in data.get("tool", {}):
             return _from_file(pyproject, data, table_in_pyproject=True)
@@ -114,7 +118,9 @@ def _strings(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
 
 def _typed(table: Mapping[str, Any], key: str, kind: type, where: str, default: Any) -> Any:
     value = table.get(key, default)
-    if value is not default and (not isinstance(value, kind) or (kind is int and isinstance(value, bool))):
+    if value is not default and (
+        not isinstance(value, kind) or (kind is int and isinstance(value, bool))
+    ):
         raise ConfigError(f"{where}: {key} must be a {kind.__name__}")
     return value
 

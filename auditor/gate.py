@@ -13,5 +13,7 @@ def gate_failures(report: Report, fail_under: float | None, fail_on: Severity | 
     if fail_on is not None:
         hits = [f for f in report.findings if f.severity.rank >= fail_on.rank]
         if hits:
-            reasons.append(f"{len(hits)} finding(s) at or above {fail_on.value} severity (--fail-on)")
+            reasons.append(
+                f"{len(hits)} finding(s) at or above {fail_on.value} severity (--fail-on)"
+            )
     return reasons

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
 from auditor.errors import PluginError, UsageError
-from auditor.model import Category, Report, RenderOptions
+from auditor.model import Category, RenderOptions, Report
 from auditor.rule import Rule
 
 RULES_GROUP = "auditor.rules"
@@ -25,7 +24,7 @@ def _origin(entry: EntryPoint) -> str:
 def _load(entry: EntryPoint) -> Any:
     try:
         return entry.load()
-    except Exception as error:  # noqa: BLE001 - any import failure of a plugin is its error
+    except Exception as error:
         raise PluginError(f"{_origin(entry)}: cannot load {entry.value}: {error}") from error
 
 
@@ -84,27 +83,35 @@ def select(rules: Iterable[Rule], select: Iterable[str], ignore: Iterable[str]) 
     return tuple(r for r in rules if r.id in selected)
 
 
-@dataclass(frozen=True, slots=True)
 class Renderers:
-    """Report formats by name."""
+    """Report formats by name, each loaded only when asked for: one broken renderer never
+    breaks the others."""
 
-    by_name: Mapping[str, Renderer]
+    def __init__(self, entries: Mapping[str, EntryPoint]) -> None:
+        self._entries = dict(entries)
+        self._loaded: dict[str, Renderer] = {}
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(sorted(self._entries))
 
     def get(self, name: str) -> Renderer:
-        if name not in self.by_name:
-            known = ", ".join(sorted(self.by_name))
-            raise UsageError(f"unknown report format {name!r} (known: {known})")
-        return self.by_name[name]
+        if name not in self._entries:
+            raise UsageError(f"unknown report format {name!r} (known: {', '.join(self.names)})")
+        if name not in self._loaded:
+            renderer = _load(self._entries[name])
+            if not callable(renderer):
+                raise PluginError(
+                    f"{_origin(self._entries[name])}: {self._entries[name].value} is not callable"
+                )
+            self._loaded[name] = renderer
+        return self._loaded[name]
 
 
 def load_renderers(entries: Iterable[EntryPoint] | None = None) -> Renderers:
+    """The installed renderers; the first registration of a name (sorted by value) wins."""
     chosen = entries if entries is not None else entry_points(group=REPORTS_GROUP)
-    found: dict[str, Renderer] = {}
+    found: dict[str, EntryPoint] = {}
     for entry in sorted(chosen, key=lambda e: (e.name, e.value)):
-        if entry.name in found:
-            continue  # the first (sorted) registration of a format wins
-        renderer = _load(entry)
-        if not callable(renderer):
-            raise PluginError(f"{_origin(entry)}: {entry.value} is not callable")
-        found[entry.name] = renderer
+        found.setdefault(entry.name, entry)
     return Renderers(found)

@@ -36,7 +36,7 @@ class Option:
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             return float(value)
         if isinstance(value, expected) and not (expected is int and isinstance(value, bool)):
-            return value  # type: ignore[return-value]
+            return value  # type: ignore[return-value,unused-ignore]
         raise ValueError(f"option {self.name!r} takes a {expected.__name__}, not {value!r}")
 
 

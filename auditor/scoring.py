@@ -13,10 +13,24 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from auditor.model import Category, CategoryScore, Grade, NextLevel, RuleResult, Score, Severity, Status
+from auditor.model import (
+    Category,
+    CategoryScore,
+    Grade,
+    NextLevel,
+    RuleResult,
+    Score,
+    Severity,
+    Status,
+)
 from auditor.rule import Rule
 
-SEVERITY_WEIGHT = {Severity.LOW: 1.0, Severity.MEDIUM: 2.0, Severity.HIGH: 3.0, Severity.CRITICAL: 4.0}
+SEVERITY_WEIGHT = {
+    Severity.LOW: 1.0,
+    Severity.MEDIUM: 2.0,
+    Severity.HIGH: 3.0,
+    Severity.CRITICAL: 4.0,
+}
 EVIDENCE_WEIGHT = {Grade.CONVENTION: 1.0, Grade.MODERATE: 2.0, Grade.STRONG: 3.0}
 LEVEL_THRESHOLD = 0.8
 LEVELS = range(1, 6)
@@ -61,7 +75,11 @@ def top_fixes(score: Score, count: int | None = None) -> tuple[RuleResult, ...]:
 
 def _result(judged: Judged, total: float) -> RuleResult:
     rule = judged.rule
-    share = 100.0 * weight(rule) / total if total and judged.status in (Status.PASS, Status.FAIL) else 0.0
+    share = (
+        100.0 * weight(rule) / total
+        if total and judged.status in (Status.PASS, Status.FAIL)
+        else 0.0
+    )
     return RuleResult(
         id=rule.id,
         name=rule.name,
@@ -82,7 +100,9 @@ def _result(judged: Judged, total: float) -> RuleResult:
 
 
 def _category(category: Category, judged: Iterable[Judged], total: float) -> CategoryScore:
-    mine = [j for j in judged if j.rule.category is category and j.status in (Status.PASS, Status.FAIL)]
+    mine = [
+        j for j in judged if j.rule.category is category and j.status in (Status.PASS, Status.FAIL)
+    ]
     own = sum(weight(j.rule) for j in mine)
     passed = [j for j in mine if j.status is Status.PASS]
     return CategoryScore(

@@ -42,6 +42,7 @@ def index_repo(root: Path, want_syntax: bool = True) -> RepositoryIndex:
 @pytest.fixture
 def make_repo(tmp_path: Path) -> Callable[..., Path]:
     """make_repo(files, git=False, name="repo") -> the repository's root."""
+
     def make(files: Files, git: bool = False, name: str = "repo") -> Path:
         return write_repo(tmp_path / name, files, git=git)
 
@@ -51,6 +52,7 @@ def make_repo(tmp_path: Path) -> Callable[..., Path]:
 @pytest.fixture
 def make_index(make_repo: Callable[..., Path]) -> Callable[..., RepositoryIndex]:
     """make_index(files, git=False) -> the built index of that repository."""
+
     def make(files: Files, git: bool = False) -> RepositoryIndex:
         return index_repo(make_repo(files, git=git))
 

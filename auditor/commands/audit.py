@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -37,38 +38,86 @@ def _format_for(path: Path) -> str:
     name = FORMAT_BY_SUFFIX.get(path.suffix.lower())
     if name is None:
         known = ", ".join(sorted(FORMAT_BY_SUFFIX))
-        raise UsageError(f"{path}: cannot tell the report format from the extension (use one of {known})")
+        raise UsageError(
+            f"{path}: cannot tell the report format from the extension (use one of {known})"
+        )
     return name
 
 
 @click.command("audit")
 @click.argument("path", type=click.Path(path_type=Path), default=".")
-@click.option("--format", "fmt", default="text", show_default=True, metavar="FORMAT",
-              help="Format printed on stdout: text, json (or any installed renderer).")
-@click.option("-o", "--output", "outputs", multiple=True, type=click.Path(path_type=Path),
-              help="Also write a report to FILE; the format follows the extension "
-                   "(.json, .txt, .md, .html, .sarif). Repeatable.")
-@click.option("--fail-under", type=click.FloatRange(0, 100), metavar="SCORE",
-              help="Exit 1 when the score is below SCORE (0-100).")
-@click.option("--fail-on", type=click.Choice([s.value for s in Severity]),
-              help="Exit 1 when any finding is at or above this severity.")
-@click.option("--select", multiple=True, metavar="IDS",
-              help="Only these rules: ids, id prefixes (INS) or categories, comma-separated.")
+@click.option(
+    "--format",
+    "fmt",
+    default="text",
+    show_default=True,
+    metavar="FORMAT",
+    help="Format printed on stdout: text, json (or any installed renderer).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Also write a report to FILE; the format follows the extension "
+    "(.json, .txt, .md, .html, .sarif). Repeatable.",
+)
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    metavar="SCORE",
+    help="Exit 1 when the score is below SCORE (0-100).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice([s.value for s in Severity]),
+    help="Exit 1 when any finding is at or above this severity.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="IDS",
+    help="Only these rules: ids, id prefixes (INS) or categories, comma-separated.",
+)
 @click.option("--ignore", multiple=True, metavar="IDS", help="Leave out these rules (same forms).")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Read settings from this file instead of .auditor.toml / pyproject.toml.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Read settings from this file instead of .auditor.toml / pyproject.toml.",
+)
 @click.option("--no-cache", is_flag=True, help="Parse every file afresh and write no cache.")
-@click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Where parse results are cached (default: the user cache directory).")
-@click.option("-j", "--jobs", type=click.IntRange(1, 256), help="Parser processes (default: CPU count).")
-@click.option("-q", "--quiet", is_flag=True, help="Only the score, level and top fixes; no progress.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Where parse results are cached (default: the user cache directory).",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(1, 256), help="Parser processes (default: CPU count)."
+)
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Only the score, level and top fixes; no progress."
+)
 @click.option("-v", "--verbose", is_flag=True, help="Every finding, rule and skipped file.")
-@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal).")
+@click.option(
+    "--color/--no-color", default=None, help="Force colour on or off (default: on a terminal)."
+)
 def audit_command(
-    path: Path, fmt: str, outputs: tuple[Path, ...], fail_under: float | None,
-    fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-    config_path: Path | None, no_cache: bool, cache_dir: Path | None, jobs: int | None,
-    quiet: bool, verbose: bool, color: bool | None,
+    path: Path,
+    fmt: str,
+    outputs: tuple[Path, ...],
+    fail_under: float | None,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_path: Path | None,
+    no_cache: bool,
+    cache_dir: Path | None,
+    jobs: int | None,
+    quiet: bool,
+    verbose: bool,
+    color: bool | None,
 ) -> int:
     """Audit the repository at PATH (default: the current directory).
 
@@ -88,8 +137,11 @@ def audit_command(
         raise UsageError("--quiet and --verbose cannot be used together")
     root = api.check_root(path)
     config = load_config(root, config_path).override(
-        select=split_ids(select), ignore=split_ids(ignore), fail_under=fail_under,
-        fail_on=Severity(fail_on) if fail_on else None, jobs=jobs,
+        select=split_ids(select),
+        ignore=split_ids(ignore),
+        fail_under=fail_under,
+        fail_on=Severity(fail_on) if fail_on else None,
+        jobs=jobs,
     )
     for warning in config.warnings:
         click.echo(f"auditor: warning: {warning}", err=True)
@@ -99,10 +151,11 @@ def audit_command(
     cache = None if no_cache else (cache_dir or Path(platformdirs.user_cache_dir("auditor")))
     with progress_bar(enabled=not quiet and interactive()) as progress:
         report = api.audit(root, config, cache_dir=cache, jobs=config.jobs, progress=progress)
-    stream = click.get_text_stream("stdout")
-    use_color = color if color is not None else (stream.isatty() and fmt == "text")
+    use_color = color if color is not None else (sys.stdout.isatty() and fmt == "text")
     verbosity = -1 if quiet else (1 if verbose else 0)
-    click.echo(stdout_renderer(report, RenderOptions(color=use_color, verbosity=verbosity)), nl=False)
+    click.echo(
+        stdout_renderer(report, RenderOptions(color=use_color, verbosity=verbosity)), nl=False
+    )
     for out, renderer in files:
         _write(out, renderer(report, RenderOptions(verbosity=1)))
     return _gate(report, config.fail_under, config.fail_on)

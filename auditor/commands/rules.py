@@ -14,9 +14,15 @@ from auditor.scoring import weight
 
 
 @click.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--write-docs", type=click.Path(path_type=Path, file_okay=False), metavar="PROJECT",
-              help="Regenerate PROJECT/docs/rules/*.md and the rule table in PROJECT/README.md.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "--write-docs",
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="PROJECT",
+    help="Regenerate PROJECT/docs/rules/*.md and the rule table in PROJECT/README.md.",
+)
 def rules_command(fmt: str, write_docs: Path | None) -> int:
     """List every installed rule: id, name, category, severity, level and evidence.
 
@@ -35,9 +41,15 @@ def rules_command(fmt: str, write_docs: Path | None) -> int:
     if fmt == "json":
         rows = [
             {
-                "id": r.id, "name": r.name, "title": r.title, "category": r.category.value,
-                "severity": r.severity.value, "level": r.level, "evidence": r.evidence.grade.value,
-                "weight": weight(r), "aliases": list(r.aliases),
+                "id": r.id,
+                "name": r.name,
+                "title": r.title,
+                "category": r.category.value,
+                "severity": r.severity.value,
+                "level": r.level,
+                "evidence": r.evidence.grade.value,
+                "weight": weight(r),
+                "aliases": list(r.aliases),
                 "options": {o.name: o.default for o in r.options},
             }
             for r in rules
@@ -49,7 +61,9 @@ def rules_command(fmt: str, write_docs: Path | None) -> int:
             f"{r.id}  {r.category.value:<13} {r.severity.value:<8} L{r.level}  "
             f"{r.evidence.grade.value:<10} {r.name}: {r.title}"
         )
-    click.echo(f"\n{len(rules)} rules. `auditor explain ID` tells what one checks and how to fix it.")
+    click.echo(
+        f"\n{len(rules)} rules. `auditor explain ID` tells what one checks and how to fix it."
+    )
     return 0
 
 

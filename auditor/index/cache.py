@@ -8,6 +8,7 @@ import os
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from auditor.index.records import FileSyntax, FunctionInfo
 
@@ -66,10 +67,13 @@ def _encode(syntax: FileSyntax) -> list[object]:
     return [syntax.language, functions, list(syntax.error_lines)]
 
 
-def _decode(value: list[object]) -> FileSyntax:
+def _decode(value: Any) -> FileSyntax:
+    """Rebuild a summary from its JSON form; a malformed entry raises TypeError or ValueError."""
     language, functions, errors = value
     return FileSyntax(
         language=str(language),
-        functions=tuple(FunctionInfo(str(n), int(a), int(b), int(c), int(d)) for n, a, b, c, d in functions),  # type: ignore[union-attr]
-        error_lines=tuple(int(e) for e in errors),  # type: ignore[union-attr]
+        functions=tuple(
+            FunctionInfo(str(n), int(a), int(b), int(c), int(d)) for n, a, b, c, d in functions
+        ),
+        error_lines=tuple(int(e) for e in errors),
     )

@@ -54,8 +54,10 @@ def _parse_one(job: ParseJob) -> Outcome:
         return parse_syntax(job.language, job.data, job.path)
     except RecursionError:
         return Diagnostic(job.path, "parse-error", "nested too deeply to parse")
-    except Exception as error:  # noqa: BLE001 - a parser failure is a diagnostic, not a crash
-        return Diagnostic(job.path, "parse-error", f"parser failed: {type(error).__name__}: {error}")
+    except Exception as error:
+        return Diagnostic(
+            job.path, "parse-error", f"parser failed: {type(error).__name__}: {error}"
+        )
 
 
 def _parse_batch(batch: list[ParseJob]) -> list[Outcome]:
@@ -89,6 +91,8 @@ def _in_pool(work: list[ParseJob], jobs: int) -> Iterator[tuple[ParseJob, Outcom
             yield from _collect(pending.pop(0))
 
 
-def _collect(item: tuple[list[ParseJob], Future[list[Outcome]]]) -> Iterator[tuple[ParseJob, Outcome]]:
+def _collect(
+    item: tuple[list[ParseJob], Future[list[Outcome]]],
+) -> Iterator[tuple[ParseJob, Outcome]]:
     batch, future = item
     yield from zip(batch, future.result(), strict=True)

@@ -55,6 +55,9 @@ class Docs:
     codeowners: str | None = None
 
 
+DOC_KEYS = tuple(Docs.__dataclass_fields__)
+
+
 @dataclass(frozen=True, slots=True)
 class LanguageStat:
     files: int
@@ -144,7 +147,7 @@ class Facts:
             "ci_providers": list(self.ci_providers),
             "ci_files": list(self.ci_files),
             "instruction_files": list(self.instruction_files),
-            "docs": {name: getattr(docs, name) for name in Docs.__slots__},  # type: ignore[attr-defined]
+            "docs": {name: getattr(docs, name) for name in DOC_KEYS},
             "dev_environment": list(self.dev_environment),
             "env_example": self.env_example,
             "largest_files": [

@@ -34,7 +34,8 @@ class FactSources:
         return self.index.text(path)
 
     def toml(self, path: str) -> dict[str, Any] | None:
-        return self._parse(path, "toml", tomllib.loads)
+        value: dict[str, Any] | None = self._parse(path, "toml", tomllib.loads)
+        return value
 
     def json(self, path: str) -> Any:
         return self._parse(path, "json", json.loads)
@@ -44,7 +45,8 @@ class FactSources:
         return self._parse(path, "yaml", _load_yaml)
 
     def xml(self, path: str) -> ElementTree.Element | None:
-        return self._parse(path, "xml", _load_xml)
+        value: ElementTree.Element | None = self._parse(path, "xml", _load_xml)
+        return value
 
     def _parse(self, path: str, kind: str, parser: Any) -> Any:
         key = (path, kind)
@@ -55,9 +57,11 @@ class FactSources:
         if text is not None:
             try:
                 value = parser(text)
-            except Exception as error:  # noqa: BLE001 - any parser failure is bad input
+            except Exception as error:
                 reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-                self._diagnostics[path] = Diagnostic(path, "malformed", f"cannot parse {kind}: {reason}")
+                self._diagnostics[path] = Diagnostic(
+                    path, "malformed", f"cannot parse {kind}: {reason}"
+                )
         self._parsed[key] = value
         return value
 

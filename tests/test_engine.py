@@ -1,0 +1,59 @@
+"""The engine: statuses, crashing rules as errors, findings fingerprinted and sorted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.engine import SelectedRule, evaluate, findings, run
+from auditor.index.repository import RepositoryIndex
+from auditor.model import Status
+from auditor.rule import RuleContext, Violation
+from tests.rulefactory import make_rule
+
+EMPTY = RepositoryIndex(root=__import__("pathlib").Path("."), files=(), texts={}, syntax={})
+
+
+def boom(ctx: RuleContext) -> Iterator[Violation]:
+    raise RuntimeError("rule bug")
+    yield  # pragma: no cover
+
+
+def test_pass_fail_and_not_applicable() -> None:
+    ok = SelectedRule(make_rule("AAA001"), {})
+    bad = SelectedRule(make_rule("AAA002", check=lambda ctx: [Violation("x", "a.py", 3)]), {})
+    na = SelectedRule(make_rule("AAA003", applies=lambda ctx: False), {})
+    statuses = [o.status for o in run([bad, na, ok], EMPTY)]
+    assert statuses == [Status.PASS, Status.FAIL, Status.NOT_APPLICABLE]
+
+
+def test_a_crashing_rule_is_an_error_result_not_a_crash() -> None:
+    outcome = evaluate(SelectedRule(make_rule(check=boom), {}), EMPTY)
+    assert outcome.status is Status.ERROR and "RuntimeError: rule bug" in outcome.message
+
+
+def test_options_reach_the_rule() -> None:
+    seen = []
+    rule = make_rule(check=lambda ctx: seen.append(ctx.option("limit")) or ())
+    evaluate(SelectedRule(rule, {"limit": 7}), EMPTY)
+    assert seen == [7]
+
+
+def test_fingerprints_ignore_lines_and_disambiguate_repeats() -> None:
+    def violations(line: int) -> list[Violation]:
+        return [
+            Violation("long", "a.py", line, key="f"),
+            Violation("long", "a.py", line + 9, key="f"),
+        ]
+
+    first = findings([evaluate(SelectedRule(make_rule(check=lambda c: violations(1)), {}), EMPTY)])
+    moved = findings([evaluate(SelectedRule(make_rule(check=lambda c: violations(40)), {}), EMPTY)])
+    assert {f.fingerprint for f in first} == {f.fingerprint for f in moved}
+    assert len({f.fingerprint for f in first}) == 2
+
+
+def test_findings_are_sorted_and_package_paths_prefixed() -> None:
+    rule = make_rule(
+        check=lambda c: [Violation("b", "z.py", 2), Violation("a", "a.py", 9), Violation("r")]
+    )
+    found = findings([evaluate(SelectedRule(rule, {}), EMPTY)], prefix="pkg/")
+    assert [f.path for f in found] == [None, "pkg/a.py", "pkg/z.py"]
