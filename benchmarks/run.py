@@ -1,0 +1,102 @@
+"""Benchmark: wall time, files/s and peak memory of `auditor audit`, cold and warm cache.
+
+Usage:
+    python benchmarks/run.py [REPO ...] [--synthetic 1000,10000,50000] [--jobs N] [--runs 3]
+
+Each audit runs as a separate process (`python -m auditor audit REPO --format json`), so the
+figures include interpreter start-up, as a user sees them. "cold" starts from an empty cache
+directory, "warm" reuses the cache the cold run wrote. Peak memory is the largest resident set
+of the audit process and its parser workers. Synthetic repositories are generated under a
+temporary directory: a mix of Python, TypeScript and Go files with tests, configs and docs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.synthetic import make_synthetic_repo
+
+
+@dataclass(frozen=True)
+class Measurement:
+    seconds: float
+    peak_mb: float
+    files: int
+
+
+def audit_once(repo: Path, cache: Path, jobs: int | None) -> Measurement:
+    """One audit in a child process: its wall time, and the peak RSS of it and its workers."""
+    args = [sys.executable, "-m", "auditor", "audit", str(repo), "--format", "json", "-q"]
+    args += ["--cache-dir", str(cache)] + (["--jobs", str(jobs)] if jobs else [])
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(args, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode not in (0, 1):
+            err.seek(0)
+            raise SystemExit(f"audit of {repo} failed ({process.returncode}): {err.read()[-400:]!r}")
+        out.seek(0)
+        languages = json.loads(out.read())["facts"]["languages"]
+    files = sum(stat["files"] for stat in languages.values())
+    return Measurement(seconds, usage.ru_maxrss / 1024, files)
+
+
+def measure(repo: Path, runs: int, jobs: int | None) -> tuple[Measurement, Measurement]:
+    """Median cold and warm measurements over `runs` runs each."""
+    colds, warms = [], []
+    for _ in range(runs):
+        cache = Path(tempfile.mkdtemp(prefix="auditor-bench-cache-"))
+        try:
+            colds.append(audit_once(repo, cache, jobs))
+            warms.append(audit_once(repo, cache, jobs))
+        finally:
+            shutil.rmtree(cache, ignore_errors=True)
+    return _median(colds), _median(warms)
+
+
+def _median(items: list[Measurement]) -> Measurement:
+    return Measurement(
+        statistics.median(m.seconds for m in items),
+        max(m.peak_mb for m in items),
+        items[0].files,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("repos", nargs="*", type=Path, help="real repositories to audit")
+    parser.add_argument("--synthetic", default="", help="sizes of generated repos, e.g. 1000,10000")
+    parser.add_argument("--jobs", type=int, default=None, help="parser processes (default: CPUs)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
+    args = parser.parse_args()
+    targets = [(repo.name, repo) for repo in args.repos]
+    scratch = Path(tempfile.mkdtemp(prefix="auditor-bench-"))
+    try:
+        for size in filter(None, args.synthetic.split(",")):
+            targets.append((f"synthetic-{size}", make_synthetic_repo(scratch / size, int(size))))
+        print(f"{'repository':<20} {'source files':>12} {'cold s':>8} {'warm s':>8} "
+              f"{'files/s cold':>13} {'peak MB':>8}")
+        for name, repo in targets:
+            runs = 1 if name.startswith("synthetic-") and int(name.split("-")[1]) > 10000 else args.runs
+            cold, warm = measure(repo, runs, args.jobs)
+            print(f"{name:<20} {cold.files:>12} {cold.seconds:>8.2f} {warm.seconds:>8.2f} "
+                  f"{cold.files / cold.seconds:>13.0f} {max(cold.peak_mb, warm.peak_mb):>8.0f}",
+                  flush=True)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
