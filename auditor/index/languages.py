@@ -28,10 +28,17 @@ EXTENSIONS: dict[str, str] = {
     ".m": "objective-c", ".mm": "objective-c",
 }
 FILENAMES: dict[str, str] = {"Rakefile": "ruby"}
-SHEBANG = re.compile(rb"^#!\s*(?:/usr/bin/env\s+(?:-\S+\s+)*)?\S*?([a-z]+)[\d.]*\b")
+SHEBANG = re.compile(
+    rb"^#![ \t]*(?:\S*/)?"  # the interpreter's directory, if any
+    rb"(?:env[ \t]+(?:-\S*[ \t]+)*(?:\w+=\S*[ \t]+)*)?"  # env, its options and assignments
+    rb"(?:\S*/)?([A-Za-z]+)[\d.]*(?:\s|$)"  # the interpreter's name, version dropped
+)
+"""The interpreter a `#!` line runs: `#!/bin/bash`, `#!/usr/bin/env -S node --flag`, ..."""
 INTERPRETERS: dict[bytes, str] = {
-    b"python": "python", b"node": "javascript", b"bash": "shell", b"sh": "shell",
-    b"zsh": "shell", b"dash": "shell", b"ruby": "ruby", b"php": "php", b"deno": "typescript",
+    b"python": "python", b"pypy": "python", b"uv": "python",
+    b"node": "javascript", b"deno": "typescript", b"bun": "javascript",
+    b"bash": "shell", b"sh": "shell", b"zsh": "shell", b"dash": "shell", b"ksh": "shell",
+    b"ruby": "ruby", b"php": "php", b"lua": "lua", b"elixir": "elixir",
 }
 
 
@@ -42,7 +49,9 @@ def language_of(path: str, head: bytes = b"") -> str | None:
         return FILENAMES[name]
     dot = name.rfind(".")
     if dot > 0:
-        return EXTENSIONS.get(name[dot:]) or EXTENSIONS.get(name[dot:].lower())
+        by_extension = EXTENSIONS.get(name[dot:]) or EXTENSIONS.get(name[dot:].lower())
+        if by_extension is not None:
+            return by_extension
     if head.startswith(b"#!"):
         match = SHEBANG.match(head[:128])
         if match:

@@ -10,7 +10,9 @@ from auditor.rule import Rule, RuleContext, Violation, failing, passing
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
     if not ctx.facts.instruction_files:
-        yield Violation("no agent instruction file (AGENTS.md, CLAUDE.md, ...) was found", "AGENTS.md")
+        yield Violation(
+            "no agent instruction file (AGENTS.md, CLAUDE.md, ...) was found", "AGENTS.md"
+        )
 
 
 RULE = Rule(
@@ -49,7 +51,9 @@ RULE = Rule(
         passing({"AGENTS.md": "# Agents\n\nRun the tests with `pytest`.\n"}),
         passing({"CLAUDE.md": "Run `make test` before you finish.\n"}, "any agent's file counts"),
         failing({"README.md": "# Project\n"}),
-        failing({"docs/agents.md": "A page about agents.\n"}, "a docs page is not an instruction file"),
+        failing(
+            {"docs/agents.md": "A page about agents.\n"}, "a docs page is not an instruction file"
+        ),
     ),
     per_package=False,
 )

@@ -124,3 +124,10 @@ def _segment_matches(pattern: str, part: str) -> bool:
     if part.startswith(".") and not pattern.startswith("."):
         return False
     return fnmatchcase(part, pattern)
+
+
+def dirs_holding(files: Iterable[str], *names: str) -> tuple[str, ...]:
+    """The directories ("" for the root) holding a file named one of `names` (sorted)."""
+    wanted = frozenset(names)
+    found = {path.rpartition("/")[0] for path in files if path.rpartition("/")[2] in wanted}
+    return tuple(sorted(found))
