@@ -27,8 +27,10 @@ def render(report: Report, options: RenderOptions) -> str:
     and diagnostics are sorted, so the same audit always gives the same bytes. `options` is
     accepted for the renderer contract and otherwise ignored: the document is always complete.
     """
-    document = to_document(report)
-    return json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    text = json.dumps(
+        to_document(report), sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False
+    )
+    return text + "\n"
 
 
 def to_document(report: Report) -> dict[str, Any]:
@@ -77,7 +79,7 @@ def _category(category: CategoryScore) -> dict[str, Any]:
     return {
         "id": category.id.value,
         "score": None if category.score is None else _round(category.score, 1),
-        "weight": _round(category.weight, 3),
+        "weight": _round(category.weight, 4),
         "passed": category.passed,
         "failed": category.failed,
     }
@@ -108,7 +110,7 @@ def _rule(rule: RuleResult) -> dict[str, Any]:
         "level": rule.level,
         "evidence": rule.evidence.value,
         "status": rule.status.value,
-        "weight": _round(rule.weight, 3),
+        "weight": _round(rule.weight, 4),
         "contribution": _round(rule.contribution, 2),
         "gain": _round(rule.gain, 2),
         "findings": rule.findings,

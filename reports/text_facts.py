@@ -1,0 +1,184 @@
+"""The facts block of the terminal report: what the auditor found the repository uses."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rich.console import RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+LANGUAGES_SHOWN = 5
+LARGEST_SHOWN = 3
+DISPLAY_NAMES = {
+    "javascript": "JavaScript", "typescript": "TypeScript", "csharp": "C#", "cpp": "C++",
+    "php": "PHP", "objective-c": "Objective-C",
+}
+DOC_LABELS = (
+    ("readme", "README"), ("contributing", "contributing"), ("architecture", "architecture"),
+    ("changelog", "changelog"), ("license", "license"), ("security", "security policy"),
+    ("code_of_conduct", "code of conduct"), ("codeowners", "CODEOWNERS"),
+)
+NONE_FOUND = Text("none found", style="yellow")
+Row = tuple[str, RenderableType]
+
+
+def facts(values: Mapping[str, Any], verbose: bool) -> list[RenderableType]:
+    """A label/value grid of the key facts; empty facts are left out unless absence matters."""
+    rows = [*_stack(values), *_checks(values), *_setup(values)]
+    if verbose:
+        rows += _details(values)
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True, style="dim")
+    table.add_column(overflow="fold")
+    for label, value in rows:
+        table.add_row(label, value)
+    return [Text("Repository", style="bold"), Padding(table, (0, 0, 0, 2))] if rows else []
+
+
+def language_name(name: str) -> str:
+    return DISPLAY_NAMES.get(name, name.capitalize())
+
+
+def _strings(values: Mapping[str, Any], key: str) -> list[str]:
+    value = values.get(key)
+    return [str(item) for item in value] if isinstance(value, list | tuple) else []
+
+
+def _string(values: Mapping[str, Any], key: str) -> str | None:
+    value = values.get(key)
+    return value if isinstance(value, str) and value else None
+
+
+def _listed(items: list[str]) -> Text:
+    return Text(", ".join(items))
+
+
+def _stack(values: Mapping[str, Any]) -> list[Row]:
+    languages = values.get("languages")
+    if not isinstance(languages, Mapping) or not languages:
+        return []
+    primary = _string(values, "primary_language")
+    counts = {name: _files(stat) for name, stat in languages.items()}
+    order = sorted(counts, key=lambda name: (name != primary, -counts[name], name))
+    text = Text()
+    for position, name in enumerate(order[:LANGUAGES_SHOWN]):
+        text.append(", " if position else "")
+        text.append(f"{language_name(name)} {counts[name]}{' files' if position == 0 else ''}")
+        if name == primary and len(order) > 1:
+            text.append(" (primary)", style="dim")
+    if len(order) > LANGUAGES_SHOWN:
+        text.append(f", +{len(order) - LANGUAGES_SHOWN} more", style="dim")
+    return [("Languages", text)]
+
+
+def _files(stat: Any) -> int:
+    files = stat.get("files") if isinstance(stat, Mapping) else None
+    return files if isinstance(files, int) else 0
+
+
+def _checks(values: Mapping[str, Any]) -> list[Row]:
+    rows: list[Row] = []
+    command = _string(values, "test_command")
+    others = [c for c in _strings(values, "test_commands") if c != command]
+    test_line = Text(command) if command else NONE_FOUND.copy()
+    if command and others:
+        test_line.append(f"  (also: {', '.join(others)})", style="dim")
+    rows.append(("Test command", test_line))
+    frameworks = _strings(values, "test_frameworks")
+    count = values.get("test_file_count")
+    if frameworks or count:
+        text = _listed(frameworks)
+        if isinstance(count, int) and count:
+            noun = "test file" if count == 1 else "test files"
+            text.append(f"{' · ' if frameworks else ''}{count} {noun}")
+        rows.append(("Tests", text))
+    for key, label in (("linters", "Linters"), ("formatters", "Formatters"),
+                       ("type_checkers", "Type checkers")):
+        if names := _strings(values, key):
+            rows.append((label, _listed(names)))
+    providers = _strings(values, "ci_providers")
+    ci_files = _strings(values, "ci_files")
+    ci = _listed(providers) if providers else NONE_FOUND.copy()
+    if providers and ci_files:
+        noun = "file" if len(ci_files) == 1 else "files"
+        ci.append(f"  ({len(ci_files)} workflow {noun})", style="dim")
+    rows.append(("CI", ci))
+    if values.get("pre_commit") is True:
+        rows.append(("Pre-commit", Text("configured")))
+    return rows
+
+
+def _setup(values: Mapping[str, Any]) -> list[Row]:
+    instructions = _strings(values, "instruction_files")
+    found = _listed(instructions) if instructions else NONE_FOUND.copy()
+    rows: list[Row] = [("Instructions", found)]
+    managers = _strings(values, "package_managers")
+    lockfiles = _strings(values, "lockfiles")
+    if managers or lockfiles:
+        text = _listed(managers)
+        if lockfiles:
+            text.append(f"{' · ' if managers else ''}locked by {', '.join(lockfiles)}")
+        rows.append(("Dependencies", text))
+    workspace = values.get("workspace")
+    if isinstance(workspace, Mapping):
+        packages = workspace.get("packages")
+        count = len(packages) if isinstance(packages, list | tuple) else 0
+        noun = "package" if count == 1 else "packages"
+        rows.append(("Workspace", Text(f"{workspace.get('kind', '?')}, {count} {noun}")))
+    return rows
+
+
+def _details(values: Mapping[str, Any]) -> list[Row]:
+    """Facts shown only with --verbose: test directories, documents, environment, sizes."""
+    rows: list[Row] = []
+    if test_dirs := _strings(values, "test_dirs"):
+        rows.append(("Test dirs", _listed(test_dirs)))
+    docs = values.get("docs")
+    if isinstance(docs, Mapping):
+        rows.append(("Documents", _documents(docs)))
+    setup = _strings(values, "dev_environment")
+    if example := _string(values, "env_example"):
+        setup.append(example)
+    if setup:
+        rows.append(("Environment", _listed(setup)))
+    largest = values.get("largest_files")
+    if isinstance(largest, list) and largest:
+        rows.append(("Largest files", _sizes(largest[:LARGEST_SHOWN])))
+    return rows
+
+
+def _sizes(items: list[Any]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(overflow="fold")
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    for item in items:
+        if isinstance(item, Mapping):
+            lines, tokens = item.get("lines"), item.get("tokens")
+            table.add_row(
+                Text(str(item.get("path"))),
+                Text(f"{lines:,} lines" if isinstance(lines, int) else ""),
+                Text(f"{tokens:,} tokens" if isinstance(tokens, int) else ""),
+            )
+    return table
+
+
+def _documents(docs: Mapping[str, Any]) -> Text:
+    """The standard documents found, with the licence's SPDX id, then the ones missing."""
+    found = [
+        f"{docs[key]} ({docs['license_spdx']})"
+        if key == "license" and docs.get("license_spdx")
+        else str(docs[key])
+        for key, _ in DOC_LABELS
+        if docs.get(key)
+    ]
+    if not found:
+        return NONE_FOUND.copy()
+    text = Text(", ".join(found))
+    missing = [label for key, label in DOC_LABELS if not docs.get(key)]
+    if missing:
+        text.append(f"; no {', '.join(missing)}", style="dim")
+    return text
