@@ -119,7 +119,7 @@ class RuleResult:
 
 @dataclass(frozen=True, slots=True)
 class CategoryScore:
-    """A category's score (None when no rule of it applies) and its share of the weight."""
+    """A category's score (None when no rule of it applies) and its share (0-1) of the weight."""
 
     id: Category
     score: float | None

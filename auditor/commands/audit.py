@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import shutil
 import sys
 from pathlib import Path
 
@@ -151,11 +153,14 @@ def audit_command(
     cache = None if no_cache else (cache_dir or Path(platformdirs.user_cache_dir("auditor")))
     with progress_bar(enabled=not quiet and interactive()) as progress:
         report = api.audit(root, config, cache_dir=cache, jobs=config.jobs, progress=progress)
-    use_color = color if color is not None else (sys.stdout.isatty() and fmt == "text")
+    tty = sys.stdout.isatty()
+    use_color = color if color is not None else (tty and fmt == "text")
     verbosity = -1 if quiet else (1 if verbose else 0)
-    click.echo(
-        stdout_renderer(report, RenderOptions(color=use_color, verbosity=verbosity)), nl=False
-    )
+    width = shutil.get_terminal_size((100, 24)).columns if tty else 100
+    options = RenderOptions(color=use_color, verbosity=verbosity, width=max(60, min(width, 160)))
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="replace")  # a narrow-charset pipe never crashes the report
+    click.echo(stdout_renderer(report, options), nl=False, color=use_color)
     for out, renderer in files:
         _write(out, renderer(report, RenderOptions(verbosity=1)))
     return _gate(report, config.fail_under, config.fail_on)
