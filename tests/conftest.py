@@ -43,8 +43,12 @@ def index_repo(root: Path, want_syntax: bool = True) -> RepositoryIndex:
 def make_repo(tmp_path: Path) -> Callable[..., Path]:
     """make_repo(files, git=False, name="repo") -> the repository's root."""
 
-    def make(files: Files, git: bool = False, name: str = "repo") -> Path:
-        return write_repo(tmp_path / name, files, git=git)
+    made: list[str] = []
+
+    def make(files: Files, git: bool = False, name: str | None = None) -> Path:
+        """A fresh directory per call unless `name` is given."""
+        made.append(name or f"repo{len(made)}")
+        return write_repo(tmp_path / made[-1], files, git=git)
 
     return make
 

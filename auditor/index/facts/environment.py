@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from auditor.index.facts.projects import is_aside, project_dirs
+from auditor.index.facts.aside_dirs import lies_aside
+from auditor.index.facts.projects import project_dirs
 from auditor.index.facts.sources import FactSources
 from auditor.index.facts.tables import has_table
 
@@ -26,7 +27,7 @@ ROOT_MARKERS: dict[str, str] = {
 VERSION_PINS = frozenset({
     ".python-version", ".nvmrc", ".node-version", ".tool-versions", "rust-toolchain",
     "rust-toolchain.toml", ".go-version", ".java-version", ".ruby-version", ".sdkmanrc",
-    "mise.toml", ".mise.toml",
+    "mise.toml", ".mise.toml", ".python-versions",
 })  # fmt: skip
 """Files that pin a toolchain version, at the root or in a project directory."""
 DEVCONTAINER = re.compile(r"^\.devcontainer/(?:[^/]+/)?devcontainer\.json$")
@@ -90,6 +91,6 @@ def env_example(src: FactSources) -> str | None:
         record.path
         for record in src.index.files
         if record.path.rpartition("/")[2] in ENV_EXAMPLES
-        and not any(is_aside(part) for part in record.path.split("/")[:-1])
+        and not lies_aside(record.path.rpartition("/")[0])
     ]
     return min(found, key=lambda path: (path.count("/"), path), default=None)

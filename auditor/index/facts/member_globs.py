@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 
 MAX_BRACE_EXPANSIONS = 64
 """`{a,b}` alternatives expanded per pattern; hostile patterns cannot multiply past this."""
 MAX_BRACE_GROUPS = 8
+MAX_WILDCARD_PATTERNS = 256
+MAX_PATTERN_SEGMENTS = 32
+"""Member patterns are short; these bound the work a hostile manifest can ask for."""
 BRACES = re.compile(r"\{([^{}]*,[^{}]*)\}")
 MAGIC = re.compile(r"[*?\[]")
 DRIVE = re.compile(r"^[A-Za-z]:")
@@ -54,43 +58,60 @@ def select_dirs(
     patterns: Iterable[str],
     exclude: Iterable[str] = (),
     base: str = "",
+    wildcard_skips: Callable[[str], bool] | None = None,
 ) -> tuple[str, ...]:
     """The candidate directories some pattern matches and no exclusion does (sorted).
 
     Patterns are globs relative to `base`: `*` and `?` within one path segment (never a
     leading dot), `**` across any number of segments, `{a,b}` alternatives. A pattern starting
     with `!` is an exclusion, as in pnpm and npm; an excluded directory excludes the tree
-    below it, as Cargo's and uv's `exclude` do. The root ("") is never selected.
+    below it, as Cargo's and uv's `exclude` do. A directory that only wildcard patterns reach
+    is also left out when `wildcard_skips(directory)` holds; a literal pattern always reaches
+    its directory. The root ("") is never selected. Past `MAX_WILDCARD_PATTERNS` wildcard
+    patterns, or `MAX_PATTERN_SEGMENTS` segments in one, the rest are ignored.
     """
-    wanted: list[tuple[str, ...]] = []
-    unwanted: list[tuple[str, ...]] = []
+    wanted, unwanted = _Patterns(), _Patterns()
     for raw in patterns:
         negated = raw.startswith("!")
-        _compile_into(unwanted if negated else wanted, raw[1:] if negated else raw, base)
+        (unwanted if negated else wanted).add(raw[1:] if negated else raw, base)
     for raw in exclude:
-        _compile_into(unwanted, raw, base)
+        unwanted.add(raw, base)
     chosen = set()
     for directory in candidates:
-        if not directory:
-            continue
         parts = tuple(directory.split("/"))
-        if not any(matches(pattern, parts) for pattern in wanted):
+        if not directory or not wanted.hit(parts):
             continue
-        prefixes = (parts[:depth] for depth in range(1, len(parts) + 1))
-        if not any(matches(pattern, prefix) for prefix in prefixes for pattern in unwanted):
+        if parts not in wanted.literal and wildcard_skips is not None and wildcard_skips(directory):
+            continue
+        if not any(unwanted.hit(parts[:depth]) for depth in range(1, len(parts) + 1)):
             chosen.add(directory)
     return tuple(sorted(chosen))
 
 
-def _compile_into(patterns: list[tuple[str, ...]], raw: str, base: str) -> None:
-    for alternative in expand_braces(raw):
-        path = confined(alternative, base)
-        if path:
-            patterns.append(tuple(path.split("/")))
+@dataclass(slots=True)
+class _Patterns:
+    """Compiled patterns: literal paths in a set, wildcard patterns as segment tuples."""
+
+    literal: set[tuple[str, ...]] = field(default_factory=set)
+    wildcard: list[tuple[str, ...]] = field(default_factory=list)
+
+    def add(self, raw: str, base: str) -> None:
+        for alternative in expand_braces(raw):
+            path = confined(alternative, base)
+            if not path or path.count("/") >= MAX_PATTERN_SEGMENTS:
+                continue
+            segments = tuple(path.split("/"))
+            if not MAGIC.search(path):
+                self.literal.add(segments)
+            elif len(self.wildcard) < MAX_WILDCARD_PATTERNS:
+                self.wildcard.append(segments)
+
+    def hit(self, parts: tuple[str, ...]) -> bool:
+        return parts in self.literal or any(matches(pattern, parts) for pattern in self.wildcard)
 
 
 def matches(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
-    """Whether the path segments `parts` match the glob segments `pattern` (linear in both)."""
+    """Whether the path segments `parts` match the glob segments `pattern` (no backtracking)."""
     states = _closure({0}, pattern)
     for part in parts:
         following: set[int] = set()

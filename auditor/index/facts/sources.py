@@ -38,7 +38,8 @@ class FactSources:
         return value
 
     def json(self, path: str) -> Any:
-        return self._parse(path, "json", json.loads)
+        """Parsed JSON; a leading byte-order mark is allowed, as Node allows it."""
+        return self._parse(path, "json", lambda text: json.loads(text.removeprefix("\ufeff")))
 
     def yaml(self, path: str) -> Any:
         """The first YAML document of `path` (safe loader: tags never construct objects)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from auditor.index.facts.aside_dirs import TEST_DATA_DIRS, lies_aside
 from auditor.index.facts.build_modules import go_modules, gradle_projects, maven_modules
 from auditor.index.facts.member_globs import dirs_holding, select_dirs
 from auditor.index.facts.model import Workspace
@@ -22,7 +23,10 @@ def find_workspace(src: FactSources) -> Workspace | None:
 
     Only declarations at the root count, and only member directories that exist in the index
     and hold the member's own manifest (pyproject.toml, package.json, Cargo.toml, go.mod,
-    pom.xml; for gradle, any indexed directory). The root itself is never one of the packages:
+    pom.xml; for gradle, any indexed directory). Members a wildcard finds inside examples,
+    fixtures, tests, playgrounds or docs (`examples/*`, `packages/**/__tests__/**`) are samples
+    and test data, not packages; members named literally always count, and go modules below
+    such directories (except testdata) count too. The root itself is never one of the packages:
     a single-package repository has no workspace. When several tools declare one (a Rust
     project with a JavaScript docs workspace), the one with the most packages wins; ties go
     by `KINDS`.
@@ -109,4 +113,10 @@ def _members(
     src: FactSources, manifest: str, patterns: Any, exclude: Any = None
 ) -> tuple[str, ...]:
     candidates = dirs_holding((record.path for record in src.index.files), manifest)
-    return select_dirs(candidates, strings(patterns), strings(exclude))
+    return select_dirs(candidates, strings(patterns), strings(exclude), wildcard_skips=_in_aside)
+
+
+def _in_aside(directory: str) -> bool:
+    """Whether a member a wildcard found is test data, or lies inside examples, tests, docs..."""
+    parent, _, name = directory.rpartition("/")
+    return name.lower() in TEST_DATA_DIRS or lies_aside(parent)
