@@ -5,13 +5,12 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pathspec
-
 from auditor.model import Diagnostic
+from auditor.walk import Layers, read_rules, walk
 
 DEFAULT_EXCLUDES: tuple[str, ...] = (
     "node_modules/", "vendor/", "third_party/", "third-party/", ".venv/", "venv/",
@@ -22,9 +21,6 @@ DEFAULT_EXCLUDES: tuple[str, ...] = (
 
 GIT = ("git", "-c", "core.fsmonitor=false", "-c", "core.quotepath=off")
 """git never runs the repository's fsmonitor hook: the audited tree's config is not trusted."""
-VCS_DIRECTORIES = frozenset({".git", ".hg", ".svn"})
-MAX_RULES_BYTES = 1 << 20
-"""Only this much of a .gitignore or .gitattributes is read."""
 LINGUIST = frozenset({"linguist-generated", "linguist-vendored"})
 
 
@@ -46,24 +42,26 @@ class Discovery:
 def discover(root: Path, exclude: Iterable[str] = (), default_excludes: bool = True) -> Discovery:
     """List the repository's files under `root` (an existing directory).
 
-    Exclusions are gitignore patterns: the defaults, then `.gitattributes` linguist overrides
-    (`linguist-generated`/`linguist-vendored` exclude, `-linguist-vendored` re-includes; nested
-    `.gitattributes` files win for their subtree), then the `exclude` patterns given.
+    Exclusions are gitignore patterns: the defaults, then what `.gitattributes` marks
+    `linguist-generated` or `linguist-vendored` (`-linguist-vendored` re-includes; a nested
+    `.gitattributes` wins in its subtree), then `exclude`. Symbolic links are recorded, never
+    followed out of the root, into directories or into loops; a link to a file is indexed only
+    when no other path reaches that file.
     """
     root = root.resolve()
     found = _Found(root, [*(DEFAULT_EXCLUDES if default_excludes else ())], [*exclude])
     found.excludes.set("", [*found.defaults, *found.user])
     listed = _git_files(root)
     if listed is None:
-        candidates = list(_walk(found))
+        candidates = list(walk(root, found))
     else:
         for rel in sorted((p for p in listed if _name(p) == ".gitattributes"), key=_depth):
             found.read_attributes(_parent(rel))
         candidates = [rel for rel in listed if not found.is_excluded(rel)]
-    known = found.sort_out(candidates)
+    files = found.sort_out(candidates)
     return Discovery(
         root=root,
-        files=tuple(sorted(known)),
+        files=tuple(sorted(files)),
         symlinks=tuple(sorted(found.symlinks)),
         excluded=tuple(sorted(found.excluded)),
         diagnostics=tuple(sorted(found.diagnostics, key=lambda d: (d.path, d.kind, d.message))),
@@ -73,29 +71,13 @@ def discover(root: Path, exclude: Iterable[str] = (), default_excludes: bool = T
 
 
 @dataclass(slots=True)
-class _Layers:
-    """Gitignore-style specs by directory; for a path the deepest spec that decides wins."""
-
-    specs: dict[str, pathspec.GitIgnoreSpec] = field(default_factory=dict)
-
-    def set(self, base: str, lines: list[str]) -> None:
-        self.specs[base] = pathspec.GitIgnoreSpec.from_lines(lines)
-
-    def matches(self, rel: str, is_dir: bool) -> bool:
-        probe = rel + "/" if is_dir else rel
-        for base in sorted((b for b in self.specs if not b or rel.startswith(b + "/")), key=len)[::-1]:
-            result = self.specs[base].check_file(probe[len(base) + 1 :] if base else probe)
-            if result.include is not None:
-                return bool(result.include)
-        return False
-
-
-@dataclass(slots=True)
 class _Found:
+    """What discovery has found so far: exclusions, links, diagnostics and cached verdicts."""
+
     root: Path
     defaults: list[str]
     user: list[str]
-    excludes: _Layers = field(default_factory=_Layers)
+    excludes: Layers = field(default_factory=Layers)
     excluded: set[str] = field(default_factory=set)
     symlinks: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -103,27 +85,29 @@ class _Found:
     dir_excluded: dict[str, bool] = field(default_factory=dict)
 
     def read_attributes(self, base: str) -> None:
-        text = _read_rules(self.root / base / ".gitattributes") if self.is_real(base) else None
+        text = read_rules(self.root / base / ".gitattributes") if self.is_real(base) else None
         if text is not None:
-            linguist = _linguist_patterns(text)
-            self.excludes.set(base, [*self.defaults, *linguist, *self.user] if not base else linguist)
+            marked = _linguist_patterns(text)
+            self.excludes.set(base, [*self.defaults, *marked, *self.user] if not base else marked)
             self.dir_excluded.clear()
 
-    def is_excluded(self, rel: str) -> bool:
+    def is_excluded(self, rel: str, record: bool = True) -> bool:
         """Whether file `rel` is left out; records it (or its outermost excluded directory)."""
         parts = rel.split("/")
-        if any(self.excludes_dir("/".join(parts[:depth])) for depth in range(1, len(parts))):
-            return True
+        for depth in range(1, len(parts)):
+            if self.excludes_dir("/".join(parts[:depth]), record):
+                return True
         if self.excludes.matches(rel, False):
-            self.excluded.add(rel)
+            if record:
+                self.excluded.add(rel)
             return True
         return False
 
-    def excludes_dir(self, directory: str) -> bool:
+    def excludes_dir(self, directory: str, record: bool = True) -> bool:
         """Whether `directory` is left out (recorded with a trailing slash)."""
         if directory not in self.dir_excluded:
             self.dir_excluded[directory] = self.excludes.matches(directory, True)
-        if self.dir_excluded[directory]:
+        if self.dir_excluded[directory] and record:
             self.excluded.add(directory + "/")
         return self.dir_excluded[directory]
 
@@ -140,20 +124,24 @@ class _Found:
         links: list[tuple[str, str]] = []
         for rel in candidates:
             mode = self._mode(rel)
-            if mode is None:
+            if mode is None or stat.S_ISDIR(mode):  # directories: submodules, nested repositories
                 continue
             if stat.S_ISREG(mode):
                 files.add(rel)
             elif stat.S_ISLNK(mode):
                 self.symlinks.append(rel)
-                target = self._link_target(rel)
+                if self.excludes_dir(rel):
+                    continue  # stands for an excluded directory: `.venv -> /opt/venvs/app`
+                target, problem = _follow(self.root, rel)
                 if target is not None:
                     links.append((rel, target))
-            elif not stat.S_ISDIR(mode):  # directories: submodules and nested repositories
+                else:
+                    self.note(rel, "symlink", f"symbolic link {problem}: not followed")
+            else:
                 self.note(rel, "special", "not a regular file: not read")
         reached = set(files)
         for rel, target in links:
-            if target not in reached and not self.is_excluded(target):
+            if target not in reached and not self.is_excluded(target, record=False):
                 files.add(rel)  # the only way to reach that file: count it once, here
                 reached.add(target)
         return files
@@ -173,75 +161,26 @@ class _Found:
         except OSError:
             return None  # tracked but deleted from the work tree
 
-    def _link_target(self, rel: str) -> str | None:
-        """The repository-relative file a link resolves to, or None (and a diagnostic)."""
-        link = self.root / rel
-        try:
-            target = link.resolve(strict=True)
-        except FileNotFoundError:
-            return self.note(rel, "symlink", "dangling symbolic link: target missing")
-        except (OSError, RuntimeError):
-            return self.note(rel, "symlink", "symbolic link loops: not followed")
-        if not target.is_relative_to(self.root):
-            return self.note(rel, "symlink", "symbolic link leaves the repository: not followed")
-        if target.is_dir():
-            if link.parent.is_relative_to(target):
-                return self.note(rel, "symlink", "symbolic link loops: not followed")
-            if self.excludes_dir(rel):
-                return None
-            return self.note(rel, "symlink", "symbolic link to a directory: not followed")
-        if not target.is_file():
-            return self.note(rel, "special", "symbolic link to a special file: not read")
-        return target.relative_to(self.root).as_posix()
-
     def note(self, rel: str, kind: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(rel, kind, message))
 
 
-def _walk(found: _Found) -> Iterator[str]:
-    """Every entry below the root, honouring the .gitignore files met on the way down."""
-    root = found.root
-    ignores = _Layers()
-
-    def onerror(error: OSError) -> None:
-        where = Path(error.filename or root)
-        rel = where.relative_to(root).as_posix() if where != root else "."
-        found.note(rel, "unreadable", f"cannot list directory: {error.strerror}")
-
-    for current, dirs, names in os.walk(root, onerror=onerror, followlinks=False):
-        base = Path(current).relative_to(root).as_posix()
-        base = "" if base == "." else base
-        gitignore = _read_rules(Path(current, ".gitignore"))
-        if gitignore is not None:
-            ignores.set(base, gitignore.splitlines())
-        found.read_attributes(base)
-        join = (lambda name: f"{base}/{name}") if base else (lambda name: name)
-        kept = []
-        for name in sorted(dirs):
-            rel = join(name)
-            if name in VCS_DIRECTORIES or ignores.matches(rel, True):
-                continue
-            if os.path.islink(os.path.join(current, name)):
-                yield rel  # recorded as a symlink, never descended into
-            elif not found.excludes_dir(rel):
-                kept.append(name)
-        dirs[:] = kept
-        for name in sorted(names):
-            rel = join(name)
-            if name != ".git" and not ignores.matches(rel, False) and not found.is_excluded(rel):
-                yield rel
-
-
-def _read_rules(path: Path) -> str | None:
-    """A .gitignore or .gitattributes: a regular file (never a link), its first MiB, or None."""
+def _follow(root: Path, rel: str) -> tuple[str | None, str]:
+    """The repository-relative regular file the link `rel` resolves to, or why it is not one."""
+    link = root / rel
     try:
-        if not stat.S_ISREG(path.lstat().st_mode):
-            return None
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as stream:
-            return stream.read(MAX_RULES_BYTES).decode("utf-8", "replace")
-    except OSError:
-        return None
+        target = link.resolve(strict=True)
+    except FileNotFoundError:
+        return None, "dangles"
+    except (OSError, RuntimeError):
+        return None, "loops"
+    if not target.is_relative_to(root):
+        return None, "leaves the repository"
+    if target.is_dir():
+        return None, "loops" if link.parent.is_relative_to(target) else "points to a directory"
+    if not target.is_file():
+        return None, "points to a special file"
+    return target.relative_to(root).as_posix(), ""
 
 
 def _linguist_patterns(text: str) -> list[str]:
@@ -255,8 +194,7 @@ def _linguist_patterns(text: str) -> list[str]:
         for attribute in fields[1:]:
             name, _, value = attribute.lstrip("-!").partition("=")
             if name in LINGUIST:
-                negated = attribute.startswith(("-", "!")) or value.lower() == "false"
-                states[name] = not negated
+                states[name] = not attribute.startswith(("-", "!")) and value.lower() != "false"
         if any(states.values()):
             patterns.append(fields[0])
         elif states:
@@ -265,32 +203,27 @@ def _linguist_patterns(text: str) -> list[str]:
 
 
 def _git(root: Path, *args: str) -> str | None:
+    """git's output, run with none of the caller's GIT_* variables (a hook's GIT_DIR...)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update(GIT_OPTIONAL_LOCKS="0", GIT_TERMINAL_PROMPT="0")
     try:
         done = subprocess.run(
             [*GIT, "-C", str(root), *args],
-            capture_output=True,
-            timeout=120,
-            check=False,
-            stdin=subprocess.DEVNULL,
-            env={**env, "GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0"},
+            capture_output=True, timeout=120, check=False, stdin=subprocess.DEVNULL, env=env,
         )
     except (OSError, subprocess.SubprocessError):
         return None
-    if done.returncode != 0:
-        return None
-    return done.stdout.decode("utf-8", "surrogateescape")
+    return done.stdout.decode("utf-8", "surrogateescape") if done.returncode == 0 else None
 
 
 def _git_files(root: Path) -> list[str] | None:
-    """git's files (tracked, and untracked but not ignored); None outside git or when git
-    lists nothing (an ignored directory of some enclosing repository): then the walk runs."""
+    """git's files (tracked, and untracked but not ignored); None outside a work tree, and when
+    git lists nothing (an ignored directory of an enclosing repository): then the walk runs."""
     inside = _git(root, "rev-parse", "--is-inside-work-tree")
     if inside is None or inside.strip() != "true":
         return None
     out = _git(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
-    paths = sorted({path.rstrip("/") for path in (out or "").split("\0") if path})
-    return paths or None
+    return sorted({path.rstrip("/") for path in (out or "").split("\0") if path}) or None
 
 
 def _git_commit(root: Path) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,17 +12,17 @@ from pathlib import Path
 from auditor.discover import Discovery
 from auditor.index.cache import SyntaxCache
 from auditor.index.languages import language_of
-from auditor.index.markers import scan
+from auditor.index.markers import is_generated_head, scan
 from auditor.index.parsing import ParseJob, parse_all
 from auditor.index.records import FileSyntax, SourceFile
-from auditor.index.repository import RepositoryIndex
+from auditor.index.repository import MAX_TEXT_BYTES, RepositoryIndex
 from auditor.index.syntax import SYNTAX_LANGUAGES
 from auditor.index.testpaths import is_test_path
 from auditor.model import Diagnostic
 
 BYTES_PER_TOKEN = 4
-MAX_READ_BYTES = 32 * 1024 * 1024
-"""Larger files are streamed: measured, never scanned or parsed."""
+MAX_READ_BYTES = MAX_TEXT_BYTES
+"""Larger files are streamed a chunk at a time: measured and hashed, never decoded or parsed."""
 MAX_PARSE_BYTES = 2 * 1024 * 1024
 MAX_RETAINED_TEXT = 1024 * 1024
 """Non-source text files up to this size stay in memory for the fact detectors and rules."""
@@ -41,6 +42,8 @@ class _Build:
     syntax: dict[str, FileSyntax] = field(default_factory=dict)
     by_digest: dict[str, FileSyntax] = field(default_factory=dict)
     jobs: list[ParseJob] = field(default_factory=list)
+    pending: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    """Paths waiting for the parse of each (digest, language): identical files parse once."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -63,15 +66,7 @@ def build_index(
             progress("reading", done, total)
     if build.jobs:
         for job, outcome in parse_all(build.jobs, jobs=jobs, progress=progress):
-            if isinstance(outcome, Diagnostic):
-                build.diagnostics.append(outcome)
-                continue
-            build.syntax[job.path] = build.by_digest[job.digest] = outcome
-            if outcome.error_lines:
-                lines = ", ".join(map(str, outcome.error_lines[:5]))
-                build.diagnostics.append(
-                    Diagnostic(job.path, "partial-parse", f"syntax errors near line {lines}")
-                )
+            _collect(build, job, outcome)
         if cache is not None:
             cache.mark_dirty()
     if cache is not None and want_syntax:
@@ -88,6 +83,19 @@ def build_index(
     )
 
 
+def _collect(build: _Build, job: ParseJob, outcome: FileSyntax | Diagnostic) -> None:
+    """Record one parse for every path holding the parsed content."""
+    for path in build.pending.pop((job.digest, job.language), [job.path]):
+        if isinstance(outcome, Diagnostic):
+            build.diagnostics.append(Diagnostic(path, outcome.kind, outcome.message))
+            continue
+        build.syntax[path] = build.by_digest[job.digest] = outcome
+        if outcome.error_lines:
+            lines = ", ".join(map(str, outcome.error_lines[:5]))
+            message = f"syntax errors near line {lines}"
+            build.diagnostics.append(Diagnostic(path, "partial-parse", message))
+
+
 def _diagnostic_key(diagnostic: Diagnostic) -> tuple[str, str, str]:
     return (diagnostic.path, diagnostic.kind, diagnostic.message)
 
@@ -95,11 +103,10 @@ def _diagnostic_key(diagnostic: Diagnostic) -> tuple[str, str, str]:
 def _add_file(build: _Build, path: str) -> None:
     full = build.root / path
     try:
-        size = full.stat().st_size
-        if size > MAX_READ_BYTES:
-            _add_huge_file(build, path, full, size)
+        data = _read_bounded(full)
+        if data is None:
+            _add_huge_file(build, path, full)
             return
-        data = full.read_bytes()
     except OSError as error:
         build.diagnostics.append(Diagnostic(path, "unreadable", f"cannot read: {error.strerror}"))
         return
@@ -128,9 +135,8 @@ def _add_file(build: _Build, path: str) -> None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        build.diagnostics.append(
-            Diagnostic(path, "encoding", f"not valid UTF-8 at byte {error.start}; read with replacements")
-        )
+        message = f"not valid UTF-8 at byte {error.start}; read with replacements"
+        build.diagnostics.append(Diagnostic(path, "encoding", message))
         text = data.decode("utf-8", "replace")
     if language is None and len(data) <= MAX_RETAINED_TEXT:
         build.texts[path] = text
@@ -150,21 +156,42 @@ def _queue_parse(build: _Build, record: SourceFile, data: bytes) -> None:
     if known is not None and known.language == record.language:
         build.syntax[record.path] = build.by_digest[record.digest] = known
         return
-    build.jobs.append(ParseJob(record.path, record.language or "", record.digest, data))
+    key = (record.digest, record.language or "")
+    if key in build.pending:
+        build.pending[key].append(record.path)
+        return
+    build.pending[key] = [record.path]
+    build.jobs.append(ParseJob(record.path, key[1], record.digest, data))
 
 
-def _add_huge_file(build: _Build, path: str, full: Path, size: int) -> None:
+def _read_bounded(full: Path) -> bytes | None:
+    """The file's bytes, or None when it holds more than MAX_READ_BYTES.
+
+    Reads exactly the size the open file has (`read(n)` allocates n bytes up front, so a
+    generous bound would cost megabytes per file); growth after the open is not read.
+    """
+    with full.open("rb") as stream:
+        size = os.fstat(stream.fileno()).st_size
+        return stream.read(size) if size <= MAX_READ_BYTES else None
+
+
+def _add_huge_file(build: _Build, path: str, full: Path) -> None:
+    """Measure a file too large to hold: hash and count lines a chunk at a time."""
     hasher = hashlib.blake2b(digest_size=16)
-    lines = 0
+    lines = size = 0
+    last = b"\n"
     with full.open("rb") as stream:
         head = stream.read(8192)
         chunk = head
         while chunk:
             hasher.update(chunk)
             lines += chunk.count(b"\n")
+            size += len(chunk)
+            last = chunk[-1:]
             chunk = stream.read(CHUNK)
     is_text = b"\0" not in head
     language = language_of(path, head) if is_text else None
+    lines += 0 if last == b"\n" else 1
     build.files.append(
         SourceFile(
             path=path,
@@ -175,7 +202,7 @@ def _add_huge_file(build: _Build, path: str, full: Path, size: int) -> None:
             tokens=math.ceil(size / BYTES_PER_TOKEN),
             is_text=is_text,
             is_test=is_test_path(path),
-            is_generated=False,
+            is_generated=is_text and language is not None and is_generated_head(head),
         )
     )
     build.diagnostics.append(Diagnostic(path, "too-large", f"{size} bytes: measured, not read"))

@@ -29,7 +29,9 @@ BLOCK_COMMENTS: tuple[tuple[bytes, bytes], ...] = (
 COMMENT_LEADER = b" \t#/*-;%!<>{}()'\""
 
 MARKERS: dict[str, re.Pattern[bytes]] = {
-    "private-key": re.compile(rb"-----BEGIN (?:RSA |DSA |EC |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY"),
+    "private-key": re.compile(
+        rb"-----BEGIN (?:RSA |DSA |EC |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY"
+    ),
     "imports-pytest": re.compile(rb"^\s*(?:import pytest|from pytest\b)", re.MULTILINE),
     "imports-unittest": re.compile(rb"^\s*(?:import unittest|from unittest\b)", re.MULTILINE),
 }

@@ -1,0 +1,93 @@
+"""The directory walk outside git: .gitignore files honoured level by level, links not followed."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import pathspec
+
+VCS_DIRECTORIES = frozenset({".git", ".hg", ".svn"})
+MAX_RULES_BYTES = 1 << 20
+"""Only this much of a .gitignore or .gitattributes is read."""
+NOFOLLOW = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+class WalkPolicy(Protocol):
+    """What the walk asks discovery on the way down."""
+
+    def read_attributes(self, base: str) -> None: ...
+    def excludes_dir(self, directory: str) -> bool: ...
+    def is_excluded(self, rel: str) -> bool: ...
+    def note(self, rel: str, kind: str, message: str) -> None: ...
+
+
+@dataclass(slots=True)
+class Layers:
+    """Gitignore-style specs by directory; for a path the deepest spec that decides wins."""
+
+    specs: dict[str, pathspec.GitIgnoreSpec] = field(default_factory=dict)
+
+    def set(self, base: str, lines: list[str]) -> None:
+        self.specs[base] = pathspec.GitIgnoreSpec.from_lines(lines)
+
+    def matches(self, rel: str, is_dir: bool) -> bool:
+        probe = rel + "/" if is_dir else rel
+        bases = sorted((b for b in self.specs if not b or rel.startswith(b + "/")), key=len)
+        for base in reversed(bases):
+            decided = self.specs[base].check_file(probe[len(base) + 1 :] if base else probe)
+            if decided.include is not None:
+                return bool(decided.include)
+        return False
+
+
+def walk(root: Path, policy: WalkPolicy) -> Iterator[str]:
+    """Every entry below `root` that is not ignored or excluded, sorted within each directory.
+
+    Links (to directories too) are yielded, never descended into; excluded directories are
+    pruned (the policy records them); VCS directories are skipped.
+    """
+    ignores = Layers()
+
+    def onerror(error: OSError) -> None:
+        where = Path(error.filename or root)
+        rel = where.relative_to(root).as_posix() if where != root else "."
+        policy.note(rel, "unreadable", f"cannot list directory: {error.strerror}")
+
+    for current, dirs, names in os.walk(root, onerror=onerror, followlinks=False):
+        base = Path(current).relative_to(root).as_posix()
+        base = "" if base == "." else base
+        prefix = base + "/" if base else ""
+        gitignore = read_rules(Path(current, ".gitignore"))
+        if gitignore is not None:
+            ignores.set(base, gitignore.splitlines())
+        policy.read_attributes(base)
+        kept = []
+        for name in sorted(dirs):
+            rel = prefix + name
+            if name in VCS_DIRECTORIES or ignores.matches(rel, True):
+                continue
+            if os.path.islink(os.path.join(current, name)):
+                yield rel
+            elif not policy.excludes_dir(rel):
+                kept.append(name)
+        dirs[:] = kept
+        for name in sorted(names):
+            rel = prefix + name
+            if name != ".git" and not ignores.matches(rel, False) and not policy.is_excluded(rel):
+                yield rel
+
+
+def read_rules(path: Path) -> str | None:
+    """A .gitignore or .gitattributes: a regular file (never a link), its first MiB, or None."""
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return None
+        with os.fdopen(os.open(path, NOFOLLOW), "rb") as stream:
+            return stream.read(MAX_RULES_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return None
