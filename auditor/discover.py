@@ -18,6 +18,10 @@ DEFAULT_EXCLUDES: tuple[str, ...] = (
     ".ruff_cache/", "*.min.js", "*.min.css",
 )
 """Vendored, built and cached trees, left out unless the config says otherwise."""
+CACHE_DIRS = frozenset(
+    {"__pycache__", ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
+)
+"""Tool caches: skipped like the other defaults, but not listed as generated or vendored."""
 
 GIT = ("git", "-c", "core.fsmonitor=false", "-c", "core.quotepath=off")
 """git never runs the repository's fsmonitor hook: the audited tree's config is not trusted."""
@@ -107,7 +111,7 @@ class _Found:
         """Whether `directory` is left out (recorded with a trailing slash)."""
         if directory not in self.dir_excluded:
             self.dir_excluded[directory] = self.excludes.matches(directory, True)
-        if self.dir_excluded[directory] and record:
+        if self.dir_excluded[directory] and record and _name(directory) not in CACHE_DIRS:
             self.excluded.add(directory + "/")
         return self.dir_excluded[directory]
 

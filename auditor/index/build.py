@@ -13,7 +13,7 @@ from auditor.discover import Discovery
 from auditor.index.cache import SyntaxCache
 from auditor.index.languages import language_of
 from auditor.index.markers import is_generated_head, scan
-from auditor.index.parsing import ParseJob, parse_all
+from auditor.index.parsing import ParseJob, ParseQueue
 from auditor.index.records import FileSyntax, SourceFile
 from auditor.index.repository import MAX_TEXT_BYTES, RepositoryIndex
 from auditor.index.syntax import SYNTAX_LANGUAGES
@@ -41,7 +41,8 @@ class _Build:
     texts: dict[str, str] = field(default_factory=dict)
     syntax: dict[str, FileSyntax] = field(default_factory=dict)
     by_digest: dict[str, FileSyntax] = field(default_factory=dict)
-    jobs: list[ParseJob] = field(default_factory=list)
+    queue: ParseQueue = field(default_factory=ParseQueue)
+    parsed: int = 0
     pending: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     """Paths waiting for the parse of each (digest, language): identical files parse once."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -56,7 +57,7 @@ def build_index(
     progress: Progress | None = None,
 ) -> RepositoryIndex:
     """Read every discovered file once and build the read-only index."""
-    build = _Build(discovery.root, want_syntax, cache)
+    build = _Build(discovery.root, want_syntax, cache, queue=ParseQueue(jobs, progress))
     if cache is not None:
         cache.load()
     total = len(discovery.files)
@@ -64,11 +65,10 @@ def build_index(
         _add_file(build, path)
         if progress is not None and (done % 200 == 0 or done == total):
             progress("reading", done, total)
-    if build.jobs:
-        for job, outcome in parse_all(build.jobs, jobs=jobs, progress=progress):
-            _collect(build, job, outcome)
-        if cache is not None:
-            cache.mark_dirty()
+    for job, outcome in build.queue.finish():
+        _collect(build, job, outcome)
+    if cache is not None and build.parsed:
+        cache.mark_dirty()
     if cache is not None and want_syntax:
         cache.save(build.by_digest)
     return RepositoryIndex(
@@ -85,6 +85,7 @@ def build_index(
 
 def _collect(build: _Build, job: ParseJob, outcome: FileSyntax | Diagnostic) -> None:
     """Record one parse for every path holding the parsed content."""
+    build.parsed += 1
     for path in build.pending.pop((job.digest, job.language), [job.path]):
         if isinstance(outcome, Diagnostic):
             build.diagnostics.append(Diagnostic(path, outcome.kind, outcome.message))
@@ -114,7 +115,7 @@ def _add_file(build: _Build, path: str) -> None:
     head = data[:8192]
     is_text = b"\0" not in head
     language = language_of(path, head) if is_text else None
-    markers, generated = scan(data) if is_text else (frozenset(), False)
+    markers, generated = scan(data, language) if is_text else (frozenset(), False)
     record = SourceFile(
         path=path,
         size=len(data),
@@ -161,7 +162,8 @@ def _queue_parse(build: _Build, record: SourceFile, data: bytes) -> None:
         build.pending[key].append(record.path)
         return
     build.pending[key] = [record.path]
-    build.jobs.append(ParseJob(record.path, key[1], record.digest, data))
+    for job, outcome in build.queue.add(ParseJob(record.path, key[1], record.digest, data)):
+        _collect(build, job, outcome)
 
 
 def _read_bounded(full: Path) -> bytes | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from collections.abc import Iterator
 
 GENERATED_HEAD_BYTES = 2048
@@ -28,19 +29,49 @@ BLOCK_COMMENTS: tuple[tuple[bytes, bytes], ...] = (
 )
 COMMENT_LEADER = b" \t#/*-;%!<>{}()'\""
 
-MARKERS: dict[str, re.Pattern[bytes]] = {
-    "private-key": re.compile(
-        rb"-----BEGIN (?:RSA |DSA |EC |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY"
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A whole-file pattern; `needle` is a literal every match contains (a cheap prefilter)."""
+
+    name: str
+    needle: bytes
+    pattern: re.Pattern[bytes]
+    languages: frozenset[str] | None = None
+    """Languages whose files are searched (None: every text file)."""
+
+
+MARKERS: tuple[Marker, ...] = (
+    Marker(
+        "private-key",
+        b"PRIVATE KEY",
+        re.compile(rb"-----BEGIN (?:RSA |DSA |EC |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY"),
     ),
-    "imports-pytest": re.compile(rb"^\s*(?:import pytest|from pytest\b)", re.MULTILINE),
-    "imports-unittest": re.compile(rb"^\s*(?:import unittest|from unittest\b)", re.MULTILINE),
-}
-"""Whole-file patterns: a file carries the marker's name when its pattern matches."""
+    Marker(
+        "imports-pytest",
+        b"pytest",
+        re.compile(rb"^[ \t]*(?:import pytest|from pytest\b)", re.MULTILINE),
+        frozenset({"python"}),
+    ),
+    Marker(
+        "imports-unittest",
+        b"unittest",
+        re.compile(rb"^[ \t]*(?:import unittest|from unittest\b)", re.MULTILINE),
+        frozenset({"python"}),
+    ),
+)
+"""A file carries a marker's name when its pattern matches."""
 
 
-def scan(data: bytes) -> tuple[frozenset[str], bool]:
-    """The markers found in `data`, and whether its header says it is generated."""
-    found = frozenset(name for name, pattern in MARKERS.items() if pattern.search(data))
+def scan(data: bytes, language: str | None = None) -> tuple[frozenset[str], bool]:
+    """The markers found in `data` (a file in `language`), and whether its header says it is
+    generated."""
+    found = frozenset(
+        marker.name
+        for marker in MARKERS
+        if (marker.languages is None or language in marker.languages)
+        and marker.needle in data
+        and marker.pattern.search(data)
+    )
     return found, is_generated_head(data)
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from auditor.index.records import FileSyntax
@@ -30,23 +32,82 @@ class ParseJob:
     data: bytes
 
 
-def parse_all(
-    work: list[ParseJob],
-    *,
-    jobs: int = 1,
-    progress: Callable[[str, int, int], None] | None = None,
-) -> Iterator[tuple[ParseJob, Outcome]]:
-    """Parse every job, yielding each with its summary or the diagnostic that replaced it."""
-    total = len(work)
-    size = sum(len(job.data) for job in work)
-    if jobs > 1 and (total >= POOL_MIN_FILES or size >= POOL_MIN_BYTES):
-        results = _in_pool(work, jobs)
-    else:
-        results = ((job, _parse_one(job)) for job in work)
-    for done, result in enumerate(results, 1):
-        if progress is not None and (done % 100 == 0 or done == total):
-            progress("parsing", done, total)
-        yield result
+class ParseQueue:
+    """Parses jobs as they arrive: in this process for small repositories, else over a pool.
+
+    The pool starts once enough work has queued up to pay for it; from then on jobs go to the
+    workers in batches while the caller keeps reading files, and at most a few batches per
+    worker are held in memory. `add` and `finish` yield each job with its outcome.
+    """
+
+    def __init__(self, workers: int = 1, progress: Callable[[str, int, int], None] | None = None):
+        self._workers = workers
+        self._progress = progress
+        self._waiting: list[ParseJob] = []
+        self._waiting_bytes = 0
+        self._pool: ProcessPoolExecutor | None = None
+        self._in_flight: deque[tuple[list[ParseJob], Future[list[Outcome]]]] = deque()
+        self._queued = 0
+        self._done = 0
+
+    def add(self, job: ParseJob) -> Iterator[tuple[ParseJob, Outcome]]:
+        self._waiting.append(job)
+        self._waiting_bytes += len(job.data)
+        self._queued += 1
+        if self._pool is None and self._workers > 1 and (
+            len(self._waiting) >= POOL_MIN_FILES or self._waiting_bytes >= POOL_MIN_BYTES
+        ):
+            method = "fork" if sys.platform == "linux" else None
+            context = multiprocessing.get_context(method)
+            self._pool = ProcessPoolExecutor(max_workers=self._workers, mp_context=context)
+        if self._pool is not None and self._waiting_bytes >= BATCH_BYTES:
+            yield from self._submit()
+        while self._in_flight and self._in_flight[0][1].done():
+            yield from self._collect()
+
+    def finish(self) -> Iterator[tuple[ParseJob, Outcome]]:
+        if self._pool is None:
+            for job in self._waiting:
+                yield from self._count([(job, _parse_one(job))])
+            self._waiting = []
+            return
+        try:
+            if self._waiting:
+                yield from self._submit()
+            while self._in_flight:
+                yield from self._collect()
+        finally:
+            self._pool.shutdown()
+
+    def _submit(self) -> Iterator[tuple[ParseJob, Outcome]]:
+        """Send the waiting jobs to the pool in batches of about BATCH_BYTES."""
+        assert self._pool is not None
+        batch: list[ParseJob] = []
+        size = 0
+        for job in self._waiting:
+            batch.append(job)
+            size += len(job.data)
+            if size >= BATCH_BYTES or job is self._waiting[-1]:
+                self._in_flight.append((batch, self._pool.submit(_parse_batch, batch)))
+                batch, size = [], 0
+                while len(self._in_flight) > self._workers * IN_FLIGHT_PER_WORKER:
+                    yield from self._collect()
+        self._waiting, self._waiting_bytes = [], 0
+
+    def _collect(self) -> Iterator[tuple[ParseJob, Outcome]]:
+        batch, future = self._in_flight.popleft()
+        try:
+            outcomes = future.result()
+        except BrokenProcessPool:
+            outcomes = [_parse_one(job) for job in batch]  # a worker died: parse here instead
+        yield from self._count(zip(batch, outcomes, strict=True))
+
+    def _count(self, results: Iterable[tuple[ParseJob, Outcome]]) -> Iterator[tuple[ParseJob, Outcome]]:
+        for result in results:
+            self._done += 1
+            if self._progress is not None and (self._done % 100 == 0 or self._done == self._queued):
+                self._progress("parsing", self._done, self._queued)
+            yield result
 
 
 def _parse_one(job: ParseJob) -> Outcome:
@@ -54,45 +115,9 @@ def _parse_one(job: ParseJob) -> Outcome:
         return parse_syntax(job.language, job.data, job.path)
     except RecursionError:
         return Diagnostic(job.path, "parse-error", "nested too deeply to parse")
-    except Exception as error:
-        return Diagnostic(
-            job.path, "parse-error", f"parser failed: {type(error).__name__}: {error}"
-        )
+    except Exception as error:  # noqa: BLE001 - a parser failure is a diagnostic, not a crash
+        return Diagnostic(job.path, "parse-error", f"parser failed: {type(error).__name__}: {error}")
 
 
 def _parse_batch(batch: list[ParseJob]) -> list[Outcome]:
     return [_parse_one(job) for job in batch]
-
-
-def _batches(work: list[ParseJob]) -> Iterator[list[ParseJob]]:
-    batch: list[ParseJob] = []
-    size = 0
-    for job in work:
-        batch.append(job)
-        size += len(job.data)
-        if size >= BATCH_BYTES:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
-
-
-def _in_pool(work: list[ParseJob], jobs: int) -> Iterator[tuple[ParseJob, Outcome]]:
-    method = "fork" if sys.platform == "linux" else None
-    context = multiprocessing.get_context(method)
-    pending: list[tuple[list[ParseJob], Future[list[Outcome]]]] = []
-    batches = _batches(work)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        for batch in batches:
-            pending.append((batch, pool.submit(_parse_batch, batch)))
-            if len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
-                yield from _collect(pending.pop(0))
-        while pending:
-            yield from _collect(pending.pop(0))
-
-
-def _collect(
-    item: tuple[list[ParseJob], Future[list[Outcome]]],
-) -> Iterator[tuple[ParseJob, Outcome]]:
-    batch, future = item
-    yield from zip(batch, future.result(), strict=True)
