@@ -41,6 +41,8 @@ class Discovery:
     diagnostics: tuple[Diagnostic, ...]
     commit: str | None
     is_git: bool
+    links: tuple[tuple[str, str], ...] = ()
+    """(link, target) for every symbolic link that resolves to a regular file in the root."""
 
 
 def discover(root: Path, exclude: Iterable[str] = (), default_excludes: bool = True) -> Discovery:
@@ -71,6 +73,7 @@ def discover(root: Path, exclude: Iterable[str] = (), default_excludes: bool = T
         diagnostics=tuple(sorted(found.diagnostics, key=lambda d: (d.path, d.kind, d.message))),
         commit=_git_commit(root) if listed is not None else None,
         is_git=listed is not None,
+        links=tuple(sorted(found.links)),
     )
 
 
@@ -84,6 +87,7 @@ class _Found:
     excludes: Layers = field(default_factory=Layers)
     excluded: set[str] = field(default_factory=set)
     symlinks: list[str] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     real_dirs: dict[str, bool] = field(default_factory=dict)
     dir_excluded: dict[str, bool] = field(default_factory=dict)
@@ -125,7 +129,7 @@ class _Found:
     def sort_out(self, candidates: list[str]) -> set[str]:
         """The regular files among `candidates`, plus links that are the only way to a file."""
         files: set[str] = set()
-        links: list[tuple[str, str]] = []
+        links = self.links
         for rel in candidates:
             mode = self._mode(rel)
             if mode is None or stat.S_ISDIR(mode):  # directories: submodules, nested repositories

@@ -80,6 +80,7 @@ def build_index(
         excluded=discovery.excluded,
         symlinks=discovery.symlinks,
         commit=discovery.commit,
+        links=dict(discovery.links),
     )
 
 

@@ -41,6 +41,7 @@ class RepositoryIndex:
         symlinks: Iterable[str] = (),
         commit: str | None = None,
         prefix: str = "",
+        links: Mapping[str, str] | None = None,
     ) -> None:
         self.root = root
         self.prefix = prefix
@@ -49,6 +50,8 @@ class RepositoryIndex:
         self.excluded = tuple(excluded)
         self.symlinks = tuple(symlinks)
         self.commit = commit
+        self.links: Mapping[str, str] = links or {}
+        """Symbolic link -> the repository file it resolves to (links to files only)."""
         self._texts = texts
         self._syntax = syntax
         self._paths = [f.path for f in self.files]
@@ -83,7 +86,12 @@ class RepositoryIndex:
         return tuple(f for f in self.files if spec.match_file(f.path))
 
     def text(self, path: str) -> str | None:
-        """The decoded text of a file (undecodable bytes replaced), or None if it has none."""
+        """The decoded text of a file (undecodable bytes replaced), or None if it has none.
+
+        A symbolic link to a file in the repository reads as its target.
+        """
+        if path not in self._by_path and path in self.links:
+            path = self.links[path]
         if path in self._texts:
             return self._texts[path]
         record = self._by_path.get(path)
@@ -110,16 +118,22 @@ class RepositoryIndex:
         prefix = directory.rstrip("/") + "/"
         cut = len(prefix)
         files = [_rerooted(f, f.path[cut:]) for f in self.under(directory)]
+        inside = lambda path: path.startswith(prefix)  # noqa: E731
         return RepositoryIndex(
             root=self.root / directory,
             files=files,
             texts=_Rerooted(self._texts, prefix),
             syntax=_Rerooted(self._syntax, prefix),
-            diagnostics=(),
-            excluded=(),
-            symlinks=(),
+            diagnostics=[replace(d, path=d.path[cut:]) for d in self.diagnostics if inside(d.path)],
+            excluded=[path[cut:] for path in self.excluded if inside(path)],
+            symlinks=[path[cut:] for path in self.symlinks if inside(path)],
             commit=self.commit,
             prefix=self.prefix + prefix,
+            links={
+                link[cut:]: target[cut:]
+                for link, target in self.links.items()
+                if inside(link) and inside(target)
+            },
         )
 
 

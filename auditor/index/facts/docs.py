@@ -68,8 +68,7 @@ def find_docs(src: FactSources) -> Docs:
 def _names_by_directory(src: FactSources) -> dict[str, list[str]]:
     """The document-like file names (no source code) in each directory, links included."""
     paths = [record.path for record in src.index.files]
-    broken = {d.path for d in src.index.diagnostics if d.kind == "symlink"}
-    paths.extend(path for path in src.index.symlinks if path not in broken)
+    paths.extend(path for path in src.index.links if src.index.file(path) is None)
     names: dict[str, list[str]] = defaultdict(list)
     for path in sorted(paths):
         directory, _, name = path.rpartition("/")

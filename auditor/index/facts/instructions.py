@@ -48,8 +48,7 @@ def instruction_files(src: FactSources) -> tuple[str, ...]:
 def _paths(src: FactSources) -> Iterator[str]:
     """Indexed files, and links that stay inside the repository and reach a file."""
     yield from (record.path for record in src.index.files)
-    broken = {d.path for d in src.index.diagnostics if d.kind == "symlink"}
-    yield from (path for path in src.index.symlinks if path not in broken)
+    yield from (path for path in src.index.links if src.index.file(path) is None)
 
 
 def _aider_reads(src: FactSources) -> set[str]:
