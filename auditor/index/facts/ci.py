@@ -13,7 +13,10 @@ PROVIDER_FILES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("github-actions", r"\.github/workflows/[^/]+\.ya?ml|\.github/actions/.+/action\.ya?ml"),
         ("gitlab-ci", r"\.gitlab-ci\.ya?ml|\.gitlab/ci/.+\.ya?ml"),
         ("circleci", r"\.circleci/config\.ya?ml"),
-        ("azure-pipelines", r"\.?azure-pipelines(?:\.ya?ml|/.+\.ya?ml)|\.azure/pipelines/.+\.ya?ml"),
+        (
+            "azure-pipelines",
+            r"\.?azure-pipelines(?:\.ya?ml|/.+\.ya?ml)|\.azure/pipelines/.+\.ya?ml",
+        ),
         ("jenkins", r"Jenkinsfile(?:\.\w+)?|.+\.jenkinsfile"),
         ("travis", r"\.travis\.ya?ml"),
         ("buildkite", r"\.buildkite/[^/]*pipeline[^/]*\.ya?ml"),
@@ -73,8 +76,9 @@ def hook_managers(src: FactSources) -> tuple[str, ...]:
     husky = src.text(".husky/pre-commit")
     if husky is not None and any(_is_hook_line(line) for line in husky.splitlines()):
         found.append("husky")
-    package = src.json("package.json") if src.index.file("package.json") else None
+    package = src.json("package.json")
     simple = package.get("simple-git-hooks") if isinstance(package, dict) else None
+    simple = simple if isinstance(simple, dict) else src.json(".simple-git-hooks.json")
     if isinstance(simple, dict) and simple.get("pre-commit"):
         found.append("simple-git-hooks")
     return tuple(sorted(found))
@@ -95,9 +99,11 @@ def _list(value: Any) -> list[Any]:
 
 
 def _hooks(repo: Any) -> list[Any]:
-    return [hook for hook in _list(repo.get("hooks")) if isinstance(hook, dict)] if isinstance(
-        repo, dict
-    ) else []
+    return (
+        [hook for hook in _list(repo.get("hooks")) if isinstance(hook, dict)]
+        if isinstance(repo, dict)
+        else []
+    )
 
 
 def _lefthook_pre_commit(config: Any) -> bool:
@@ -109,4 +115,8 @@ def _lefthook_pre_commit(config: Any) -> bool:
 
 def _is_hook_line(line: str) -> bool:
     stripped = line.strip()
-    return bool(stripped) and not stripped.startswith(("#", ". ", "source ")) and "husky.sh" not in stripped
+    return (
+        bool(stripped)
+        and not stripped.startswith(("#", ". ", "source "))
+        and "husky.sh" not in stripped
+    )

@@ -2,10 +2,101 @@
 
 from __future__ import annotations
 
+import re
+
+from auditor.index.facts.ci_commands import ci_commands
+from auditor.index.facts.doc_commands import document_commands
+from auditor.index.facts.hooks import hook_commands
+from auditor.index.facts.justfile import just_recipes
+from auditor.index.facts.makefile import make_targets, makefiles
 from auditor.index.facts.model import Command
+from auditor.index.facts.nox_sessions import nox_sessions
+from auditor.index.facts.package_scripts import npm_scripts
+from auditor.index.facts.runners import runners_of
 from auditor.index.facts.sources import FactSources
+from auditor.index.facts.tox_config import tox_envs
+
+__all__ = [
+    "collect_commands",
+    "docs_files",
+    "just_recipes",
+    "make_targets",
+    "nox_sessions",
+    "npm_scripts",
+    "tox_envs",
+]
+
+DOCS_FILE = re.compile(
+    r"""(?:readme|contributing|development|developing|hacking)(?:\.[\w.-]+)?
+      | \.github/contributing(?:\.\w+)?
+      | docs?/(?:[^/]+/){0,2}(?:contributing|development|developing|hacking|dev[-_]guide)
+        (?:\.\w+)?""",
+    re.VERBOSE | re.IGNORECASE,
+)
+DOC_SUFFIXES = ("", ".md", ".markdown", ".mdx", ".rst", ".txt")
+"""Where developer documentation is looked for commands (full, case-insensitive match)."""
+
+
+def docs_files(src: FactSources) -> tuple[str, ...]:
+    """README, CONTRIBUTING and development guides whose commands count (origin docs), sorted."""
+    found = []
+    for record in src.index.files:
+        name = record.path.rsplit("/", 1)[-1]
+        suffix = name[name.find(".") :].lower() if "." in name else ""
+        if record.is_text and DOCS_FILE.fullmatch(record.path) and suffix in DOC_SUFFIXES:
+            found.append(record.path)
+    return tuple(sorted(found))
 
 
 def collect_commands(src: FactSources, instruction_files: tuple[str, ...]) -> tuple[Command, ...]:
-    """Every command found, in a stable order (by path, then line)."""
-    return ()
+    """Every command found, in a stable order (by path, then line; 1-based lines).
+
+    Origins and what each holds:
+
+    - `ci`: each command line of GitHub Actions `run:` steps (and of composite actions),
+      GitLab `script`/`before_script`/`after_script`, CircleCI `run`, Azure `script`/`bash`/
+      `pwsh`, Travis, AppVeyor, Buildkite, Bitbucket, Drone, Woodpecker, Semaphore and Cirrus
+      scripts, Jenkinsfile `sh`/`bat` steps. Multi-line scripts are cut into lines
+      (continuations joined, comments, bare `fi`/`done` and here-documents left out). In
+      GitHub workflows `${{ env.X }}` takes the plain value of `env:` and a step's
+      `working-directory` becomes `cd DIR && ...`. `uses:` steps are not commands, except
+      `actions-rs/cargo` and `gradle/gradle-build-action`, which only run the command their
+      inputs name (`cargo test --all`).
+    - `pre-commit`: hooks of .pre-commit-config.yaml (the hook id for a hook repository's
+      hook, `entry args` for a `local` hook; `stages: [manual]` hooks left out), lefthook and
+      husky `pre-commit` commands, simple-git-hooks, lint-staged tasks.
+    - `make`, `just`, `task`, `npm-script`, `tox`, `nox`, `hatch`, `pdm`, `poe`: the recipe
+      lines, script bodies, env and session commands (Makefile variables expanded). Makefiles
+      and package.json files of samples, templates, docs and test data are not the
+      repository's (`sample_dirs`).
+    - `instructions` (the `instruction_files`) and `docs` (`docs_files`): shell code blocks,
+      console blocks (their `$ ` lines), unlabelled blocks and inline code that start with a
+      known program, prompts stripped.
+    """
+    runners = runners_of(src)
+    found: list[Command] = [*ci_commands(src), *hook_commands(src)]
+    for path in makefiles(src):
+        directory = path.rpartition("/")[0]
+        found.extend(c for target in runners.make(directory).values() for c in target.recipe)
+    found.extend(c for recipe in runners.just.values() for c in recipe.body)
+    found.extend(c for task in runners.tasks.values() for c in task.commands)
+    for directory in runners.package_dirs:
+        found.extend(runners.scripts(directory).values())
+    tox = runners.tox
+    if tox is not None:
+        found.extend(tox.base)
+        found.extend(c for commands in tox.envs.values() for c in commands)
+    if runners.nox is not None:
+        found.extend(c for commands in runners.nox.sessions.values() for c in commands)
+    for table in (runners.hatch, runners.pdm, runners.poe):
+        found.extend(c for commands in table.values() for c in commands)
+    for origin, paths in (
+        ("instructions", instruction_files),
+        ("docs", [p for p in docs_files(src) if p not in instruction_files]),
+    ):
+        for path in paths:
+            text = src.text(path)
+            if text is not None:
+                found.extend(document_commands(path, text, origin))
+    unique = dict.fromkeys(found)
+    return tuple(sorted(unique, key=lambda c: (c.path, c.line or 0)))

@@ -1,0 +1,206 @@
+"""Shell command lines split into program invocations, with wrappers and prompts peeled off."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass
+
+SEPARATORS = ("&&", "||", ";", "|", "&")
+PROMPT = re.compile(r"^(?:\([\w.-]+\)\s*)?(?:[$%]|PS>)\s+")
+ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+VARIABLE_HEAD = re.compile(r"^\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]$")
+SHELL_WORDS = frozenset({
+    "then", "do", "else", "elif", "if", "while", "until", "!", "{", "(", "time", "exec",
+    "command", "sudo", "nice", "builtin", "eval", "xvfb-run"
+})  # fmt: skip
+"""Words that only introduce the command after them."""
+WRAPPERS: dict[str, frozenset[str]] = {
+    "uv run": frozenset({
+        "--with", "--extra", "--group", "--only-group", "-p", "--python", "--package",
+        "--directory", "--project", "--with-requirements", "--env-file", "--index", "--no-group",
+        "--no-extra"
+    }),
+    "uv tool run": frozenset({"--with", "--from", "-p", "--python"}),
+    "uvx": frozenset({"--with", "--from", "-p", "--python"}),
+    "poetry run": frozenset({"-C", "--directory", "-P", "--project"}),
+    "pipenv run": frozenset(),
+    "rye run": frozenset(),
+    "pixi run": frozenset({"-e", "--environment"}),
+    "pipx run": frozenset({"--spec"}),
+    "conda run": frozenset({"-n", "--name", "-p", "--prefix"}),
+    "micromamba run": frozenset({"-n", "--name"}),
+    "npx": frozenset({"-p", "--package"}),
+    "pnpx": frozenset(),
+    "bunx": frozenset(),
+    "bun x": frozenset(),
+    "pnpm exec": frozenset(),
+    "pnpm dlx": frozenset(),
+    "yarn exec": frozenset(),
+    "yarn dlx": frozenset({"-p", "--package"}),
+    "npm exec": frozenset({"-p", "--package"}),
+    "bundle exec": frozenset(),
+    "xargs": frozenset({
+        "-n", "-I", "-P", "-L", "-d", "-a", "-E", "-s", "--max-args", "--max-procs",
+        "--delimiter", "--arg-file"
+    }),
+    "timeout": frozenset({"-s", "--signal", "-k", "--kill-after"}),
+    "env": frozenset({"-u", "--unset", "-C", "--chdir"}),
+    "dotenv run": frozenset({"-f", "--file"}),
+    "nix develop": frozenset({"-c", "--command"}),
+}  # fmt: skip
+"""Programs (one or two words) that run the command after them, with options taking a value."""
+
+
+@dataclass(frozen=True, slots=True)
+class Invocation:
+    """One program run by a command line: its normalised name and its arguments."""
+
+    program: str
+    args: tuple[str, ...]
+    head: str = ""
+    """The program word as written (`./scripts/test.sh`, `$(PYTHON)`)."""
+
+
+def strip_prompt(line: str) -> str:
+    """A command line without its `$ ` (or `(venv) $ `, `% `, `PS> `) prompt."""
+    return PROMPT.sub("", line.strip(), count=1)
+
+
+def split_commands(text: str) -> list[str]:
+    """The simple commands of `text`, split on unquoted `&&`, `||`, `;`, `|`, `&` and newlines."""
+    parts: list[str] = []
+    current: list[str] = []
+    quote = ""
+    depth = 0
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"`":
+            quote = char
+        elif char in "({" and i > 0 and text[i - 1] == "$":
+            depth += 1
+        elif char in ")}" and depth:
+            depth -= 1
+        elif not depth and (char == "\n" or _separates(text, i)):
+            step = 2 if text.startswith(("&&", "||"), i) else 1
+            parts.append("".join(current))
+            current = []
+            i += step
+            continue
+        current.append(char)
+        i += 1
+    parts.append("".join(current))
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _separates(text: str, i: int) -> bool:
+    if not text.startswith(SEPARATORS, i):
+        return False
+    redirect = text[i] == "&" and (text[i - 1 : i] == ">" or text[i + 1 : i + 2] == ">")
+    return not redirect
+
+
+def tokens(command: str) -> list[str]:
+    """Shell words of one simple command (quotes removed; a broken quote falls back to spaces)."""
+    try:
+        return shlex.split(command, comments=True)
+    except ValueError:
+        return command.split()
+
+
+def normalise_program(word: str) -> str:
+    """`./node_modules/.bin/eslint` -> eslint, `$(PYTHON)` -> python, `python3.12` -> python."""
+    variable = VARIABLE_HEAD.match(word)
+    if variable:
+        word = variable.group(1).lower()
+    if "/" in word and not word.startswith(("./mvnw", "./gradlew")):
+        word = word.rstrip("/").rsplit("/", 1)[-1]
+    word = word.removeprefix("./")
+    for suffix in (".exe", ".cmd", ".bat"):
+        word = word.removesuffix(suffix)
+    if re.fullmatch(r"python[\d.]*|py", word):
+        return "python"
+    return word
+
+
+def invocations(text: str) -> list[Invocation]:
+    """Every program a command line runs, wrappers (`uv run`, `npx`, `sudo`, `FOO=1`) peeled."""
+    found: list[Invocation] = []
+    for command in split_commands(strip_prompt(text)):
+        for inner in _substitutions(command):
+            found.extend(invocations(inner))
+        argv = tokens(command)
+        argv = peel(argv)
+        if argv:
+            found.append(Invocation(normalise_program(argv[0]), tuple(argv[1:]), argv[0]))
+    return found
+
+
+def _substitutions(command: str) -> list[str]:
+    """The commands inside `$(...)` substitutions of `command` (outermost only)."""
+    found = []
+    start = command.find("$(")
+    while start >= 0 and not command.startswith("$((", start):
+        depth, end = 0, start + 1
+        while end < len(command):
+            depth += {"(": 1, ")": -1}.get(command[end], 0)
+            if depth == 0:
+                break
+            end += 1
+        inner = command[start + 2 : end].strip()
+        if " " in inner:  # `$(MAKE)`, `$(pwd)`: a make variable or a bare word
+            found.append(inner)
+        start = command.find("$(", end)
+    return found
+
+
+def peel(argv: list[str]) -> list[str]:
+    """`argv` without leading assignments, shell keywords and wrapper programs."""
+    for _ in range(8):
+        while argv and (ASSIGNMENT.match(argv[0]) or argv[0] in SHELL_WORDS):
+            argv = argv[1:]
+        if not argv:
+            return argv
+        rest = _after_wrapper(argv)
+        if rest is None:
+            rest = _after_module_runner(argv)
+        if rest is None:
+            return argv
+        argv = rest
+    return argv
+
+
+def _after_wrapper(argv: list[str]) -> list[str] | None:
+    head = normalise_program(argv[0])
+    for name, valued in WRAPPERS.items():
+        words = name.split()
+        if head != words[0] or argv[1 : len(words)] != words[1:]:
+            continue
+        rest = argv[len(words) :]
+        while rest and (rest[0].startswith("-") or (head == "timeout" and rest[0][:1].isdigit())):
+            option = rest.pop(0)
+            if option == "--":
+                break
+            if option in valued and rest:
+                rest.pop(0)
+        return rest
+    return None
+
+
+def _after_module_runner(argv: list[str]) -> list[str] | None:
+    """`python -m pytest` -> pytest; `coverage run -m pytest` -> pytest."""
+    head = normalise_program(argv[0])
+    if head == "coverage" and argv[1:2] == ["run"]:
+        rest = argv[2:]
+    elif head == "python":
+        rest = argv[1:]
+    else:
+        return None
+    while rest and rest[0].startswith("-") and rest[0] != "-m":
+        rest = rest[1:]
+    if rest[:1] == ["-m"] and len(rest) > 1:
+        return rest[1:]
+    return None

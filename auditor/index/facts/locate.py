@@ -1,0 +1,54 @@
+"""Line numbers for values read from parsed YAML, TOML and JSON, found again in the file's text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+VALUE_PREFIX = re.compile(r"""^(?:-\s+)?(?:["']?[\w.-]+["']?\s*[:=]\s*)?(?:-\s+)?\[?["']?$""")
+"""What may stand before a value on its line: `- `, `key: `, `key = "`, `"key": "`, a quote."""
+VALUE_SUFFIX = re.compile(r"""^["']?\s*[,\]]?\s*(?:#.*)?$""")
+
+
+class LineLocator:
+    """Finds the 1-based line of successive values of a file, in document order.
+
+    Parsers drop positions; values come back in document order, so each search starts
+    where the previous one ended and falls back to the whole file. A line holding the value
+    alone (after a key or a list dash) is preferred to one that merely contains it.
+    """
+
+    def __init__(self, text: str | None) -> None:
+        self._lines = (text or "").splitlines()
+        self._cursor = 0
+
+    def find(self, fragment: str) -> int | None:
+        """The line holding the first line of `fragment` at or after the cursor, or None."""
+        needle = next((part.strip() for part in fragment.splitlines() if part.strip()), "")
+        if not needle:
+            return None
+        line = self._search(lambda text: _holds_value(text, needle))
+        if line is None:
+            line = self._search(lambda text: needle in text)
+        return line
+
+    def find_key(self, key: str) -> int | None:
+        """The line of a mapping key (`key:`, `"key":`, `key =`, `[section.key]`)."""
+        forms = (f'"{key}"', f"'{key}'", f"{key}:", f"{key} =", f"{key}=")
+        return self._search(lambda text: text.lstrip(" \t-").startswith(forms))
+
+    def _search(self, accept: Callable[[str], bool]) -> int | None:
+        for start, stop in ((self._cursor, len(self._lines)), (0, self._cursor)):
+            for number in range(start, stop):
+                if accept(self._lines[number]):
+                    self._cursor = number
+                    return number + 1
+        return None
+
+
+def _holds_value(line: str, needle: str) -> bool:
+    at = line.find(needle)
+    if at < 0:
+        return False
+    before, after = line[:at].strip(), line[at + len(needle) :]
+    return bool(VALUE_PREFIX.match(before)) and bool(VALUE_SUFFIX.match(after))
