@@ -118,7 +118,10 @@ class RepositoryIndex:
         prefix = directory.rstrip("/") + "/"
         cut = len(prefix)
         files = [_rerooted(f, f.path[cut:]) for f in self.under(directory)]
-        inside = lambda path: path.startswith(prefix)  # noqa: E731
+
+        def inside(path: str) -> bool:
+            return path.startswith(prefix)
+
         return RepositoryIndex(
             root=self.root / directory,
             files=files,

@@ -67,8 +67,23 @@ class FactSources:
         return value
 
 
+class _TolerantLoader(yaml.SafeLoader):
+    """The safe loader, reading unknown tags (GitLab's `!reference`) as plain values."""
+
+
+def _plain(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_TolerantLoader.add_multi_constructor("!", _plain)
+
+
 def _load_yaml(text: str) -> Any:
-    return next(iter(yaml.safe_load_all(text)), None)
+    return next(iter(yaml.load_all(text, Loader=_TolerantLoader)), None)
 
 
 def _load_xml(text: str) -> ElementTree.Element:
