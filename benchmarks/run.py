@@ -46,7 +46,9 @@ def audit_once(repo: Path, cache: Path, jobs: int | None) -> Measurement:
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode not in (0, 1):
             err.seek(0)
-            raise SystemExit(f"audit of {repo} failed ({process.returncode}): {err.read()[-400:]!r}")
+            raise SystemExit(
+                f"audit of {repo} failed ({process.returncode}): {err.read()[-400:]!r}"
+            )
         out.seek(0)
         languages = json.loads(out.read())["facts"]["languages"]
     files = sum(stat["files"] for stat in languages.values())
@@ -75,7 +77,9 @@ def _median(items: list[Measurement]) -> Measurement:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("repos", nargs="*", type=Path, help="real repositories to audit")
     parser.add_argument("--synthetic", default="", help="sizes of generated repos, e.g. 1000,10000")
     parser.add_argument("--jobs", type=int, default=None, help="parser processes (default: CPUs)")
@@ -86,14 +90,22 @@ def main() -> None:
     try:
         for size in filter(None, args.synthetic.split(",")):
             targets.append((f"synthetic-{size}", make_synthetic_repo(scratch / size, int(size))))
-        print(f"{'repository':<20} {'source files':>12} {'cold s':>8} {'warm s':>8} "
-              f"{'files/s cold':>13} {'peak MB':>8}")
+        print(
+            f"{'repository':<20} {'source files':>12} {'cold s':>8} {'warm s':>8} "
+            f"{'files/s cold':>13} {'peak MB':>8}"
+        )
         for name, repo in targets:
-            runs = 1 if name.startswith("synthetic-") and int(name.split("-")[1]) > 10000 else args.runs
+            runs = (
+                1
+                if name.startswith("synthetic-") and int(name.split("-")[1]) > 10000
+                else args.runs
+            )
             cold, warm = measure(repo, runs, args.jobs)
-            print(f"{name:<20} {cold.files:>12} {cold.seconds:>8.2f} {warm.seconds:>8.2f} "
-                  f"{cold.files / cold.seconds:>13.0f} {max(cold.peak_mb, warm.peak_mb):>8.0f}",
-                  flush=True)
+            print(
+                f"{name:<20} {cold.files:>12} {cold.seconds:>8.2f} {warm.seconds:>8.2f} "
+                f"{cold.files / cold.seconds:>13.0f} {max(cold.peak_mb, warm.peak_mb):>8.0f}",
+                flush=True,
+            )
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

@@ -28,7 +28,7 @@ class Thing{i}:
 def helper_{i}(items: list[int]) -> list[int]:
     return [x * 2 for x in items if x > {i} % 7]
 '''
-TYPESCRIPT = '''export function handle{i}(input: number[]): number {{
+TYPESCRIPT = """export function handle{i}(input: number[]): number {{
   let sum = 0;
   for (const value of input) {{
     if (value > {i} && value % 2 === 0) {{
@@ -41,8 +41,8 @@ TYPESCRIPT = '''export function handle{i}(input: number[]): number {{
 }}
 
 export const arrow{i} = (x: number): number => (x > 0 ? x : -x);
-'''
-GO = '''package pkg{d}
+"""
+GO = """package pkg{d}
 
 func Compute{i}(values []int) int {{
 	total := 0
@@ -55,20 +55,22 @@ func Compute{i}(values []int) int {{
 	}}
 	return total
 }}
-'''
-PYTEST = '''from pkg{d}.mod{i} import helper_{i}
+"""
+PYTEST = """from pkg{d}.mod{i} import helper_{i}
 
 
 def test_helper_{i}() -> None:
     assert helper_{i}([1, 2, 3]) is not None
-'''
+"""
 
 
 def make_synthetic_repo(root: Path, files: int) -> Path:
     """Write a repository of about `files` files under `root` and return it."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "README.md").write_text("# Synthetic\n\nRun the tests with `pytest`.\n")
-    (root / "pyproject.toml").write_text('[project]\nname = "synthetic"\n[tool.pytest.ini_options]\n')
+    (root / "pyproject.toml").write_text(
+        '[project]\nname = "synthetic"\n[tool.pytest.ini_options]\n'
+    )
     (root / ".gitignore").write_text(".venv/\n")
     for i in range(files):
         directory = i // 100
@@ -80,7 +82,10 @@ def make_synthetic_repo(root: Path, files: int) -> Path:
         elif kind < 9:
             path, text = root / f"go/pkg{directory}/compute{i}.go", GO.format(i=i, d=directory)
         else:
-            path, text = root / f"tests/pkg{directory}/test_mod{i}.py", PYTEST.format(i=i - 9, d=directory)
+            path, text = (
+                root / f"tests/pkg{directory}/test_mod{i}.py",
+                PYTEST.format(i=i - 9, d=directory),
+            )
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
     return root

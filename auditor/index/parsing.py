@@ -54,8 +54,10 @@ class ParseQueue:
         self._waiting.append(job)
         self._waiting_bytes += len(job.data)
         self._queued += 1
-        if self._pool is None and self._workers > 1 and (
-            len(self._waiting) >= POOL_MIN_FILES or self._waiting_bytes >= POOL_MIN_BYTES
+        if (
+            self._pool is None
+            and self._workers > 1
+            and (len(self._waiting) >= POOL_MIN_FILES or self._waiting_bytes >= POOL_MIN_BYTES)
         ):
             method = "fork" if sys.platform == "linux" else None
             context = multiprocessing.get_context(method)
@@ -102,7 +104,9 @@ class ParseQueue:
             outcomes = [_parse_one(job) for job in batch]  # a worker died: parse here instead
         yield from self._count(zip(batch, outcomes, strict=True))
 
-    def _count(self, results: Iterable[tuple[ParseJob, Outcome]]) -> Iterator[tuple[ParseJob, Outcome]]:
+    def _count(
+        self, results: Iterable[tuple[ParseJob, Outcome]]
+    ) -> Iterator[tuple[ParseJob, Outcome]]:
         for result in results:
             self._done += 1
             if self._progress is not None and (self._done % 100 == 0 or self._done == self._queued):
@@ -115,8 +119,10 @@ def _parse_one(job: ParseJob) -> Outcome:
         return parse_syntax(job.language, job.data, job.path)
     except RecursionError:
         return Diagnostic(job.path, "parse-error", "nested too deeply to parse")
-    except Exception as error:  # noqa: BLE001 - a parser failure is a diagnostic, not a crash
-        return Diagnostic(job.path, "parse-error", f"parser failed: {type(error).__name__}: {error}")
+    except Exception as error:
+        return Diagnostic(
+            job.path, "parse-error", f"parser failed: {type(error).__name__}: {error}"
+        )
 
 
 def _parse_batch(batch: list[ParseJob]) -> list[Outcome]:

@@ -8,16 +8,27 @@ from typing import Any
 
 import jsonschema
 import pytest
-from auditor_reports.json_report import load_schema, render
 from syrupy.assertion import SnapshotAssertion
 
 from auditor.model import RenderOptions
+from auditor_reports.json_report import load_schema, render
 from tests.reports.sample import sample_report, tidy_report
 from tests.reports.snapshots import JSONSnapshot
 
 TOP_LEVEL_KEYS = {
-    "schema_version", "tool", "repository", "score", "level", "next_level", "categories",
-    "facts", "findings", "rules", "top_fixes", "packages", "diagnostics",
+    "schema_version",
+    "tool",
+    "repository",
+    "score",
+    "level",
+    "next_level",
+    "categories",
+    "facts",
+    "findings",
+    "rules",
+    "top_fixes",
+    "packages",
+    "diagnostics",
 }
 
 
@@ -140,8 +151,18 @@ def _level_zero(doc: dict[str, Any]) -> None:
 
 
 MUTATIONS = [
-    _drop_key, _bad_severity, _extra_key, _extra_rule_key, _bad_status, _bad_category,
-    _score_out_of_range, _missing_fact, _unknown_fact, _bad_docs, _absolute_path, _level_zero,
+    _drop_key,
+    _bad_severity,
+    _extra_key,
+    _extra_rule_key,
+    _bad_status,
+    _bad_category,
+    _score_out_of_range,
+    _missing_fact,
+    _unknown_fact,
+    _bad_docs,
+    _absolute_path,
+    _level_zero,
 ]
 
 

@@ -6,7 +6,6 @@ import dataclasses
 import re
 
 import pytest
-from auditor_reports.text import render
 from syrupy.assertion import SnapshotAssertion
 
 from auditor.model import (
@@ -18,6 +17,7 @@ from auditor.model import (
     Repository,
     Severity,
 )
+from auditor_reports.text import render
 from tests.reports.sample import sample_report, tidy_report
 from tests.reports.snapshots import TextSnapshot
 
@@ -88,8 +88,13 @@ def test_verbose_lists_every_finding() -> None:
 
 
 def test_absence_is_said_not_hidden() -> None:
-    facts = {"languages": {}, "test_command": None, "instruction_files": [], "ci_providers": [],
-             "docs": {"readme": None, "license": None}}
+    facts = {
+        "languages": {},
+        "test_command": None,
+        "instruction_files": [],
+        "ci_providers": [],
+        "docs": {"readme": None, "license": None},
+    }
     report = dataclasses.replace(tidy_report(), facts=facts)
     text = render(report, RenderOptions(verbosity=1))
     for label in ("Test command", "CI", "Instructions", "Documents"):
@@ -98,9 +103,16 @@ def test_absence_is_said_not_hidden() -> None:
 
 def test_report_text_is_not_markup() -> None:
     finding = Finding(
-        rule="SAF001", severity=Severity.HIGH, category=Category.SAFETY,
-        message="[bold]not bold[/bold] :smile: [tool.auditor]", path="a[1].py", line=3,
-        fingerprint="f", fix="", fix_prompt="", evidence=Grade.STRONG,
+        rule="SAF001",
+        severity=Severity.HIGH,
+        category=Category.SAFETY,
+        message="[bold]not bold[/bold] :smile: [tool.auditor]",
+        path="a[1].py",
+        line=3,
+        fingerprint="f",
+        fix="",
+        fix_prompt="",
+        evidence=Grade.STRONG,
     )
     report = dataclasses.replace(
         tidy_report(), findings=(finding,), repository=Repository("[red]x[/red]", None)
@@ -112,7 +124,13 @@ def test_report_text_is_not_markup() -> None:
 
 
 def test_odd_facts_do_not_crash() -> None:
-    facts = {"languages": {"python": "many"}, "test_commands": "pytest", "workspace": {},
-             "docs": None, "largest_files": [None], "test_file_count": "?"}
+    facts = {
+        "languages": {"python": "many"},
+        "test_commands": "pytest",
+        "workspace": {},
+        "docs": None,
+        "largest_files": [None],
+        "test_file_count": "?",
+    }
     report: Report = dataclasses.replace(tidy_report(), facts=facts)
     assert "Python 0 files" in render(report, RenderOptions(verbosity=1))
