@@ -6,7 +6,7 @@ from auditor.index.records import FileSyntax
 from auditor.index.syntax.errors import error_lines
 from auditor.index.syntax.grammars import grammar_for, load
 from auditor.index.syntax.names import NAMERS
-from auditor.index.syntax.summarise import summarise
+from auditor.index.syntax.summarise import summarise_captures
 
 SYNTAX_LANGUAGES: frozenset[str] = frozenset(
     {"python", "javascript", "typescript", "go", "rust", "java"}
@@ -32,6 +32,6 @@ def parse_syntax(language: str, data: bytes, path: str = "") -> FileSyntax:
     name_function, name_scope = NAMERS[grammar.name]
     return FileSyntax(
         language=language,
-        functions=summarise(captures, data, name_function, name_scope),
+        functions=summarise_captures(captures, data, name_function, name_scope),
         error_lines=error_lines(root),
     )
