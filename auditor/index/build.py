@@ -23,7 +23,10 @@ from auditor.model import Diagnostic
 BYTES_PER_TOKEN = 4
 MAX_READ_BYTES = MAX_TEXT_BYTES
 """Larger files are streamed a chunk at a time: measured and hashed, never decoded or parsed."""
-MAX_PARSE_BYTES = 2 * 1024 * 1024
+MAX_PARSE_BYTES = 1024 * 1024
+MINIFIED_LINE_BYTES = 400
+"""Source whose lines average more bytes than this is minified or machine-written: measured,
+not parsed (tree-sitter's error recovery on such text costs seconds per megabyte)."""
 MAX_RETAINED_TEXT = 1024 * 1024
 """Non-source text files up to this size stay in memory for the fact detectors and rules."""
 CHUNK = 1 << 20
@@ -151,6 +154,10 @@ def _queue_parse(build: _Build, record: SourceFile, data: bytes) -> None:
         build.diagnostics.append(
             Diagnostic(record.path, "too-large", f"{record.size} bytes: measured, not parsed")
         )
+        return
+    if record.size > MINIFIED_LINE_BYTES * max(record.lines, 1) and record.size > 4096:
+        message = f"lines average over {MINIFIED_LINE_BYTES} bytes (minified?): not parsed"
+        build.diagnostics.append(Diagnostic(record.path, "minified", message))
         return
     known = build.by_digest.get(record.digest)
     if known is None and build.cache is not None:

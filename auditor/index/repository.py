@@ -109,7 +109,7 @@ class RepositoryIndex:
 
     @cached_property
     def facts(self) -> Facts:
-        from auditor.index.facts import derive_facts
+        from auditor.index.facts.derive import derive_facts
 
         return derive_facts(self)
 

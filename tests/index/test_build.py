@@ -231,3 +231,13 @@ def test_diagnostics_are_sorted(make_repo: MakeRepo) -> None:
     keys = [(d.path, d.kind, d.message) for d in index.diagnostics]
     assert keys == sorted(keys)
     assert {d.path for d in index.diagnostics} == {"a.py", "m.py", "z.py"}
+
+
+def test_minified_source_is_measured_not_parsed(make_repo: MakeRepo) -> None:
+    line = "var a=1;" * 2000  # one 16 KB line
+    index = index_repo(make_repo({"app.min2.js": line + "\n", "ok.js": "function f() {}\n"}))
+    assert index.syntax("app.min2.js") is None and index.syntax("ok.js") is not None
+    kinds = {(d.path, d.kind) for d in index.diagnostics}
+    assert ("app.min2.js", "minified") in kinds
+    record = index.file("app.min2.js")
+    assert record is not None and record.tokens > 3000

@@ -68,18 +68,15 @@ class FactSources:
 
 
 class _TolerantLoader(yaml.SafeLoader):
-    """The safe loader, reading unknown tags (GitLab's `!reference`) as plain values."""
+    """The safe loader, reading values under unknown local tags (GitLab's `!reference`) as
+    None: the rest of the file still counts, and what the tag means is not guessed."""
 
 
-def _plain(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        return loader.construct_mapping(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_scalar(node)  # type: ignore[arg-type]
+def _unknown(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
 
 
-_TolerantLoader.add_multi_constructor("!", _plain)
+_TolerantLoader.add_multi_constructor("!", _unknown)
 
 
 def _load_yaml(text: str) -> Any:
