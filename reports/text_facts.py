@@ -66,7 +66,8 @@ def _stack(values: Mapping[str, Any]) -> list[Row]:
     text = Text()
     for position, name in enumerate(order[:LANGUAGES_SHOWN]):
         text.append(", " if position else "")
-        text.append(f"{language_name(name)} {counts[name]}{' files' if position == 0 else ''}")
+        noun = (" file" if counts[name] == 1 else " files") if position == 0 else ""
+        text.append(f"{language_name(name)} {counts[name]}{noun}")
         if name == primary and len(order) > 1:
             text.append(" (primary)", style="dim")
     if len(order) > LANGUAGES_SHOWN:

@@ -24,7 +24,7 @@ def problem(text: str, min_words: int) -> str | None:
     """What makes this README thin, or None when it is not."""
     words = len(WORD.findall(URL.sub(" ", text)))
     if words < min_words:
-        return f"{words} words (at least {min_words})"
+        return f"{words} word{'' if words == 1 else 's'} (at least {min_words})"
     headings = [a or b for a, b in MD_HEADING.findall(text)] + UNDERLINED.findall(text)
     if any(HOW_TO.search(heading) for heading in headings) or CODE_BLOCK.search(text):
         return None
