@@ -12,6 +12,8 @@ from rich.text import Text
 from auditor.model import Finding, Report, Severity
 
 FINDINGS_SHOWN = 20
+LONGEST_LOCATION_COLUMN = 48
+"""Wider locations put each message under its location instead of beside it."""
 SEVERITY_STYLES = {
     Severity.CRITICAL: "bold red",
     Severity.HIGH: "red",
@@ -55,14 +57,16 @@ def findings(items: Sequence[Finding], verbose: bool, width: int) -> list[Render
     ordered = sorted(items, key=lambda finding: -finding.severity.rank)
     shown = ordered if verbose else ordered[:FINDINGS_SHOWN]
     locations = [_location(finding) for finding in shown]
-    location_width = min(max(text.cell_len for text in locations), width // 2)
+    location_width = max(text.cell_len for text in locations)
+    stacked = location_width > min(LONGEST_LOCATION_COLUMN, width // 2)
     body: list[RenderableType] = [_heading(ordered)]
     for severity in sorted(Severity, key=lambda s: -s.rank):
         rows = [(f, loc) for f, loc in zip(shown, locations, strict=True) if f.severity is severity]
         if rows:
             label = Text(severity.value, style=SEVERITY_STYLES[severity])
             body.append(Padding(label, (0, 0, 0, 2)))
-            body.append(Padding(_table(rows, location_width), (0, 0, 0, 4)))
+            table = _stacked(rows) if stacked else _table(rows, location_width)
+            body.append(Padding(table, (0, 0, 0, 4)))
     if len(shown) < len(ordered):
         hidden = len(ordered) - len(shown)
         more = Text(f"… and {hidden} more (use -v or --format json)", style="dim")
@@ -77,6 +81,17 @@ def _table(rows: list[tuple[Finding, Text]], location_width: int) -> Table:
     table.add_column(ratio=1, overflow="fold")
     for finding, location in rows:
         table.add_row(location, Text(finding.rule, style="dim"), Text(finding.message))
+    return table
+
+
+def _stacked(rows: list[tuple[Finding, Text]]) -> Table:
+    """Rule and location on one line, the message indented under them: for long paths."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1, overflow="fold")
+    for finding, location in rows:
+        table.add_row(Text(finding.rule, style="dim"), location)
+        table.add_row("", Text(finding.message))
     return table
 
 

@@ -17,7 +17,7 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
     for record in ctx.index.files:
         if record.is_source and record.lines > limit:
             yield Violation(
-                f"{record.path} is {record.lines:,} lines (limit {limit:,})", record.path
+                f"file is {record.lines:,} lines (limit {limit:,})", record.path
             )
 
 
