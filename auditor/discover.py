@@ -25,6 +25,7 @@ CACHE_DIRS = frozenset(
 
 GIT = ("git", "-c", "core.fsmonitor=false", "-c", "core.quotepath=off")
 """git never runs the repository's fsmonitor hook: the audited tree's config is not trusted."""
+IN_REPOSITORY_DIRECTORY = "points to a directory"
 LINGUIST = frozenset({"linguist-generated", "linguist-vendored"})
 
 
@@ -143,7 +144,7 @@ class _Found:
                 target, problem = _follow(self.root, rel)
                 if target is not None:
                     links.append((rel, target))
-                else:
+                elif problem != IN_REPOSITORY_DIRECTORY:  # its files are indexed where they are
                     self.note(rel, "symlink", f"symbolic link {problem}: not followed")
             else:
                 self.note(rel, "special", "not a regular file: not read")
@@ -185,7 +186,7 @@ def _follow(root: Path, rel: str) -> tuple[str | None, str]:
     if not target.is_relative_to(root):
         return None, "leaves the repository"
     if target.is_dir():
-        return None, "loops" if link.parent.is_relative_to(target) else "points to a directory"
+        return None, "loops" if link.parent.is_relative_to(target) else IN_REPOSITORY_DIRECTORY
     if not target.is_file():
         return None, "points to a special file"
     return target.relative_to(root).as_posix(), ""
