@@ -64,6 +64,7 @@ RULE = Rule(
         "the suite and make sure it passes. Verify with: auditor audit . --select FEE001"
     ),
     check=check,
+    per_package=False,  # a workspace's tests often live at the root: judged repository-wide
     applies=applies,
     examples=(
         passing(
