@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import tempfile
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -122,6 +123,7 @@ def test_internal_error_is_exit_three_with_traceback_saved(
         raise ZeroDivisionError("boom")
 
     monkeypatch.setattr(api, "audit", explode)
+    monkeypatch.setattr(tempfile, "tempdir", str(make_repo({}, name="crash-logs")))
     result = invoke("audit", str(make_repo(POOR)))
     assert result.code == 3
     assert "internal error: ZeroDivisionError: boom" in result.err and "Traceback" not in result.err
