@@ -115,6 +115,8 @@ class RuleResult:
     """Why a rule errored or was not applicable."""
     fix: str = ""
     fix_prompt: str = ""
+    rationale: str = ""
+    evidence_source: str = ""
 
 
 @dataclass(frozen=True, slots=True)

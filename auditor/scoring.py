@@ -96,6 +96,8 @@ def _result(judged: Judged, total: float) -> RuleResult:
         message=judged.message,
         fix=rule.fix,
         fix_prompt=rule.fix_prompt,
+        rationale=rule.rationale,
+        evidence_source=rule.evidence.source,
     )
 
 
