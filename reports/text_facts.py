@@ -15,12 +15,15 @@ LARGEST_SHOWN = 3
 DISPLAY_NAMES = {
     "javascript": "JavaScript", "typescript": "TypeScript", "csharp": "C#", "cpp": "C++",
     "php": "PHP", "objective-c": "Objective-C",
-}
+}  # fmt: skip
 DOC_LABELS = (
     ("readme", "README"), ("contributing", "contributing"), ("architecture", "architecture"),
     ("changelog", "changelog"), ("license", "license"), ("security", "security policy"),
     ("code_of_conduct", "code of conduct"), ("codeowners", "CODEOWNERS"),
-)
+)  # fmt: skip
+TOOL_LABELS = (
+    ("linters", "Linters"), ("formatters", "Formatters"), ("type_checkers", "Type checkers"),
+)  # fmt: skip
 NONE_FOUND = Text("none found", style="yellow")
 Row = tuple[str, RenderableType]
 
@@ -81,35 +84,49 @@ def _files(stat: Any) -> int:
 
 
 def _checks(values: Mapping[str, Any]) -> list[Row]:
-    rows: list[Row] = []
+    """Test command, tests, the tools configured, CI and pre-commit."""
+    rows: list[Row] = [("Test command", _test_command(values)), *_tests(values)]
+    rows += [
+        (label, _listed(names)) for key, label in TOOL_LABELS if (names := _strings(values, key))
+    ]
+    rows.append(("CI", _ci(values)))
+    if values.get("pre_commit") is True:
+        rows.append(("Pre-commit", Text("configured")))
+    return rows
+
+
+def _test_command(values: Mapping[str, Any]) -> Text:
+    """The canonical test command, then the other test commands found, dimmed."""
     command = _string(values, "test_command")
     others = [c for c in _strings(values, "test_commands") if c != command]
     test_line = Text(command) if command else NONE_FOUND.copy()
     if command and others:
         test_line.append(f"  (also: {', '.join(others)})", style="dim")
-    rows.append(("Test command", test_line))
+    return test_line
+
+
+def _tests(values: Mapping[str, Any]) -> list[Row]:
+    """The test frameworks and the number of test files; no row when neither is known."""
     frameworks = _strings(values, "test_frameworks")
     count = values.get("test_file_count")
-    if frameworks or count:
-        text = _listed(frameworks)
-        if isinstance(count, int) and count:
-            noun = "test file" if count == 1 else "test files"
-            text.append(f"{' · ' if frameworks else ''}{count} {noun}")
-        rows.append(("Tests", text))
-    for key, label in (("linters", "Linters"), ("formatters", "Formatters"),
-                       ("type_checkers", "Type checkers")):
-        if names := _strings(values, key):
-            rows.append((label, _listed(names)))
+    if not (frameworks or count):
+        return []
+    text = _listed(frameworks)
+    if isinstance(count, int) and count:
+        noun = "test file" if count == 1 else "test files"
+        text.append(f"{' · ' if frameworks else ''}{count} {noun}")
+    return [("Tests", text)]
+
+
+def _ci(values: Mapping[str, Any]) -> Text:
+    """The CI providers and how many workflow files they have; "none found" without any."""
     providers = _strings(values, "ci_providers")
     ci_files = _strings(values, "ci_files")
     ci = _listed(providers) if providers else NONE_FOUND.copy()
     if providers and ci_files:
         noun = "file" if len(ci_files) == 1 else "files"
         ci.append(f"  ({len(ci_files)} workflow {noun})", style="dim")
-    rows.append(("CI", ci))
-    if values.get("pre_commit") is True:
-        rows.append(("Pre-commit", Text("configured")))
-    return rows
+    return ci
 
 
 def _setup(values: Mapping[str, Any]) -> list[Row]:

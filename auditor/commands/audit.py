@@ -150,20 +150,32 @@ def audit_command(
     renderers = registry.load_renderers()
     stdout_renderer = renderers.get(fmt)
     files = [(out, renderers.get(_format_for(out))) for out in outputs]
-    cache = None if no_cache else (cache_dir or Path(platformdirs.user_cache_dir("auditor")))
+    cache = _cache_dir(no_cache, cache_dir)
     with progress_bar(enabled=not quiet and interactive()) as progress:
         report = api.audit(root, config, cache_dir=cache, jobs=config.jobs, progress=progress)
+    options = _stdout_options(fmt, color, quiet, verbose)
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="replace")  # a narrow-charset pipe never crashes the report
+    click.echo(stdout_renderer(report, options), nl=False, color=options.color)
+    for out, renderer in files:
+        _write(out, renderer(report, RenderOptions(verbosity=1)))
+    return _gate(report, config.fail_under, config.fail_on)
+
+
+def _cache_dir(no_cache: bool, cache_dir: Path | None) -> Path | None:
+    """Where parse results are cached: `--cache-dir`, else the user cache; None with --no-cache."""
+    if no_cache:
+        return None
+    return cache_dir or Path(platformdirs.user_cache_dir("auditor"))
+
+
+def _stdout_options(fmt: str, color: bool | None, quiet: bool, verbose: bool) -> RenderOptions:
+    """Colour only for text on a terminal (unless forced); the terminal's width, within limits."""
     tty = sys.stdout.isatty()
     use_color = color if color is not None else (tty and fmt == "text")
     verbosity = -1 if quiet else (1 if verbose else 0)
     width = shutil.get_terminal_size((100, 24)).columns if tty else 100
-    options = RenderOptions(color=use_color, verbosity=verbosity, width=max(60, min(width, 160)))
-    if isinstance(sys.stdout, io.TextIOWrapper):
-        sys.stdout.reconfigure(errors="replace")  # a narrow-charset pipe never crashes the report
-    click.echo(stdout_renderer(report, options), nl=False, color=use_color)
-    for out, renderer in files:
-        _write(out, renderer(report, RenderOptions(verbosity=1)))
-    return _gate(report, config.fail_under, config.fail_on)
+    return RenderOptions(color=use_color, verbosity=verbosity, width=max(60, min(width, 160)))
 
 
 def _write(path: Path, content: str) -> None:

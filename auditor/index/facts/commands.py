@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Mapping
 
 from auditor.index.facts.ci_commands import ci_commands
 from auditor.index.facts.doc_commands import document_commands
@@ -12,7 +13,7 @@ from auditor.index.facts.makefile import make_targets, makefiles
 from auditor.index.facts.model import Command
 from auditor.index.facts.nox_sessions import nox_sessions
 from auditor.index.facts.package_scripts import npm_scripts
-from auditor.index.facts.runners import runners_of
+from auditor.index.facts.runners import TaskRunners, runners_of
 from auditor.index.facts.sources import FactSources
 from auditor.index.facts.tox_config import tox_envs
 
@@ -74,29 +75,62 @@ def collect_commands(src: FactSources, instruction_files: tuple[str, ...]) -> tu
       known program, prompts stripped.
     """
     runners = runners_of(src)
-    found: list[Command] = [*ci_commands(src), *hook_commands(src)]
+    found = [
+        *ci_commands(src),
+        *hook_commands(src),
+        *_make_commands(src, runners),
+        *_task_runner_commands(runners),
+        *_python_runner_commands(runners),
+        *_documented_commands(src, instruction_files),
+    ]
+    unique = dict.fromkeys(found)
+    return tuple(sorted(unique, key=lambda c: (c.path, c.line or 0)))
+
+
+def _flatten(table: Mapping[str, Iterable[Command]]) -> Iterator[Command]:
+    """The commands of every entry of `table`, entry by entry."""
+    return (command for commands in table.values() for command in commands)
+
+
+def _make_commands(src: FactSources, runners: TaskRunners) -> list[Command]:
+    """The recipe lines of every target of every Makefile of the repository."""
+    found: list[Command] = []
     for path in makefiles(src):
         directory = path.rpartition("/")[0]
         found.extend(c for target in runners.make(directory).values() for c in target.recipe)
-    found.extend(c for recipe in runners.just.values() for c in recipe.body)
+    return found
+
+
+def _task_runner_commands(runners: TaskRunners) -> list[Command]:
+    """just recipe bodies, Taskfile task commands and package.json scripts."""
+    found: list[Command] = [c for recipe in runners.just.values() for c in recipe.body]
     found.extend(c for task in runners.tasks.values() for c in task.commands)
     for directory in runners.package_dirs:
         found.extend(runners.scripts(directory).values())
+    return found
+
+
+def _python_runner_commands(runners: TaskRunners) -> list[Command]:
+    """tox (base and env commands), nox sessions, hatch, pdm and poe scripts."""
+    found: list[Command] = []
     tox = runners.tox
     if tox is not None:
         found.extend(tox.base)
-        found.extend(c for commands in tox.envs.values() for c in commands)
+        found.extend(_flatten(tox.envs))
     if runners.nox is not None:
-        found.extend(c for commands in runners.nox.sessions.values() for c in commands)
+        found.extend(_flatten(runners.nox.sessions))
     for table in (runners.hatch, runners.pdm, runners.poe):
-        found.extend(c for commands in table.values() for c in commands)
-    for origin, paths in (
-        ("instructions", instruction_files),
-        ("docs", [p for p in docs_files(src) if p not in instruction_files]),
-    ):
+        found.extend(_flatten(table))
+    return found
+
+
+def _documented_commands(src: FactSources, instruction_files: tuple[str, ...]) -> list[Command]:
+    """Commands of the instruction files (origin instructions), then of the other docs (docs)."""
+    found: list[Command] = []
+    docs = [path for path in docs_files(src) if path not in instruction_files]
+    for origin, paths in (("instructions", instruction_files), ("docs", docs)):
         for path in paths:
             text = src.text(path)
             if text is not None:
                 found.extend(document_commands(path, text, origin))
-    unique = dict.fromkeys(found)
-    return tuple(sorted(unique, key=lambda c: (c.path, c.line or 0)))
+    return found

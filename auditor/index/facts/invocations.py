@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 SEPARATORS = ("&&", "||", ";", "|", "&")
@@ -70,30 +71,41 @@ def strip_prompt(line: str) -> str:
 def split_commands(text: str) -> list[str]:
     """The simple commands of `text`, split on unquoted `&&`, `||`, `;`, `|`, `&` and newlines."""
     parts: list[str] = []
-    current: list[str] = []
+    start = 0
+    for where, width in _separators(text):
+        parts.append(text[start:where])
+        start = where + width
+    parts.append(text[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _separators(text: str) -> Iterator[tuple[int, int]]:
+    """(offset, width) of each separator outside quotes and `$(...)`/`${...}`, in order."""
     quote = ""
     depth = 0
     i = 0
     while i < len(text):
-        char = text[i]
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"`":
-            quote = char
-        elif char in "({" and i > 0 and text[i - 1] == "$":
-            depth += 1
-        elif char in ")}" and depth:
-            depth -= 1
-        elif not depth and (char == "\n" or _separates(text, i)):
-            step = 2 if text.startswith(("&&", "||"), i) else 1
-            parts.append("".join(current))
-            current = []
-            i += step
+        if not quote and not depth and (text[i] == "\n" or _separates(text, i)):
+            width = 2 if text.startswith(("&&", "||"), i) else 1
+            yield i, width
+            i += width
             continue
-        current.append(char)
+        quote, depth = _scan(text, i, quote, depth)
         i += 1
-    parts.append("".join(current))
-    return [part.strip() for part in parts if part.strip()]
+
+
+def _scan(text: str, i: int, quote: str, depth: int) -> tuple[str, int]:
+    """The quote and `$(`/`${` nesting in force after the character at `i`."""
+    char = text[i]
+    if quote:
+        return ("" if char == quote else quote), depth
+    if char in "'\"`":
+        return char, depth
+    if char in "({" and i > 0 and text[i - 1] == "$":
+        return quote, depth + 1
+    if char in ")}" and depth:
+        return quote, depth - 1
+    return quote, depth
 
 
 def _separates(text: str, i: int) -> bool:

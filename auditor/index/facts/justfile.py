@@ -42,25 +42,48 @@ def just_recipes(src: FactSources) -> dict[str, JustRecipe]:
     number = 0
     while number < len(lines):
         line = lines[number]
-        alias = ALIAS.match(line)
-        header = HEADER.match(line) if not line[:1].isspace() else None
         number += 1
+        alias = ALIAS.match(line)
         if alias:
             aliases[alias.group(1)] = alias.group(2)
-        if not header or alias or line.startswith(("set ", "export ", "import ", "mod ")):
             continue
-        start = number
-        while number < len(lines) and (not lines[number].strip() or lines[number][:1] in " \t"):
-            number += 1
-        body = "\n".join(lines[start:number])
-        name = header.group(1)
-        recipes[name] = JustRecipe(
-            name, path, start, _dependencies(header.group(3)), tuple(_body(body, path, start + 1))
-        )
+        header = _recipe_header(line)
+        if header is None:
+            continue
+        end = _body_end(lines, number)
+        recipes[header.group(1)] = _recipe(header, path, number, lines[number:end])
+        number = end
+    _add_aliases(recipes, aliases)
+    return recipes
+
+
+def _recipe_header(line: str) -> re.Match[str] | None:
+    """The header a recipe starts with (`name dep1 dep2:`); None for settings and body lines."""
+    if line[:1].isspace() or line.startswith(("set ", "export ", "import ", "mod ")):
+        return None
+    return HEADER.match(line)
+
+
+def _body_end(lines: list[str], start: int) -> int:
+    """The index of the first line after the recipe body starting at `start` (0-based)."""
+    end = start
+    while end < len(lines) and (not lines[end].strip() or lines[end][:1] in " \t"):
+        end += 1
+    return end
+
+
+def _recipe(header: re.Match[str], path: str, line: int, body: list[str]) -> JustRecipe:
+    """The recipe whose `header` is on 1-based `line`, with the `body` lines after it."""
+    name = header.group(1)
+    commands = _body("\n".join(body), path, line + 1)
+    return JustRecipe(name, path, line, _dependencies(header.group(3)), tuple(commands))
+
+
+def _add_aliases(recipes: dict[str, JustRecipe], aliases: dict[str, str]) -> None:
+    """Each alias names its target's recipe, unless a recipe of that name exists."""
     for alias_name, target in aliases.items():
         if target in recipes and alias_name not in recipes:
             recipes[alias_name] = recipes[target]
-    return recipes
 
 
 def _dependencies(text: str) -> tuple[str, ...]:

@@ -36,7 +36,7 @@ ALIASES = {
     "gpl-3": "GPL-3.0", "gpl v3": "GPL-3.0", "lgplv3": "LGPL-3.0", "lgplv2.1": "LGPL-2.1",
     "agplv3": "AGPL-3.0", "mpl 2.0": "MPL-2.0", "mpl2": "MPL-2.0", "isc license": "ISC",
     "the unlicense": "Unlicense", "boost": "BSL-1.0", "boost software license": "BSL-1.0",
-}
+}  # fmt: skip
 """Free-text licence names manifests often carry instead of an SPDX id (unambiguous ones)."""
 TOKEN = re.compile(r"\(|\)|[^\s()]+")
 HEAD_CHARS = 1200
@@ -56,28 +56,45 @@ def declared_license(src: FactSources) -> str | None:
 
 
 def _declared_values(src: FactSources) -> Iterator[Any]:
+    """The `license` values of the root manifests, in order of precedence (read lazily)."""
     known = {record.path for record in src.index.files}
-    pyproject = src.toml("pyproject.toml") if "pyproject.toml" in known else None
-    if pyproject is not None:
-        project, tool = pyproject.get("project"), pyproject.get("tool")
-        license = project.get("license") if isinstance(project, dict) else None
-        yield license.get("text") if isinstance(license, dict) else license
-        poetry = tool.get("poetry") if isinstance(tool, dict) else None
-        yield poetry.get("license") if isinstance(poetry, dict) else None
+    if "pyproject.toml" in known:
+        yield from _pyproject_values(src.toml("pyproject.toml"))
     for manifest in ("package.json", "composer.json"):
         data = src.json(manifest) if manifest in known else None
-        license = data.get("license") if isinstance(data, dict) else None
-        yield license.get("type") if isinstance(license, dict) else license
+        yield _unwrap(_get(data, "license"), "type")
     cargo = src.toml("Cargo.toml") if "Cargo.toml" in known else None
-    package = cargo.get("package") if cargo is not None else None
-    yield package.get("license") if isinstance(package, dict) else None
+    yield _get(_get(cargo, "package"), "license")
     if "setup.cfg" in known:
-        parser = configparser.ConfigParser(interpolation=None)
-        try:
-            parser.read_string(src.text("setup.cfg") or "")
-            yield parser.get("metadata", "license", fallback=None)
-        except configparser.Error:
-            pass
+        yield from _setup_cfg_values(src.text("setup.cfg"))
+
+
+def _pyproject_values(pyproject: dict[str, Any] | None) -> Iterator[Any]:
+    """`project.license` (a string, or its `text`), then `tool.poetry.license`."""
+    if pyproject is None:
+        return
+    yield _unwrap(_get(pyproject.get("project"), "license"), "text")
+    yield _get(_get(pyproject.get("tool"), "poetry"), "license")
+
+
+def _setup_cfg_values(text: str | None) -> Iterator[Any]:
+    """`metadata.license` of setup.cfg; nothing when the file is not valid INI."""
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read_string(text or "")
+        yield parser.get("metadata", "license", fallback=None)
+    except configparser.Error:
+        pass
+
+
+def _get(table: Any, key: str) -> Any:
+    """`table[key]` when `table` is a table (a dict), else None."""
+    return table.get(key) if isinstance(table, dict) else None
+
+
+def _unwrap(value: Any, key: str) -> Any:
+    """`value[key]` when `value` is a table (`{text = "MIT"}`), else `value` itself."""
+    return value.get(key) if isinstance(value, dict) else value
 
 
 def normalise(value: str) -> str | None:
@@ -172,12 +189,14 @@ DETECTORS: dict[str, Detector] = {
         r"distribute this software for any purpose with or without fee is hereby granted\."
     ),
     "BSD-3-Clause": _phrases(
-        r"redistribution and use in source and binary forms", r"endorse or promote products",
+        r"redistribution and use in source and binary forms",
+        r"endorse or promote products",
         absent=r"all advertising materials",
     ),
     "BSD-2-Clause": _phrases(
         r"redistribution and use in source and binary forms, with or without modification, "
-        r"are permitted provided that", absent=r"endorse or promote products|advertising",
+        r"are permitted provided that",
+        absent=r"endorse or promote products|advertising",
     ),
     "Unlicense": _phrases(r"this is free and unencumbered software released into the public"),
     "BSL-1.0": _phrases(r"boost software license,? -? ?version 1\.0"),

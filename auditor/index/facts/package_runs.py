@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 from typing import TYPE_CHECKING
 
@@ -76,27 +77,44 @@ def _binary(program: str, words: list[str], parent: Command) -> tuple[Command, .
 
 def _parse(program: str, args: tuple[str, ...], cwd: str) -> tuple[str, bool, list[str]]:
     """(package directory, whether every workspace package is meant, the remaining words)."""
-    directory, workspace = cwd, False
-    words: list[str] = []
     rest = list(args)
-    while rest:
-        arg = rest.pop(0)
-        option, _, value = arg.partition("=")
-        if option in DIRECTORY_OPTIONS | WORKSPACE_OPTIONS and not words:
-            value = value or (rest.pop(0) if rest else "")
-            if option in DIRECTORY_OPTIONS:
-                joined = posixpath.normpath(posixpath.join(cwd, value))
-                directory = "" if joined == "." or joined.startswith("..") else joined
-            else:
-                workspace = True
-        elif arg in WORKSPACE_FLAGS and not words:
-            workspace = True
-        elif arg == "--":
-            break
-        elif not arg.startswith("-") or words:
-            words.append(arg)
-    if program == "yarn" and words[:1] == ["workspaces"]:  # yarn workspaces [foreach] run x
+    directory, workspace = _leading_options(rest, cwd)
+    words = list(itertools.takewhile(lambda arg: arg != "--", rest))
+    if program != "yarn":
+        return directory, workspace, words
+    if words[:1] == ["workspaces"]:  # yarn workspaces [foreach] run x
         return directory, True, [w for w in words[1:] if w != "foreach"]
-    if program == "yarn" and words[:1] == ["workspace"] and len(words) > 2:
+    if words[:1] == ["workspace"] and len(words) > 2:
         return directory, True, words[2:]  # yarn workspace NAME x: counted for every package
     return directory, workspace, words
+
+
+def _leading_options(rest: list[str], cwd: str) -> tuple[str, bool]:
+    """(package directory, workspace) from the options before the first word or `--`.
+
+    Takes those options (and their values) off the front of `rest`; other options are skipped.
+    """
+    directory, workspace = cwd, False
+    while rest and rest[0].startswith("-") and rest[0] != "--":
+        arg = rest.pop(0)
+        option, _, value = arg.partition("=")
+        if option in DIRECTORY_OPTIONS | WORKSPACE_OPTIONS:
+            value = value or _pop(rest)
+            if option in DIRECTORY_OPTIONS:
+                directory = _directory(cwd, value)
+            else:
+                workspace = True
+        elif arg in WORKSPACE_FLAGS:
+            workspace = True
+    return directory, workspace
+
+
+def _pop(rest: list[str]) -> str:
+    """The next argument (an option's value), taken off `rest`; "" when there is none."""
+    return rest.pop(0) if rest else ""
+
+
+def _directory(cwd: str, value: str) -> str:
+    """The package directory `--prefix VALUE` names from `cwd`; "" for the root or outside it."""
+    joined = posixpath.normpath(posixpath.join(cwd, value))
+    return "" if joined == "." or joined.startswith("..") else joined
