@@ -88,9 +88,9 @@ def test_warm_runs_reuse_the_cache_and_survive_a_corrupt_one(
 
 @pytest.mark.slow
 def test_the_parser_pool_gives_the_same_report(make_repo: MakeRepo) -> None:
+    body = "def f{i}(x):\n    if x and {i}:\n        return 1\n    return 2\n"
     files = {
-        f"pkg{i // 50}/mod{i}.py": f"def f{i}(x):\n    if x and {i}:\n        return 1\n    return 2\n"
-        for i in range(parsing.POOL_MIN_FILES + 20)
+        f"pkg{i // 50}/mod{i}.py": body.format(i=i) for i in range(parsing.POOL_MIN_FILES + 20)
     }
     files["pkg0/long.py"] = "def long():\n" + "    x = 1\n" * 150
     root = make_repo(files)

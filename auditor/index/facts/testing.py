@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from auditor.index.facts.model import Command
 from auditor.index.facts.runners import runners_of
 from auditor.index.facts.sources import FactSources
-from auditor.index.facts.test_defaults import default_test_commands
-from auditor.index.facts.test_frameworks import framework_evidence
-from auditor.index.facts.test_invocations import test_environment
-from auditor.index.facts.test_targets import runner_test_commands, runs_tests
+from auditor.index.facts.testing_defaults import default_test_commands
+from auditor.index.facts.testing_frameworks import framework_evidence
+from auditor.index.facts.testing_invocations import test_environment
+from auditor.index.facts.testing_targets import runner_test_commands, runs_tests
 
 TEST_DIR_NAMES = frozenset(
     {

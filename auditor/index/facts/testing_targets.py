@@ -12,7 +12,7 @@ from auditor.index.facts.package_scripts import PLACEHOLDER_TEST, package_manage
 from auditor.index.facts.resolution import expand, located_invocations, reach
 from auditor.index.facts.runner_args import make_args
 from auditor.index.facts.runners import TaskRunners
-from auditor.index.facts.test_invocations import TestEnvironment, runs_test_suite, selects_part
+from auditor.index.facts.testing_invocations import TestEnvironment, runs_test_suite, selects_part
 
 TEST_NAME = re.compile(
     r"^(?:tests?|unit[-_]?tests?|test[-_:]?(?:all|unit|ci|suite)|check|ci|coverage|cov)$"

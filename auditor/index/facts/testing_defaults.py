@@ -5,7 +5,7 @@ from __future__ import annotations
 from auditor.index.facts.model import Command
 from auditor.index.facts.package_scripts import has_real_test_script, package_manager
 from auditor.index.facts.sources import FactSources
-from auditor.index.facts.test_invocations import TestEnvironment
+from auditor.index.facts.testing_invocations import TestEnvironment
 
 MANIFESTS: dict[str, tuple[str, ...]] = {
     "go test": ("go.mod",), "cargo test": ("Cargo.toml",),

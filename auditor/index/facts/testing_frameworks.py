@@ -74,24 +74,37 @@ def _all_evidence(src: FactSources) -> Iterator[tuple[str, str]]:
 
 
 def _python(src: FactSources) -> Iterator[tuple[str, str]]:
-    index = src.index
+    yield from _pytest_configs(src)
+    yield from _python_test_files(src)
+    yield from _pytest_requirements(src)
+
+
+def _file_text(src: FactSources, path: str) -> str | None:
+    return src.text(path) if src.index.file(path) else None
+
+
+def _pytest_configs(src: FactSources) -> Iterator[tuple[str, str]]:
     for path, section in PYTEST_CONFIGS:
-        text = src.text(path) if index.file(path) else None
+        text = _file_text(src, path)
         if text is not None and (section is None or section in text):
             yield "pytest", path
-    for record in index.files:
+
+
+def _python_test_files(src: FactSources) -> Iterator[tuple[str, str]]:
+    """conftest.py, and test files importing pytest or writing unittest TestCases."""
+    for record in src.index.files:
         name = record.path.rsplit("/", 1)[-1]
         if name == "conftest.py" or (record.is_test and "imports-pytest" in record.markers):
             yield "pytest", record.path
-        if (
-            record.is_test
-            and "imports-unittest" in record.markers
-            and _uses_test_case(src, record.path)
-        ):
+        unittest = record.is_test and "imports-unittest" in record.markers
+        if unittest and _uses_test_case(src, record.path):
             yield "unittest", record.path
-    requirements = index.glob("/requirements*.txt", "/requirements/*.txt", "/requirements*.in")
+
+
+def _pytest_requirements(src: FactSources) -> Iterator[tuple[str, str]]:
+    requirements = src.index.glob("/requirements*.txt", "/requirements/*.txt", "/requirements*.in")
     for path in (*PYTHON_MANIFESTS, *(f.path for f in requirements)):
-        text = src.text(path) if index.file(path) else None
+        text = _file_text(src, path)
         if text is not None and PYTEST_REQUIREMENT.search(text):
             yield "pytest", path
 
@@ -155,22 +168,31 @@ def _rust_tests(src: FactSources) -> str | None:
 
 def _others(src: FactSources) -> Iterator[tuple[str, str]]:
     """Frameworks shown by the root's Gemfile, PHPUnit and CMake configuration, Package.swift."""
-    index = src.index
-    gemfile = (src.text("Gemfile") or "") if index.file("Gemfile") else ""
-    for gem in ("rspec", "minitest"):
-        if gem in gemfile:
-            yield gem, "Gemfile"
-    if index.file(".rspec"):
+    yield from _ruby(src)
+    yield from _php(src)
+    yield from _native(src)
+
+
+def _ruby(src: FactSources) -> Iterator[tuple[str, str]]:
+    gemfile = _file_text(src, "Gemfile") or ""
+    yield from ((gem, "Gemfile") for gem in ("rspec", "minitest") if gem in gemfile)
+    if src.index.file(".rspec"):
         yield "rspec", ".rspec"
+
+
+def _php(src: FactSources) -> Iterator[tuple[str, str]]:
     for path in ("phpunit.xml", "phpunit.xml.dist", "phpunit.dist.xml"):
-        if index.file(path):
+        if src.index.file(path):
             yield "phpunit", path
     composer = table_at(src.json("composer.json"), "require-dev") or {}
     for package, framework in (("phpunit/phpunit", "phpunit"), ("pestphp/pest", "pest")):
         if package in composer:
             yield framework, "composer.json"
-    cmake = (src.text("CMakeLists.txt") or "") if index.file("CMakeLists.txt") else ""
+
+
+def _native(src: FactSources) -> Iterator[tuple[str, str]]:
+    cmake = _file_text(src, "CMakeLists.txt") or ""
     if "enable_testing" in cmake or "add_test" in cmake:
         yield "ctest", "CMakeLists.txt"
-    if index.file("Package.swift") and index.is_dir("Tests"):
+    if src.index.file("Package.swift") and src.index.is_dir("Tests"):
         yield "xctest", "Package.swift"

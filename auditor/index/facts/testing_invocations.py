@@ -197,18 +197,28 @@ def _ecosystem(program: str, args: tuple[str, ...], cwd: str, env: TestEnvironme
         ecosystem, subcommands = SUBCOMMAND_TESTS[program]
         return ecosystem if words[:1] and words[0] in subcommands else None
     if program in ("mvn", "./mvnw", "mvnw"):
-        if program != "mvn" and _wrapper_missing("mvnw", cwd, env):
-            return None
-        return "jvm" if any(w in MAVEN_PHASES for w in words) else None
+        return _maven(program, words, cwd, env)
     if program in ("gradle", "./gradlew", "gradlew"):
-        if program != "gradle" and _wrapper_missing("gradlew", cwd, env):
-            return None
-        excluded = {args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-x", "--exclude-task")}
-        if any(GRADLE_TASK.match(task) and task != "check" for task in excluded):
-            return None  # `gradle check -x test`: the build without its tests
-        tasks = [w for w in words if w not in excluded]
-        return "jvm" if any(GRADLE_TASK.match(w) for w in tasks) else None
+        return _gradle(program, args, words, cwd, env)
     return None
+
+
+def _maven(program: str, words: list[str], cwd: str, env: TestEnvironment) -> str | None:
+    if program != "mvn" and _wrapper_missing("mvnw", cwd, env):
+        return None
+    return "jvm" if any(w in MAVEN_PHASES for w in words) else None
+
+
+def _gradle(
+    program: str, args: tuple[str, ...], words: list[str], cwd: str, env: TestEnvironment
+) -> str | None:
+    if program != "gradle" and _wrapper_missing("gradlew", cwd, env):
+        return None
+    excluded = {args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-x", "--exclude-task")}
+    if any(GRADLE_TASK.match(task) and task != "check" for task in excluded):
+        return None  # `gradle check -x test`: the build without its tests
+    tasks = [w for w in words if w not in excluded]
+    return "jvm" if any(GRADLE_TASK.match(w) for w in tasks) else None
 
 
 def _wrapper_missing(name: str, cwd: str, env: TestEnvironment) -> bool:
