@@ -14,7 +14,10 @@ from collections.abc import Sequence
 import click
 
 from auditor import __version__
+from auditor.commands.agents_md import agents_md_command
 from auditor.commands.audit import audit_command
+from auditor.commands.badge import badge_command
+from auditor.commands.diff import diff_command
 from auditor.commands.rules import explain_command, rules_command
 from auditor.errors import AuditorError
 
@@ -39,8 +42,11 @@ def cli() -> None:
 
 
 cli.add_command(audit_command)
+cli.add_command(agents_md_command)
 cli.add_command(rules_command)
 cli.add_command(explain_command)
+cli.add_command(badge_command)
+cli.add_command(diff_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

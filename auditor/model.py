@@ -196,3 +196,60 @@ class RenderOptions:
     width: int = 100
     top: int = 5
     """How many top fixes to show."""
+
+
+@dataclass(frozen=True, slots=True)
+class DiffSide:
+    """One of the two reports a diff compares: what was audited, with which tool, and its score."""
+
+    repository: Repository
+    tool_version: str
+    score: float
+    level: int
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryChange:
+    """A category's score in the old and the new report (None where no rule of it applied)."""
+
+    id: Category
+    old: float | None
+    new: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class RuleChange:
+    """A rule whose status changed; None on the side whose report did not run it."""
+
+    id: str
+    title: str
+    severity: Severity
+    old: Status | None
+    new: Status | None
+
+
+@dataclass(frozen=True, slots=True)
+class PackageChange:
+    """A workspace package whose score or level changed; None on the side that lacks it."""
+
+    path: str
+    old_score: float | None
+    new_score: float | None
+    old_level: int | None
+    new_level: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportDiff:
+    """What changed between two audits: score, level, categories, rules, findings, packages."""
+
+    old: DiffSide
+    new: DiffSide
+    categories: tuple[CategoryChange, ...]
+    rules: tuple[RuleChange, ...]
+    fixed: tuple[Finding, ...]
+    """Findings of the old report whose fingerprint the new one no longer has."""
+    introduced: tuple[Finding, ...]
+    """Findings of the new report whose fingerprint the old one did not have."""
+    unchanged: int
+    packages: tuple[PackageChange, ...] = ()

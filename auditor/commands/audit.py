@@ -25,6 +25,7 @@ FORMAT_BY_SUFFIX = {
     ".html": "html",
     ".htm": "html",
     ".sarif": "sarif",
+    ".svg": "badge",
 }
 
 
@@ -54,7 +55,8 @@ def _format_for(path: Path) -> str:
     default="text",
     show_default=True,
     metavar="FORMAT",
-    help="Format printed on stdout: text, json (or any installed renderer).",
+    help="Format printed on stdout: text, json, markdown, html, sarif, badge (or any "
+    "installed renderer).",
 )
 @click.option(
     "-o",

@@ -1,0 +1,84 @@
+"""Escaping for Markdown reports: text, table cells, code spans, fences and relative links."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from urllib.parse import quote
+
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#!])")
+_BACKTICKS = re.compile(r"`+")
+PROMPT_WIDTH = 100
+
+
+def text(value: str) -> str:
+    """`value` as inline Markdown: code spans kept, everything else escaped, on one line.
+
+    Messages quote names in backticks (`tox`); those render as code. Any other character
+    Markdown or GitHub would interpret (emphasis, links, HTML, table pipes) is escaped.
+    """
+    flat = " ".join(value.split())
+    parts: list[str] = []
+    position = 0
+    for match in _CODE_SPAN.finditer(flat):
+        parts.append(_escape(flat[position : match.start()]))
+        parts.append(code(match.group(2)))
+        position = match.end()
+    parts.append(_escape(flat[position:]))
+    return "".join(parts)
+
+
+def _escape(plain: str) -> str:
+    return _SPECIAL.sub(r"\\\1", plain)
+
+
+def code(value: str) -> str:
+    """`value` as a code span that survives table cells: long enough fences, pipes escaped."""
+    flat = " ".join(value.split())
+    longest = max((len(run) for run in _BACKTICKS.findall(flat)), default=0)
+    fence = "`" * (longest + 1)
+    padded = f" {flat} " if flat.startswith("`") or flat.endswith("`") else flat
+    return f"{fence}{padded.replace('|', chr(92) + '|')}{fence}"
+
+
+def fenced(value: str, info: str = "text") -> str:
+    """`value` as a fenced code block (GitHub adds a copy button), wrapped at spaces."""
+    lines = []
+    for paragraph in value.strip().splitlines() or [""]:
+        lines += textwrap.wrap(
+            paragraph, PROMPT_WIDTH, break_long_words=False, break_on_hyphens=False
+        ) or [""]
+    body = "\n".join(lines)
+    longest = max((len(run) for run in _BACKTICKS.findall(body)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{info}\n{body}\n{fence}"
+
+
+def quote_url(target: str) -> str:
+    """`target` percent-encoded for a link destination (path, fragment and scheme kept)."""
+    return quote(target, safe="/#:.-_~")
+
+
+def link(label: str, target: str) -> str:
+    """A link whose label is already escaped Markdown and whose target gets percent-encoded."""
+    return f"[{label}]({quote_url(target)})"
+
+
+def location(path: str | None, line: int | None) -> str:
+    """`path:line` linked to `path#Lline` (relative to the repository root), or a dash."""
+    if not path:
+        return "repository"
+    label = _escape(f"{path}:{line}" if line else path)
+    return link(label, f"{path}#L{line}" if line else path)
+
+
+def number(value: float) -> str:
+    """A score or points value with one decimal, never `-0.0`."""
+    return f"{round(value, 1) + 0.0:.1f}"
+
+
+def signed(value: float) -> str:
+    """A change with its sign: `+4.3`, `-2.0`, `±0.0`."""
+    rounded = round(value, 1) + 0.0
+    return "±0.0" if rounded == 0 else f"{rounded:+.1f}"

@@ -1,0 +1,78 @@
+"""SARIF results and notifications: findings located in the repository, skipped files reported."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote
+
+from auditor.model import Category, Diagnostic, Finding, RuleResult
+
+from .sarif_rules import LEVELS
+
+SRCROOT = "%SRCROOT%"
+FINGERPRINT_KEY = "auditorFingerprint/v1"
+DEFAULT_ANCHOR = "README.md"
+
+
+def artifact(path: str) -> dict[str, str]:
+    """An artifactLocation relative to the repository root (percent-encoded POSIX path)."""
+    return {"uri": quote(path, safe="/"), "uriBaseId": SRCROOT}
+
+
+def anchor(finding: Finding, facts: Mapping[str, Any]) -> str:
+    """Where a finding is shown: its own file, else the file it is about, else the README.
+
+    GitHub code scanning rejects a result without a location, so repository-level findings
+    (no missing file to point at) are anchored on the nearest relevant file.
+    """
+    if finding.path:
+        return finding.path
+    if finding.category is Category.INSTRUCTIONS:
+        files = facts.get("instruction_files")
+        if isinstance(files, list) and files:
+            return str(files[0])
+        return "AGENTS.md"
+    docs = facts.get("docs")
+    readme = docs.get("readme") if isinstance(docs, Mapping) else None
+    return readme if isinstance(readme, str) and readme else DEFAULT_ANCHOR
+
+
+def result(finding: Finding, rule_index: int, facts: Mapping[str, Any]) -> dict[str, Any]:
+    """One finding as a SARIF result with a stable partial fingerprint."""
+    physical: dict[str, Any] = {"artifactLocation": artifact(anchor(finding, facts))}
+    if finding.line:
+        physical["region"] = {"startLine": finding.line}
+    return {
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index,
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": physical}],
+        "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
+        "properties": {
+            "category": finding.category.value,
+            "severity": finding.severity.value,
+            "repositoryLevel": finding.path is None,
+        },
+    }
+
+
+def file_notification(diagnostic: Diagnostic) -> dict[str, Any]:
+    """A file the auditor skipped or could only partly read."""
+    return {
+        "level": "warning",
+        "descriptor": {"id": diagnostic.kind},
+        "message": {"text": f"{diagnostic.path}: {diagnostic.message}"},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact(diagnostic.path)}}],
+    }
+
+
+def rule_notification(rule: RuleResult, rule_index: int) -> dict[str, Any]:
+    """A rule that raised: its result is left out of the score, and said so here."""
+    return {
+        "level": "error",
+        "descriptor": {"id": "rule-error"},
+        "associatedRule": {"id": rule.id, "index": rule_index},
+        "message": {"text": f"rule {rule.id} failed to run: {rule.message or 'no message'}"},
+    }
