@@ -1,0 +1,132 @@
+"""`auditor agents-md`: propose, write and check the AGENTS.md the facts support."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import click
+
+from auditor import api
+from auditor.config import load_config
+from auditor.discover import discover
+from auditor.errors import UsageError
+from auditor.index.build import build_index
+from auditor.index.repository import RepositoryIndex
+
+
+@click.command("agents-md")
+@click.argument("path", type=click.Path(path_type=Path), default=".")
+@click.option("--write", is_flag=True, help="Write the files (default: print them and a diff).")
+@click.option("--check", is_flag=True, help="Exit 1, naming file:line, when anything is stale.")
+@click.option("--packages", is_flag=True, help="Also one AGENTS.md per workspace package.")
+@click.option("--link", metavar="AGENTS", help="claude,gemini: files that import AGENTS.md.")
+@click.option("--force", is_flag=True, help="Also change files the auditor did not generate.")
+@click.option(
+    "--explain",
+    "explain_target",
+    metavar="FILE_OR_DIR",
+    is_flag=False,
+    flag_value=".",
+    default=None,
+    help="List the instruction files each agent loads for FILE_OR_DIR, and what it drops.",
+)
+@click.option("--agent", metavar="NAME", help="With --explain: only this agent.")
+def agents_md_command(
+    path: Path,
+    write: bool,
+    check: bool,
+    packages: bool,
+    link: str | None,
+    force: bool,
+    explain_target: str | None,
+    agent: str | None,
+) -> int:
+    """Propose an AGENTS.md built only from facts verified in the repository at PATH.
+
+    The generated part sits between `<!-- auditor:begin -->` and `<!-- auditor:end -->`;
+    re-running replaces only that block. Without --write nothing is written: the proposal
+    and a diff against the current file are printed.
+
+    \b
+    Examples:
+      auditor agents-md .                       print the proposal and the diff
+      auditor agents-md . --write --link claude write AGENTS.md and a CLAUDE.md importing it
+      auditor agents-md . --write --packages    also one AGENTS.md per workspace package
+      auditor agents-md . --check               exit 1 on a stale block or a dangling reference
+      auditor agents-md . --explain src/app.py  what each agent loads when working there
+    """
+    if sum((write, check, explain_target is not None)) > 1:
+        raise UsageError("choose one of --write, --check and --explain")
+    root = api.check_root(path)
+    index = _index(root)
+    if explain_target is not None:
+        from auditor.scaffold.explain import explain
+
+        click.echo(explain(index, explain_target, agent), nl=False)
+        return 0
+    if check:
+        return _check(index)
+    return _generate(root, index, write=write, packages=packages, link=link, force=force)
+
+
+def _index(root: Path) -> RepositoryIndex:
+    config = load_config(root, None)
+    return build_index(discover(root, config.exclude, config.default_excludes), want_syntax=False)
+
+
+def _check(index: RepositoryIndex) -> int:
+    from auditor.scaffold.drift import drift
+
+    problems = drift(index)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        click.echo(f"auditor: {len(problems)} problem(s) in the agent instructions", err=True)
+        return 1
+    click.echo("auditor: the agent instructions are up to date", err=True)
+    return 0
+
+
+def _generate(
+    root: Path, index: RepositoryIndex, *, write: bool, packages: bool, link: str | None,
+    force: bool,
+) -> int:
+    from auditor.scaffold.agents_md import propose
+    from auditor.scaffold.links import agent_names, plan_links, write_links
+    from auditor.scaffold.writer import write_file
+
+    proposals = propose(index, packages=packages)
+    links = plan_links(index, agent_names(link)) if link else ()
+    if not write:
+        for proposal in proposals:
+            click.echo(_preview(proposal.path, proposal.current, proposal.proposed), nl=False)
+        for plan in links:
+            click.echo(f"--link: {plan.message}")
+        click.echo("auditor: dry run, nothing written; add --write to write", err=True)
+        return 0
+    outcomes = [
+        write_file(root, p.path, p.proposed, ours=p.generated, force=force) for p in proposals
+    ]
+    outcomes.extend(write_links(root, links, force))
+    for plan in links:
+        if plan.content is None:
+            click.echo(plan.message)
+    for outcome in outcomes:
+        reason = f": {outcome.reason}" if outcome.reason else ""
+        click.echo(f"{outcome.action} {outcome.path}{reason}")
+    return 2 if any(outcome.action == "refused" for outcome in outcomes) else 0
+
+
+def _preview(path: str, current: str | None, proposed: str) -> str:
+    head = f"==> {path} ({'new' if current is None else 'proposed'}) <==\n"
+    if current is None:
+        return head + proposed + "\n"
+    diff = difflib.unified_diff(
+        current.splitlines(keepends=True),
+        proposed.splitlines(keepends=True),
+        fromfile=f"a/{path}",
+        tofile=f"b/{path}",
+    )
+    text = "".join(line if line.endswith("\n") else line + "\n" for line in diff)
+    return head + proposed + "\n" + (text or f"(no change to {path})\n") + "\n"

@@ -1,0 +1,1 @@
+"""Scaffolding the auditor writes on request: AGENTS.md blocks from verified facts."""

@@ -1,0 +1,92 @@
+"""INS035: a credential written into an instruction file or an MCP server config."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.model import Category, Evidence, Grade, Severity
+from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+
+from ..safety.secret_patterns import is_test_data
+from .instruction_text import MCP_CONFIGS, own_instruction_files
+from .token_patterns import mcp_secrets, token_lines
+
+
+def applies(ctx: RuleContext) -> bool:
+    configs = any(ctx.index.file(config) is not None for config in MCP_CONFIGS)
+    return configs or bool(ctx.facts.instruction_files)
+
+
+def check(ctx: RuleContext) -> Iterator[Violation]:
+    for path, text in own_instruction_files(ctx):
+        record = ctx.index.file(path)
+        if record is not None and is_test_data(record):
+            continue
+        for line, what in token_lines(text):
+            yield Violation(f"{path} holds {what}", path, line, key=what)
+    for config in MCP_CONFIGS:
+        config_text = ctx.index.text(config) if ctx.index.file(config) is not None else None
+        if not config_text:
+            continue
+        yield from _config_secrets(config, config_text)
+
+
+def _config_secrets(config: str, text: str) -> Iterator[Violation]:
+    for what in mcp_secrets(text):
+        yield Violation(f"{config} has a literal credential ({what})", config, key=what)
+    for line, what in token_lines(text):
+        yield Violation(f"{config} holds {what}", config, line, key=what)
+
+
+TOKEN = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"
+MCP_WITH_TOKEN = '{"mcpServers": {"gh": {"env": {"GITHUB_TOKEN": "' + TOKEN + '"}}}}'
+
+RULE = Rule(
+    id="INS035",
+    name="secrets-in-agent-config",
+    title="Credential in an instruction file or MCP config",
+    category=Category.SAFETY,
+    severity=Severity.CRITICAL,
+    level=1,
+    evidence=Evidence(
+        Grade.STRONG,
+        "GitGuardian, State of Secrets Sprawl 2026: 24,008 secrets found in MCP configuration "
+        "files, and AI-assisted commits leaked secrets at 3.2% against a 1.5% baseline.",
+    ),
+    rationale=(
+        "MCP configs (.mcp.json, .cursor/mcp.json, .vscode/mcp.json) invite pasting an API "
+        "key straight into the server's `env` or headers, and instruction files get tokens "
+        "pasted as 'examples'. Both are committed, read by every agent and sent to its model "
+        "provider. Values that reference the environment (`${VAR}`, `${input:x}`) are fine."
+    ),
+    fix=(
+        "Revoke and rotate the credential, and reference it from the environment instead: "
+        '`"env": {"API_KEY": "${API_KEY}"}` (or an `inputs` prompt in .vscode/mcp.json).'
+    ),
+    fix_prompt=(
+        "The file named in the finding holds a literal credential. Do not print or copy it. "
+        "Replace the value with an environment reference (`${API_KEY}`, or a VS Code "
+        "`${input:...}` prompt), document the variable in .env.example, and tell the "
+        "maintainers the credential must be revoked and rotated. "
+        "Verify with: auditor audit . --select INS035"
+    ),
+    check=check,
+    applies=applies,
+    examples=(
+        passing(
+            {".mcp.json": '{"mcpServers": {"gh": {"env": {"GITHUB_TOKEN": "${GITHUB_TOKEN}"}}}}'}
+        ),
+        passing({"AGENTS.md": "Set `OPENAI_API_KEY=sk-...` in your shell.\n"}, "a placeholder"),
+        failing({".mcp.json": MCP_WITH_TOKEN}),
+        failing(
+            {
+                ".vscode/mcp.json": '{"servers": {"api": {"headers": {"Authorization": '
+                '"Bearer 9f8e7d6c5b4a39f8e7d6"}}}}'
+            },
+            "a bearer header",
+        ),
+        failing({"CLAUDE.md": f"Use the token {TOKEN} for the API.\n"}, "a token in CLAUDE.md"),
+        not_applicable({"README.md": f"Token: {TOKEN}\n"}),
+    ),
+    per_package=False,
+)

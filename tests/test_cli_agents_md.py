@@ -1,0 +1,144 @@
+"""`auditor agents-md`: dry run, --write, --check, --packages, --link, and write safety."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from auditor.cli import run
+from tests.fixtures.ecosystems import ECOSYSTEMS
+
+Invoke = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def invoke(capsys: pytest.CaptureFixture[str]) -> Invoke:
+    def call(*args: str) -> tuple[int, str, str]:
+        code = run(["agents-md", *args])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return call
+
+
+def test_dry_run_prints_the_proposal_and_writes_nothing(
+    invoke: Invoke, make_repo: Callable[..., Path]
+) -> None:
+    root = make_repo(ECOSYSTEMS["go-module"])
+    code, out, err = invoke(str(root))
+    assert code == 0
+    assert out.startswith("==> AGENTS.md (new) <==\n# AGENTS.md\n\n<!-- auditor:begin -->")
+    assert "- Run the tests: `make test`" in out
+    assert "nothing written" in err
+    assert not (root / "AGENTS.md").exists()
+
+
+def test_dry_run_shows_a_diff_against_the_existing_file(
+    invoke: Invoke, make_repo: Callable[..., Path]
+) -> None:
+    root = make_repo(ECOSYSTEMS["python-uv"])
+    code, out, _ = invoke(str(root))
+    assert code == 0
+    assert "--- a/AGENTS.md\n+++ b/AGENTS.md\n" in out
+    assert "+<!-- auditor:begin -->\n" in out
+
+
+def test_write_then_check_passes_and_drift_fails_with_file_and_line(
+    invoke: Invoke, make_repo: Callable[..., Path]
+) -> None:
+    root = make_repo(ECOSYSTEMS["go-module"])
+    assert invoke(str(root), "--write")[0] == 0
+    assert invoke(str(root), "--check")[0] == 0
+    (root / "Makefile").write_text("test:\n\tgo test ./...\n")
+    code, out, err = invoke(str(root), "--check")
+    assert code == 1
+    assert "AGENTS.md:3: the managed block is out of date" in out
+    assert "`make lint`: Makefile has no target `lint`" in out
+    assert "2 problem(s)" in err
+
+
+def test_a_hand_written_file_is_changed_only_with_force(
+    invoke: Invoke, make_repo: Callable[..., Path]
+) -> None:
+    root = make_repo(ECOSYSTEMS["python-uv"])
+    before = (root / "AGENTS.md").read_bytes()
+    code, out, _ = invoke(str(root), "--write")
+    assert code == 2
+    assert "refused AGENTS.md" in out
+    assert (root / "AGENTS.md").read_bytes() == before
+    assert invoke(str(root), "--write", "--force")[0] == 0
+    after = (root / "AGENTS.md").read_bytes()
+    assert after.startswith(b"# AGENTS.md\n\n<!-- auditor:begin -->")
+    assert after.endswith(before[len(b"# AGENTS.md\n\n") :])
+    assert invoke(str(root), "--write")[0] == 0  # now it holds the markers: ours
+
+
+def test_packages_and_links(invoke: Invoke, make_repo: Callable[..., Path]) -> None:
+    gemini = "Read @AGENTS.md\n@AGENTS.md\n"
+    root = make_repo({**ECOSYSTEMS["cargo-workspace"], "GEMINI.md": gemini})
+    code, out, _ = invoke(str(root), "--write", "--packages", "--link", "claude,gemini")
+    assert code == 0, out
+    assert (root / "crates/parser/AGENTS.md").exists()
+    assert (root / "CLAUDE.md").read_text() == "@AGENTS.md\n"
+    assert "GEMINI.md already imports AGENTS.md" in out
+    assert (root / "GEMINI.md").read_text() == "Read @AGENTS.md\n@AGENTS.md\n"
+    assert invoke(str(root), "--check")[0] == 0
+
+
+def test_an_unknown_agent_and_conflicting_modes_are_usage_errors(
+    invoke: Invoke, make_repo: Callable[..., Path]
+) -> None:
+    root = make_repo(ECOSYSTEMS["go-module"])
+    code, _, err = invoke(str(root), "--link", "cursor")
+    assert code == 2 and "unknown agent 'cursor'" in err
+    code, _, err = invoke(str(root), "--write", "--check")
+    assert code == 2 and "choose one of" in err
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symbolic links")
+def test_a_link_out_of_the_repository_is_never_written_through(
+    invoke: Invoke, make_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside.md"
+    outside.write_text("# mine\n")
+    root = make_repo(ECOSYSTEMS["go-module"])
+    (root / "AGENTS.md").symlink_to(outside)
+    code, _, err = invoke(str(root), "--write", "--force")
+    assert code == 2
+    assert "outside the repository" in err
+    assert outside.read_text() == "# mine\n"
+
+
+@pytest.mark.slow
+def test_as_a_subprocess(make_repo: Callable[..., Path]) -> None:
+    root = make_repo(ECOSYSTEMS["pnpm-workspace"])
+    command = [sys.executable, "-m", "auditor", "agents-md", str(root)]
+    done = subprocess.run([*command, "--write"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    done = subprocess.run([*command, "--check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_begin_marker_without_an_end_is_reported_not_guessed(
+    invoke: Invoke, make_repo: Callable[..., Path]
+) -> None:
+    agents = "# A\n\n<!-- auditor:begin -->\n- Run the tests: `make test`\n\nMine.\n"
+    root = make_repo({**ECOSYSTEMS["go-module"], "AGENTS.md": agents})
+    code, _, err = invoke(str(root), "--write", "--force")
+    assert code == 2 and "has no `<!-- auditor:end -->`" in err
+    assert (root / "AGENTS.md").read_text() == agents
+    code, out, _ = invoke(str(root), "--check")
+    assert code == 1 and out.startswith("AGENTS.md:3: ")
+
+
+def test_explain_is_reachable_from_the_same_command(
+    invoke: Invoke, make_repo: Callable[..., Path]
+) -> None:
+    root = make_repo(ECOSYSTEMS["python-uv"])
+    code, out, _ = invoke(str(root), "--explain", "src", "--agent", "codex")
+    assert code == 0 and "AGENTS.md" in out
