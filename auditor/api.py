@@ -14,6 +14,7 @@ from auditor.errors import ConfigError, UsageError
 from auditor.index import RepositoryIndex
 from auditor.index.build import Progress, build_index
 from auditor.index.cache import SyntaxCache
+from auditor.index.scan_cache import ScanCache
 from auditor.index.syntax import PARSER_VERSION
 from auditor.model import PackageReport, Report, Repository
 from auditor.rule import Rule
@@ -85,13 +86,15 @@ def audit(
     selected = select_rules(config, rules)
     discovery = discover(root, config.exclude, config.default_excludes)
     cache = SyntaxCache(cache_dir, root, PARSER_VERSION) if cache_dir is not None else None
+    scans = ScanCache(cache_dir, root) if cache_dir is not None else None
     index = build_index(
         discovery,
         want_syntax=any(s.rule.needs_syntax for s in selected),
         cache=cache,
+        scans=scans,
         jobs=jobs or config.jobs or os.cpu_count() or 1,
         progress=progress,
-    )
+    ).with_profile(config.profile)
     outcomes = engine.run(selected, index)
     score = scoring.score([_judged(o) for o in outcomes])
     facts = index.facts

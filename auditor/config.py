@@ -1,7 +1,7 @@
 """Configuration: `.auditor.toml` or `[tool.auditor]` in pyproject.toml, into a frozen Config.
 
 Keys (kebab-case): select, ignore, exclude, default-excludes, fail-under, fail-on, jobs,
-and a table `rules.<ID>` of per-rule options. Unknown keys are an error that names the key.
+profile, and a table `rules.<ID>` of per-rule options. Unknown keys are an error that names the key.
 Command-line flags override the file (see `Config.override`).
 """
 
@@ -15,11 +15,13 @@ from types import MappingProxyType
 from typing import Any
 
 from auditor.errors import ConfigError
+from auditor.index.facts.profile_names import PROFILES
 from auditor.model import Severity
 
 CONFIG_FILE = ".auditor.toml"
 KEYS = frozenset(
     {"select", "ignore", "exclude", "default-excludes", "fail-under", "fail-on", "jobs", "rules"}
+    | {"profile"}
 )
 
 
@@ -34,6 +36,8 @@ class Config:
     fail_under: float | None = None
     fail_on: Severity | None = None
     jobs: int | None = None
+    profile: str | None = None
+    """The repository's profile (`auditor.index.facts.profile.PROFILES`), else detected."""
     rule_options: Mapping[str, Mapping[str, Any]] = field(
         default_factory=lambda: MappingProxyType({})
     )
@@ -104,6 +108,7 @@ def _from_file(path: Path, data: Mapping[str, Any], table_in_pyproject: bool) ->
         fail_under=_fail_under(table, where),
         fail_on=Severity(fail_on) if fail_on is not None else None,
         jobs=_typed(table, "jobs", int, where, None),
+        profile=_profile(table, where),
         rule_options=_rule_options(table.get("rules", {}), where),
         source=str(path),
     )
@@ -132,6 +137,13 @@ def _fail_under(table: Mapping[str, Any], where: str) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
         raise ConfigError(f"{where}: fail-under must be a number from 0 to 100")
     return float(value)
+
+
+def _profile(table: Mapping[str, Any], where: str) -> str | None:
+    value = table.get("profile")
+    if value is not None and value not in PROFILES:
+        raise ConfigError(f"{where}: profile must be one of {', '.join(PROFILES)}, not {value!r}")
+    return value if isinstance(value, str) else None
 
 
 def _rule_options(rules: Any, where: str) -> Mapping[str, Mapping[str, Any]]:

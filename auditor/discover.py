@@ -13,7 +13,7 @@ from auditor.model import Diagnostic
 from auditor.walk import Layers, read_rules, walk
 
 DEFAULT_EXCLUDES: tuple[str, ...] = (
-    "node_modules/", "vendor/", "third_party/", "third-party/", ".venv/", "venv/",
+    "node_modules/", "vendor/", "third_party/", "third-party/", ".venv/", "/venv/",
     "/dist/", "/build/", "__pycache__/", ".tox/", ".nox/", ".mypy_cache/", ".pytest_cache/",
     ".ruff_cache/", "*.min.js", "*.min.css",
 )

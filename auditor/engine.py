@@ -37,6 +37,8 @@ def evaluate(selected: SelectedRule, index: RepositoryIndex) -> Outcome:
     rule = selected.rule
     ctx = RuleContext(index=index, options=MappingProxyType(dict(selected.options)))
     try:
+        if rule.profiles is not None and not rule.fits(ctx.facts.profile):
+            return Outcome(rule, Status.NOT_APPLICABLE, message=f"not for {ctx.facts.profile}")
         if not rule.applies(ctx):
             return Outcome(rule, Status.NOT_APPLICABLE)
         violations = tuple(rule.check(ctx))

@@ -8,11 +8,14 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from auditor.index.facts.profile_names import PROFILES
 from auditor.model import Category, Evidence, Severity, Status
 
 if TYPE_CHECKING:
     from auditor.index import Facts, RepositoryIndex
 
+CODE_PROFILES = frozenset({"application", "cli", "library", "monorepo"})
+"""Every profile with code of its own: for `Rule.profiles` of rules about code and its tests."""
 RULE_ID = re.compile(r"^[A-Z]{3,4}\d{3}$")
 RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 OptionValue = int | float | str | bool | tuple[str, ...]
@@ -125,6 +128,13 @@ class Rule:
     """Whether the rule also judges each workspace package on its own."""
     needs_syntax: bool = False
     """Whether the rule reads syntax summaries: the index parses source files only if one does."""
+    profiles: frozenset[str] | None = None
+    """The repository profiles the rule applies to (`facts.profile`); None for all of them.
+    Elsewhere the engine reports it not applicable before `applies` is asked."""
+
+    def fits(self, profile: str) -> bool:
+        """Whether the rule applies to repositories (or packages) of `profile`."""
+        return self.profiles is None or profile in self.profiles
 
     def defaults(self) -> dict[str, OptionValue]:
         return {option.name: option.default for option in self.options}
@@ -141,6 +151,9 @@ class Rule:
         for attribute in ("title", "rationale", "fix", "fix_prompt"):
             if not getattr(self, attribute).strip():
                 found.append(f"{attribute} is empty")
+        unknown = sorted((self.profiles or frozenset()) - set(PROFILES))
+        if unknown:
+            found.append(f"profiles {unknown} unknown (known: {', '.join(PROFILES)})")
         expected = {example.expect for example in self.examples}
         if not {Status.PASS, Status.FAIL} <= expected:
             found.append("needs at least one passing and one failing example")

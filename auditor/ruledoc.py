@@ -24,6 +24,13 @@ def rule_page(rule: Rule) -> str:
         f"- Level: {rule.level}",
         f"- Evidence: {rule.evidence.grade.value} ({rule.evidence.source})",
     ]
+    if rule.profiles is not None:
+        lines.append(f"- Applies to: {', '.join(sorted(rule.profiles))} repositories")
+    lines.append(
+        "- Judged: per workspace package and for the whole repository"
+        if rule.per_package
+        else "- Judged: for the whole repository"
+    )
     if rule.aliases:
         lines.append(f"- Formerly: {', '.join(rule.aliases)}")
     lines += ["", "## Why it matters", "", rule.rationale.strip(), ""]

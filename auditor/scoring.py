@@ -55,10 +55,10 @@ def score(judged: Sequence[Judged]) -> Score:
     scored = [j for j in judged if j.status in (Status.PASS, Status.FAIL)]
     total = sum(weight(j.rule) for j in scored)
     results = tuple(_result(j, total) for j in sorted(judged, key=lambda j: j.rule.id))
-    earned = sum(r.contribution for r in results)
+    earned = sum(weight(j.rule) for j in scored if j.status is Status.PASS)
     level = _level(judged)
     return Score(
-        score=round(earned, 2) if total else 100.0,
+        score=round(100.0 * earned / total, 2) if total else 100.0,
         level=level,
         next_level=_next_level(judged, level),
         categories=tuple(_category(c, judged, total) for c in Category),

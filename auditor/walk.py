@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,20 +27,39 @@ class WalkPolicy(Protocol):
     def note(self, rel: str, kind: str, message: str) -> None: ...
 
 
+GROUP_NAME = re.compile(r"\(\?P<\w+>")
+"""pathspec names a group in each pattern; joined patterns would name it twice."""
+NEVER = re.compile(r"(?!)")
+
+
 @dataclass(slots=True)
 class Layers:
     """Gitignore-style specs by directory; for a path the deepest spec that decides wins."""
 
     specs: dict[str, pathspec.GitIgnoreSpec] = field(default_factory=dict)
+    touched: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    """Per base, one regex any of its patterns (negated or not) would match: most paths match
+    none, and one search is far cheaper than asking every pattern in turn."""
 
     def set(self, base: str, lines: list[str]) -> None:
-        self.specs[base] = pathspec.GitIgnoreSpec.from_lines(lines)
+        spec = pathspec.GitIgnoreSpec.from_lines(lines)
+        self.specs[base] = spec
+        regexes = [getattr(p, "regex", None) for p in spec.patterns if p.include is not None]
+        if regexes and all(regexes):
+            alternatives = (GROUP_NAME.sub("(?:", r.pattern) for r in regexes if r is not None)
+            self.touched[base] = re.compile("|".join(f"(?:{a})" for a in alternatives))
+        elif not regexes:
+            self.touched[base] = NEVER
 
     def matches(self, rel: str, is_dir: bool) -> bool:
         probe = rel + "/" if is_dir else rel
         bases = sorted((b for b in self.specs if not b or rel.startswith(b + "/")), key=len)
         for base in reversed(bases):
-            decided = self.specs[base].check_file(probe[len(base) + 1 :] if base else probe)
+            relative = probe[len(base) + 1 :] if base else probe
+            quick = self.touched.get(base)
+            if quick is not None and quick.match(relative) is None:
+                continue
+            decided = self.specs[base].check_file(relative)
             if decided.include is not None:
                 return bool(decided.include)
         return False

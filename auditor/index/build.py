@@ -12,10 +12,11 @@ from pathlib import Path
 from auditor.discover import Discovery
 from auditor.index.cache import SyntaxCache
 from auditor.index.languages import language_of
-from auditor.index.markers import is_generated_head, scan
+from auditor.index.markers import is_generated_head
 from auditor.index.parsing import ParseJob, ParseQueue
 from auditor.index.records import FileSyntax, SourceFile
 from auditor.index.repository import MAX_TEXT_BYTES, RepositoryIndex
+from auditor.index.scan_cache import Scan, ScanCache, scan_file
 from auditor.index.syntax import SYNTAX_LANGUAGES
 from auditor.index.testpaths import is_test_path
 from auditor.model import Diagnostic
@@ -40,6 +41,7 @@ class _Build:
     root: Path
     want_syntax: bool
     cache: SyntaxCache | None
+    scans: ScanCache | None = None
     files: list[SourceFile] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)
     syntax: dict[str, FileSyntax] = field(default_factory=dict)
@@ -56,13 +58,16 @@ def build_index(
     *,
     want_syntax: bool = True,
     cache: SyntaxCache | None = None,
+    scans: ScanCache | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
 ) -> RepositoryIndex:
     """Read every discovered file once and build the read-only index."""
-    build = _Build(discovery.root, want_syntax, cache, queue=ParseQueue(jobs, progress))
+    build = _Build(discovery.root, want_syntax, cache, scans, queue=ParseQueue(jobs, progress))
     if cache is not None:
         cache.load()
+    if scans is not None:
+        scans.load()
     total = len(discovery.files)
     for done, path in enumerate(discovery.files, 1):
         _add_file(build, path)
@@ -74,6 +79,8 @@ def build_index(
         cache.mark_dirty()
     if cache is not None and want_syntax:
         cache.save(build.by_digest)
+    if scans is not None:
+        scans.save()
     return RepositoryIndex(
         root=discovery.root,
         files=build.files,
@@ -101,6 +108,15 @@ def _collect(build: _Build, job: ParseJob, outcome: FileSyntax | Diagnostic) -> 
             build.diagnostics.append(Diagnostic(path, "partial-parse", message))
 
 
+NOTHING_FOUND = Scan(frozenset(), False, ())
+
+
+def _scan(build: _Build, digest: str, language: str | None, data: bytes) -> Scan:
+    if build.scans is not None:
+        return build.scans.scan(digest, language, data)
+    return scan_file(data, language)
+
+
 def _diagnostic_key(diagnostic: Diagnostic) -> tuple[str, str, str]:
     return (diagnostic.path, diagnostic.kind, diagnostic.message)
 
@@ -119,7 +135,7 @@ def _add_file(build: _Build, path: str) -> None:
     head = data[:8192]
     is_text = b"\0" not in head
     language = language_of(path, head) if is_text else None
-    markers, generated = scan(data, language) if is_text else (frozenset(), False)
+    found = _scan(build, digest, language, data) if is_text else NOTHING_FOUND
     record = SourceFile(
         path=path,
         size=len(data),
@@ -129,8 +145,9 @@ def _add_file(build: _Build, path: str) -> None:
         tokens=math.ceil(len(data) / BYTES_PER_TOKEN),
         is_text=is_text,
         is_test=is_test_path(path),
-        is_generated=generated and language is not None,
-        markers=markers,
+        is_generated=found.generated and language is not None,
+        markers=found.markers,
+        counts=found.counts,
     )
     build.files.append(record)
     if not is_text:

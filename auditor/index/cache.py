@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from auditor.index.records import FileSyntax, FunctionInfo
+from auditor.index.records import DocumentedParameters, FileSyntax, FunctionInfo
 
-FORMAT = 1
+FORMAT = 2
 
 
 class SyntaxCache:
@@ -25,7 +27,9 @@ class SyntaxCache:
     def __init__(self, directory: Path, root: Path, parser_version: str) -> None:
         key = hashlib.blake2b(str(root).encode(), digest_size=8).hexdigest()
         self.path = directory / f"{key}.json"
-        self._version = f"{FORMAT}:{parser_version}"
+        # Clone fingerprints are tuple hashes: their width depends on the platform, so the
+        # interpreter is part of the version (a cache is never shared across machines anyway).
+        self._version = f"{FORMAT}:{parser_version}:{sys.hash_info.width}:{sys.version_info[:2]}"
         self._entries: dict[str, FileSyntax] = {}
         self._dirty = False
 
@@ -62,18 +66,86 @@ class SyntaxCache:
         self._dirty = True
 
 
+_NESTED, _ANNOTATED, _UNANNOTATED, _DOCUMENTED = 1, 2, 4, 8
+"""Bits of a function's flags column (annotated is None when neither bit is set)."""
+
+
 def _encode(syntax: FileSyntax) -> list[object]:
-    functions = [[f.name, f.line, f.end_line, f.complexity, f.nesting] for f in syntax.functions]
-    return [syntax.language, functions, list(syntax.error_lines)]
+    """A summary as JSON, its functions by column (decoding rows one by one is slow)."""
+    numbers: list[int] = []
+    documented: list[list[str]] = []
+    for function in syntax.functions:
+        flags = _NESTED * function.nested
+        if function.annotated is not None:
+            flags |= _ANNOTATED if function.annotated else _UNANNOTATED
+        if function.docstring is not None:
+            flags |= _DOCUMENTED
+            documented.append([",".join(function.docstring.params), *function.docstring.documented])
+        numbers += [function.line, function.end_line, function.complexity, function.nesting, flags]
+    return [
+        syntax.language,
+        [function.name for function in syntax.functions],
+        numbers,
+        documented,
+        list(syntax.error_lines),
+        list(syntax.imports),
+        list(syntax.escape_hatches),
+        base64.b64encode(syntax.clone_windows).decode("ascii"),
+        base64.b64encode(syntax.clone_places).decode("ascii"),
+        syntax.code_lines,
+    ]
 
 
 def _decode(value: Any) -> FileSyntax:
     """Rebuild a summary from its JSON form; a malformed entry raises TypeError or ValueError."""
-    language, functions, errors = value
+    language, names, numbers, documented, errors, imports, hatches, *rest = value
+    windows, places, code_lines = rest
+    if len(numbers) != 5 * len(names) or not _all(numbers, int) or not _all(names, str):
+        raise ValueError("malformed functions")
+    if not (_all(errors, int) and _all(imports, str) and _all(hatches, int)):
+        raise ValueError("malformed lists")
+    flags = numbers[4::5]
+    functions = map(
+        FunctionInfo,
+        names,
+        numbers[0::5],
+        numbers[1::5],
+        numbers[2::5],
+        numbers[3::5],
+        [bool(flag & _NESTED) for flag in flags],
+        [None if not flag & 6 else bool(flag & _ANNOTATED) for flag in flags],
+        _docstrings(flags, documented),
+    )
     return FileSyntax(
         language=str(language),
-        functions=tuple(
-            FunctionInfo(str(n), int(a), int(b), int(c), int(d)) for n, a, b, c, d in functions
-        ),
-        error_lines=tuple(int(e) for e in errors),
+        functions=tuple(functions),
+        error_lines=tuple(errors),
+        imports=tuple(imports),
+        escape_hatches=tuple(hatches),
+        clone_windows=base64.b64decode(windows, validate=True),
+        clone_places=base64.b64decode(places, validate=True),
+        code_lines=int(code_lines),
     )
+
+
+def _all(values: list[Any], kind: type) -> bool:
+    return set(map(type, values)) <= {kind}
+
+
+def _docstrings(flags: list[int], documented: list[Any]) -> list[DocumentedParameters | None]:
+    """The documented parameters of the functions flagged as having them, None elsewhere."""
+    if sum(1 for flag in flags if flag & _DOCUMENTED) != len(documented):
+        raise ValueError("malformed docstrings")
+    found: list[DocumentedParameters | None] = [None] * len(flags)
+    if not documented:
+        return found
+    rows = iter(documented)
+    for at, flag in enumerate(flags):
+        if flag & _DOCUMENTED:
+            params, *names = next(rows)
+            if not isinstance(params, str) or not _all(names, str) or not names:
+                raise ValueError("malformed docstrings")
+            found[at] = DocumentedParameters(
+                tuple(params.split(",")) if params else (), tuple(names)
+            )
+    return found

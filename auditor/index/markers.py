@@ -44,6 +44,10 @@ class Marker:
     pattern: re.Pattern[bytes]
     languages: frozenset[str] | None = None
     """Languages whose files are searched (None: every text file)."""
+    max_bytes: int | None = None
+    """Larger files are not searched (None: no limit)."""
+    folded: bool = False
+    """Needle and pattern are searched in the lowercased file (one pass for every case)."""
 
 
 MARKERS: tuple[Marker, ...] = (
@@ -67,18 +71,156 @@ MARKERS: tuple[Marker, ...] = (
 )
 """A file carries a marker's name when its pattern matches."""
 
+PY, JS = frozenset({"python"}), frozenset({"javascript", "typescript"})
+C_LIKE = frozenset({"go", "c", "cpp"})
+
+
+def _any_of(
+    name: str, needles: tuple[bytes, ...], pattern: bytes, languages: frozenset[str] | None = None
+) -> tuple[Marker, ...]:
+    """One marker per literal prefilter, all with the same name and pattern."""
+    compiled = re.compile(pattern, re.MULTILINE)
+    return tuple(Marker(name, needle, compiled, languages) for needle in needles)
+
+
+SECRET_BYTES = 256 * 1024
+"""Credentials are looked for in files up to this size: larger text is data (recorded
+responses, dumps), where a search for some twenty prefixes costs more than it finds."""
+
+
+def _prefixed(name: str, needles: tuple[bytes, ...], rest: bytes) -> tuple[Marker, ...]:
+    """One marker per needle whose pattern starts with that literal (fast to search for)."""
+    return tuple(
+        Marker(name, needle, re.compile(re.escape(needle) + rest, re.MULTILINE), None, SECRET_BYTES)
+        for needle in needles
+    )
+
+
+ASSIGNED_VALUE = rb"[\w-]*[\"']?[ \t]*(?::=|=>|[:=])[ \t]*[\"'][A-Za-z0-9+/=_.-]{20,}[\"']"
+SECRET_MARKERS: tuple[Marker, ...] = (
+    *_prefixed("secret-token", (b"AKIA",), rb"[0-9A-Z]{16}"),
+    *_prefixed("secret-token", (b"gh",), rb"(?:[pousr]_[A-Za-z0-9]{36}|ithub_pat_\w{82})"),
+    *_prefixed("secret-token", (b"xox",), rb"[abposr]-[0-9A-Za-z-]{10,}"),
+    *_prefixed("secret-token", (b"k_live_",), rb"[0-9A-Za-z]{24,}"),
+    *_prefixed("secret-token", (b"AIza",), rb"[0-9A-Za-z_-]{35}"),
+    *(
+        Marker(
+            "secret-assignment",
+            needle,
+            re.compile(needle + ASSIGNED_VALUE),
+            None,
+            SECRET_BYTES,
+            True,
+        )
+        for needle in (b"secret", b"token", b"passw", b"key")
+    ),
+)
+"""Well-known credential formats, and long quoted values assigned to secret-like names; the
+rules judge each match further (placeholders, entropy)."""
+ENV_READ_MARKERS: tuple[Marker, ...] = (
+    *_any_of("reads-env", (b"environ", b"getenv"), rb"\b(?:environ\b|getenv\()", PY),
+    *_any_of("reads-env", (b"process.env",), rb"\bprocess\.env\b", JS),
+    *_any_of(
+        "reads-env", (b"Getenv", b"LookupEnv"), rb"\bos\.(?:Getenv|LookupEnv)\(", frozenset({"go"})
+    ),
+    *_any_of("reads-env", (b"env::var",), rb"\benv::var(?:_os)?\(", frozenset({"rust"})),
+    *_any_of("reads-env", (b"getenv",), rb"\bSystem\.getenv\(", frozenset({"java"})),
+)
+"""Code that reads environment variables (the fact detector extracts which)."""
+TEST_SUBSET_MARKERS: tuple[Marker, ...] = (
+    *_any_of(
+        "marks-test-subset",
+        (b"mark.",),
+        rb"\bpytest\.mark\.(?!parametrize|skipif\b|"
+        rb"skip\b|xfail|usefixtures|filterwarnings|asyncio|anyio|django_db)\w",
+        PY,
+    ),
+    *_any_of("marks-test-subset", (b"Short()",), rb"\btesting\.Short\(\)", frozenset({"go"})),
+    *_any_of(
+        "marks-test-subset",
+        (b"@Tag", b"@Category"),
+        rb"@(?:Tag|Category)\(",
+        frozenset({"java", "kotlin"}),
+    ),
+    *_any_of("marks-test-subset", (b"ignore",), rb"#\[ignore\b", frozenset({"rust"})),
+)
+"""Tests tagged so a fast subset can be selected: custom pytest markers (`slow`,
+`integration`), Go's `testing.Short()`, JUnit `@Tag`/`@Category`, Rust `#[ignore]`."""
+MARKERS = (*MARKERS, *SECRET_MARKERS, *ENV_READ_MARKERS, *TEST_SUBSET_MARKERS)
+
+COUNTED: tuple[Marker, ...] = (
+    *_any_of("lint-suppression", (b"noqa",), rb"#[ \t]*noqa\b", PY),
+    *_any_of("lint-suppression", (b"type:",), rb"#[ \t]*type:[ \t]*ignore\b", PY),
+    *_any_of(
+        "lint-suppression",
+        (b"pylint:", b"pyright:"),
+        rb"#[ \t]*(?:pylint:[ \t]*disable|pyright:[ \t]*ignore)\b",
+        PY,
+    ),
+    *_any_of(
+        "lint-suppression",
+        (b"eslint-disable", b"@ts-", b"biome-ignore"),
+        rb"eslint-disable|@ts-(?:ignore|expect-error|nocheck)\b|biome-ignore\b",
+        JS,
+    ),
+    *_any_of("lint-suppression", (b"nolint", b"NOLINT"), rb"//[ \t]*(?i:nolint)\b", C_LIKE),
+    *_any_of(
+        "lint-suppression",
+        (b"Suppress",),
+        rb"@Suppress(?:Warnings)?\(",
+        frozenset({"java", "kotlin"}),
+    ),
+    *_any_of("lint-suppression", (b"allow(",), rb"#!?\[allow\(", frozenset({"rust"})),
+    *_any_of(
+        "lint-suppression", (b"rubocop:",), rb"#[ \t]*rubocop:[ \t]*disable", frozenset({"ruby"})
+    ),
+)
+"""Patterns whose matches are counted per file (`SourceFile.counts`): lint and type-check
+suppressions (`# noqa`, `# type: ignore`, `eslint-disable`, `//nolint`, `@SuppressWarnings`,
+`#[allow(...)]`, `# rubocop:disable`)."""
+
+
+def count(data: bytes, language: str | None = None) -> tuple[tuple[str, int], ...]:
+    """How often each counted pattern occurs in `data` (a file in `language`), by name.
+
+    Every counted pattern belongs to a language, so a file without one (binary data too)
+    costs nothing."""
+    totals: dict[str, int] = {}
+    searched: set[re.Pattern[bytes]] = set()
+    for marker in COUNTED:
+        if marker.languages is not None and language not in marker.languages:
+            continue
+        if marker.pattern not in searched and marker.needle in data:
+            searched.add(marker.pattern)
+            found = len(marker.pattern.findall(data))
+            totals[marker.name] = totals.get(marker.name, 0) + found
+    return tuple(sorted((name, n) for name, n in totals.items() if n))
+
 
 def scan(data: bytes, language: str | None = None) -> tuple[frozenset[str], bool]:
     """The markers found in `data` (a file in `language`), and whether its header says it is
     generated."""
-    found = frozenset(
-        marker.name
-        for marker in MARKERS
-        if (marker.languages is None or language in marker.languages)
-        and marker.needle in data
-        and marker.pattern.search(data)
-    )
-    return found, is_generated_head(data)
+    found: set[str] = set()
+    lowered: bytes | None = None
+    for marker in MARKERS:
+        if marker.name in found or (marker.languages and language not in marker.languages):
+            continue
+        if marker.max_bytes is not None and len(data) > marker.max_bytes:
+            continue
+        if marker.folded and lowered is None:
+            lowered = data.lower()
+        text = lowered if marker.folded and lowered is not None else data
+        if marker.needle in text and marker.pattern.search(text):
+            found.add(marker.name)
+    return frozenset(found), is_generated_head(data)
+
+
+SCAFFOLDED = re.compile(
+    rb"sphinx-quickstart|django-admin|manage\.py startapp|startproject|cookiecutter|"
+    rb"create-react-app|cargo new|npm init|rails new",
+    re.IGNORECASE,
+)
+"""Generators that write a starting point people then edit by hand: not generated output."""
 
 
 def is_generated_head(data: bytes) -> bool:
@@ -88,8 +230,10 @@ def is_generated_head(data: bytes) -> bool:
     merely mentions the markers are not flagged.
     """
     return any(
-        GENERATED.search(line.lstrip(COMMENT_LEADER))
-        for line in _leading_comments(data[:GENERATED_HEAD_BYTES])
+        GENERATED.search(stripped) and not SCAFFOLDED.search(stripped)
+        for stripped in (
+            line.lstrip(COMMENT_LEADER) for line in _leading_comments(data[:GENERATED_HEAD_BYTES])
+        )
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,12 @@ class SourceFile:
     Paths `.gitattributes` marks linguist-generated are excluded and never indexed."""
     markers: frozenset[str] = frozenset()
     """Content markers found by the one-pass scan (see `auditor.index.markers`)."""
+    counts: tuple[tuple[str, int], ...] = ()
+    """How often each counted pattern occurs (`auditor.index.markers.COUNTED`), by name."""
+
+    def count(self, name: str) -> int:
+        """How often the counted pattern `name` occurs in the file (0 when never)."""
+        return next((n for counted, n in self.counts if counted == name), 0)
 
     @property
     def is_source(self) -> bool:
@@ -34,8 +41,22 @@ class SourceFile:
 
 
 @dataclass(frozen=True, slots=True)
-class FunctionInfo:
-    """A function, method or closure found in a syntax tree."""
+class DocumentedParameters:
+    """A Python docstring's parameter section beside the parameters the function has."""
+
+    params: tuple[str, ...]
+    """Parameter names as written (`*args`, `**kwargs` keep their stars); a leading `self` or
+    `cls` and the bare `*` and `/` markers are left out."""
+    documented: tuple[str, ...]
+    """Names the docstring's parameter section lists (Google `Args:`, NumPy `Parameters`,
+    Sphinx `:param x:`), in order, never empty."""
+
+
+class FunctionInfo(NamedTuple):
+    """A function, method or closure found in a syntax tree.
+
+    A named tuple rather than a frozen dataclass: a large repository has tens of thousands of
+    them, rebuilt from the cache on every run, and tuples are several times cheaper to make."""
 
     name: str
     line: int
@@ -45,10 +66,29 @@ class FunctionInfo:
     """McCabe cyclomatic complexity: 1 + decision points inside the function's own body."""
     nesting: int
     """Deepest nesting of blocks (if/for/while/try/with/match...) inside the function."""
+    nested: bool = False
+    """Defined inside another function: a closure, never public API."""
+    annotated: bool | None = None
+    """Python: every parameter (but a leading self/cls) and the return (but `__init__`'s) carry
+    a type annotation. None for languages whose signatures are not read."""
+    docstring: DocumentedParameters | None = None
+    """Python functions whose docstring has a parameter section: what it lists."""
 
     @property
     def lines(self) -> int:
         return self.end_line - self.line + 1
+
+    @property
+    def is_public(self) -> bool:
+        """No part of its qualified name is private (`_x`), dunders excepted; not a closure."""
+        if self.nested:
+            return False
+        if not self.name.startswith("_") and "._" not in self.name:
+            return True
+        return not any(
+            part.startswith("_") and not (part.startswith("__") and part.endswith("__"))
+            for part in self.name.split(".")
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,3 +99,17 @@ class FileSyntax:
     functions: tuple[FunctionInfo, ...]
     error_lines: tuple[int, ...] = ()
     """1-based lines of syntax errors; the tree is partial there but still used."""
+    imports: tuple[str, ...] = ()
+    """Import specifiers as written, in order: Python dotted names (relative ones keep their
+    leading dots; `from a import b` gives `a` and `a.b`), JS/TS module strings, Go import
+    paths, Rust `use` paths starting `crate::`/`super::`/`self::`, Java imported names."""
+    escape_hatches: tuple[int, ...] = ()
+    """1-based lines of type-system escape hatches: Python `Any`, `cast(`, `# type: ignore`;
+    TypeScript `any`, `as any`, `@ts-ignore`, `@ts-nocheck`."""
+    clone_windows: bytes = b""
+    """Hashes (native int64) of a content-chosen sample of windows of consecutive significant
+    lines, for clone detection; empty for test files (`auditor.index.syntax.fingerprints`)."""
+    clone_places: bytes = b""
+    """Per sampled window (native uint32): its index among the windows, first and last line."""
+    code_lines: int = 0
+    """Significant lines (not blank, comment, import or punctuation); 0 for test files."""

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Mapping
+import copy
+import functools
+import posixpath
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
@@ -15,7 +19,9 @@ from auditor.index.records import FileSyntax, SourceFile
 from auditor.model import Diagnostic
 
 if TYPE_CHECKING:
+    from auditor.index.duplication import Duplication
     from auditor.index.facts.model import Facts
+    from auditor.index.imports import ImportGraph
 
 V = TypeVar("V")
 
@@ -42,6 +48,9 @@ class RepositoryIndex:
         commit: str | None = None,
         prefix: str = "",
         links: Mapping[str, str] | None = None,
+        *,
+        parent: RepositoryIndex | None = None,
+        profile: str | None = None,
     ) -> None:
         self.root = root
         self.prefix = prefix
@@ -52,12 +61,20 @@ class RepositoryIndex:
         self.commit = commit
         self.links: Mapping[str, str] = links or {}
         """Symbolic link -> the repository file it resolves to (links to files only)."""
+        self.parent = parent
+        """The index this package view was cut from (None for the repository itself)."""
+        self.declared_profile = profile
+        """The profile the configuration declares, overriding the detected one."""
         self._texts = texts
         self._syntax = syntax
         self._paths = [f.path for f in self.files]
         self._by_path = {f.path: f for f in self.files}
 
     def file(self, path: str) -> SourceFile | None:
+        """The record of `path`; in a package view `../` paths name files of the workspace."""
+        if path.startswith("../"):
+            above = self._above(path)
+            return above[0].file(above[1]) if above else None
         return self._by_path.get(path)
 
     def is_dir(self, path: str) -> bool:
@@ -82,14 +99,17 @@ class RepositoryIndex:
 
     def glob(self, *patterns: str) -> tuple[SourceFile, ...]:
         """The files matching any of the gitignore-style `patterns`."""
-        spec = pathspec.GitIgnoreSpec.from_lines(patterns)
-        return tuple(f for f in self.files if spec.match_file(f.path))
+        matches = _matcher(patterns)
+        return tuple(f for f in self.files if matches(f.path))
 
     def text(self, path: str) -> str | None:
         """The decoded text of a file (undecodable bytes replaced), or None if it has none.
 
         A symbolic link to a file in the repository reads as its target.
         """
+        if path.startswith("../"):
+            above = self._above(path)
+            return above[0].text(above[1]) if above else None
         if path not in self._by_path and path in self.links:
             path = self.links[path]
         if path in self._texts:
@@ -107,14 +127,70 @@ class RepositoryIndex:
         """The syntax summary of a source file, if its language is parsed and it was parsed."""
         return self._syntax.get(path)
 
+    def parsed(self) -> Iterator[tuple[SourceFile, FileSyntax]]:
+        """Every file with a syntax summary, with it, in path order."""
+        for record in self.files:
+            syntax = self._syntax.get(record.path)
+            if syntax is not None:
+                yield record, syntax
+
+    @cached_property
+    def duplication(self) -> Duplication:
+        """Blocks of non-test source repeated within or across files (see `duplication`)."""
+        from auditor.index.duplication import find_duplication
+
+        return find_duplication(self.parsed())
+
+    @cached_property
+    def import_graph(self) -> ImportGraph:
+        """Which non-test source modules import which (see `auditor.index.imports`)."""
+        from auditor.index.imports import build_import_graph
+
+        go_mods = {
+            f.path: text
+            for f in self.files
+            if f.path.rpartition("/")[2] == "go.mod" and (text := self.text(f.path)) is not None
+        }
+        return build_import_graph(self.parsed(), go_mods)
+
     @cached_property
     def facts(self) -> Facts:
+        """Derived on first use; a package view's inherit from its workspace root's facts
+        (`facts.inheritance`); a declared profile replaces the detected one."""
         from auditor.index.facts.derive import derive_facts
+        from auditor.index.facts.inheritance import inherit
 
-        return derive_facts(self)
+        facts = derive_facts(self)
+        if self.parent is not None:
+            directory = self.prefix[len(self.parent.prefix) :]
+            facts = inherit(facts, self.parent.facts, directory)
+        if self.declared_profile is not None:
+            facts = replace(facts, profile=self.declared_profile)
+        return facts
 
-    def package(self, directory: str) -> RepositoryIndex:
-        """A view of the package in `directory`, with paths relative to it."""
+    def with_profile(self, profile: str | None) -> RepositoryIndex:
+        """This index with `profile` declared (by configuration) instead of detected."""
+        view = copy.copy(self)
+        view.__dict__.pop("facts", None)
+        view.declared_profile = profile
+        return view
+
+    def _above(self, path: str) -> tuple[RepositoryIndex, str] | None:
+        """The workspace index and path that a package-relative `../` path names."""
+        if self.parent is None:
+            return None
+        directory = self.prefix[len(self.parent.prefix) :]
+        resolved = posixpath.normpath(directory + path)
+        if resolved == ".." or (resolved.startswith("../") and self.parent.parent is None):
+            return None
+        return self.parent, resolved
+
+    def package(self, directory: str, inherit: bool = True) -> RepositoryIndex:
+        """A view of the package in `directory`, with paths relative to it.
+
+        With `inherit`, the view's facts inherit from this index's (its manager, lockfile,
+        tools, CI and instructions) and its `../` paths read this index's files.
+        """
         prefix = directory.rstrip("/") + "/"
         cut = len(prefix)
         files = [_rerooted(f, f.path[cut:]) for f in self.under(directory)]
@@ -137,7 +213,26 @@ class RepositoryIndex:
                 for link, target in self.links.items()
                 if inside(link) and inside(target)
             },
+            parent=self if inherit else None,
         )
+
+
+GROUP_NAME = re.compile(r"\(\?P<\w+>")
+"""pathspec names a group in each pattern; joined patterns would name it twice."""
+
+
+@functools.lru_cache(maxsize=256)
+def _matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """A predicate for gitignore-style `patterns`: one regex when none of them negates."""
+    spec = pathspec.GitIgnoreSpec.from_lines(patterns)
+    regexes = [getattr(p, "regex", None) for p in spec.patterns if p.include is not None]
+    if all(p.include for p in spec.patterns if p.include is not None) and all(regexes):
+        if not regexes:
+            return lambda path: False
+        alternatives = (GROUP_NAME.sub("(?:", r.pattern) for r in regexes if r is not None)
+        combined = re.compile("|".join(f"(?:{alternative})" for alternative in alternatives))
+        return lambda path: combined.match(path) is not None
+    return lambda path: bool(spec.match_file(path))
 
 
 def _rerooted(record: SourceFile, path: str) -> SourceFile:

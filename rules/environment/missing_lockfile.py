@@ -78,5 +78,4 @@ RULE = Rule(
         failing({"package.json": '{"name": "app", "dependencies": {"express": "^4.19.0"}}\n'}),
         not_applicable({"app.py": "print('hi')\n"}, "no package manager"),
     ),
-    per_package=False,
 )

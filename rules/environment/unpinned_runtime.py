@@ -6,7 +6,15 @@ import re
 from collections.abc import Iterator
 
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import (
+    CODE_PROFILES,
+    Rule,
+    RuleContext,
+    Violation,
+    failing,
+    not_applicable,
+    passing,
+)
 
 GRADLE_PIN = re.compile(r"jvmToolchain|languageVersion|sourceCompatibility|jvmTarget|release\s*=")
 PINS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
@@ -108,4 +116,5 @@ RULE = Rule(
         not_applicable({"main.c": "int main(void) { return 0; }\n"}, "C has no runtime to pin"),
     ),
     per_package=False,
+    profiles=CODE_PROFILES | {"data"},  # a docs site or configuration has no runtime
 )

@@ -4,11 +4,16 @@ from auditor.rule import Rule
 
 from . import (
     ci_runs_no_tests,
+    ci_skips_linters,
+    lint_suppression_density,
+    missing_commit_hooks,
     missing_formatter,
     missing_linter,
     missing_test_command,
     missing_tests,
     missing_type_checker,
+    no_fast_test_subset,
+    undocumented_single_test,
     undocumented_test_command,
 )
 
@@ -20,4 +25,9 @@ RULES: tuple[Rule, ...] = (
     missing_linter.RULE,
     missing_formatter.RULE,
     missing_type_checker.RULE,
+    undocumented_single_test.RULE,
+    no_fast_test_subset.RULE,
+    ci_skips_linters.RULE,
+    missing_commit_hooks.RULE,
+    lint_suppression_density.RULE,
 )

@@ -6,7 +6,15 @@ from collections.abc import Iterator
 
 from auditor.index import Command
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import (
+    CODE_PROFILES,
+    Rule,
+    RuleContext,
+    Violation,
+    failing,
+    not_applicable,
+    passing,
+)
 
 from .runs_tests import runs_test_task, runs_tests, script_commands, script_paths
 
@@ -110,4 +118,5 @@ RULE = Rule(
         not_applicable({"README.md": "# Notes\n"}),
     ),
     per_package=False,
+    profiles=CODE_PROFILES,
 )

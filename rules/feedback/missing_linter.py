@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import (
+    CODE_PROFILES,
+    Rule,
+    RuleContext,
+    Violation,
+    failing,
+    not_applicable,
+    passing,
+)
 
 
 def applies(ctx: RuleContext) -> bool:
@@ -76,5 +84,5 @@ RULE = Rule(
         ),
         not_applicable({"README.md": "# Notes\n"}),
     ),
-    per_package=False,
+    profiles=CODE_PROFILES,
 )

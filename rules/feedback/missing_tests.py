@@ -5,15 +5,38 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from auditor.index import Facts
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import (
+    CODE_PROFILES,
+    Rule,
+    RuleContext,
+    Violation,
+    failing,
+    not_applicable,
+    passing,
+)
 
 INLINE_TESTS = {"rust": re.compile(r"#\[(?:cfg\(test\)|test|[\w:]+::test)\]")}
 """Languages whose unit tests usually live inside the source files, not in test files."""
 
 
 def applies(ctx: RuleContext) -> bool:
-    return ctx.facts.primary_language is not None
+    """Code to test; for a workspace package without tests of its own, only when the
+    workspace keeps no tests outside its packages (uv workspaces often test every package
+    from the root's `tests/`: such a package may well be tested)."""
+    facts = ctx.facts
+    return facts.primary_language is not None and (
+        facts.test_file_count > 0 or not tested_from_root(facts)
+    )
+
+
+def tested_from_root(facts: Facts) -> bool:
+    root = facts.parent
+    if root is None or root.workspace is None:
+        return False
+    packages = root.workspace.packages
+    return any(not any(d == p or d.startswith(p + "/") for p in packages) for d in root.test_dirs)
 
 
 def has_inline_tests(ctx: RuleContext, language: str) -> bool:
@@ -64,7 +87,7 @@ RULE = Rule(
         "the suite and make sure it passes. Verify with: auditor audit . --select FEE001"
     ),
     check=check,
-    per_package=False,  # a workspace's tests often live at the root: judged repository-wide
+    profiles=CODE_PROFILES,
     applies=applies,
     examples=(
         passing(

@@ -17,8 +17,7 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
     for record in ctx.index.files:
         if record.is_source and record.tokens > limit:
             yield Violation(
-                f"file is about {record.tokens:,} tokens (limit {limit:,}): "
-                "too large for one read",
+                f"file is about {record.tokens:,} tokens (limit {limit:,}): too large for one read",
                 record.path,
             )
 

@@ -16,9 +16,7 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
     limit = int(ctx.option("max_lines"))
     for record in ctx.index.files:
         if record.is_source and record.lines > limit:
-            yield Violation(
-                f"file is {record.lines:,} lines (limit {limit:,})", record.path
-            )
+            yield Violation(f"file is {record.lines:,} lines (limit {limit:,})", record.path)
 
 
 RULE = Rule(

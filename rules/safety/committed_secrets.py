@@ -1,4 +1,4 @@
-"""SAF002: credentials committed to the repository: filled-in .env files and private keys."""
+"""SAF002: credentials committed to the repository: filled-in .env files, private keys, tokens."""
 
 from __future__ import annotations
 
@@ -7,7 +7,17 @@ from collections.abc import Iterator
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Option, Rule, RuleContext, Violation, failing, passing
 
-from .secret_patterns import env_secret, is_env_file, is_test_data, private_key_line
+from .secret_patterns import (
+    PROSE,
+    env_secret,
+    is_env_file,
+    is_minified,
+    is_test_data,
+    private_key_line,
+)
+from .secret_tokens import token_secrets
+
+TOKEN_MARKERS = frozenset({"secret-token", "secret-assignment"})
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
@@ -30,8 +40,22 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
             yield Violation(
                 f"{record.path} holds a private key", record.path, line, key="private-key"
             )
+        if not is_minified(record):  # bundles hold random-looking strings, not kept keys
+            yield from tokens_in(ctx, record.path, record.markers)
 
 
+def tokens_in(ctx: RuleContext, path: str, markers: frozenset[str]) -> Iterator[Violation]:
+    """Known token formats and random values assigned to secret-like names in code and config
+    (documentation shows example tokens; .env files are judged above)."""
+    if not TOKEN_MARKERS & markers or path.lower().endswith(PROSE) or is_env_file(path):
+        return
+    for what, line, fingerprint in token_secrets(ctx.index.text(path) or ""):
+        yield Violation(f"{path} holds {what}", path, line, key=f"token-{fingerprint}")
+
+
+AWS_KEY = "AKIA" + "Z7QW3RT5YU8IO2PL"
+RANDOM_VALUE = "f8Kq2LmZ9xR4tY7uB3nW6pA1" + "sD5gH0jE"
+"""Made-up credentials, split so this module does not itself hold one."""
 KEY_BODY = "MIIEowIBAAKCAQEA1x9f2b7Qm3c8kJvZ0a4tYp6rN5sWq2LhE8uXo0dGfI3yTzVbPcKe\n"
 PEM = "-----BEGIN RSA PRIVATE KEY-----\n" + KEY_BODY * 3 + "-----END RSA PRIVATE KEY-----\n"
 
@@ -51,8 +75,10 @@ RULE = Rule(
         "Agents read whatever is in the tree, send it to their model provider and echo it into "
         "logs and new files, and a committed credential stays in the history until it is "
         "revoked. AI-assisted commits leak secrets at about twice the usual rate, so the tree "
-        "should start clean. Template env files, keys shown in docs, and test, fixture and "
-        "example files are not judged."
+        "should start clean. Besides .env files and private keys, well-known token formats "
+        "(AWS, GitHub, Slack, Stripe, Google) and random-looking values "
+        "assigned to names like `api_key` or `password` count. Template env files, keys "
+        "shown in docs, placeholders, and test, fixture and example files are not judged."
     ),
     fix=(
         "Revoke and rotate the credential, remove the file from the repository (and from "
@@ -82,6 +108,15 @@ RULE = Rule(
         passing({"docs/tls.md": f"Example:\n\n```\n{PEM}```\n"}, "a key shown in documentation"),
         failing({".env": "DEBUG=1\nSTRIPE_SECRET_KEY=sk_live_51HxYz0aBcDeFgHiJkLmNoP\n"}),
         failing({"deploy/id_rsa": PEM}, "a private key"),
+        failing({"settings.py": f'AWS_KEY = "{AWS_KEY}"\n'}, "an AWS access key"),
+        failing(
+            {"config.js": f'export const apiKey = "{RANDOM_VALUE}";\n'},
+            "a random value assigned to a key",
+        ),
+        passing(
+            {"settings.py": 'AWS_KEY = "AKIAIOSFODNN7EXAMPLE"\nkind = "bearer_token_header"\n'},
+            "AWS's documentation key and a word-like value",
+        ),
         failing(
             {"tests/fixtures/server.key": PEM}, "fixtures too, when asked", include_test_data=True
         ),

@@ -36,6 +36,15 @@ SAMPLE_DIRS = frozenset({"example", "examples", "sample", "samples", "demo", "de
 """Example projects ship throwaway self-signed keys and filled-in demo settings."""
 
 
+MINIFIED_LINE_BYTES = 400
+"""Lines longer than this on average: minified or machine-written text."""
+
+
+def is_minified(record: SourceFile) -> bool:
+    """Whether the file's lines average more than MINIFIED_LINE_BYTES (and it is not tiny)."""
+    return record.size > 4096 and record.size > MINIFIED_LINE_BYTES * max(record.lines, 1)
+
+
 def is_test_data(record: SourceFile) -> bool:
     *directories, name = record.path.split("/")
     in_samples = any(d.lower() in SAMPLE_DIRS for d in directories)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import shlex
 from collections.abc import Iterator
@@ -140,6 +141,13 @@ def normalise_program(word: str) -> str:
 
 def invocations(text: str) -> list[Invocation]:
     """Every program a command line runs, wrappers (`uv run`, `npx`, `sudo`, `FOO=1`) peeled."""
+    return list(_invocations(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _invocations(text: str) -> tuple[Invocation, ...]:
+    """`invocations`, memoised: the same command is resolved from many places (CI, task
+    runners, docs), and shell parsing is slow."""
     found: list[Invocation] = []
     for command in split_commands(strip_prompt(text)):
         for inner in _substitutions(command):
@@ -148,7 +156,7 @@ def invocations(text: str) -> list[Invocation]:
         argv = peel(argv)
         if argv:
             found.append(Invocation(normalise_program(argv[0]), tuple(argv[1:]), argv[0]))
-    return found
+    return tuple(found)
 
 
 def _substitutions(command: str) -> list[str]:

@@ -72,6 +72,15 @@ class FileSize:
 
 
 @dataclass(frozen=True, slots=True)
+class EnvRead:
+    """The first place the repository's code reads an environment variable."""
+
+    name: str
+    path: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
 class Facts:
     """What the auditor knows about a repository; rules judge these, reports show them."""
 
@@ -99,6 +108,20 @@ class Facts:
     """Every command found where the repository runs or documents commands (not in JSON)."""
     diagnostics: tuple[Diagnostic, ...] = ()
     """Manifests and configs that could not be read (reported, not in `facts`)."""
+    env_reads: tuple[EnvRead, ...] = ()
+    """Environment variables the code reads, each at its first read, by name (not in JSON)."""
+    pull_request_ci: tuple[str, ...] = ()
+    """CI files whose jobs run on pull or merge requests (not in JSON)."""
+    secret_signal: str | None = None
+    """The first file showing that secret files live in checkouts (an env example, a secret-like
+    file outside test data), or None (not in JSON)."""
+    credential_reads: tuple[EnvRead, ...] = ()
+    """The `env_reads` of credential-named variables (`*_API_KEY`, `*_TOKEN`, ...; CI-provided
+    tokens left out) (not in JSON)."""
+    profile: str = "application"
+    """What kind of repository (or package) this is: one of `profile.PROFILES`."""
+    parent: Facts | None = None
+    """The workspace root's facts when these are a package's (None for the repository)."""
 
     @property
     def test_command(self) -> Command | None:
@@ -154,6 +177,7 @@ class Facts:
                 {"path": f.path, "lines": f.lines, "tokens": f.tokens} for f in self.largest_files
             ],
             "generated_or_vendored": list(self.generated_or_vendored),
+            "profile": self.profile,
         }
 
 

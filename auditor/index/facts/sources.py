@@ -67,7 +67,11 @@ class FactSources:
         return value
 
 
-class _TolerantLoader(yaml.SafeLoader):
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's C loader when PyYAML was built with it (several times faster), else pure Python."""
+
+
+class _TolerantLoader(_SafeLoader):  # type: ignore[valid-type,misc]
     """The safe loader, reading values under unknown local tags (GitLab's `!reference`) as
     None: the rest of the file still counts, and what the tag means is not guessed."""
 

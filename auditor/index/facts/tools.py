@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from auditor.index.facts.build_plugin_tools import build_plugins, triggers
 from auditor.index.facts.github_workflows import workflow_action_uses
 from auditor.index.facts.hooks import PRE_COMMIT_CONFIG
+from auditor.index.facts.invocations import Invocation
 from auditor.index.facts.model import Command, ToolUse
 from auditor.index.facts.resolution import located_invocations, reach
 from auditor.index.facts.runners import TaskRunners, runners_of
@@ -71,10 +72,14 @@ def _action_runs(src: FactSources, runners: TaskRunners) -> Iterator[tuple[Use, 
         for tool in action_tools(use.action, use.inputs):
             yield tool, {step}
         if use.action in PRE_COMMIT_ACTIONS:
-            for hook in runners.hooks:
-                for reached in reach(runners, hook.command):
-                    for tool in command_tools(reached):
-                        yield tool, {step, reached}
+            for reached in _hooks_reached(runners):
+                yield from ((tool, {step, reached}) for tool in command_tools(reached))
+
+
+def _hooks_reached(runners: TaskRunners) -> Iterator[Command]:
+    """Every command the pre-commit hooks reach."""
+    for hook in runners.hooks:
+        yield from reach(runners, hook.command)
 
 
 def _build_plugin_runs(
@@ -84,9 +89,17 @@ def _build_plugin_runs(
     plugins = build_plugins(src)
     if not plugins:
         return
+    for entry, reached, invocation in _invocations_reached(runners, executed):
+        for plugin in plugins:
+            if triggers(plugin, invocation):
+                yield plugin.use, {entry, reached}
+
+
+def _invocations_reached(
+    runners: TaskRunners, executed: Iterable[Command]
+) -> Iterator[tuple[Command, Command, Invocation]]:
+    """(entry command, command it reaches, one invocation in that command)."""
     for entry in executed:
         for reached in reach(runners, entry):
             for invocation, _ in located_invocations(reached):
-                for plugin in plugins:
-                    if triggers(plugin, invocation):
-                        yield plugin.use, {entry, reached}
+                yield entry, reached, invocation

@@ -1,17 +1,22 @@
-"""Syntax summaries (functions, lengths, complexity, nesting) from tree-sitter, per language."""
+"""Syntax summaries (functions, signatures, imports, escape hatches, clones) from one parse."""
 
 from __future__ import annotations
 
 from auditor.index.records import FileSyntax
 from auditor.index.syntax.errors import error_lines
+from auditor.index.syntax.fingerprints import clone_windows
 from auditor.index.syntax.grammars import grammar_for, load
+from auditor.index.syntax.hatches import escape_hatch_lines
+from auditor.index.syntax.imports import import_specifiers
 from auditor.index.syntax.names import NAMERS
+from auditor.index.syntax.signatures import python_signature
 from auditor.index.syntax.summarise import summarise_captures
+from auditor.index.testpaths import is_test_path
 
 SYNTAX_LANGUAGES: frozenset[str] = frozenset(
     {"python", "javascript", "typescript", "go", "rust", "java"}
 )
-PARSER_VERSION = "1"
+PARSER_VERSION = "4"
 """Bumped whenever what a parse yields changes, so cached summaries are recomputed."""
 
 
@@ -20,7 +25,9 @@ def parse_syntax(language: str, data: bytes, path: str = "") -> FileSyntax:
 
     `path` picks the grammar where one language has two (`.tsx` files use the TSX grammar).
     A file with syntax errors is still summarised from its partial tree; its error lines are
-    reported. Raises ValueError for a language outside SYNTAX_LANGUAGES.
+    reported. Clone windows are computed for every file but tests (by `path`): the one
+    read of the file is the only chance to see its lines. Raises ValueError for a language
+    outside SYNTAX_LANGUAGES.
     """
     from tree_sitter import QueryCursor
 
@@ -30,8 +37,15 @@ def parse_syntax(language: str, data: bytes, path: str = "") -> FileSyntax:
     root = grammar.parser.parse(data).root_node
     captures = QueryCursor(grammar.query).captures(root)
     name_function, name_scope = NAMERS[grammar.name]
+    read_signature = python_signature if language == "python" else None
+    windows, places, code_lines = (b"", b"", 0) if is_test_path(path) else clone_windows(data)
     return FileSyntax(
         language=language,
-        functions=summarise_captures(captures, data, name_function, name_scope),
+        functions=summarise_captures(captures, data, name_function, name_scope, read_signature),
         error_lines=error_lines(root),
+        imports=import_specifiers(grammar.name, captures.get("import", ()), data),
+        escape_hatches=escape_hatch_lines(language, data),
+        clone_windows=windows,
+        clone_places=places,
+        code_lines=code_lines,
     )

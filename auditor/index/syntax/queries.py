@@ -13,6 +13,7 @@ from __future__ import annotations
 #   @nest    a block that nests without deciding (try, with, match, switch)
 #   @dec     a decision inside an expression or a clause (+1 complexity)
 #   @wild    a catch-all case already captured as @dec (-1 complexity: it decides nothing)
+#   @import  an import: a statement, or the string naming the imported module (see `imports`)
 # Patterns are single nodes or tokens wherever possible. The query's cost is one walk over
 # the tree, and a pattern with a child stays open until that child is seen: nested deeply
 # (a chain of 20,000 `&&` holds the `(binary_expression operator: "&&")` of every link open
@@ -31,6 +32,7 @@ PYTHON = """
 (while_statement alternative: (else_clause) @dec)
 (try_statement (else_clause) @dec)
 (case_clause (case_pattern "_")) @wild
+[(import_statement) (import_from_statement)] @import
 """
 """Python, counted as radon's `cc_visit(no_assert=True)` counts: loop and try `else` decide,
 an `if`'s `else` does not, a `case _:` does not, an `assert` and what it holds do not (tests
@@ -44,6 +46,8 @@ _ECMASCRIPT_COMMON = """
 [(try_statement) (switch_statement) (with_statement)] @nest
 [(switch_case) (catch_clause) (ternary_expression)] @dec
 ["&&" "||" "??" "&&=" "||=" "??="] @dec
+(import_statement source: (string) @import)
+(export_statement source: (string) @import)
 """
 
 JAVASCRIPT = _ECMASCRIPT_COMMON + "[(class_declaration) (class)] @cls\n"
@@ -62,6 +66,7 @@ GO = """
 [(expression_switch_statement) (type_switch_statement) (select_statement)] @nest
 [(expression_case) (type_case) (communication_case)] @dec
 ["&&" "||"] @dec
+(import_spec path: (_) @import)
 """
 
 RUST = """
@@ -73,6 +78,7 @@ RUST = """
 (match_arm) @dec
 (match_arm pattern: (match_pattern "_")) @wild
 ["&&" "||"] @dec
+(use_declaration argument: (_) @import)
 """
 """Rust: `loop` nests but does not decide (its exits are decided elsewhere); nor does let-else
 (finding it takes a pattern that stays open across the let's value). `&&` and `||` are
@@ -88,6 +94,7 @@ JAVA = """
  (synchronized_statement)] @nest
 [(catch_clause) (ternary_expression)] @dec
 ["case" "&&" "||"] @dec
+(import_declaration) @import
 """
 
 QUERIES: dict[str, str] = {

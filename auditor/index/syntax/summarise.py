@@ -7,12 +7,16 @@ from bisect import bisect_right
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from auditor.index.records import FunctionInfo
+from auditor.index.records import DocumentedParameters, FunctionInfo
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from tree_sitter import Node
 
     from auditor.index.syntax.names import Namer
+
+    SignatureReader = Callable[[Node, bytes], tuple[bool, DocumentedParameters | None]]
 
 # Structure kinds; for captures of one node (same range) the lower kind is handled first.
 _FN, _CLS, _IF, _BRANCH, _NEST = range(5)
@@ -33,6 +37,7 @@ def summarise_captures(
     data: bytes,
     name_function: Namer,
     name_scope: Namer,
+    read_signature: SignatureReader | None = None,
 ) -> tuple[FunctionInfo, ...]:
     """Summarise every captured function, each decision and block counted once, by its owner.
 
@@ -40,9 +45,10 @@ def summarise_captures(
     nodes, which gives nesting depths and the stretches of bytes each function owns; every
     other decision is then given to its owner by bisection. A decision or block belongs to the
     innermost function whose byte range holds it, so nested functions never add to their
-    parent. Iterative: hostile nesting cannot recurse.
+    parent. Iterative: hostile nesting cannot recurse. `read_signature(node, data)` reads
+    each function's annotations and documented parameters where the language has a reader.
     """
-    functions: list[tuple[Node, str]] = []
+    functions: list[tuple[Node, str, bool]] = []
     complexity = [1]
     nesting = [0]
     # Where the owning function changes, as doubled byte offsets: a function's start is
@@ -63,7 +69,7 @@ def summarise_captures(
                     nesting[owner] = depth
                 stack.append((-neg_end, owner, depth, scope, kind))
         elif kind == _FN:
-            functions.append((node, _qualify(scope, name_function(node, data))))
+            functions.append((node, _qualify(scope, name_function(node, data)), owner != _MODULE))
             stack.append((-neg_end, len(complexity), 0, None, kind))
             bounds.append(2 * start + 1)
             owners.append(len(complexity))
@@ -74,14 +80,30 @@ def summarise_captures(
     _close(stack, sys.maxsize - 1, bounds, owners)
     _count_decisions(captures, bounds, owners, complexity)
     return tuple(
-        FunctionInfo(
-            name=name,
-            line=node.start_point[0] + 1,
-            end_line=node.end_point[0] + 1,
-            complexity=max(1, complexity[index]),
-            nesting=nesting[index],
-        )
-        for index, (node, name) in enumerate(functions, _MODULE + 1)
+        _function(node, name, nested, complexity[index], nesting[index], data, read_signature)
+        for index, (node, name, nested) in enumerate(functions, _MODULE + 1)
+    )
+
+
+def _function(
+    node: Node,
+    name: str,
+    nested: bool,
+    complexity: int,
+    nesting: int,
+    data: bytes,
+    read_signature: SignatureReader | None,
+) -> FunctionInfo:
+    annotated, docstring = (None, None) if read_signature is None else read_signature(node, data)
+    return FunctionInfo(
+        name=name,
+        line=node.start_point[0] + 1,
+        end_line=node.end_point[0] + 1,
+        complexity=max(1, complexity),
+        nesting=nesting,
+        nested=nested,
+        annotated=annotated,
+        docstring=docstring,
     )
 
 

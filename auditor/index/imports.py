@@ -1,0 +1,228 @@
+"""The import graph: which hand-written modules of the repository import which others."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from auditor.index.records import FileSyntax, SourceFile
+
+GO_MODULE = re.compile(r"^module\s+(\S+)", re.MULTILINE)
+ECMASCRIPT_EXTENSIONS = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts")
+RUST_MODULE_FILES = ("mod.rs", "lib.rs", "main.rs")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportGraph:
+    """Modules (files; Go packages are directories) and the modules that import each.
+
+    Only non-test, hand-written source with a syntax summary takes part: tests import the
+    code they test by design. Imports of third-party code are left out.
+    """
+
+    modules: tuple[str, ...]
+    importers: Mapping[str, tuple[str, ...]]
+    """Module -> the modules importing it, sorted; modules nobody imports are absent."""
+
+    def fan_in(self, module: str) -> int:
+        return len(self.importers.get(module, ()))
+
+
+Resolver = Callable[[str, str], Iterable[str]]
+"""resolve(importing path, specifier) -> the repository modules it names."""
+
+
+def build_import_graph(
+    files: Iterable[tuple[SourceFile, FileSyntax]], go_mods: Mapping[str, str]
+) -> ImportGraph:
+    """Resolve every import of `files` to the repository modules it names.
+
+    `go_mods` maps the path of each `go.mod` to its text (Go imports name module paths).
+    """
+    sources = [(r, s) for r, s in files if r.is_source and not r.is_test]
+    resolvers = _Resolvers([r.path for r, _ in sources], go_mods)
+    edges: dict[str, set[str]] = {}
+    modules: set[str] = set()
+    for record, syntax in sources:
+        unit = resolvers.unit(record.path, syntax.language)
+        modules.add(unit)
+        for target in resolvers.targets(record.path, syntax):
+            if target != unit:
+                edges.setdefault(target, set()).add(unit)
+    importers = {target: tuple(sorted(by)) for target, by in sorted(edges.items())}
+    return ImportGraph(tuple(sorted(modules)), importers)
+
+
+class _Resolvers:
+    """Per-language lookups built once from the paths of the compared files."""
+
+    def __init__(self, paths: list[str], go_mods: Mapping[str, str]) -> None:
+        self.paths = set(paths)
+        self.directories = {posixpath.dirname(p) for p in paths}
+        self.python = _python_names(paths, self.paths)
+        self.java = _java_names([p for p in paths if p.endswith(".java")])
+        self.go_modules = _go_modules(go_mods)
+        self.crates = sorted(
+            {
+                p[: ("/" + p).find("/src/")]
+                for p in paths
+                if p.endswith(".rs") and "/src/" in "/" + p
+            }
+        )
+        self._by_language: dict[str, Resolver] = {
+            "javascript": self._ecmascript,
+            "typescript": self._ecmascript,
+            "go": self._go,
+            "rust": self._rust,
+            "java": self._java,
+        }
+
+    def unit(self, path: str, language: str) -> str:
+        return posixpath.dirname(path) if language == "go" else path
+
+    def targets(self, path: str, syntax: FileSyntax) -> set[str]:
+        if syntax.language == "python":
+            return self._python_targets(path, syntax.imports)
+        resolve = self._by_language.get(syntax.language)
+        if resolve is None:
+            return set()
+        return {target for spec in syntax.imports for target in resolve(path, spec)}
+
+    def _python_targets(self, path: str, specs: tuple[str, ...]) -> set[str]:
+        """Python imports, inlined (most of a repository's imports are Python's on sympy).
+
+        `from pkg import module` names both `pkg` and `pkg.module`: when the longer one is a
+        module, it is the dependency, not the package.
+        """
+        names = self.python
+        resolved = {}
+        for spec in specs:
+            target = names.get(_absolute(path, spec) if spec[:1] == "." else spec)
+            if target is not None:
+                resolved[spec] = target
+        found = sorted(resolved)
+        targets: set[str] = set()
+        for at, spec in enumerate(found):
+            prefix = spec if spec.endswith(".") else spec + "."
+            if at + 1 < len(found) and found[at + 1].startswith(prefix):
+                continue
+            targets.add(resolved[spec])
+        return targets
+
+    def _ecmascript(self, path: str, spec: str) -> Iterable[str]:
+        if not spec.startswith("."):
+            return ()
+        base = posixpath.normpath(posixpath.join(posixpath.dirname(path), spec))
+        stem = base.rsplit(".", 1)[0] if base.endswith((".js", ".mjs", ".cjs", ".jsx")) else base
+        candidates = [base, *(stem + e for e in ECMASCRIPT_EXTENSIONS)]
+        candidates += [f"{base}/index{e}" for e in ECMASCRIPT_EXTENSIONS]
+        target = next((c for c in candidates if c in self.paths), None)
+        return () if target is None else (target,)
+
+    def _go(self, path: str, spec: str) -> Iterable[str]:
+        for module, directory in self.go_modules:
+            if spec == module or spec.startswith(module + "/"):
+                target = posixpath.join(directory, spec[len(module) + 1 :]).rstrip("/")
+                return (target,) if target in self.directories else ()
+        return ()
+
+    def _rust(self, path: str, spec: str) -> Iterable[str]:
+        crate = next((c for c in reversed(self.crates) if path.startswith(c)), None)
+        if crate is None:
+            return ()
+        here = _rust_module(path[len(crate) :])
+        found = []
+        for names in _rust_paths(spec, here):
+            for size in range(len(names), 0, -1):
+                stem = crate + "src/" + "/".join(names[:size])
+                hit = next((c for c in (stem + ".rs", stem + "/mod.rs") if c in self.paths), None)
+                if hit is not None:
+                    found.append(hit)
+                    break
+        return found
+
+    def _java(self, path: str, spec: str) -> Iterable[str]:
+        target = self.java.get(spec) or self.java.get(spec.rsplit(".", 1)[0])
+        return () if target is None else (target,)
+
+
+def _go_modules(go_mods: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(module path, directory) of every go.mod, the most specific module path first."""
+    modules = []
+    for manifest, text in sorted(go_mods.items()):
+        match = GO_MODULE.search(text)
+        if match is not None:
+            modules.append((match.group(1), posixpath.dirname(manifest)))
+    return sorted(modules, key=lambda m: (-len(m[0]), m[0]))
+
+
+def _python_names(paths: list[str], present: set[str]) -> dict[str, str]:
+    """Dotted module name -> file: the full path's name, the name below the top package, then
+    (for namespace packages, which have no `__init__.py`) every dotted suffix of two or more
+    names that no module claimed."""
+    packages = {posixpath.dirname(p) for p in present if p.endswith("/__init__.py")}
+    names: dict[str, str] = {}
+    for path in sorted(p for p in paths if p.endswith(".py")):
+        parts = path[:-3].split("/")
+        if parts[-1] == "__init__":
+            parts.pop()
+        top = len(parts) - 1
+        while top > 0 and "/".join(parts[:top]) in packages:
+            top -= 1
+        for start in (0, top):
+            names.setdefault(".".join(parts[start:]), path)
+    for path in sorted(p for p in paths if p.endswith(".py")):  # namespace packages
+        parts = path[:-3].removesuffix("/__init__").split("/")
+        for start in range(1, len(parts) - 1):
+            names.setdefault(".".join(parts[start:]), path)
+    return names
+
+
+def _absolute(path: str, spec: str) -> str:
+    """The dotted name a relative import in the file at `path` names, by its full path."""
+    dots = len(spec) - len(spec.lstrip("."))
+    parts = path[:-3].split("/")
+    parts.pop()  # the module itself (or __init__): relative imports start at its package
+    parts = parts[: len(parts) - (dots - 1)] if dots > 1 else parts
+    rest = spec[dots:]
+    return ".".join([*parts, rest] if rest else parts)
+
+
+def _java_names(paths: list[str]) -> dict[str, str]:
+    """Dotted class name suffixes (`b.C`, `a.b.C`, ...) -> the one file they name."""
+    names: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for path in sorted(paths):
+        parts = path[:-5].split("/")
+        for size in range(2, len(parts) + 1):
+            name = ".".join(parts[-size:])
+            if name in names:
+                ambiguous.add(name)
+            names[name] = path
+    return {name: path for name, path in names.items() if name not in ambiguous}
+
+
+def _rust_module(relative: str) -> list[str]:
+    """The module path of a file below its crate (`src/a/b.rs` -> [a, b]; `src/lib.rs` -> [])."""
+    parts = relative.removeprefix("src/").removesuffix(".rs").split("/")
+    if parts[-1] in ("mod", "lib", "main"):
+        parts.pop()
+    return parts
+
+
+def _rust_paths(spec: str, here: list[str]) -> list[list[str]]:
+    """Each module path a `use` names, from the crate root (`{a, b}` groups expanded once)."""
+    head, _, group = spec.partition("::{")
+    items = [i.strip("{} ") for i in group.split(",")] if group else [""]
+    paths = []
+    for item in items:
+        names = [n for n in (head + ("::" + item if item else "")).split("::") if n]
+        root, rest = names[0], names[1:]
+        if root == "crate":
+            paths.append(rest)
+        elif root in ("self", "super"):
+            base = here if root == "self" else here[:-1]
+            paths.append([*base, *(n for n in rest if n != "super")])
+    return paths

@@ -1,0 +1,89 @@
+"""The on-disk cache of content scans (markers, counts, generated headers), by content hash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from auditor.index import markers
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """What the one-pass scan found in a file's bytes."""
+
+    markers: frozenset[str]
+    generated: bool
+    counts: tuple[tuple[str, int], ...]
+
+
+def scan_file(data: bytes, language: str | None) -> Scan:
+    found, generated = markers.scan(data, language)
+    return Scan(found, generated, markers.count(data, language))
+
+
+def _patterns_version() -> str:
+    """Changes whenever a marker, a counted pattern or the generated-header rules change."""
+    described: list[object] = [
+        (m.name, m.needle, m.pattern.pattern, sorted(m.languages or ()), m.max_bytes, m.folded)
+        for m in (*markers.MARKERS, *markers.COUNTED)
+    ]
+    described.append((markers.GENERATED.pattern, markers.SCAFFOLDED.pattern))
+    return hashlib.blake2b(repr(described).encode(), digest_size=8).hexdigest()
+
+
+class ScanCache:
+    """Scans of one repository's files from the last run, keyed by digest and language.
+
+    An unchanged file then costs a read and a hash: its bytes are not searched again. One JSON
+    file per repository, rewritten with exactly the current files; a corrupt file is ignored.
+    """
+
+    def __init__(self, directory: Path, root: Path) -> None:
+        key = hashlib.blake2b(str(root).encode(), digest_size=8).hexdigest()
+        self.path = directory / f"{key}.scans.json"
+        self._version = _patterns_version()
+        self._entries: dict[str, Scan] = {}
+        self._current: dict[str, Scan] = {}
+
+    def load(self) -> None:
+        try:
+            raw = json.loads(self.path.read_bytes())
+            if raw.get("version") != self._version:
+                return
+            self._entries = {
+                key: Scan(frozenset(found), bool(generated), tuple((n, c) for n, c in counts))
+                for key, (found, generated, counts) in raw["files"].items()
+            }
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            self._entries = {}
+
+    def scan(self, digest: str, language: str | None, data: bytes) -> Scan:
+        """The scan of `data`, from the cache when its content was scanned before."""
+        key = f"{digest}:{language or ''}"
+        found = self._entries.get(key)
+        if found is None:
+            found = scan_file(data, language)
+        self._current[key] = found
+        return found
+
+    def save(self) -> None:
+        """Keep exactly this run's scans; write only if they differ from the loaded ones."""
+        if self._current == self._entries:
+            return
+        files = {
+            key: [sorted(s.markers), s.generated, [list(c) for c in s.counts]]
+            for key, s in sorted(self._current.items())
+        }
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump({"version": self._version, "files": files}, out, separators=(",", ":"))
+            os.replace(tmp, self.path)
+        except OSError:
+            pass  # a cache that cannot be written costs speed, never correctness
