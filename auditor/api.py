@@ -90,6 +90,7 @@ def audit(
     index = build_index(
         discovery,
         want_syntax=any(s.rule.needs_syntax for s in selected),
+        test_syntax=any(s.rule.needs_syntax and s.options.get("include_tests") for s in selected),
         cache=cache,
         scans=scans,
         jobs=jobs or config.jobs or os.cpu_count() or 1,

@@ -42,6 +42,7 @@ class _Build:
     want_syntax: bool
     cache: SyntaxCache | None
     scans: ScanCache | None = None
+    test_syntax: bool = True
     files: list[SourceFile] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)
     syntax: dict[str, FileSyntax] = field(default_factory=dict)
@@ -57,13 +58,20 @@ def build_index(
     discovery: Discovery,
     *,
     want_syntax: bool = True,
+    test_syntax: bool = True,
     cache: SyntaxCache | None = None,
     scans: ScanCache | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
 ) -> RepositoryIndex:
-    """Read every discovered file once and build the read-only index."""
-    build = _Build(discovery.root, want_syntax, cache, scans, queue=ParseQueue(jobs, progress))
+    """Read every discovered file once and build the read-only index.
+
+    Source files are parsed only when `want_syntax`, and test files only when `test_syntax`
+    too: the index parses what the selected rules will read, and nothing else.
+    """
+    build = _Build(
+        discovery.root, want_syntax, cache, scans, test_syntax, queue=ParseQueue(jobs, progress)
+    )
     if cache is not None:
         cache.load()
     if scans is not None:
@@ -111,10 +119,10 @@ def _collect(build: _Build, job: ParseJob, outcome: FileSyntax | Diagnostic) -> 
 NOTHING_FOUND = Scan(frozenset(), False, ())
 
 
-def _scan(build: _Build, digest: str, language: str | None, data: bytes) -> Scan:
+def _scan(build: _Build, digest: str, language: str | None, data: bytes, is_test: bool) -> Scan:
     if build.scans is not None:
-        return build.scans.scan(digest, language, data)
-    return scan_file(data, language)
+        return build.scans.scan(digest, language, data, is_test)
+    return scan_file(data, language, is_test)
 
 
 def _diagnostic_key(diagnostic: Diagnostic) -> tuple[str, str, str]:
@@ -135,7 +143,8 @@ def _add_file(build: _Build, path: str) -> None:
     head = data[:8192]
     is_text = b"\0" not in head
     language = language_of(path, head) if is_text else None
-    found = _scan(build, digest, language, data) if is_text else NOTHING_FOUND
+    is_test = is_test_path(path)
+    found = _scan(build, digest, language, data, is_test) if is_text else NOTHING_FOUND
     record = SourceFile(
         path=path,
         size=len(data),
@@ -144,7 +153,7 @@ def _add_file(build: _Build, path: str) -> None:
         lines=_count_lines(data) if is_text else 0,
         tokens=math.ceil(len(data) / BYTES_PER_TOKEN),
         is_text=is_text,
-        is_test=is_test_path(path),
+        is_test=is_test,
         is_generated=found.generated and language is not None,
         markers=found.markers,
         counts=found.counts,
@@ -162,7 +171,8 @@ def _add_file(build: _Build, path: str) -> None:
         text = data.decode("utf-8", "replace")
     if language is None and len(data) <= MAX_RETAINED_TEXT:
         build.texts[path] = text
-    if build.want_syntax and language in SYNTAX_LANGUAGES and not record.is_generated:
+    wanted = build.want_syntax and (build.test_syntax or not record.is_test)
+    if wanted and language in SYNTAX_LANGUAGES and not record.is_generated:
         _queue_parse(build, record, data)
 
 

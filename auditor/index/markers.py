@@ -48,6 +48,8 @@ class Marker:
     """Larger files are not searched (None: no limit)."""
     folded: bool = False
     """Needle and pattern are searched in the lowercased file (one pass for every case)."""
+    skip_tests: bool = False
+    """Test files are not searched: what the marker finds there is test data by design."""
 
 
 MARKERS: tuple[Marker, ...] = (
@@ -56,17 +58,15 @@ MARKERS: tuple[Marker, ...] = (
         b"PRIVATE KEY",
         re.compile(rb"-----BEGIN (?:RSA |DSA |EC |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY"),
     ),
-    Marker(
-        "imports-pytest",
-        b"pytest",
-        re.compile(rb"^[ \t]*(?:import pytest|from pytest\b)", re.MULTILINE),
-        frozenset({"python"}),
-    ),
-    Marker(
-        "imports-unittest",
-        b"unittest",
-        re.compile(rb"^[ \t]*(?:import unittest|from unittest\b)", re.MULTILINE),
-        frozenset({"python"}),
+    *(
+        Marker(
+            f"imports-{module}",
+            needle + module.encode(),
+            re.compile(rb"^[ \t]*" + needle + module.encode() + rb"\b", re.MULTILINE),
+            frozenset({"python"}),
+        )
+        for module in ("pytest", "unittest")
+        for needle in (b"import ", b"from ")
     ),
 )
 """A file carries a marker's name when its pattern matches."""
@@ -91,7 +91,14 @@ responses, dumps), where a search for some twenty prefixes costs more than it fi
 def _prefixed(name: str, needles: tuple[bytes, ...], rest: bytes) -> tuple[Marker, ...]:
     """One marker per needle whose pattern starts with that literal (fast to search for)."""
     return tuple(
-        Marker(name, needle, re.compile(re.escape(needle) + rest, re.MULTILINE), None, SECRET_BYTES)
+        Marker(
+            name,
+            needle,
+            re.compile(re.escape(needle) + rest, re.MULTILINE),
+            None,
+            SECRET_BYTES,
+            skip_tests=True,
+        )
         for needle in needles
     )
 
@@ -110,7 +117,8 @@ SECRET_MARKERS: tuple[Marker, ...] = (
             re.compile(needle + ASSIGNED_VALUE),
             None,
             SECRET_BYTES,
-            True,
+            folded=True,
+            skip_tests=True,
         )
         for needle in (b"secret", b"token", b"passw", b"key")
     ),
@@ -197,13 +205,17 @@ def count(data: bytes, language: str | None = None) -> tuple[tuple[str, int], ..
     return tuple(sorted((name, n) for name, n in totals.items() if n))
 
 
-def scan(data: bytes, language: str | None = None) -> tuple[frozenset[str], bool]:
+def scan(
+    data: bytes, language: str | None = None, is_test: bool = False
+) -> tuple[frozenset[str], bool]:
     """The markers found in `data` (a file in `language`), and whether its header says it is
     generated."""
     found: set[str] = set()
     lowered: bytes | None = None
     for marker in MARKERS:
         if marker.name in found or (marker.languages and language not in marker.languages):
+            continue
+        if is_test and marker.skip_tests:
             continue
         if marker.max_bytes is not None and len(data) > marker.max_bytes:
             continue

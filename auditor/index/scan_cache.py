@@ -21,15 +21,23 @@ class Scan:
     counts: tuple[tuple[str, int], ...]
 
 
-def scan_file(data: bytes, language: str | None) -> Scan:
-    found, generated = markers.scan(data, language)
+def scan_file(data: bytes, language: str | None, is_test: bool = False) -> Scan:
+    found, generated = markers.scan(data, language, is_test)
     return Scan(found, generated, markers.count(data, language))
 
 
 def _patterns_version() -> str:
     """Changes whenever a marker, a counted pattern or the generated-header rules change."""
     described: list[object] = [
-        (m.name, m.needle, m.pattern.pattern, sorted(m.languages or ()), m.max_bytes, m.folded)
+        (
+            m.name,
+            m.needle,
+            m.pattern.pattern,
+            sorted(m.languages or ()),
+            m.max_bytes,
+            m.folded,
+            m.skip_tests,
+        )
         for m in (*markers.MARKERS, *markers.COUNTED)
     ]
     described.append((markers.GENERATED.pattern, markers.SCAFFOLDED.pattern))
@@ -62,12 +70,12 @@ class ScanCache:
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             self._entries = {}
 
-    def scan(self, digest: str, language: str | None, data: bytes) -> Scan:
+    def scan(self, digest: str, language: str | None, data: bytes, is_test: bool = False) -> Scan:
         """The scan of `data`, from the cache when its content was scanned before."""
-        key = f"{digest}:{language or ''}"
+        key = f"{digest}:{language or ''}:{'t' if is_test else ''}"
         found = self._entries.get(key)
         if found is None:
-            found = scan_file(data, language)
+            found = scan_file(data, language, is_test)
         self._current[key] = found
         return found
 

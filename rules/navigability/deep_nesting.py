@@ -76,7 +76,7 @@ RULE = Rule(
         passing({"app.py": nested(3)}),
         failing({"app.py": nested(6)}, "six nested ifs"),
         failing({"app.py": nested(3)}, "a stricter limit", max_depth=2),
-        passing({"tests/test_app.py": nested(6)}, "test files are left out"),
+        passing({"app.py": nested(2), "tests/test_app.py": nested(6)}, "test files are left out"),
         not_applicable({"README.md": "# Notes\n"}, "no parsed source code"),
     ),
 )

@@ -70,7 +70,10 @@ RULE = Rule(
     examples=(
         passing({"app.py": function("parse", 60)}),
         failing({"app.py": function("parse", 120)}),
-        passing({"tests/test_app.py": function("test_table", 150)}, "test files are left out"),
+        passing(
+            {"app.py": function("parse", 10), "tests/test_app.py": function("test_table", 150)},
+            "test files are left out",
+        ),
         failing(
             {"tests/test_app.py": function("test_table", 150)}, "unless asked", include_tests=True
         ),
