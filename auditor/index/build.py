@@ -139,13 +139,29 @@ def _add_file(build: _Build, path: str) -> None:
     except OSError as error:
         build.diagnostics.append(Diagnostic(path, "unreadable", f"cannot read: {error.strerror}"))
         return
-    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    record = _measure(build, path, data)
+    build.files.append(record)
+    if not record.is_text:
+        if language_of(path) is not None:
+            build.diagnostics.append(Diagnostic(path, "binary", "source file holds binary data"))
+        return
+    text = _decode(build, path, data)
+    if record.language is None and len(data) <= MAX_RETAINED_TEXT:
+        build.texts[path] = text
+    wanted = build.want_syntax and (build.test_syntax or not record.is_test)
+    if wanted and record.language in SYNTAX_LANGUAGES and not record.is_generated:
+        _queue_parse(build, record, data)
+
+
+def _measure(build: _Build, path: str, data: bytes) -> SourceFile:
+    """The record of a file read whole: digest, language, size, lines, tokens, scan."""
     head = data[:8192]
     is_text = b"\0" not in head
     language = language_of(path, head) if is_text else None
     is_test = is_test_path(path)
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
     found = _scan(build, digest, language, data, is_test) if is_text else NOTHING_FOUND
-    record = SourceFile(
+    return SourceFile(
         path=path,
         size=len(data),
         digest=digest,
@@ -158,22 +174,16 @@ def _add_file(build: _Build, path: str) -> None:
         markers=found.markers,
         counts=found.counts,
     )
-    build.files.append(record)
-    if not is_text:
-        if language_of(path) is not None:
-            build.diagnostics.append(Diagnostic(path, "binary", "source file holds binary data"))
-        return
+
+
+def _decode(build: _Build, path: str, data: bytes) -> str:
+    """The text of a text file; invalid UTF-8 is replaced and reported once."""
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         message = f"not valid UTF-8 at byte {error.start}; read with replacements"
         build.diagnostics.append(Diagnostic(path, "encoding", message))
-        text = data.decode("utf-8", "replace")
-    if language is None and len(data) <= MAX_RETAINED_TEXT:
-        build.texts[path] = text
-    wanted = build.want_syntax and (build.test_syntax or not record.is_test)
-    if wanted and language in SYNTAX_LANGUAGES and not record.is_generated:
-        _queue_parse(build, record, data)
+        return data.decode("utf-8", "replace")
 
 
 def _queue_parse(build: _Build, record: SourceFile, data: bytes) -> None:
