@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-import textwrap
 from urllib.parse import quote
 
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#!])")
 _BACKTICKS = re.compile(r"`+")
-PROMPT_WIDTH = 100
 
 
 def text(value: str) -> str:
@@ -43,13 +41,9 @@ def code(value: str) -> str:
 
 
 def fenced(value: str, info: str = "text") -> str:
-    """`value` as a fenced code block (GitHub adds a copy button), wrapped at spaces."""
-    lines = []
-    for paragraph in value.strip().splitlines() or [""]:
-        lines += textwrap.wrap(
-            paragraph, PROMPT_WIDTH, break_long_words=False, break_on_hyphens=False
-        ) or [""]
-    body = "\n".join(lines)
+    """`value` as a fenced code block (GitHub adds a copy button), exactly as written: a
+    prompt is pasted whole, so a command in it is never broken across lines."""
+    body = value.strip()
     longest = max((len(run) for run in _BACKTICKS.findall(body)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}{info}\n{body}\n{fence}"

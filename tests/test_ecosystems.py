@@ -151,3 +151,21 @@ def test_monorepo_packages_are_scored(tmp_path: Path) -> None:
     report = audited("pnpm-workspace", tmp_path)
     assert [p.path for p in report.packages] == ["packages/core", "packages/web"]
     assert all(1 <= p.level <= 5 and 0 <= p.score <= 100 for p in report.packages)
+
+
+FORMAT_FIXTURES = {"no-tests": "poor", "python-uv": "good", "pnpm-workspace": "monorepo"}
+
+
+@pytest.mark.parametrize("name", sorted(FORMAT_FIXTURES))
+@pytest.mark.parametrize("fmt", ["markdown", "sarif", "html"])
+def test_every_format_is_golden_for_a_poor_a_good_and_a_monorepo(
+    name: str, fmt: str, tmp_path: Path, snapshot: Any
+) -> None:
+    from auditor.registry import load_renderers
+
+    render = load_renderers().get(fmt)
+    report = audited(name, tmp_path)
+    output = render(report, RenderOptions(verbosity=1))
+    assert render(api.audit(tmp_path / name, Config()), RenderOptions(verbosity=1)) == output
+    suffix = {"markdown": "md", "sarif": "sarif", "html": "html"}[fmt]
+    assert output == snapshot(name=f"{name}.{suffix}")
