@@ -45,7 +45,7 @@ def mapped_in(ctx: RuleContext) -> str | None:
 def check(ctx: RuleContext) -> Iterator[Violation]:
     if ctx.facts.docs.architecture is None and mapped_in(ctx) is None:
         yield Violation(
-            f"{source_lines(ctx)} lines of source code and no architecture document "
+            f"{source_lines(ctx):,} lines of source code and no architecture document "
             "(ARCHITECTURE.md, docs/architecture, ADRs) or architecture section"
         )
 

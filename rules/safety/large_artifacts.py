@@ -31,9 +31,7 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
         if name in LOCKFILE_NAMES or record.path.startswith(VENDORED_TOOLS):
             continue
         if record.size > limit and not name.lower().endswith(DESIGN_FORMATS):
-            yield Violation(
-                f"{record.path} is a {record.size // 1024} KiB text file", record.path, key="large"
-            )
+            yield Violation(f"a {record.size // 1024:,} KiB text file", record.path, key="large")
         elif record.language is not None and is_minified(record):
             yield Violation(f"{record.path} looks minified", record.path, key="minified")
 
