@@ -7,27 +7,20 @@ from collections.abc import Iterator
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_applicable, passing
 
-
-def applies(ctx: RuleContext) -> bool:
-    return any(ctx.index.syntax(record.path) is not None for record in ctx.index.files)
+from .judged_functions import has_parsed_code, judged_functions
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
     limit = int(ctx.option("max_complexity"))
-    with_tests = bool(ctx.option("include_tests"))
-    for record in ctx.index.files:
-        syntax = ctx.index.syntax(record.path)
-        if syntax is None or (record.is_test and not with_tests):
-            continue
-        for function in syntax.functions:
-            if function.complexity > limit:
-                yield Violation(
-                    f"function `{function.name}` has cyclomatic complexity "
-                    f"{function.complexity} (limit {limit})",
-                    record.path,
-                    function.line,
-                    key=function.name,
-                )
+    for path, function in judged_functions(ctx):
+        if function.complexity > limit:
+            yield Violation(
+                f"function `{function.name}` has cyclomatic complexity "
+                f"{function.complexity} (limit {limit})",
+                path,
+                function.line,
+                key=function.name,
+            )
 
 
 def branches(name: str, count: int) -> str:
@@ -68,7 +61,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select NAV004"
     ),
     check=check,
-    applies=applies,
+    applies=has_parsed_code,
     needs_syntax=True,
     options=(
         Option("max_complexity", 15, "McCabe cyclomatic complexity a function may have."),

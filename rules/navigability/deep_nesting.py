@@ -7,26 +7,19 @@ from collections.abc import Iterator
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_applicable, passing
 
-
-def applies(ctx: RuleContext) -> bool:
-    return any(True for _ in ctx.index.parsed())
+from .judged_functions import has_parsed_code, judged_functions
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
     limit = int(ctx.option("max_depth"))
-    with_tests = bool(ctx.option("include_tests"))
-    for record, syntax in ctx.index.parsed():
-        if record.is_test and not with_tests:
-            continue
-        for function in syntax.functions:
-            if function.nesting > limit:
-                yield Violation(
-                    f"function `{function.name}` nests blocks {function.nesting} deep "
-                    f"(limit {limit})",
-                    record.path,
-                    function.line,
-                    key=function.name,
-                )
+    for path, function in judged_functions(ctx):
+        if function.nesting > limit:
+            yield Violation(
+                f"function `{function.name}` nests blocks {function.nesting} deep (limit {limit})",
+                path,
+                function.line,
+                key=function.name,
+            )
 
 
 def nested(depth: int) -> str:
@@ -66,7 +59,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select NAV005"
     ),
     check=check,
-    applies=applies,
+    applies=has_parsed_code,
     needs_syntax=True,
     options=(
         Option("max_depth", 4, "Deepest nesting of blocks a function may have."),

@@ -7,26 +7,19 @@ from collections.abc import Iterator
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_applicable, passing
 
-
-def applies(ctx: RuleContext) -> bool:
-    return any(ctx.index.syntax(record.path) is not None for record in ctx.index.files)
+from .judged_functions import has_parsed_code, judged_functions
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
     limit = int(ctx.option("max_lines"))
-    with_tests = bool(ctx.option("include_tests"))
-    for record in ctx.index.files:
-        syntax = ctx.index.syntax(record.path)
-        if syntax is None or (record.is_test and not with_tests):
-            continue
-        for function in syntax.functions:
-            if function.lines > limit:
-                yield Violation(
-                    f"function `{function.name}` is {function.lines:,} lines (limit {limit:,})",
-                    record.path,
-                    function.line,
-                    key=function.name,
-                )
+    for path, function in judged_functions(ctx):
+        if function.lines > limit:
+            yield Violation(
+                f"function `{function.name}` is {function.lines:,} lines (limit {limit:,})",
+                path,
+                function.line,
+                key=function.name,
+            )
 
 
 def function(name: str, body_lines: int) -> str:
@@ -61,7 +54,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select NAV003"
     ),
     check=check,
-    applies=applies,
+    applies=has_parsed_code,
     needs_syntax=True,
     options=(
         Option("max_lines", 100, "Lines a function may span, from its header to its last line."),
