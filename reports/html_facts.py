@@ -7,16 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-DISPLAY_NAMES = {
-    "javascript": "JavaScript", "typescript": "TypeScript", "csharp": "C#", "cpp": "C++",
-    "php": "PHP", "objective-c": "Objective-C",
-}  # fmt: skip
-DOC_LABELS = (
-    ("readme", "README"), ("contributing", "contributing guide"),
-    ("architecture", "architecture"), ("changelog", "changelog"), ("license", "licence"),
-    ("security", "security policy"), ("code_of_conduct", "code of conduct"),
-    ("codeowners", "CODEOWNERS"),
-)  # fmt: skip
+from .fact_labels import DOC_LABELS, language_name
+
 LISTS = (
     ("test_frameworks", "Test frameworks"), ("test_dirs", "Test directories"),
     ("linters", "Linters"), ("formatters", "Formatters"), ("type_checkers", "Type checkers"),
@@ -47,10 +39,6 @@ class FileSize:
     path: str
     lines: str
     tokens: str
-
-
-def language_name(name: str) -> str:
-    return DISPLAY_NAMES.get(name, name.capitalize())
 
 
 def facts(values: Mapping[str, Any]) -> tuple[Fact, ...]:

@@ -5,19 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .fact_labels import DOC_LABELS, language_name
 from .markdown_text import code, text
 
 LANGUAGES_SHOWN = 6
-DISPLAY_NAMES = {
-    "javascript": "JavaScript", "typescript": "TypeScript", "csharp": "C#", "cpp": "C++",
-    "php": "PHP", "objective-c": "Objective-C",
-}  # fmt: skip
-DOC_LABELS = (
-    ("readme", "README"), ("contributing", "contributing guide"),
-    ("architecture", "architecture"), ("changelog", "changelog"), ("license", "licence"),
-    ("security", "security policy"), ("code_of_conduct", "code of conduct"),
-    ("codeowners", "CODEOWNERS"),
-)  # fmt: skip
 TOOL_LABELS = (
     ("linters", "Linters"), ("formatters", "Formatters"), ("type_checkers", "Type checkers"),
 )  # fmt: skip
@@ -50,7 +41,7 @@ def _stack(values: Mapping[str, Any]) -> list[tuple[str, str]]:
     for name in order[:LANGUAGES_SHOWN]:
         noun = "file" if counts[name] == 1 else "files"
         mark = " (primary)" if name == primary and len(order) > 1 else ""
-        display = text(DISPLAY_NAMES.get(name, name.capitalize()))
+        display = text(language_name(name))
         shown.append(f"{display} {counts[name]} {noun}{mark}")
     if len(order) > LANGUAGES_SHOWN:
         shown.append(f"{len(order) - LANGUAGES_SHOWN} more")

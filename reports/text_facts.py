@@ -10,17 +10,10 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from .fact_labels import DOC_LABELS, language_name
+
 LANGUAGES_SHOWN = 5
 LARGEST_SHOWN = 3
-DISPLAY_NAMES = {
-    "javascript": "JavaScript", "typescript": "TypeScript", "csharp": "C#", "cpp": "C++",
-    "php": "PHP", "objective-c": "Objective-C",
-}  # fmt: skip
-DOC_LABELS = (
-    ("readme", "README"), ("contributing", "contributing"), ("architecture", "architecture"),
-    ("changelog", "changelog"), ("license", "license"), ("security", "security policy"),
-    ("code_of_conduct", "code of conduct"), ("codeowners", "CODEOWNERS"),
-)  # fmt: skip
 TOOL_LABELS = (
     ("linters", "Linters"), ("formatters", "Formatters"), ("type_checkers", "Type checkers"),
 )  # fmt: skip
@@ -39,10 +32,6 @@ def facts(values: Mapping[str, Any], verbose: bool) -> list[RenderableType]:
     for label, value in rows:
         table.add_row(label, value)
     return [Text("Repository", style="bold"), Padding(table, (0, 0, 0, 2))] if rows else []
-
-
-def language_name(name: str) -> str:
-    return DISPLAY_NAMES.get(name, name.capitalize())
 
 
 def _strings(values: Mapping[str, Any], key: str) -> list[str]:
