@@ -34,6 +34,9 @@ def cli() -> None:
       auditor audit .                          score, level, facts and top fixes
       auditor audit . -o report.json           also write the JSON report
       auditor audit . --fail-under 70          fail CI when the score drops below 70
+      auditor audit . -o report.html           an interactive, offline report
+      auditor agents-md . --write              write an AGENTS.md from verified facts
+      auditor diff old.json new.json           what a change did to the score
       auditor rules                            list every rule
       auditor explain INS001                   what a rule checks, why, and how to fix it
 
