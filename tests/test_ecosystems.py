@@ -157,7 +157,7 @@ FORMAT_FIXTURES = {"no-tests": "poor", "python-uv": "good", "pnpm-workspace": "m
 
 
 @pytest.mark.parametrize("name", sorted(FORMAT_FIXTURES))
-@pytest.mark.parametrize("fmt", ["markdown", "sarif", "html"])
+@pytest.mark.parametrize("fmt", ["markdown", "sarif", "html", "badge"])
 def test_every_format_is_golden_for_a_poor_a_good_and_a_monorepo(
     name: str, fmt: str, tmp_path: Path, snapshot: Any
 ) -> None:
@@ -167,5 +167,10 @@ def test_every_format_is_golden_for_a_poor_a_good_and_a_monorepo(
     report = audited(name, tmp_path)
     output = render(report, RenderOptions(verbosity=1))
     assert render(api.audit(tmp_path / name, Config()), RenderOptions(verbosity=1)) == output
-    suffix = {"markdown": "md", "sarif": "sarif", "html": "html"}[fmt]
+    if fmt == "sarif":
+        schema = json.loads(
+            (Path(__file__).parent / "reports" / "sarif-schema-2.1.0.json").read_text()
+        )
+        jsonschema.validate(json.loads(output), schema)
+    suffix = {"markdown": "md", "sarif": "sarif", "html": "html", "badge": "svg"}[fmt]
     assert output == snapshot(name=f"{name}.{suffix}")
