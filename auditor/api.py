@@ -106,7 +106,7 @@ def audit(
     return Report(
         tool_name=TOOL_NAME,
         tool_version=__version__,
-        repository=Repository(name=root.name, commit=index.commit),
+        repository=Repository(name=root.name, commit=index.commit, profile=facts.profile),
         score=score,
         facts=facts.to_json(),
         findings=engine.findings(outcomes),

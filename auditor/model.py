@@ -164,10 +164,12 @@ class PackageReport:
 
 @dataclass(frozen=True, slots=True)
 class Repository:
-    """What the audited repository is called and which commit was audited."""
+    """What the audited repository is called, which commit was audited, and its kind."""
 
     name: str
     commit: str | None
+    profile: str | None = None
+    """The repository profile the rules were applied for (library, application, cli, ...)."""
 
 
 @dataclass(frozen=True, slots=True)

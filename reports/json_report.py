@@ -39,7 +39,11 @@ def to_document(report: Report) -> dict[str, Any]:
     return {
         "schema_version": report.schema_version,
         "tool": {"name": report.tool_name, "version": report.tool_version},
-        "repository": {"name": report.repository.name, "commit": report.repository.commit},
+        "repository": {
+            "name": report.repository.name,
+            "commit": report.repository.commit,
+            "profile": report.repository.profile,
+        },
         "score": _round(score.score, 1),
         "level": score.level,
         "next_level": _next_level(score.next_level),

@@ -170,7 +170,6 @@ FACTS: dict[str, Any] = {
         {"path": "src/acme/legacy/rules.py", "lines": 845, "tokens": 8870},
     ],
     "generated_or_vendored": [],
-    "profile": "monorepo",
 }
 
 DIAGNOSTICS = (
@@ -266,7 +265,8 @@ def sample_report() -> Report:
     )
     return Report(
         tool_name="auditor", tool_version="0.1.0",
-        repository=Repository("acme-platform", "3f9c2a1b7d4e88c0a5f1e2d3c4b5a69788796a5b"),
+        repository=Repository("acme-platform", "3f9c2a1b7d4e88c0a5f1e2d3c4b5a69788796a5b",
+                              "monorepo"),
         score=score, facts=FACTS, findings=_findings(results), packages=packages,
         diagnostics=DIAGNOSTICS, top_fixes=tuple(failing),
     )

@@ -177,7 +177,6 @@ class Facts:
                 {"path": f.path, "lines": f.lines, "tokens": f.tokens} for f in self.largest_files
             ],
             "generated_or_vendored": list(self.generated_or_vendored),
-            "profile": self.profile,
         }
 
 

@@ -37,7 +37,8 @@ MakeRepo = Callable[..., Path]
 def test_fixture_profiles(make_index: MakeIndex, files: Mapping[str, str], expected: str) -> None:
     facts = make_index(files).facts
     assert facts.profile == expected
-    assert facts.to_json()["profile"] == expected
+    assert facts.profile == expected
+    assert "profile" not in facts.to_json()  # the facts keys are a contract: profile is top-level
 
 
 GO_MAIN = "package main\n\nfunc main() {}\n"
@@ -125,7 +126,7 @@ def test_config_declares_the_profile(make_repo: MakeRepo) -> None:
     root = make_repo({**profiles.LIBRARY, ".auditor.toml": 'profile = "application"\n'})
     config = load_config(root)
     assert config.profile == "application"
-    assert audit(root, config).facts["profile"] == "application"
+    assert audit(root, config).repository.profile == "application"
 
 
 def test_unknown_profile_is_a_config_error_naming_the_allowed_ones(make_repo: MakeRepo) -> None:
@@ -179,7 +180,7 @@ def test_rules_that_do_not_apply_find_nothing(
 ) -> None:
     rules = load_rules()
     report = audit(make_repo(files), rules=[*rules, _rule(frozenset({"application"}))])
-    assert report.facts["profile"] == profile
+    assert report.repository.profile == profile
     excluded = {rule.id for rule in rules if not rule.fits(profile)} | {"TST001"}
     assert {"FEE001", "FEE002"} <= excluded or profile == "library"
     statuses = {result.id: result.status for result in report.score.rules}
