@@ -145,15 +145,23 @@ def test_environment(src: FactSources, frameworks: frozenset[str]) -> TestEnviro
 
 
 def selects_part(invocation: Invocation) -> bool:
-    """Whether the arguments pick some tests (`-k x`, `tests/test_a.py::t`) or ask for help."""
+    """Whether the arguments pick some tests (`-k x`, `tests/test_a.py::t`), ask for help, skip
+    the tests, or rewrite their expected outputs (`--snapshot-update`)."""
     if any(arg in PARTIAL_OPTIONS or SINGLE_TEST.search(arg) for arg in invocation.args):
         return True
-    if any(_skips_tests(arg) for arg in invocation.args):
+    if any(_skips_tests(arg) or arg in REWRITE_OPTIONS for arg in invocation.args):
         return True
     if invocation.program == "cargo":  # `cargo test name`: the tests whose name holds `name`
         words = option_words(invocation.args[: _before_dashes(invocation.args)], CARGO_VALUED)
         return words[:1] == ["test"] and len(words) > 1
     return False
+
+
+REWRITE_OPTIONS = frozenset({
+    "--snapshot-update", "--update-snapshots", "--updateSnapshot", "--force-regen",
+    "--inline-snapshot=fix", "--inline-snapshot=create", "--inline-snapshot=update",
+})  # fmt: skip
+"""Runs that rewrite the expected outputs (golden files, snapshots): not how to test."""
 
 
 def _skips_tests(arg: str) -> bool:

@@ -272,6 +272,16 @@ def test_partial_runs_are_not_the_test_suite(make_index: MakeIndex) -> None:
     assert commands(make_index, files)[0] == ("pytest tests", "docs")
 
 
+def test_runs_that_rewrite_snapshots_are_not_test_commands(make_index: MakeIndex) -> None:
+    files = {
+        "AGENTS.md": "```sh\npython -m pytest --snapshot-update\npython -m pytest\n```\n",
+        "tests/test_a.py": PY_TEST,
+    }
+    texts = [text for text, _ in commands(make_index, files)]
+    assert texts[0] == "python -m pytest"
+    assert "python -m pytest --snapshot-update" not in texts
+
+
 def test_runner_targets_in_order(make_index: MakeIndex) -> None:
     files = {
         "Makefile": "check: lint test\nlint:\n\truff check .\ntest:\n\tpytest\n",
