@@ -11,7 +11,7 @@ from auditor import __version__, engine, registry, scoring
 from auditor.config import Config
 from auditor.discover import discover
 from auditor.errors import ConfigError, UsageError
-from auditor.index import RepositoryIndex
+from auditor.facts.subject import Subject
 from auditor.index.build import Progress, build_index
 from auditor.index.cache import SyntaxCache
 from auditor.index.scan_cache import ScanCache
@@ -95,11 +95,12 @@ def audit(
         scans=scans,
         jobs=jobs or config.jobs or os.cpu_count() or 1,
         progress=progress,
-    ).with_profile(config.profile)
-    outcomes = engine.run(selected, index)
+    )
+    subject = Subject(index, profile=config.profile)
+    outcomes = engine.run(selected, subject)
     score = scoring.score([_judged(o) for o in outcomes])
-    facts = index.facts
-    packages = _packages(index, selected)
+    facts = subject.facts
+    packages = _packages(subject, selected)
     diagnostics = sorted(
         {*index.diagnostics, *facts.diagnostics}, key=lambda d: (d.path, d.kind, d.message)
     )
@@ -121,15 +122,15 @@ def _judged(outcome: engine.Outcome) -> scoring.Judged:
 
 
 def _packages(
-    index: RepositoryIndex, selected: Sequence[engine.SelectedRule]
+    subject: Subject, selected: Sequence[engine.SelectedRule]
 ) -> tuple[PackageReport, ...]:
-    workspace = index.facts.workspace
+    workspace = subject.facts.workspace
     if workspace is None:
         return ()
     per_package = [s for s in selected if s.rule.per_package]
     reports = []
     for path in workspace.packages:
-        view = index.package(path)
+        view = subject.package(path)
         outcomes = engine.run(per_package, view)
         score = scoring.score([_judged(o) for o in outcomes])
         failing = tuple(r.id for r in scoring.top_fixes(score))

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 from auditor.errors import ConfigError
-from auditor.index.facts.profile_names import PROFILES
+from auditor.facts.profile.names import PROFILES
 from auditor.model import Severity
 
 CONFIG_FILE = ".auditor.toml"
@@ -37,7 +37,7 @@ class Config:
     fail_on: Severity | None = None
     jobs: int | None = None
     profile: str | None = None
-    """The repository's profile (`auditor.index.facts.profile.PROFILES`), else detected."""
+    """The repository's profile (`auditor.facts.profile.detect.PROFILES`), else detected."""
     rule_options: Mapping[str, Mapping[str, Any]] = field(
         default_factory=lambda: MappingProxyType({})
     )

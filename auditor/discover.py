@@ -13,9 +13,22 @@ from auditor.model import Diagnostic
 from auditor.walk import Layers, read_rules, walk
 
 DEFAULT_EXCLUDES: tuple[str, ...] = (
-    "node_modules/", "vendor/", "third_party/", "third-party/", ".venv/", "/venv/",
-    "/dist/", "/build/", "__pycache__/", ".tox/", ".nox/", ".mypy_cache/", ".pytest_cache/",
-    ".ruff_cache/", "*.min.js", "*.min.css",
+    "node_modules/",
+    "vendor/",
+    "third_party/",
+    "third-party/",
+    ".venv/",
+    "/venv/",
+    "/dist/",
+    "/build/",
+    "__pycache__/",
+    ".tox/",
+    ".nox/",
+    ".mypy_cache/",
+    ".pytest_cache/",
+    ".ruff_cache/",
+    "*.min.js",
+    "*.min.css",
 )
 """Vendored, built and cached trees, left out unless the config says otherwise."""
 CACHE_DIRS = frozenset(
@@ -218,7 +231,11 @@ def _git(root: Path, *args: str) -> str | None:
     try:
         done = subprocess.run(
             [*GIT, "-C", str(root), *args],
-            capture_output=True, timeout=120, check=False, stdin=subprocess.DEVNULL, env=env,
+            capture_output=True,
+            timeout=120,
+            check=False,
+            stdin=subprocess.DEVNULL,
+            env=env,
         )
     except (OSError, subprocess.SubprocessError):
         return None

@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import Any
 
 from auditor.baseline import fingerprint
-from auditor.index import RepositoryIndex
+from auditor.facts.subject import Subject
 from auditor.model import Finding, Status
 from auditor.rule import Rule, RuleContext, Violation
 
@@ -32,10 +32,10 @@ class Outcome:
     message: str = ""
 
 
-def evaluate(selected: SelectedRule, index: RepositoryIndex) -> Outcome:
+def evaluate(selected: SelectedRule, subject: Subject) -> Outcome:
     """Run one rule; an exception inside it becomes an `error` outcome, never a crash."""
     rule = selected.rule
-    ctx = RuleContext(index=index, options=MappingProxyType(dict(selected.options)))
+    ctx = RuleContext(subject=subject, options=MappingProxyType(dict(selected.options)))
     try:
         if rule.profiles is not None and not rule.fits(ctx.facts.profile):
             return Outcome(rule, Status.NOT_APPLICABLE, message=f"not for {ctx.facts.profile}")
@@ -47,9 +47,9 @@ def evaluate(selected: SelectedRule, index: RepositoryIndex) -> Outcome:
     return Outcome(rule, Status.FAIL if violations else Status.PASS, violations)
 
 
-def run(rules: Iterable[SelectedRule], index: RepositoryIndex) -> tuple[Outcome, ...]:
+def run(rules: Iterable[SelectedRule], subject: Subject) -> tuple[Outcome, ...]:
     """Evaluate every selected rule, in id order."""
-    return tuple(evaluate(s, index) for s in sorted(rules, key=lambda s: s.rule.id))
+    return tuple(evaluate(s, subject) for s in sorted(rules, key=lambda s: s.rule.id))
 
 
 def findings(outcomes: Iterable[Outcome], prefix: str = "") -> tuple[Finding, ...]:

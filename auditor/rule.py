@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from auditor.index.facts.profile_names import PROFILES
+from auditor.facts.profile.names import PROFILES
 from auditor.model import Category, Evidence, Severity, Status
 
 if TYPE_CHECKING:
-    from auditor.index import Facts, RepositoryIndex
+    from auditor.facts import Facts
+    from auditor.facts.subject import Subject
+    from auditor.index import RepositoryIndex
 
 CODE_PROFILES = frozenset({"application", "cli", "library", "monorepo"})
 """Every profile with code of its own: for `Rule.profiles` of rules about code and its tests."""
@@ -84,14 +86,20 @@ class Violation:
 
 @dataclass(frozen=True, slots=True)
 class RuleContext:
-    """What a rule may look at: the read-only index and its own resolved options."""
+    """What a rule may look at: the subject (read-only files and facts) and its options."""
 
-    index: RepositoryIndex
+    subject: Subject
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
+    def index(self) -> RepositoryIndex:
+        """The repository's files, texts and syntax summaries."""
+        return self.subject.files
+
+    @property
     def facts(self) -> Facts:
-        return self.index.facts
+        """What the repository is and how it is worked on (`auditor.facts`)."""
+        return self.subject.facts
 
     def option(self, name: str) -> Any:
         return self.options[name]

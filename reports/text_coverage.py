@@ -20,8 +20,12 @@ STATUS_STYLES = {
 }
 CATEGORY_ORDER = {category: index for index, category in enumerate(Category)}
 COLUMNS: tuple[tuple[str, JustifyMethod], ...] = (
-    ("rule", "left"), ("status", "left"), ("level", "right"), ("title", "left"),
-    ("points", "right"), ("findings", "right"),
+    ("rule", "left"),
+    ("status", "left"),
+    ("level", "right"),
+    ("title", "left"),
+    ("points", "right"),
+    ("findings", "right"),
 )
 Row = tuple[Text, RenderableType]
 
@@ -36,7 +40,10 @@ def rules(results: Sequence[RuleResult]) -> list[RenderableType]:
     for rule in sorted(results, key=lambda r: (CATEGORY_ORDER.get(r.category, 99), r.id)):
         label, style = STATUS_STYLES[rule.status]
         table.add_row(
-            Text(rule.id), Text(label, style=style), Text(str(rule.level)), Text(rule.title),
+            Text(rule.id),
+            Text(label, style=style),
+            Text(str(rule.level)),
+            Text(rule.title),
             _points(rule),
             Text(str(rule.findings) if rule.findings else ""),
         )

@@ -56,9 +56,7 @@ def _next_level(next_level: NextLevel | None, verbose: bool) -> Text:
         which = f"{next_level.needed} of these {len(blocking)} rules"
     else:
         which = "this rule" if len(blocking) == 1 else f"these {len(blocking)} rules"
-    return Text.assemble(
-        f"Level {next_level.level} needs {which} to pass: ", (listed, "bold")
-    )
+    return Text.assemble(f"Level {next_level.level} needs {which} to pass: ", (listed, "bold"))
 
 
 def categories(report: Report, width: int) -> list[RenderableType]:

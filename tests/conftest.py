@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from auditor.discover import discover
+from auditor.facts.subject import Subject
 from auditor.index.build import build_index
 from auditor.index.repository import RepositoryIndex
 
@@ -39,6 +40,11 @@ def index_repo(root: Path, want_syntax: bool = True) -> RepositoryIndex:
     return build_index(discover(root), want_syntax=want_syntax)
 
 
+def subject_of(root: Path, want_syntax: bool = True, profile: str | None = None) -> Subject:
+    """The repository at `root` as rules and the generator see it: its files and its facts."""
+    return Subject(index_repo(root, want_syntax=want_syntax), profile=profile)
+
+
 @pytest.fixture
 def make_repo(tmp_path: Path) -> Callable[..., Path]:
     """make_repo(files, git=False, name="repo") -> the repository's root."""
@@ -59,5 +65,15 @@ def make_index(make_repo: Callable[..., Path]) -> Callable[..., RepositoryIndex]
 
     def make(files: Files, git: bool = False) -> RepositoryIndex:
         return index_repo(make_repo(files, git=git))
+
+    return make
+
+
+@pytest.fixture
+def make_subject(make_repo: Callable[..., Path]) -> Callable[..., Subject]:
+    """make_subject(files, git=False) -> that repository's files and facts."""
+
+    def make(files: Files, git: bool = False) -> Subject:
+        return subject_of(make_repo(files, git=git))
 
     return make

@@ -135,8 +135,17 @@ def test_dangling_links_are_diagnosed_and_directory_links_only_recorded(
 
 
 def test_odd_file_names(make_tree: MakeTree) -> None:
-    names = ["with space.py", "ünïcödé.md", "日本語/ファイル.txt", "-dash.py", "#hash!.txt",
-             "[brackets]*?.txt", "quote'\"s.txt", "back\\slash.txt", "tab\tname.txt"]
+    names = [
+        "with space.py",
+        "ünïcödé.md",
+        "日本語/ファイル.txt",
+        "-dash.py",
+        "#hash!.txt",
+        "[brackets]*?.txt",
+        "quote'\"s.txt",
+        "back\\slash.txt",
+        "tab\tname.txt",
+    ]
     found = discover(make_tree({name: "x\n" for name in names}))
     assert found.files == tuple(sorted(names))
 
@@ -200,8 +209,15 @@ def test_default_excludes(make_tree: MakeTree) -> None:
     found = discover(make_tree(DEFAULT_EXCLUDED))
     assert found.files == ("pkg/build/helper.py", "pkg/dist/readme.txt", "src/app.py")
     assert found.excluded == (
-        ".venv/", "build/", "dist/", "node_modules/", "pkg/vendor/", "static/app.min.js",
-        "tools/.venv/", "vendor/", "web/node_modules/",
+        ".venv/",
+        "build/",
+        "dist/",
+        "node_modules/",
+        "pkg/vendor/",
+        "static/app.min.js",
+        "tools/.venv/",
+        "vendor/",
+        "web/node_modules/",
     )
 
 
@@ -222,15 +238,28 @@ def test_linguist_attributes(make_tree: MakeTree) -> None:
             "docs/** linguist-documentation\n"
             "*.txt text eol=lf\n"
         ),
-        "gen/a/b.py": "", "gen/c.py": "", "api/x.pb.go": "", "api/x.go": "",
-        "third/lib/z.js": "", "vendor/ours.go": "", "docs/a.md": "", "notes.txt": "",
-        "sub/.gitattributes": "out/** linguist-generated\n", "sub/out/g.py": "", "out/h.py": "",
+        "gen/a/b.py": "",
+        "gen/c.py": "",
+        "api/x.pb.go": "",
+        "api/x.go": "",
+        "third/lib/z.js": "",
+        "vendor/ours.go": "",
+        "docs/a.md": "",
+        "notes.txt": "",
+        "sub/.gitattributes": "out/** linguist-generated\n",
+        "sub/out/g.py": "",
+        "out/h.py": "",
     }
     found = discover(make_tree(files))
     assert found.excluded == ("api/x.pb.go", "gen/", "sub/out/", "third/")
     assert found.files == (
-        ".gitattributes", "api/x.go", "docs/a.md", "notes.txt", "out/h.py",
-        "sub/.gitattributes", "vendor/ours.go",
+        ".gitattributes",
+        "api/x.go",
+        "docs/a.md",
+        "notes.txt",
+        "out/h.py",
+        "sub/.gitattributes",
+        "vendor/ours.go",
     )
 
 
@@ -329,7 +358,9 @@ SEGMENT = st.text(alphabet="abcxyz0123_-", min_size=1, max_size=6)
 EXTENSION = st.sampled_from(["", ".py", ".md", ".txt", ".js", ".json"])
 PATH = st.builds(
     lambda dirs, name, ext: "/".join([*dirs, name + ext]),
-    st.lists(SEGMENT, max_size=3), SEGMENT, EXTENSION,
+    st.lists(SEGMENT, max_size=3),
+    SEGMENT,
+    EXTENSION,
 )
 LINK_TARGETS = st.sampled_from(["file", "..", ".", "self", "missing", "outside", "absolute"])
 
@@ -361,7 +392,10 @@ def plant(root: Path, files: dict[str, bytes], links: list[tuple[str, str]]) -> 
         link.parent.mkdir(parents=True, exist_ok=True)
         target = {
             "file": os.path.relpath(root / targets[number % len(targets)], link.parent),
-            "..": "..", ".": ".", "self": link.name, "missing": "nowhere/at/all",
+            "..": "..",
+            ".": ".",
+            "self": link.name,
+            "missing": "nowhere/at/all",
             "outside": os.path.relpath(root.parent / "outside.txt", link.parent),
             "absolute": str(root.parent / "outside.txt"),
         }[kind]

@@ -7,12 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from auditor.api import audit
-from auditor.index.repository import RepositoryIndex
+from auditor.facts.subject import Subject
 from auditor.model import RenderOptions, Status
 from auditor_reports.text import render
 from tests.fixtures.profiles import PNPM_WORKSPACE
 
-MakeIndex = Callable[..., RepositoryIndex]
+MakeSubject = Callable[..., Subject]
 MakeRepo = Callable[..., Path]
 
 UV_WORKSPACE = {
@@ -65,9 +65,9 @@ def test_the_text_report_lists_the_weakest_first_and_sums_up(make_repo: MakeRepo
 
 
 def test_a_package_inherits_the_workspace_manager_lockfile_and_tools(
-    make_index: MakeIndex,
+    make_subject: MakeSubject,
 ) -> None:
-    facts = make_index(PNPM_WORKSPACE).package("packages/legacy").facts
+    facts = make_subject(PNPM_WORKSPACE).package("packages/legacy").facts
     assert facts.package_managers == ("pnpm",)
     assert facts.lockfiles == ("../../pnpm-lock.yaml",)
     assert facts.test_frameworks == ("vitest",)
@@ -85,7 +85,7 @@ def test_a_package_inherits_the_workspace_manager_lockfile_and_tools(
 
 
 def test_commands_spelled_with_the_fallback_npm_use_the_workspace_manager(
-    make_index: MakeIndex,
+    make_subject: MakeSubject,
 ) -> None:
     files = {
         "package.json": '{"private": true, "packageManager": "pnpm@9.1.0"}',
@@ -95,7 +95,7 @@ def test_commands_spelled_with_the_fallback_npm_use_the_workspace_manager(
         "b/package.json": '{"name": "b", "devDependencies": {"vitest": "1"}}',
         "b/test/b.test.js": "test('b', () => {});\n",
     }
-    index = make_index(files)
+    index = make_subject(files)
     a, b = index.package("a").facts, index.package("b").facts
     assert a.test_command is not None and a.test_command.text == "pnpm test"
     assert b.test_command is not None and b.test_command.text == "pnpm exec vitest run"
@@ -104,15 +104,15 @@ def test_commands_spelled_with_the_fallback_npm_use_the_workspace_manager(
     assert own.parent is None and own.lockfiles == ()
 
 
-def test_a_package_keeps_its_own_lockfile_and_manager(make_index: MakeIndex) -> None:
+def test_a_package_keeps_its_own_lockfile_and_manager(make_subject: MakeSubject) -> None:
     files = {**PNPM_WORKSPACE, "packages/core/package-lock.json": "{}\n"}
-    facts = make_index(files).package("packages/core").facts
+    facts = make_subject(files).package("packages/core").facts
     assert facts.package_managers == ("npm",)
     assert facts.lockfiles == ("package-lock.json",)
 
 
-def test_uv_packages_inherit_by_ecosystem(make_index: MakeIndex) -> None:
-    index = make_index(UV_WORKSPACE)
+def test_uv_packages_inherit_by_ecosystem(make_subject: MakeSubject) -> None:
+    index = make_subject(UV_WORKSPACE)
     core, web = index.package("packages/core").facts, index.package("packages/web").facts
     assert core.package_managers == ("uv",)
     assert core.lockfiles == ("../../uv.lock",)
@@ -135,8 +135,8 @@ def test_tests_kept_at_the_workspace_root_leave_fee001_not_applicable(
     assert "FEE001" in legacy.failing
 
 
-def test_a_package_view_reads_workspace_files_through_dotdot(make_index: MakeIndex) -> None:
-    index = make_index(PNPM_WORKSPACE)
+def test_a_package_view_reads_workspace_files_through_dotdot(make_subject: MakeSubject) -> None:
+    index = make_subject(PNPM_WORKSPACE).files
     view = index.package("packages/core")
     assert view.text("../../AGENTS.md") == index.text("AGENTS.md")
     record = view.file("../../pnpm-lock.yaml")

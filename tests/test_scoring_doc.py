@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from auditor import scoring
-from auditor.index.facts.profile import PROFILES
+from auditor.facts.profile.detect import PROFILES
 from auditor.model import Category, Grade, Severity, Status
 from auditor.registry import load_rules
 from auditor.rule import CODE_PROFILES

@@ -11,8 +11,8 @@ from auditor import api
 from auditor.config import load_config
 from auditor.discover import discover
 from auditor.errors import UsageError
+from auditor.facts.subject import Subject
 from auditor.index.build import build_index
-from auditor.index.repository import RepositoryIndex
 
 
 @click.command("agents-md")
@@ -59,26 +59,27 @@ def agents_md_command(
     if sum((write, check, explain_target is not None)) > 1:
         raise UsageError("choose one of --write, --check and --explain")
     root = api.check_root(path)
-    index = _index(root)
+    subject = _subject(root)
     if explain_target is not None:
-        from auditor.scaffold.explain import explain
+        from auditor.agents_md.explain import explain
 
-        click.echo(explain(index, explain_target, agent), nl=False)
+        click.echo(explain(subject, explain_target, agent), nl=False)
         return 0
     if check:
-        return _check(index)
-    return _generate(root, index, write=write, packages=packages, link=link, force=force)
+        return _check(subject)
+    return _generate(root, subject, write=write, packages=packages, link=link, force=force)
 
 
-def _index(root: Path) -> RepositoryIndex:
+def _subject(root: Path) -> Subject:
     config = load_config(root, None)
-    return build_index(discover(root, config.exclude, config.default_excludes), want_syntax=False)
+    files = discover(root, config.exclude, config.default_excludes)
+    return Subject(build_index(files, want_syntax=False), profile=config.profile)
 
 
-def _check(index: RepositoryIndex) -> int:
-    from auditor.scaffold.drift import drift
+def _check(subject: Subject) -> int:
+    from auditor.agents_md.drift import drift
 
-    problems = drift(index)
+    problems = drift(subject)
     for problem in problems:
         click.echo(str(problem))
     if problems:
@@ -89,15 +90,20 @@ def _check(index: RepositoryIndex) -> int:
 
 
 def _generate(
-    root: Path, index: RepositoryIndex, *, write: bool, packages: bool, link: str | None,
+    root: Path,
+    subject: Subject,
+    *,
+    write: bool,
+    packages: bool,
+    link: str | None,
     force: bool,
 ) -> int:
-    from auditor.scaffold.agents_md import propose
-    from auditor.scaffold.links import agent_names, plan_links, write_links
-    from auditor.scaffold.writer import write_file
+    from auditor.agents_md.links import agent_names, plan_links, write_links
+    from auditor.agents_md.render import propose
+    from auditor.agents_md.writer import write_file
 
-    proposals = propose(index, packages=packages)
-    links = plan_links(index, agent_names(link)) if link else ()
+    proposals = propose(subject, packages=packages)
+    links = plan_links(subject.files, agent_names(link)) if link else ()
     if not write:
         for proposal in proposals:
             click.echo(_preview(proposal.path, proposal.current, proposal.proposed), nl=False)

@@ -1,27 +1,6 @@
-"""The repository index: files, texts, syntax summaries and facts, built once per run."""
+"""The repository index: files, texts and syntax summaries, built once per run, read-only."""
 
-from auditor.index.facts.model import (
-    Command,
-    Docs,
-    Facts,
-    FileSize,
-    LanguageStat,
-    ToolUse,
-    Workspace,
-)
 from auditor.index.records import FileSyntax, FunctionInfo, SourceFile
 from auditor.index.repository import RepositoryIndex
 
-__all__ = [
-    "Command",
-    "Docs",
-    "Facts",
-    "FileSize",
-    "FileSyntax",
-    "FunctionInfo",
-    "LanguageStat",
-    "RepositoryIndex",
-    "SourceFile",
-    "ToolUse",
-    "Workspace",
-]
+__all__ = ["FileSyntax", "FunctionInfo", "RepositoryIndex", "SourceFile"]

@@ -1,9 +1,8 @@
-"""The repository index: read-only files, texts and syntax, with facts derived on first use."""
+"""The repository index: read-only files, texts and syntax summaries (facts: `auditor.facts`)."""
 
 from __future__ import annotations
 
 import bisect
-import copy
 import functools
 import posixpath
 import re
@@ -20,7 +19,6 @@ from auditor.model import Diagnostic
 
 if TYPE_CHECKING:
     from auditor.index.duplication import Duplication
-    from auditor.index.facts.model import Facts
     from auditor.index.imports import ImportGraph
 
 V = TypeVar("V")
@@ -50,7 +48,6 @@ class RepositoryIndex:
         links: Mapping[str, str] | None = None,
         *,
         parent: RepositoryIndex | None = None,
-        profile: str | None = None,
     ) -> None:
         self.root = root
         self.prefix = prefix
@@ -63,8 +60,6 @@ class RepositoryIndex:
         """Symbolic link -> the repository file it resolves to (links to files only)."""
         self.parent = parent
         """The index this package view was cut from (None for the repository itself)."""
-        self.declared_profile = profile
-        """The profile the configuration declares, overriding the detected one."""
         self._texts = texts
         self._syntax = syntax
         self._paths = [f.path for f in self.files]
@@ -153,28 +148,6 @@ class RepositoryIndex:
         }
         return build_import_graph(self.parsed(), go_mods)
 
-    @cached_property
-    def facts(self) -> Facts:
-        """Derived on first use; a package view's inherit from its workspace root's facts
-        (`facts.inheritance`); a declared profile replaces the detected one."""
-        from auditor.index.facts.derive import derive_facts
-        from auditor.index.facts.inheritance import inherit
-
-        facts = derive_facts(self)
-        if self.parent is not None:
-            directory = self.prefix[len(self.parent.prefix) :]
-            facts = inherit(facts, self.parent.facts, directory)
-        if self.declared_profile is not None:
-            facts = replace(facts, profile=self.declared_profile)
-        return facts
-
-    def with_profile(self, profile: str | None) -> RepositoryIndex:
-        """This index with `profile` declared (by configuration) instead of detected."""
-        view = copy.copy(self)
-        view.__dict__.pop("facts", None)
-        view.declared_profile = profile
-        return view
-
     def _above(self, path: str) -> tuple[RepositoryIndex, str] | None:
         """The workspace index and path that a package-relative `../` path names."""
         if self.parent is None:
@@ -188,8 +161,8 @@ class RepositoryIndex:
     def package(self, directory: str, inherit: bool = True) -> RepositoryIndex:
         """A view of the package in `directory`, with paths relative to it.
 
-        With `inherit`, the view's facts inherit from this index's (its manager, lockfile,
-        tools, CI and instructions) and its `../` paths read this index's files.
+        With `inherit`, its `../` paths read this index's files (`auditor.facts.Subject`
+        builds the package's facts on the view).
         """
         prefix = directory.rstrip("/") + "/"
         cut = len(prefix)

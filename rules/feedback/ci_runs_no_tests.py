@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.index import Command
+from auditor.facts import Command
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     CODE_PROFILES,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditor.index import Facts
+from auditor.facts import Facts
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     CODE_PROFILES,

@@ -13,7 +13,7 @@ import re
 import shlex
 from collections.abc import Iterable
 
-from auditor.index import Command
+from auditor.facts import Command
 
 SEPARATORS = frozenset({"&&", "||", ";", "|", "&"})
 WRAPPERS: tuple[tuple[str, ...], ...] = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 
-from auditor.index.agents import agents_md_ignored, gemini_names, instruction_tree
+from auditor.facts.agents import agents_md_ignored, gemini_names, instruction_tree
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
 
@@ -20,7 +20,7 @@ def applies(ctx: RuleContext) -> bool:
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
-    tree = instruction_tree(ctx.index)
+    tree = instruction_tree(ctx.subject)
     for agents in _agents_files(ctx):
         claude = agents_md_ignored(tree, agents)
         if claude is not None and not _mentions(ctx, claude, "AGENTS.md"):

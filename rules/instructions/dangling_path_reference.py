@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.index.references import checked_documents, dangling_references
+from auditor.facts.references.dangling import checked_documents, dangling_references
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
 
 
 def applies(ctx: RuleContext) -> bool:
-    return bool(checked_documents(ctx.index))
+    return bool(checked_documents(ctx.subject))
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
-    for reference in dangling_references(ctx.index):
+    for reference in dangling_references(ctx.subject):
         if reference.kind == "path":
             yield Violation(reference.problem, reference.path, reference.line, reference.text)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
-from auditor.index.agents import LOADERS, load
+from auditor.facts.agents import LOADERS, load
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_applicable, passing
 
@@ -34,7 +34,7 @@ def _read_together(ctx: RuleContext, first: str, second: str) -> bool:
         return True
     deeper = max(scope_of(first), scope_of(second), key=len)
     for agent in LOADERS:
-        loaded = {f.path for f in load(ctx.index, deeper, agent).loaded if not f.maybe}
+        loaded = {f.path for f in load(ctx.subject, deeper, agent).loaded if not f.maybe}
         if first in loaded and second in loaded:
             return True
     return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.index.agents import Frontmatter, instruction_tree
+from auditor.facts.agents import Frontmatter, instruction_tree
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
 
@@ -26,7 +26,7 @@ def applies(ctx: RuleContext) -> bool:
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
-    tree = instruction_tree(ctx.index)
+    tree = instruction_tree(ctx.subject)
     for rule in rule_files(ctx):
         front = tree.frontmatter(rule.path)
         for line, problem in [*front.problems, *_problems(rule, front)]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.index.agents import is_path_specific, rule_base
+from auditor.facts.agents import is_path_specific, rule_base
 from auditor.rule import RuleContext
 
 

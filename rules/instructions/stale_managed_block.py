@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditor.index.agents_plan import managed_plan
-from auditor.index.managed_block import find_block
+from auditor.agents_md.managed_block import find_block
+from auditor.agents_md.plan import managed_plan
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
 
@@ -30,7 +30,7 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
     for path, text in _managed(ctx):
         block = find_block(text)
         assert block is not None
-        expected = managed_plan(ctx.index, path.rpartition("/")[0]).spans()
+        expected = managed_plan(ctx.subject, path.rpartition("/")[0]).spans()
         written: dict[str, int] = {}
         for offset, line in enumerate(block.body.splitlines(), start=block.first_line + 1):
             for span in CODE_SPAN.findall(line):

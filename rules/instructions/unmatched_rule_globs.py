@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.index.agents import instruction_tree
+from auditor.facts.agents import instruction_tree
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
 
@@ -12,12 +12,12 @@ from .rule_files import rule_files
 
 
 def applies(ctx: RuleContext) -> bool:
-    tree = instruction_tree(ctx.index)
+    tree = instruction_tree(ctx.subject)
     return any(tree.frontmatter(r.path).items(r.glob_key) for r in rule_files(ctx))
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
-    tree = instruction_tree(ctx.index)
+    tree = instruction_tree(ctx.subject)
     for rule in rule_files(ctx):
         front = tree.frontmatter(rule.path)
         globs = front.items(rule.glob_key)

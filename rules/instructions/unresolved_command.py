@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.index.references import checked_documents, dangling_references
+from auditor.facts.references.dangling import checked_documents, dangling_references
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
 
@@ -12,11 +12,11 @@ MAKEFILE = "test:\n\tpytest\n"
 
 
 def applies(ctx: RuleContext) -> bool:
-    return bool(checked_documents(ctx.index))
+    return bool(checked_documents(ctx.subject))
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
-    for reference in dangling_references(ctx.index):
+    for reference in dangling_references(ctx.subject):
         if reference.kind == "command":
             yield Violation(reference.problem, reference.path, reference.line, reference.text)
 

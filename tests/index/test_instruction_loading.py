@@ -6,11 +6,11 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from auditor.index import RepositoryIndex
-from auditor.index.agents import AgentLoad, agent_name, load, read_frontmatter
-from tests.conftest import index_repo
+from auditor.facts.agents import AgentLoad, agent_name, load, read_frontmatter
+from auditor.facts.subject import Subject
+from tests.conftest import subject_of
 
-MakeIndex = Callable[..., RepositoryIndex]
+MakeSubject = Callable[..., Subject]
 LINE = "- Run `make test` before you finish.\n"  # 37 bytes
 
 
@@ -18,8 +18,8 @@ def paths(view: AgentLoad) -> list[str]:
     return [f.path for f in view.loaded]
 
 
-def test_codex_reads_one_file_per_directory_root_first(make_index: MakeIndex) -> None:
-    index = make_index(
+def test_codex_reads_one_file_per_directory_root_first(make_subject: MakeSubject) -> None:
+    index = make_subject(
         {
             "AGENTS.md": "root\n",
             "pkg/AGENTS.md": "pkg\n",
@@ -37,8 +37,8 @@ def test_codex_reads_one_file_per_directory_root_first(make_index: MakeIndex) ->
     assert "empty" in skipped["empty/AGENTS.md"]
 
 
-def test_codex_cuts_the_deepest_file_first_at_32_kib(make_index: MakeIndex) -> None:
-    index = make_index(
+def test_codex_cuts_the_deepest_file_first_at_32_kib(make_subject: MakeSubject) -> None:
+    index = make_subject(
         {
             "AGENTS.md": LINE * 500,  # 18,500 bytes
             "a/AGENTS.md": LINE * 300,  # 11,100 bytes
@@ -59,16 +59,16 @@ def test_codex_cuts_the_deepest_file_first_at_32_kib(make_index: MakeIndex) -> N
     assert [f.path for f in view.cut] == ["a/b/AGENTS.md", "a/b/c/AGENTS.md"]
 
 
-def test_claude_ignores_agents_md_beside_a_claude_md(make_index: MakeIndex) -> None:
-    index = make_index({"AGENTS.md": "a\n", "CLAUDE.md": "c\n", "pkg/AGENTS.md": "p\n"})
+def test_claude_ignores_agents_md_beside_a_claude_md(make_subject: MakeSubject) -> None:
+    index = make_subject({"AGENTS.md": "a\n", "CLAUDE.md": "c\n", "pkg/AGENTS.md": "p\n"})
     view = load(index, "pkg", "claude")
     assert paths(view) == ["CLAUDE.md", "pkg/AGENTS.md"]
     assert "neither imports" in {s.path: s.why for s in view.skipped}["AGENTS.md"]
 
 
-def test_claude_follows_imports_up_to_five_hops(make_index: MakeIndex) -> None:
+def test_claude_follows_imports_up_to_five_hops(make_subject: MakeSubject) -> None:
     chain = {f"docs/{n}.md": f"@docs/{n + 1}.md\n" for n in range(1, 8)}
-    index = make_index(
+    index = make_subject(
         {"CLAUDE.md": "@AGENTS.md, not `@docs/7.md`\n", "AGENTS.md": "@docs/1.md\n", **chain}
     )
     view = load(index, "", "claude")
@@ -76,8 +76,8 @@ def test_claude_follows_imports_up_to_five_hops(make_index: MakeIndex) -> None:
     assert view.loaded[1].why == "imported by CLAUDE.md"
 
 
-def test_claude_imports_hidden_directories(make_index: MakeIndex) -> None:
-    index = make_index(
+def test_claude_imports_hidden_directories(make_subject: MakeSubject) -> None:
+    index = make_subject(
         {
             "CLAUDE.md": "@.github/copilot-instructions.md\n",
             ".github/copilot-instructions.md": "x\n",
@@ -86,8 +86,8 @@ def test_claude_imports_hidden_directories(make_index: MakeIndex) -> None:
     assert paths(load(index, "", "claude")) == ["CLAUDE.md", ".github/copilot-instructions.md"]
 
 
-def test_claude_rules_load_by_paths(make_index: MakeIndex) -> None:
-    index = make_index(
+def test_claude_rules_load_by_paths(make_subject: MakeSubject) -> None:
+    index = make_subject(
         {
             "CLAUDE.md": "c\n",
             ".claude/rules/api.md": '---\npaths:\n  - "src/api/**"\n---\nAPI rules\n',
@@ -106,13 +106,13 @@ def test_symlinked_claude_md_reads_agents_md(tmp_path: Path) -> None:
     root.mkdir()
     (root / "AGENTS.md").write_text("Run `pytest`.\n")
     os.symlink("AGENTS.md", root / "CLAUDE.md")
-    view = load(index_repo(root), "", "claude")
+    view = load(subject_of(root), "", "claude")
     assert paths(view) == ["CLAUDE.md"]
     assert view.loaded[0].size == len("Run `pytest`.\n")
 
 
-def test_cursor_rules_by_frontmatter(make_index: MakeIndex) -> None:
-    index = make_index(
+def test_cursor_rules_by_frontmatter(make_subject: MakeSubject) -> None:
+    index = make_subject(
         {
             ".cursor/rules/always.mdc": "---\nalwaysApply: true\n---\nx\n",
             ".cursor/rules/py.mdc": "---\nglobs: **/*.py, *.pyi\nalwaysApply: false\n---\nx\n",
@@ -138,8 +138,8 @@ def test_cursor_rules_by_frontmatter(make_index: MakeIndex) -> None:
     assert "web/" in skipped["web/.cursor/rules/web.mdc"]
 
 
-def test_copilot_apply_to_and_nearest_agents_md(make_index: MakeIndex) -> None:
-    index = make_index(
+def test_copilot_apply_to_and_nearest_agents_md(make_subject: MakeSubject) -> None:
+    index = make_subject(
         {
             ".github/copilot-instructions.md": "all\n",
             ".github/instructions/api.instructions.md": '---\napplyTo: "api/**/*.py"\n---\nx\n',
@@ -157,8 +157,8 @@ def test_copilot_apply_to_and_nearest_agents_md(make_index: MakeIndex) -> None:
     ]
 
 
-def test_gemini_context_file_name_and_windsurf_limits(make_index: MakeIndex) -> None:
-    index = make_index(
+def test_gemini_context_file_name_and_windsurf_limits(make_subject: MakeSubject) -> None:
+    index = make_subject(
         {
             ".gemini/settings.json": '{"context": {"fileName": "AGENTS.md"}}',
             "AGENTS.md": "a\n",
@@ -173,8 +173,8 @@ def test_gemini_context_file_name_and_windsurf_limits(make_index: MakeIndex) -> 
     assert {s.path for s in windsurf.skipped} == {".windsurf/rules/ts.md"}
 
 
-def test_cline_and_aider(make_index: MakeIndex) -> None:
-    index = make_index(
+def test_cline_and_aider(make_subject: MakeSubject) -> None:
+    index = make_subject(
         {
             ".clinerules/a.md": "a\n",
             ".aider.conf.yml": "read:\n  - CONVENTIONS.md\n",

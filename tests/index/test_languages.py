@@ -10,15 +10,33 @@ from auditor.index.languages import language_of
 @pytest.mark.parametrize(
     ("path", "language"),
     [
-        ("a.py", "python"), ("stubs/a.pyi", "python"),
-        ("a.js", "javascript"), ("a.mjs", "javascript"), ("a.cjs", "javascript"),
+        ("a.py", "python"),
+        ("stubs/a.pyi", "python"),
+        ("a.js", "javascript"),
+        ("a.mjs", "javascript"),
+        ("a.cjs", "javascript"),
         ("a.jsx", "javascript"),
-        ("a.ts", "typescript"), ("src/App.tsx", "typescript"), ("a.mts", "typescript"),
-        ("main.go", "go"), ("lib.rs", "rust"), ("Main.java", "java"),
-        ("a.c", "c"), ("a.h", "c"), ("a.cpp", "cpp"), ("a.hpp", "cpp"), ("a.cs", "csharp"),
-        ("a.rb", "ruby"), ("Rakefile", "ruby"), ("a.kt", "kotlin"), ("build.gradle.kts", "kotlin"),
-        ("a.swift", "swift"), ("run.sh", "shell"), ("a.R", "r"), ("a.r", "r"),
-        ("A.PY", "python"), ("deep/dir/x.Go", "go"),
+        ("a.ts", "typescript"),
+        ("src/App.tsx", "typescript"),
+        ("a.mts", "typescript"),
+        ("main.go", "go"),
+        ("lib.rs", "rust"),
+        ("Main.java", "java"),
+        ("a.c", "c"),
+        ("a.h", "c"),
+        ("a.cpp", "cpp"),
+        ("a.hpp", "cpp"),
+        ("a.cs", "csharp"),
+        ("a.rb", "ruby"),
+        ("Rakefile", "ruby"),
+        ("a.kt", "kotlin"),
+        ("build.gradle.kts", "kotlin"),
+        ("a.swift", "swift"),
+        ("run.sh", "shell"),
+        ("a.R", "r"),
+        ("a.r", "r"),
+        ("A.PY", "python"),
+        ("deep/dir/x.Go", "go"),
     ],
 )
 def test_extensions(path: str, language: str) -> None:
@@ -27,8 +45,19 @@ def test_extensions(path: str, language: str) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    ["README.md", "pyproject.toml", "package.json", "a.yaml", "Makefile", "LICENSE", ".bashrc",
-     ".py", "data.csv", "image.png", "noext"],
+    [
+        "README.md",
+        "pyproject.toml",
+        "package.json",
+        "a.yaml",
+        "Makefile",
+        "LICENSE",
+        ".bashrc",
+        ".py",
+        "data.csv",
+        "image.png",
+        "noext",
+    ],
 )
 def test_not_a_programming_language(path: str) -> None:
     assert language_of(path) is None

@@ -11,21 +11,41 @@ from auditor.index.testpaths import is_test_path
     "path",
     [
         # pytest and unittest
-        "test_app.py", "pkg/test_models.py", "app_test.py", "app_tests.py", "conftest.py",
-        "tests/helpers.py", "src/app/tests.py", "tests/fixtures/data.json",
+        "test_app.py",
+        "pkg/test_models.py",
+        "app_test.py",
+        "app_tests.py",
+        "conftest.py",
+        "tests/helpers.py",
+        "src/app/tests.py",
+        "tests/fixtures/data.json",
         # jest, vitest, mocha
-        "src/App.test.tsx", "src/util.spec.ts", "lib/a.test.mjs", "src/__tests__/App.jsx",
+        "src/App.test.tsx",
+        "src/util.spec.ts",
+        "lib/a.test.mjs",
+        "src/__tests__/App.jsx",
         "e2e/login.e2e-spec.ts",
         # go
-        "pkg/server/handler_test.go", "internal/testdata/input.txt",
+        "pkg/server/handler_test.go",
+        "internal/testdata/input.txt",
         # java, kotlin (surefire's defaults), scala, c#
-        "src/test/java/com/acme/ServiceTest.java", "src/test/java/com/acme/Helper.java",
-        "app/src/test/kotlin/FooTests.kt", "src/it/FooIT.java", "TestParser.java",
-        "Acme.Tests/ParserTests.cs", "Tests/AppTests/AppTests.swift",
+        "src/test/java/com/acme/ServiceTest.java",
+        "src/test/java/com/acme/Helper.java",
+        "app/src/test/kotlin/FooTests.kt",
+        "src/it/FooIT.java",
+        "TestParser.java",
+        "Acme.Tests/ParserTests.cs",
+        "Tests/AppTests/AppTests.swift",
         # rspec and minitest
-        "spec/models/user_spec.rb", "test/test_helper.rb", "lib/foo_test.rb",
+        "spec/models/user_spec.rb",
+        "test/test_helper.rb",
+        "lib/foo_test.rb",
         # others
-        "tests/integration.rs", "test_parse.c", "parse_test.cc", "test/run.sh", "a_test.exs",
+        "tests/integration.rs",
+        "test_parse.c",
+        "parse_test.cc",
+        "test/run.sh",
+        "a_test.exs",
     ],
 )
 def test_is_a_test(path: str) -> None:
@@ -35,10 +55,21 @@ def test_is_a_test(path: str) -> None:
 @pytest.mark.parametrize(
     "path",
     [
-        "testing_utils.py", "src/testing.py", "test.py", "contest.py", "latest.py",
-        "src/attestation.go", "protest/main.go", "src/main/java/com/acme/Service.java",
-        "src/Testimony.java", "lib/spectrum.rb", "src/inspect.ts", "docs/testing.md",
-        "src/app/testing_helpers.py", "src/respec/x.js", "README.md",
+        "testing_utils.py",
+        "src/testing.py",
+        "test.py",
+        "contest.py",
+        "latest.py",
+        "src/attestation.go",
+        "protest/main.go",
+        "src/main/java/com/acme/Service.java",
+        "src/Testimony.java",
+        "lib/spectrum.rb",
+        "src/inspect.ts",
+        "docs/testing.md",
+        "src/app/testing_helpers.py",
+        "src/respec/x.js",
+        "README.md",
     ],
 )
 def test_is_not_a_test(path: str) -> None:

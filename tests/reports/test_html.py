@@ -72,7 +72,7 @@ def hostile_finding() -> Finding:
         rule="SAF001",
         severity=Severity.CRITICAL,
         category=Category.SAFETY,
-        message=f"{HOSTILE} `<img src=x onerror=alert(1)>` & \"quotes\"",
+        message=f'{HOSTILE} `<img src=x onerror=alert(1)>` & "quotes"',
         path='src/"><svg onload=alert(1)>.py',
         line=3,
         fingerprint="f",
@@ -96,7 +96,7 @@ def test_matches_snapshot(build: object, html_snapshot: SnapshotAssertion) -> No
 def test_is_byte_stable() -> None:
     first = html.render(sample_report(), RenderOptions())
     assert first == html.render(sample_report(), RenderOptions())
-    assert first.startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+    assert first.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert first.endswith("</html>\n")
 
 

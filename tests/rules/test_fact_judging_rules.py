@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from auditor.index import RepositoryIndex
+from auditor.facts.subject import Subject
 from auditor.index.markers import count, scan
 from auditor_rules.safety.secret_tokens import token_secrets
 
-MakeIndex = Callable[..., RepositoryIndex]
+MakeSubject = Callable[..., Subject]
 
 
 def test_suppressions_are_counted_per_language() -> None:
@@ -48,8 +48,8 @@ def test_placeholders_words_and_public_keys_are_not_secrets() -> None:
     assert list(token_secrets(text)) == []
 
 
-def test_env_reads_leave_out_tests_and_variables_the_code_sets(make_index: MakeIndex) -> None:
-    index = make_index(
+def test_env_reads_leave_out_tests_and_variables_the_code_sets(make_subject: MakeSubject) -> None:
+    index = make_subject(
         {
             "app/settings.py": 'import os\n\nURL = os.environ["DATABASE_URL"]\n'
             'os.environ["APP_CHILD"] = "1"\n',
@@ -67,9 +67,9 @@ def test_env_reads_leave_out_tests_and_variables_the_code_sets(make_index: MakeI
     assert index.facts.credential_reads == ()
 
 
-def test_pull_request_ci_reads_workflow_triggers(make_index: MakeIndex) -> None:
+def test_pull_request_ci_reads_workflow_triggers(make_subject: MakeSubject) -> None:
     job = "jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make lint\n"
-    index = make_index(
+    index = make_subject(
         {
             ".github/workflows/push.yml": "on: push\n" + job,
             ".github/workflows/pr.yml": "on:\n  pull_request:\n    branches: [main]\n" + job,
@@ -84,10 +84,10 @@ def test_pull_request_ci_reads_workflow_triggers(make_index: MakeIndex) -> None:
     )
 
 
-def test_secret_signal_ignores_test_data(make_index: MakeIndex) -> None:
+def test_secret_signal_ignores_test_data(make_subject: MakeSubject) -> None:
     assert (
-        make_index({"tests/fixtures/.env": "A=1\n", "app.py": "x = 1\n"}).facts.secret_signal
+        make_subject({"tests/fixtures/.env": "A=1\n", "app.py": "x = 1\n"}).facts.secret_signal
         is None
     )
-    index = make_index({"deploy/server.key": "k\n", "app.py": "x = 1\n"})
+    index = make_subject({"deploy/server.key": "k\n", "app.py": "x = 1\n"})
     assert index.facts.secret_signal == "deploy/server.key"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.index import Command
+from auditor.facts import Command
 from auditor_rules.feedback.runs_tests import (
     runs_test_task,
     runs_tests,

@@ -1,0 +1,145 @@
+"""What a generated AGENTS.md block states, chosen from the facts: commands, places, boundaries."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from auditor.facts.commands.workflow import CommandChooser
+from auditor.facts.layout.places import boundaries, package_dirs, source_dirs, test_places
+from auditor.facts.subject import Subject
+
+CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+@dataclass(frozen=True, slots=True)
+class PlanLine:
+    """One bullet: a label (which may hold code spans) and the code spans it names."""
+
+    label: str
+    spans: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        """The bullet as the template writes it, without the leading `- `."""
+        named = ", ".join(f"`{span}`" for span in self.spans)
+        return f"{self.label}: {named}" if named else self.label
+
+
+@dataclass(frozen=True, slots=True)
+class AgentsPlan:
+    """The content of the managed block, section by section; empty sections are left out."""
+
+    commands: tuple[PlanLine, ...]
+    layout: tuple[PlanLine, ...]
+    boundaries: tuple[PlanLine, ...]
+    docs: tuple[PlanLine, ...]
+
+    def spans(self) -> frozenset[str]:
+        """Every code span the rendered block holds: what staleness is judged on."""
+        lines = (*self.commands, *self.layout, *self.boundaries, *self.docs)
+        return frozenset(span for line in lines for span in CODE_SPAN.findall(line.text))
+
+
+@dataclass(frozen=True, slots=True)
+class PlanScope:
+    """Which part of the repository a plan speaks for.
+
+    `package` is the package directory for a nested AGENTS.md ("" for the root); `manager`
+    overrides the package manager a package view detects (a pnpm workspace's packages are
+    run with pnpm even without their own lockfile); `nested` lists the packages that have
+    their own AGENTS.md, which the root file points to.
+    """
+
+    package: str = ""
+    manager: str | None = None
+    nested: tuple[str, ...] = ()
+
+
+def agents_plan(subject: Subject, scope: PlanScope | None = None) -> AgentsPlan:
+    """The plan for the AGENTS.md of `subject` (a repository, or a package view of one)."""
+    scope = scope or PlanScope()
+    chooser = CommandChooser(subject, scope.manager)
+    verified = chooser.resolves
+    commands = [
+        _line("Set up", chooser.setup()),
+        _line("Build", *filter(verified, [chooser.build()])),
+        _line("Run the tests", *filter(verified, [chooser.test()])),
+        _line("Run one test", *filter(verified, [chooser.single_test()])),
+        *_tool_lines(chooser),
+    ]
+    layout = [
+        _line("Source", *source_dirs(subject)),
+        _line("Packages", *package_dirs(subject)),
+        _line("Tests", *test_places(subject)),
+    ]
+    if scope.nested:
+        paths = tuple(f"{directory}/AGENTS.md" for directory in scope.nested)
+        layout.append(PlanLine("Each package's own commands are in", paths))
+    return AgentsPlan(
+        commands=tuple(line for line in commands if line is not None),
+        layout=tuple(line for line in layout if line is not None),
+        boundaries=tuple(PlanLine(label, spans) for label, spans in boundaries(subject)),
+        docs=_docs(subject),
+    )
+
+
+TOOL_KINDS = (("linter", "Lint"), ("formatter", "Format"), ("type_checker", "Type-check"))
+MAX_TOOL_LINES = 4
+
+
+def _tool_lines(chooser: CommandChooser) -> list[PlanLine | None]:
+    """One line per command; a command doing several jobs says so (`Lint and format`), and a
+    command that does not name its tool names it (`Lint (golangci-lint)`)."""
+    jobs: dict[str, list[str]] = {}
+    tools: dict[str, list[str]] = {}
+    for kind, label in TOOL_KINDS:
+        for tool, text in chooser.tools(kind):
+            if label not in jobs.setdefault(text, []):
+                jobs[text].append(label)
+            if tool not in tools.setdefault(text, []):
+                tools[text].append(tool)
+    merged: dict[str, list[str]] = {}
+    for text, labels in list(jobs.items())[:MAX_TOOL_LINES]:
+        label = " and ".join([labels[0], *(word.lower() for word in labels[1:])])
+        unnamed = [tool for tool in tools[text] if tool not in text]
+        merged.setdefault(f"{label} ({', '.join(unnamed)})" if unnamed else label, []).append(text)
+    return [PlanLine(label, tuple(texts)) for label, texts in merged.items()]
+
+
+def _line(label: str, *spans: str | None) -> PlanLine | None:
+    kept = tuple(span for span in spans if span)
+    return PlanLine(label, kept) if kept else None
+
+
+def _docs(subject: Subject) -> tuple[PlanLine, ...]:
+    docs = subject.facts.docs
+    named = (
+        ("Project overview", docs.readme),
+        ("How to contribute", docs.contributing),
+        ("Architecture", docs.architecture),
+    )
+    return tuple(PlanLine(label, (path,)) for label, path in named if path)
+
+
+JS_WORKSPACES = frozenset({"pnpm", "yarn", "bun", "npm"})
+
+
+def managed_plan(
+    subject: Subject, directory: str = "", nested: tuple[str, ...] | None = None
+) -> AgentsPlan:
+    """The plan for the AGENTS.md in `directory` ("" for the root) of the repository `subject`.
+
+    A nested file speaks for its package (a package view of the subject, run with the
+    workspace's JavaScript manager); the root file points to the packages that have their own
+    AGENTS.md (`nested`, by default those that exist now).
+    """
+    workspace = subject.facts.workspace
+    if directory:
+        kind = workspace.kind if workspace is not None else None
+        manager = kind if kind in JS_WORKSPACES else None
+        return agents_plan(subject.package(directory), PlanScope(directory, manager))
+    if nested is None:
+        members = workspace.packages if workspace is not None else ()
+        nested = tuple(d for d in members if subject.files.file(f"{d}/AGENTS.md") is not None)
+    return agents_plan(subject, PlanScope(nested=nested))

@@ -1,0 +1,1 @@
+"""CI: which providers and files, the commands they run, and when they run."""

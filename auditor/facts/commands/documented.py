@@ -1,0 +1,145 @@
+"""Commands documented in Markdown and reStructuredText: shell code blocks and inline code."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditor.facts.model import Command
+from auditor.facts.shell.invocations import PROMPT, invocations, strip_prompt
+from auditor.facts.shell.script_lines import script_lines
+
+KNOWN_EXECUTABLES = frozenset({
+    "python", "pip", "pip3", "uv", "uvx", "poetry", "pdm", "hatch", "pipenv", "rye", "pixi",
+    "conda", "mamba", "tox", "nox", "pytest", "coverage", "pre-commit", "ruff", "black", "isort",
+    "flake8", "pylint", "mypy", "pyright", "basedpyright", "ty", "pytype", "make", "just", "task",
+    "npm", "npx", "pnpm", "pnpx", "yarn", "bun", "bunx", "deno", "node", "tsc", "eslint",
+    "prettier", "biome", "vitest", "jest", "mocha", "playwright", "cypress", "turbo", "nx",
+    "lerna", "go", "gofmt", "golangci-lint", "cargo", "rustup", "rustc", "mvn", "mvnw", "./mvnw",
+    "gradle", "gradlew", "./gradlew", "sbt", "ant", "bundle", "rake", "rspec", "ruby", "gem",
+    "rails", "php", "composer", "phpunit", "dotnet", "cmake", "ctest", "meson", "ninja", "bazel",
+    "bazelisk", "mix", "elixir", "swift", "xcodebuild", "flutter", "dart", "docker",
+    "docker-compose", "podman", "git", "bash", "sh", "zsh", "source", "export", "cd", "cp",
+    "mkdir", "./configure", "scons", "stack", "cabal", "lein", "clojure", "kubectl", "helm",
+    "terraform", "tflint", "shellcheck", "hadolint", "nix", "direnv", "sphinx-build", "mkdocs",
+    "lefthook"
+})  # fmt: skip
+"""First words that make a line of an unlabelled code block (or an inline span) a command."""
+STANDALONE = frozenset({
+    "jest", "tox", "phpunit", "mocha", "rspec", "tsc", "make", "ctest", "nox", "vitest", "pytest",
+    "mypy", "just", "pyright"
+})  # fmt: skip
+"""Words that are a command on their own in an inline span (`tox`), not a mere name."""
+SHELL_LANGUAGES = frozenset({"sh", "bash", "shell", "zsh", "fish", "ksh", "shellscript"})
+SESSION_LANGUAGES = frozenset({
+    "", "bat", "batch", "cmd", "console", "none", "plain", "plaintext", "powershell", "ps1",
+    "pwsh", "sh-session", "shell-session", "terminal", "text", "txt"
+})  # fmt: skip
+FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*\{?\.?([\w+-]*)")
+INLINE = re.compile(r"(?<!`)(`{1,2})(?!`)([^`\n]+?)(?<!`)\1(?!`)")
+RST_INLINE = re.compile(r"(?<!`)``(?!`)([^`\n]+?)``(?![`_])")
+"""reStructuredText: only ``double`` backticks are code; `single`_ ones are links and roles."""
+RST_DIRECTIVE = re.compile(r"^(\s*)\.\.\s+(?:code-block|code|sourcecode|prompt)::\s*([\w+-]*)")
+
+
+def document_commands(path: str, text: str, origin: str) -> list[Command]:
+    """The commands documented in `text` (a Markdown, reStructuredText or plain-text file)."""
+    if path.lower().endswith((".rst", ".rest")):
+        return list(_rst(path, text, origin))
+    return list(_markdown(path, text, origin))
+
+
+def is_known_command(line: str) -> bool:
+    found = invocations(line)
+    return bool(found) and (
+        found[0].program in KNOWN_EXECUTABLES or line.split()[0] in KNOWN_EXECUTABLES
+    )
+
+
+def _markdown(path: str, text: str, origin: str) -> Iterator[Command]:
+    lines = text.splitlines()
+    number = 0
+    while number < len(lines):
+        fence = FENCE.match(lines[number])
+        if not fence:
+            yield from _inline(path, number + 1, lines[number], origin)
+            number += 1
+            continue
+        marker, language = fence.group(2), fence.group(3).lower()
+        start = number + 1
+        number = start
+        while number < len(lines) and not lines[number].strip().startswith(marker):
+            number += 1
+        block = [line.removeprefix(fence.group(1)) for line in lines[start:number]]
+        yield from _block(path, start + 1, block, language, origin)
+        number += 1
+
+
+def _rst(path: str, text: str, origin: str) -> Iterator[Command]:
+    lines = text.splitlines()
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        directive = RST_DIRECTIVE.match(line)
+        literal = (
+            not directive and line.rstrip().endswith("::") and not line.lstrip().startswith("..")
+        )
+        if not directive:
+            yield from _inline(path, number + 1, line, origin, RST_INLINE)
+        if not directive and not literal:
+            number += 1
+            continue
+        indent = len(line) - len(line.lstrip())
+        language = directive.group(2).lower() if directive else ""
+        number += 1
+        while number < len(lines) and (
+            lines[number].strip().startswith(":") or not lines[number].strip()
+        ):
+            number += 1
+        start = number
+        while number < len(lines) and (
+            not lines[number].strip() or len(lines[number]) - len(lines[number].lstrip()) > indent
+        ):
+            number += 1
+        block = lines[start:number]
+        yield from _block(path, start + 1, _dedent(block), language, origin)
+
+
+def _dedent(block: list[str]) -> list[str]:
+    widths = [len(line) - len(line.lstrip()) for line in block if line.strip()]
+    cut = min(widths, default=0)
+    return [line[cut:] for line in block]
+
+
+def _block(
+    path: str, first: int, block: list[str], language: str, origin: str
+) -> Iterator[Command]:
+    if language in SHELL_LANGUAGES:
+        script = "\n".join(
+            strip_prompt(line) if PROMPT.match(line.strip()) else line for line in block
+        )
+        for line, text in script_lines(script, first):
+            yield Command(text, path, line, origin)
+        return
+    if language not in SESSION_LANGUAGES:
+        return
+    prompted = any(PROMPT.match(line.strip()) for line in block)
+    for line, text in script_lines("\n".join(block), first):
+        if prompted and PROMPT.match(text):
+            yield Command(strip_prompt(text), path, line, origin)
+        elif not prompted and is_known_command(text):
+            yield Command(text, path, line, origin)
+
+
+def _inline(
+    path: str, line: int, text: str, origin: str, pattern: re.Pattern[str] = INLINE
+) -> Iterator[Command]:
+    if "`" not in text:
+        return
+    for match in pattern.finditer(text):
+        span = strip_prompt(match.group(match.lastindex or 0).strip())
+        words = span.split()
+        if not words or (len(words) == 1 and words[0] not in STANDALONE):
+            continue
+        if is_known_command(span):
+            yield Command(span, path, line, origin)

@@ -1,0 +1,260 @@
+"""The commands a generated AGENTS.md names, each one the repository runs or can resolve."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cached_property
+
+from auditor.facts.files import RepositoryFiles
+from auditor.facts.model import Command, Facts
+from auditor.facts.references.commands import CommandJudge
+from auditor.facts.references.paths import PathJudge
+from auditor.facts.runners.package_scripts import script_command
+from auditor.facts.runners.registry import TaskRunners, runners_of
+from auditor.facts.runners.resolution import HANDLERS
+from auditor.facts.shell.invocations import invocations
+from auditor.facts.subject import Subject
+from auditor.facts.testing.single_test import single_test_command
+
+TEMPLATE_MARKS = ("${{", "{{", "$(", "${", "<", ">", "`")
+MAX_COMMAND = 90
+RUNNER_PREFIX = {"uv": "uv run", "poetry": "poetry run", "pdm": "pdm run"}
+DEFAULT_SETUP = {
+    "uv": "uv sync",
+    "poetry": "poetry install",
+    "pdm": "pdm install",
+    "pipenv": "pipenv install --dev",
+    "pnpm": "pnpm install",
+    "yarn": "yarn install",
+    "bun": "bun install",
+    "bundler": "bundle install",
+    "composer": "composer install",
+    "go": "go mod download",
+}
+INSTALL_WORDS: dict[str, frozenset[str]] = {
+    "uv": frozenset({"sync"}),
+    "poetry": frozenset({"install"}),
+    "pdm": frozenset({"install", "sync"}),
+    "pipenv": frozenset({"install", "sync"}),
+    "npm": frozenset({"ci", "install", "i"}),
+    "pnpm": frozenset({"install", "i"}),
+    "yarn": frozenset({"install"}),
+    "bun": frozenset({"install"}),
+    "bundle": frozenset({"install"}),
+    "composer": frozenset({"install"}),
+}
+DEFAULT_BUILD = {"cargo": "cargo build", "go": "go build ./...", "maven": "mvn package"}
+KIND_WORDS = {
+    "linter": ("lint", "check", "vet", "style"),
+    "formatter": ("format", "fmt", "style", "prettier"),
+    "type_checker": ("type", "tsc", "mypy", "pyright", "check"),
+}
+RUN_RANK = {"make": 0, "just": 0, "task": 0, "npm-script": 0, "tox": 0, "nox": 0, "poe": 0}
+"""Tool runs named through a task-runner target rank first, then CI steps, then hooks."""
+
+
+class CommandChooser:
+    """Picks setup, build, test and tool commands for the repository (or package) `subject`."""
+
+    def __init__(self, subject: Subject, manager: str | None = None) -> None:
+        self.subject = subject
+        self.files = subject.files
+        self.facts: Facts = subject.facts
+        self.manager = manager or _main_manager(self.facts.package_managers)
+
+    @cached_property
+    def runners(self) -> TaskRunners:
+        return runners_of(self.subject.sources)
+
+    @cached_property
+    def _judge(self) -> CommandJudge:
+        return CommandJudge(self.subject, PathJudge(self.files))
+
+    def resolves(self, text: str | None) -> bool:
+        """Whether `text`, run where the AGENTS.md sits, resolves: its target, script, env,
+        session and paths exist (a root CI step's `make x` does not, from a package)."""
+        if not text:
+            return False
+        command = Command(text, "AGENTS.md", 1, "instructions")
+        return not any(True for _ in self._judge.problems(command, "", strict=True))
+
+    def setup(self) -> str | None:
+        """A documented or CI install command for the package manager, else its default."""
+        for command in self._documented():
+            if _is_install(command.text, self.manager):
+                return command.text
+        if self.manager == "npm":
+            return "npm ci" if self.files.file("package-lock.json") else "npm install"
+        if self.manager == "pip":
+            return _pip_setup(self.files)
+        return DEFAULT_SETUP.get(self.manager or "")
+
+    @cached_property
+    def _test_command(self) -> Command | None:
+        """The canonical test command, or the best one that runs from here as written."""
+        for command in self.facts.test_commands[:5]:
+            first = invocations(command.text)[:1]
+            if _runnable(command.text) and not (first and first[0].program in ("cd", "pushd")):
+                return command
+        return None
+
+    def test(self) -> str | None:
+        command = self._test_command
+        return self._as_manager(command) if command is not None else None
+
+    def single_test(self) -> str | None:
+        test = self._test_command
+        if test is None:
+            return None
+        return single_test_command(self.subject, self.runners, test, self.manager)
+
+    def build(self) -> str | None:
+        for name in ("build",):
+            if self.runners.make().get(name) is not None:
+                return f"make {name}"
+            if name in self.runners.just:
+                return f"just {name}"
+            if name in self.runners.scripts(""):
+                return script_command(self._js_manager(), name)
+        return DEFAULT_BUILD.get(self.manager or "")
+
+    def tools(self, kind: str) -> tuple[tuple[str, str], ...]:
+        """(tool, command) per tool of `kind`, the way the repository runs it.
+
+        A command named after the job (`make lint`, `tox -e typing`) ranks before one that
+        only happens to run the tool too (`yarn test`), then task-runner targets before CI
+        steps before git hooks.
+        """
+        found: list[tuple[str, str]] = []
+        for tool in self.facts.tools:
+            if tool.kind != kind:
+                continue
+            named = sorted(
+                (_off_topic(text, kind, tool.name), rank, len(text), text)
+                for run in tool.runs
+                for rank, text in [self._entry(run)]
+                if text is not None and self.resolves(text)
+            )
+            if named:
+                found.append((tool.name, named[0][3]))
+        return tuple(found)
+
+    def _entry(self, run: Command) -> tuple[int, str | None]:
+        """How an agent starts `run`, and how good a name that is (lower is better)."""
+        origin = run.origin
+        if origin == "ci":
+            text = run.text if _runnable(run.text) and not run.text.startswith("uses:") else None
+            first = invocations(run.text)[:1]
+            return (1 if first and first[0].program in HANDLERS else 2), text
+        if origin == "pre-commit":
+            return 3, self._hook_entry(run)
+        return RUN_RANK.get(origin, 4), self._target_entry(run)
+
+    def _target_entry(self, run: Command) -> str | None:
+        directory = run.path.rpartition("/")[0]
+        runners = self.runners
+        if run.origin == "make" and not directory:
+            return _name_of(run, {n: t.recipe for n, t in runners.make().items()}, "make")
+        if run.origin == "just":
+            return _name_of(run, {n: r.body for n, r in runners.just.items()}, "just")
+        if run.origin == "npm-script" and not directory:
+            scripts = {n: (c,) for n, c in runners.scripts("").items()}
+            name = _name_of(run, scripts, "")
+            return script_command(self._js_manager(), name.strip()) if name else None
+        if run.origin == "tox" and runners.tox is not None:
+            return _name_of(run, runners.tox.envs, "tox -e")
+        if run.origin == "nox" and runners.nox is not None:
+            return _name_of(run, runners.nox.sessions, "nox -s")
+        if run.origin == "poe":
+            return _name_of(run, runners.poe, "poe")
+        return None
+
+    def _hook_entry(self, run: Command) -> str | None:
+        for hook in self.runners.hooks:
+            if hook.command == run and not hook.manual:
+                return f"pre-commit run {hook.id} --all-files"
+        return None
+
+    def _documented(self) -> list[Command]:
+        """Commands of the root's own instruction files, then its docs, then CI."""
+        order = {"instructions": 0, "docs": 1, "ci": 2}
+        own = [
+            c
+            for c in self.facts.commands
+            if c.origin in order and ("/" not in c.path or c.path.startswith("."))
+        ]
+        return sorted(own, key=lambda c: (order[c.origin], c.path, c.line or 0))
+
+    def _as_manager(self, command: Command) -> str:
+        """A framework's default command, run through the project's environment manager."""
+        prefix = RUNNER_PREFIX.get(self.manager or "")
+        if command.origin == "default" and prefix and command.text.split()[0] == "pytest":
+            return f"{prefix} {command.text}"
+        text = command.text
+        js = self._js_manager()
+        if js != "npm" and text.startswith("npm test"):
+            return script_command(js, "test") + text.removeprefix("npm test")
+        return text
+
+    def _js_manager(self) -> str:
+        return self.manager if self.manager in ("npm", "pnpm", "yarn", "bun") else "npm"
+
+
+def _main_manager(managers: tuple[str, ...]) -> str | None:
+    """The manager to set up with: an environment manager before pip and npm, else the first."""
+    for preferred in ("uv", "poetry", "pdm", "pipenv", "pnpm", "yarn", "bun"):
+        if preferred in managers:
+            return preferred
+    return managers[0] if managers else None
+
+
+def _name_of(run: Command, table: Mapping[str, tuple[Command, ...]], runner: str) -> str | None:
+    """`runner NAME` for the entry of `table` whose commands hold `run`."""
+    for name in sorted(table):
+        if run in table[name] and not name.startswith((".", "_")) and "%" not in name:
+            return f"{runner} {name}".strip() if runner else name
+    return None
+
+
+def _off_topic(text: str, kind: str, tool: str) -> int:
+    """0 when `text` names the tool or the job (`lint`, `format`, `typecheck`), else 1."""
+    low = text.lower()
+    return 0 if tool in low or any(word in low for word in KIND_WORDS[kind]) else 1
+
+
+def _runnable(text: str) -> bool:
+    return len(text) <= MAX_COMMAND and not any(mark in text for mark in TEMPLATE_MARKS)
+
+
+def _is_install(text: str, manager: str | None) -> bool:
+    """Whether `text` only installs the project's dependencies with `manager` (or pip)."""
+    if not _runnable(text):
+        return False
+    found = invocations(text)
+    if len(found) != 1:
+        return False  # `cd other && poetry install` sets up another project
+    program, args = found[0].program, found[0].args
+    if program == "pip" or (program == "uv" and args[:2] == ("pip", "install")):
+        words = set(args)
+        return manager in ("pip", "uv") and bool(words & {"-e", "-r", ".", "--editable"})
+    return program == manager and _installs_project(program, args)
+
+
+def _installs_project(program: str, args: tuple[str, ...]) -> bool:
+    """`poetry install --with dev`, `npm ci`: the project's own dependencies, no others."""
+    words_for = INSTALL_WORDS.get(program)
+    if words_for is None or not args or args[0] not in words_for:
+        return False
+    named = [a for a in args[1:] if not a.startswith("-")]
+    return not named or program in ("uv", "poetry", "pdm")  # the others take package names
+
+
+def _pip_setup(index: RepositoryFiles) -> str | None:
+    for name in ("requirements-dev.txt", "requirements_dev.txt", "requirements-test.txt"):
+        if index.file(name):
+            return f"python -m pip install -r {name}"
+    if index.file("pyproject.toml") or index.file("setup.py"):
+        return "python -m pip install -e ."
+    if index.file("requirements.txt"):
+        return "python -m pip install -r requirements.txt"
+    return None

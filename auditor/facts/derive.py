@@ -1,0 +1,90 @@
+"""Deriving every fact from the files: the one place the fact detectors are composed.
+
+Each detector runs in a guard (`Guard`): one that raises leaves its fact at the "unknown"
+default of `Facts` and adds a `detector-error` diagnostic, and the run goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import fields, replace
+from typing import Any, TypeVar
+
+from auditor.facts.agents.instruction_files import instruction_files
+from auditor.facts.ci.providers import ci_files, ci_providers, uses_pre_commit
+from auditor.facts.ci.triggers import pull_request_ci
+from auditor.facts.commands.collect import collect_commands
+from auditor.facts.docs.documents import find_docs
+from auditor.facts.ecosystem.managers import lockfiles, package_managers
+from auditor.facts.ecosystem.workspace import find_workspace
+from auditor.facts.environment.dev_environment import dev_environment, env_example
+from auditor.facts.environment.env_reads import env_reads
+from auditor.facts.environment.secret_signals import credential_reads, secret_signal
+from auditor.facts.layout.languages import language_stats, primary_language
+from auditor.facts.layout.sizes import generated_or_vendored, largest_files
+from auditor.facts.model import Facts
+from auditor.facts.profile.detect import detect_profile
+from auditor.facts.sources import FactSources
+from auditor.facts.testing import suite
+from auditor.facts.tools.detect import find_tools
+from auditor.model import Diagnostic
+
+T = TypeVar("T")
+DEFAULTS: dict[str, Any] = {
+    f.name: f.default_factory() if callable(f.default_factory) else f.default for f in fields(Facts)
+}
+"""Each fact's "unknown" value: what a detector that raised leaves behind."""
+
+
+class Guard:
+    """Runs detectors, turning an exception into the fact's default and a diagnostic."""
+
+    def __init__(self) -> None:
+        self.diagnostics: list[Diagnostic] = []
+
+    def __call__(self, fact: str, detector: Callable[[], T]) -> T:
+        try:
+            return detector()
+        except Exception as error:
+            message = f"{fact}: {type(error).__name__}: {error}".splitlines()[0]
+            self.diagnostics.append(Diagnostic("", "detector-error", message))
+            default: T = DEFAULTS[fact]
+            return default
+
+
+def derive_facts(src: FactSources) -> Facts:
+    """Derive every fact about the repository (or package) whose files `src` reads."""
+    guard = Guard()
+    repo = src.repo
+    instructions = guard("instruction_files", lambda: instruction_files(src))
+    commands = guard("commands", lambda: collect_commands(src, instructions))
+    example = guard("env_example", lambda: env_example(src))
+    reads = guard("env_reads", lambda: env_reads(src))
+    facts = Facts(
+        languages=guard("languages", lambda: language_stats(repo)),
+        primary_language=guard("primary_language", lambda: primary_language(repo)),
+        package_managers=guard("package_managers", lambda: package_managers(src)),
+        lockfiles=guard("lockfiles", lambda: lockfiles(src)),
+        workspace=guard("workspace", lambda: find_workspace(src)),
+        test_frameworks=guard("test_frameworks", lambda: suite.test_frameworks(src)),
+        test_dirs=guard("test_dirs", lambda: suite.test_dirs(src)),
+        test_file_count=guard("test_file_count", lambda: suite.test_file_count(src)),
+        test_commands=guard("test_commands", lambda: suite.test_commands(src, commands)),
+        tools=guard("tools", lambda: find_tools(src, commands)),
+        pre_commit=guard("pre_commit", lambda: uses_pre_commit(src)),
+        ci_providers=guard("ci_providers", lambda: ci_providers(src)),
+        ci_files=guard("ci_files", lambda: ci_files(src)),
+        instruction_files=instructions,
+        docs=guard("docs", lambda: find_docs(src)),
+        dev_environment=guard("dev_environment", lambda: dev_environment(src)),
+        env_example=example,
+        largest_files=guard("largest_files", lambda: largest_files(repo)),
+        generated_or_vendored=guard("generated_or_vendored", lambda: generated_or_vendored(repo)),
+        commands=commands,
+        env_reads=reads,
+        pull_request_ci=guard("pull_request_ci", lambda: pull_request_ci(src)),
+        secret_signal=guard("secret_signal", lambda: secret_signal(src, example)),
+        credential_reads=guard("credential_reads", lambda: credential_reads(reads)),
+        profile=guard("profile", lambda: detect_profile(src)),
+    )
+    return replace(facts, diagnostics=(*src.diagnostics, *guard.diagnostics))

@@ -1,0 +1,1 @@
+"""The repository's standard documents: README, CONTRIBUTING, licence, ..."""

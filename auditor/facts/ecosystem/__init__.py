@@ -1,0 +1,1 @@
+"""Package managers, lockfiles, projects and workspaces, read from the manifests."""

@@ -1,0 +1,1 @@
+"""The development environment: dev containers, env examples, env reads, secret signals."""

@@ -1,0 +1,1 @@
+"""What kind of repository this is: library, application, cli, monorepo, docs, ..."""

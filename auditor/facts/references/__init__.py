@@ -1,0 +1,1 @@
+"""Judges of what documents name: paths and commands that do not resolve."""

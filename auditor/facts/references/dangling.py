@@ -1,0 +1,125 @@
+"""Paths and commands named in instruction files, README and CONTRIBUTING that do not resolve."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import weakref
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from auditor.facts.commands.documented import FENCE, INLINE, RST_INLINE
+from auditor.facts.files import RepositoryFiles
+from auditor.facts.references.commands import CommandJudge
+from auditor.facts.references.paths import PathJudge
+from auditor.facts.subject import Subject
+
+LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+DOCUMENTED = frozenset({"instructions", "docs"})
+NEW_FILE_CONTEXT = re.compile(
+    r"\b(?:create[sd]?|creating|write|writing|e\.g\.|eg\.|for example|for instance|such as|"
+    r"named|called|generated?|will be|would be|new file)\b",
+    re.IGNORECASE,
+)
+"""Words around a path that say it is one to make, or an example of a name."""
+_CACHE: weakref.WeakKeyDictionary[Subject, tuple[Reference, ...]] = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A path or command a document names that the repository does not resolve."""
+
+    path: str
+    """The document, repository-relative."""
+    line: int
+    kind: str
+    """path | command"""
+    text: str
+    """The path or command as written."""
+    problem: str
+
+
+def checked_documents(subject: Subject) -> tuple[str, ...]:
+    """Every agent instruction file with text, and the root README and CONTRIBUTING."""
+    facts, index = subject.facts, subject.files
+    docs = [facts.docs.readme, facts.docs.contributing]
+    found = {p for p in (*facts.instruction_files, *docs) if p and index.file(p) is not None}
+    return tuple(sorted(found))
+
+
+def dangling_references(subject: Subject) -> tuple[Reference, ...]:
+    """Every dangling path and unresolved command, by document and line (computed once)."""
+    cached = _CACHE.get(subject)
+    if cached is None:
+        cached = _CACHE[subject] = tuple(_find(subject))
+    return cached
+
+
+def _find(subject: Subject) -> Iterator[Reference]:
+    index = subject.files
+    paths = PathJudge(index)
+    commands = CommandJudge(subject, paths)
+    documents = checked_documents(subject)
+    instructions = set(subject.facts.instruction_files)
+    found: list[Reference] = []
+    for document in documents:
+        found.extend(_path_references(index, paths, document))
+    wanted = set(documents)
+    for command in subject.facts.commands:
+        if command.origin not in DOCUMENTED or command.path not in wanted:
+            continue
+        directory = _base_directory(command.path)
+        strict = command.path in instructions
+        for problem in commands.problems(command, directory, strict):
+            line = command.line or 1
+            found.append(Reference(command.path, line, "command", command.text, problem))
+    unique = dict.fromkeys(found)
+    return iter(sorted(unique, key=lambda r: (r.path, r.line, r.kind, r.text)))
+
+
+def _base_directory(document: str) -> str:
+    """Where a document's commands run: a nested instruction file's own directory, else root."""
+    directory = posixpath.dirname(document)
+    return "" if directory.startswith(".") or not directory else directory
+
+
+def _path_references(
+    index: RepositoryFiles, judge: PathJudge, document: str
+) -> Iterator[Reference]:
+    text = index.text(document) or ""
+    directory = posixpath.dirname(document)
+    base = _base_directory(document)
+    spans = RST_INLINE if document.lower().endswith((".rst", ".rest")) else INLINE
+    for number, line in _prose_lines(text):
+        if NEW_FILE_CONTEXT.search(line):
+            continue
+        for match in spans.finditer(line):
+            span = match.group(match.lastindex or 0).strip()
+            missing = judge.code_span(span, base)
+            if missing:
+                yield Reference(document, number, "path", span, f"`{span}` does not exist")
+        for match in LINK.finditer(line):
+            missing = judge.link(match.group(1), directory)
+            if missing:
+                target = match.group(1)
+                problem = f"link to `{target}`: no such file"
+                yield Reference(document, number, "path", target, problem)
+
+
+def _prose_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(1-based number, line) of the lines outside fenced code blocks and HTML comments."""
+    fence = ""
+    comment = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        opened = FENCE.match(line)
+        if fence:
+            if line.strip().startswith(fence):
+                fence = ""
+            continue
+        if opened:
+            fence = opened.group(2)
+            continue
+        if comment or line.lstrip().startswith("<!--"):
+            comment = "-->" not in line
+            continue
+        yield number, line

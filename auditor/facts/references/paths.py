@@ -1,0 +1,146 @@
+"""Which code spans and links of a document name a repository path, and whether it exists."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from functools import cached_property
+from urllib.parse import unquote
+
+import pathspec
+
+from auditor.facts.files import RepositoryFiles
+
+REJECT = re.compile(r"""[\s*?\[\]{}<>$|;&=@%!^~"'()\\,]|://|^[/~#:-]|\.\.\.""")
+"""Not a plain path: globs, placeholders, variables, URLs, absolute or home paths, options."""
+SUFFIX = re.compile(r"(?:::[\w:\[\]-]*|:\d+(?::\d+)?|#.*)$")
+"""What may follow a path: a pytest node id, a line number, an anchor."""
+EXAMPLE_WORDS = frozenset(
+    {"path", "to", "your", "yours", "foo", "bar", "baz", "qux", "xxx", "example.com", "some"}
+)
+EXAMPLE_PARTS = ("your_", "your-", "my_", "my-", "<", "xxx")
+WELL_KNOWN_DIRS = frozenset({
+    "src", "lib", "tests", "test", "docs", "doc", "scripts", "packages", "apps", "crates",
+    "cmd", "pkg", "internal", "tools", ".github", "examples", "config", "benchmarks",
+})  # fmt: skip
+"""Top-level names a repository path starts with even when that directory has gone."""
+OUTPUT_DIRS = frozenset({
+    "node_modules", "dist", "build", "target", "out", ".venv", "venv", "env", "coverage",
+    "htmlcov", ".tox", ".nox", "__pycache__", ".pytest_cache", ".mypy_cache", "vendor", "site",
+    "_build", ".next", ".cache", "tmp", ".git",
+})  # fmt: skip
+"""Directories that are built, installed or ignored: their paths need not be in the index."""
+SCHEME = re.compile(r"^[a-zA-Z][\w+.-]*:")
+
+
+class PathJudge:
+    """Decides whether a path named in a document is a repository path that does not exist."""
+
+    def __init__(self, index: RepositoryFiles) -> None:
+        self.index = index
+
+    @cached_property
+    def _ignored(self) -> pathspec.GitIgnoreSpec:
+        lines: list[str] = []
+        for record in self.index.files:
+            if record.path.rsplit("/", 1)[-1] != ".gitignore":
+                continue
+            base = posixpath.dirname(record.path)
+            for line in (self.index.text(record.path) or "").splitlines():
+                rule = line.strip()
+                if rule and not rule.startswith("#"):
+                    lines.append(_rebased(base, rule))
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+
+    @cached_property
+    def _top(self) -> frozenset[str]:
+        return frozenset(f.path.split("/", 1)[0] for f in self.index.files)
+
+    def exists(self, path: str) -> bool:
+        index = self.index
+        path = path.rstrip("/")
+        return index.exists(path) or path in index.links or path in index.symlinks
+
+    def code_span(self, span: str, directory: str) -> str | None:
+        """The path `span` names that is missing (relative to the root), or None."""
+        path = _plain(span)
+        if path is None or "/" not in path.strip("/"):
+            return None
+        if path.startswith(("./", "../")):
+            return self._missing(_joined(directory, path))
+        first = path.split("/", 1)[0]
+        candidates = [posixpath.join(directory, path)] if directory else []
+        candidates.append(path)
+        if not (first in self._top or first in WELL_KNOWN_DIRS or self._in(directory, first)):
+            return None
+        if any(self.exists(c) for c in candidates) or self._anywhere(path.strip("/")):
+            return None
+        return self._missing(candidates[-1])
+
+    def _anywhere(self, path: str) -> bool:
+        """Whether some file's path ends with `path`, or some directory's does (written
+        relative to a package or source root: `lib/walk.ts` for `pkg/src/lib/walk.ts`)."""
+        tail, inner = "/" + path, "/" + path + "/"
+        return any(
+            ("/" + f.path).endswith(tail)
+            or inner in "/" + f.path
+            or ("/" + f.path).rsplit(".", 1)[0].endswith(tail)  # a module: `lib/walk`
+            for f in self.index.files
+        )
+
+    def link(self, target: str, directory: str) -> str | None:
+        """The path a relative Markdown link points to that is missing, or None."""
+        if not target or target.startswith(("#", "//")) or SCHEME.match(target):
+            return None
+        target = unquote(target.split("#", 1)[0].split("?", 1)[0])
+        if not target or REJECT.search(target.lstrip("/")) or _is_example(target):
+            return None
+        joined = target.lstrip("/") if target.startswith("/") else _joined(directory, target)
+        return self._missing(joined)
+
+    def _in(self, directory: str, first: str) -> bool:
+        return bool(directory) and self.index.exists(f"{directory}/{first}")
+
+    def _missing(self, path: str | None) -> str | None:
+        if path is None or self.exists(path):
+            return None
+        parts = path.split("/")
+        if any(part in OUTPUT_DIRS for part in parts) or self._ignored.match_file(path):
+            return None
+        if any(path == e or path.startswith(e.rstrip("/") + "/") for e in self.index.excluded):
+            return None
+        return path
+
+
+def _plain(span: str) -> str | None:
+    """`span` as a path (a pytest id or `:line` cut off), or None when it is not one."""
+    text = SUFFIX.sub("", span.strip())
+    if not text or REJECT.search(text) or _is_example(text) or text.endswith("."):
+        return None
+    first = text.lstrip("./").split("/", 1)[0]
+    if "." in first and not first.startswith(".") and "/" in text:
+        return None  # `github.com/org/repo`, `golang.org/x/tools`: a module, not a path
+    return text
+
+
+def _is_example(text: str) -> bool:
+    low = text.lower()
+    parts = [p for p in low.split("/") if p]
+    stems = {p.rsplit(".", 1)[0] for p in parts}
+    return bool(stems & EXAMPLE_WORDS) or any(mark in low for mark in EXAMPLE_PARTS)
+
+
+def _joined(directory: str, path: str) -> str | None:
+    joined = posixpath.normpath(posixpath.join(directory, path))
+    return None if joined.startswith("..") else ("" if joined == "." else joined)
+
+
+def _rebased(base: str, rule: str) -> str:
+    """A nested .gitignore's rule, as a rule of the root."""
+    if not base:
+        return rule
+    negated = rule.startswith("!")
+    body = rule[1:] if negated else rule
+    anchored = "/" in body.rstrip("/")
+    body = f"{base}/{body.lstrip('/')}" if anchored else f"{base}/**/{body}"
+    return ("!" if negated else "") + body

@@ -1,0 +1,1 @@
+"""Task runners (make, just, task, package scripts, tox, nox, ...) and what their targets run."""

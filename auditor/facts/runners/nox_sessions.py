@@ -1,0 +1,93 @@
+"""nox sessions and the commands they run, read from noxfile.py's syntax tree (never imported)."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from auditor.facts.model import Command
+from auditor.facts.sources import FactSources
+
+NOXFILE = "noxfile.py"
+RUN_METHODS = frozenset({"run", "run_always", "run_install"})
+
+
+@dataclass(frozen=True, slots=True)
+class NoxSessions:
+    """The sessions of noxfile.py by name, and those `nox` runs with no `-s`."""
+
+    sessions: dict[str, tuple[Command, ...]]
+    defaults: tuple[str, ...]
+
+
+def nox_config(src: FactSources) -> NoxSessions | None:
+    """The sessions of the root noxfile.py, or None when there is none or it does not parse."""
+    text = src.text(NOXFILE)
+    if text is None:
+        return None
+    try:
+        tree = ast.parse(text, NOXFILE)
+    except (SyntaxError, ValueError):
+        return None
+    sessions: dict[str, tuple[Command, ...]] = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            name = _session_name(node)
+            if name is not None:
+                sessions[name] = tuple(_commands(node))
+    defaults = _default_sessions(tree)
+    return NoxSessions(sessions, tuple(d for d in defaults if d in sessions) or tuple(sessions))
+
+
+def nox_sessions(src: FactSources) -> dict[str, tuple[Command, ...]]:
+    """Session name -> the commands it runs (`session.run`; `session.notify` as `nox -s X`)."""
+    config = nox_config(src)
+    return dict(config.sessions) if config else {}
+
+
+def _session_name(function: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    for decorator in function.decorator_list:
+        call = decorator if isinstance(decorator, ast.Call) else None
+        target = call.func if call else decorator
+        dotted = ast.unparse(target)
+        if dotted not in ("nox.session", "session"):
+            continue
+        for keyword in call.keywords if call else ():
+            if keyword.arg == "name" and isinstance(keyword.value, ast.Constant):
+                return str(keyword.value.value)
+        return function.name
+    return None
+
+
+def _commands(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[Command]:
+    parameter = function.args.args[0].arg if function.args.args else "session"
+    found = []
+    for node in ast.walk(function):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        owner = node.func.value
+        if not (isinstance(owner, ast.Name) and owner.id == parameter):
+            continue
+        words = [
+            a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)
+        ]
+        if node.func.attr in RUN_METHODS and words:
+            found.append(Command(" ".join(words), NOXFILE, node.lineno, "nox"))
+        elif node.func.attr == "notify" and words:
+            found.append(Command(f"nox -s {words[0]}", NOXFILE, node.lineno, "nox"))
+    return sorted(found, key=lambda c: c.line or 0)
+
+
+def _default_sessions(tree: ast.Module) -> list[str]:
+    for node in tree.body:
+        if (
+            isinstance(node, ast.Assign)
+            and any(ast.unparse(target) == "nox.options.sessions" for target in node.targets)
+            and isinstance(node.value, ast.List | ast.Tuple)
+        ):
+            return [
+                e.value
+                for e in node.value.elts
+                if isinstance(e, ast.Constant) and isinstance(e.value, str)
+            ]
+    return []

@@ -1,0 +1,1 @@
+"""Reading shell command lines: invocations, wrappers, script lines."""

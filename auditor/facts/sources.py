@@ -1,0 +1,108 @@
+"""Parsed manifests and configs for the fact detectors: each parsed once per run, failures
+recorded."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from typing import TYPE_CHECKING, Any
+from xml.etree import ElementTree
+
+import yaml
+
+from auditor.model import Diagnostic
+
+if TYPE_CHECKING:
+    from auditor.facts.files import RepositoryFiles
+
+Parses = dict[tuple[str, str], tuple[Any, str | None]]
+"""(content digest, format) -> (parsed value or None, why it could not be parsed)."""
+
+
+class FactSources:
+    """The repository's files plus parsers for the structured files facts are derived from.
+
+    A file that cannot be parsed yields None and one diagnostic, never an exception. Parses
+    are kept by content digest in `parses`, which the views of one run share: a package's
+    manifest is parsed once whether the repository or the package view asks.
+    """
+
+    def __init__(self, repo: RepositoryFiles, parses: Parses | None = None) -> None:
+        self.repo = repo
+        self._parses: Parses = parses if parses is not None else {}
+        self._diagnostics: dict[str, Diagnostic] = {}
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return tuple(self._diagnostics[path] for path in sorted(self._diagnostics))
+
+    def text(self, path: str) -> str | None:
+        return self.repo.text(path)
+
+    def toml(self, path: str) -> dict[str, Any] | None:
+        value: dict[str, Any] | None = self._parse(path, "toml", tomllib.loads)
+        return value
+
+    def json(self, path: str) -> Any:
+        """Parsed JSON; a leading byte-order mark is allowed, as Node allows it."""
+        return self._parse(path, "json", lambda text: json.loads(text.removeprefix("\ufeff")))
+
+    def yaml(self, path: str) -> Any:
+        """The first YAML document of `path` (safe loader: tags never construct objects)."""
+        return self._parse(path, "yaml", _load_yaml)
+
+    def xml(self, path: str) -> ElementTree.Element | None:
+        value: ElementTree.Element | None = self._parse(path, "xml", _load_xml)
+        return value
+
+    def _parse(self, path: str, kind: str, parser: Any) -> Any:
+        record = self.repo.file(path)
+        key = (record.digest if record is not None else f"?{path}", kind)
+        if key not in self._parses:
+            self._parses[key] = _parsed(self.repo.text(path), parser)
+        value, problem = self._parses[key]
+        if problem is not None:
+            self._diagnostics[path] = Diagnostic(
+                path, "malformed", f"cannot parse {kind}: {problem}"
+            )
+        return value
+
+
+def _parsed(text: str | None, parser: Any) -> tuple[Any, str | None]:
+    """(the parse of `text`, None), or (None, the first line of why it failed)."""
+    if text is None:
+        return None, None
+    try:
+        return parser(text), None
+    except Exception as error:
+        return None, (str(error).splitlines()[0] if str(error) else type(error).__name__)
+
+
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's C loader when PyYAML was built with it (several times faster), else pure Python."""
+
+
+class _TolerantLoader(_SafeLoader):  # type: ignore[valid-type,misc]
+    """The safe loader, reading values under unknown local tags (GitLab's `!reference`) as
+    None: the rest of the file still counts, and what the tag means is not guessed."""
+
+
+def _unknown(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_TolerantLoader.add_multi_constructor("!", _unknown)
+
+
+def _load_yaml(text: str) -> Any:
+    return next(iter(yaml.load_all(text, Loader=_TolerantLoader)), None)
+
+
+def _load_xml(text: str) -> ElementTree.Element:
+    if "<!ENTITY" in text:
+        raise ValueError("entity declarations are not read")
+    root = ElementTree.fromstring(text)
+    for element in root.iter():  # drop namespaces: pom.xml tags are matched by local name
+        if isinstance(element.tag, str) and "}" in element.tag:
+            element.tag = element.tag.split("}", 1)[1]
+    return root

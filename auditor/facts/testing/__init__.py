@@ -1,0 +1,1 @@
+"""Tests: frameworks, places, and the commands that run the whole suite or one test."""

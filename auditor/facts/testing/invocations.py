@@ -1,0 +1,233 @@
+"""Which program invocations run a whole test suite, and whether the repository can run them."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from auditor.facts.runners.arguments import option_words
+from auditor.facts.shell.invocations import Invocation
+from auditor.facts.sources import FactSources
+
+if TYPE_CHECKING:
+    from auditor.facts.files import RepositoryFiles
+
+PARTIAL_OPTIONS = frozenset(
+    {
+        "-k",
+        "-run",
+        "--run",
+        "--lf",
+        "--last-failed",
+        "--co",
+        "--collect-only",
+        "--help",
+        "-h",
+        "--version",
+        "--list",
+        "--doc",
+        "--fixtures",
+        "--markers",
+        "-DskipTests",
+        "-Dmaven.test.skip=true",
+    }
+)
+"""Arguments that select a part of the suite, or make the runner do something else."""
+SINGLE_TEST = re.compile(
+    r"::|(?:^|/)(?:test_[^/]+\.py|[^/]+_test\.(?:py|go)|[^/]+\.(?:test|spec)"
+    r"\.[cm]?[jt]sx?|[^/]+Test\.(?:java|kt))$"
+)
+TEST_SCRIPT = re.compile(r"^(?:run[-_]?)?tests?(?:[-_][\w-]+)?(?:\.(?:sh|py|bash|ps1))?$")
+"""Scripts named like a test entry point: test.sh, run_tests.py, runtests.py, run-tests."""
+GRADLE_TASK = re.compile(
+    r"^(?::?[\w-]+:)*(?:test|check|allTests|(?!assemble|compile|build|publish|install)[a-z]\w*Test)$"
+)
+"""Gradle tasks that run tests: `test`, `check`, `:app:test`, `jvmTest`, `testDebugUnitTest`."""
+CARGO_VALUED = frozenset(
+    {
+        "--manifest-path",
+        "-p",
+        "--package",
+        "-F",
+        "--features",
+        "--target",
+        "--bin",
+        "--test",
+        "--example",
+        "--bench",
+        "-j",
+        "--jobs",
+        "--profile",
+        "--target-dir",
+        "--color",
+        "--exclude",
+        "-Z",
+        "--config",
+    }
+)
+MAVEN_PHASES = frozenset({"test", "verify", "integration-test", "surefire:test"})
+SUBCOMMAND_TESTS: dict[str, tuple[str, frozenset[str]]] = {
+    "go": ("go", frozenset({"test"})),
+    "cargo": ("rust", frozenset({"test", "t", "nextest"})),
+    "cross": ("rust", frozenset({"test"})),
+    "dotnet": ("dotnet", frozenset({"test"})),
+    "bazel": ("bazel", frozenset({"test"})),
+    "bazelisk": ("bazel", frozenset({"test"})),
+    "mix": ("elixir", frozenset({"test"})),
+    "swift": ("swift", frozenset({"test"})),
+    "flutter": ("dart", frozenset({"test"})),
+    "dart": ("dart", frozenset({"test"})),
+    "deno": ("deno", frozenset({"test"})),
+    "bun": ("js", frozenset({"test"})),
+    "node": ("js", frozenset({"--test"})),
+    "playwright": ("js", frozenset({"test"})),
+    "cypress": ("js", frozenset({"run"})),
+    "hatch": ("python", frozenset({"test"})),
+    "rake": ("ruby", frozenset({"test", "spec"})),
+    "rails": ("ruby", frozenset({"test"})),
+    "zig": ("zig", frozenset({"test"})),
+    "stack": ("haskell", frozenset({"test"})),
+    "cabal": ("haskell", frozenset({"test"})),
+    "sbt": ("jvm", frozenset({"test"})),
+    "lein": ("jvm", frozenset({"test"})),
+    "meson": ("c", frozenset({"test"})),
+}
+"""Programs whose first word says they run tests, and the ecosystem they need."""
+TEST_PROGRAMS: dict[str, str] = {
+    "pytest": "python", "py.test": "python", "unittest": "python", "nose2": "python",
+    "ward": "python", "jest": "js", "vitest": "js", "mocha": "js", "jasmine": "js", "ava": "js",
+    "karma": "js", "rspec": "ruby", "phpunit": "php", "pest": "php", "ctest": "c",
+}  # fmt: skip
+"""Programs that run tests whatever their arguments."""
+
+
+@dataclass(frozen=True, slots=True)
+class TestEnvironment:
+    """What the repository holds that a test command needs in order to run."""
+
+    ecosystems: frozenset[str]
+    index: RepositoryFiles
+
+    def can_run(self, ecosystem: str) -> bool:
+        return ecosystem in self.ecosystems
+
+    def has_file(self, cwd: str, path: str) -> bool:
+        path = path.removeprefix("./")
+        return self.index.file(posixpath.normpath(f"{cwd}/{path}") if cwd else path) is not None
+
+
+def test_environment(src: FactSources, frameworks: frozenset[str]) -> TestEnvironment:
+    """The ecosystems whose test runners can run here (Python tests exist, Cargo.toml, ...)."""
+    index = src.repo
+    found = set()
+    python_tests = any(f.is_test and f.language == "python" for f in index.files)
+    if python_tests or frameworks & {"pytest", "unittest"}:
+        found.add("python")
+    if index.glob("package.json", "deno.json", "deno.jsonc"):
+        found.update({"js", "deno"})
+    checks = {"go": "go test" in frameworks, "rust": index.file("Cargo.toml") is not None,
+              "jvm": bool(index.glob("pom.xml", "build.gradle", "build.gradle.kts", "build.sbt",
+                                     "project.clj")),
+              "dotnet": bool(index.glob("*.csproj", "*.sln", "*.fsproj")),
+              "ruby": bool(frameworks & {"rspec", "minitest"} or index.file("Rakefile")),
+              "php": bool(frameworks & {"phpunit", "pest"}),
+              "c": bool(index.glob("CMakeLists.txt", "meson.build")),
+              "bazel": bool(index.glob("/WORKSPACE", "/WORKSPACE.bazel", "/MODULE.bazel")),
+              "elixir": index.file("mix.exs") is not None,
+              "swift": index.file("Package.swift") is not None,
+              "dart": index.file("pubspec.yaml") is not None,
+              "zig": index.file("build.zig") is not None,
+              "haskell": bool(index.glob("*.cabal", "stack.yaml"))}  # fmt: skip
+    found.update(name for name, present in checks.items() if present)
+    return TestEnvironment(frozenset(found), index)
+
+
+def selects_part(invocation: Invocation) -> bool:
+    """Whether the arguments pick some tests (`-k x`, `tests/test_a.py::t`), ask for help, skip
+    the tests, or rewrite their expected outputs (`--snapshot-update`)."""
+    if any(arg in PARTIAL_OPTIONS or SINGLE_TEST.search(arg) for arg in invocation.args):
+        return True
+    if any(_skips_tests(arg) or arg in REWRITE_OPTIONS for arg in invocation.args):
+        return True
+    if invocation.program == "cargo":  # `cargo test name`: the tests whose name holds `name`
+        words = option_words(invocation.args[: _before_dashes(invocation.args)], CARGO_VALUED)
+        return words[:1] == ["test"] and len(words) > 1
+    return False
+
+
+REWRITE_OPTIONS = frozenset({
+    "--snapshot-update", "--update-snapshots", "--updateSnapshot", "--force-regen",
+    "--inline-snapshot=fix", "--inline-snapshot=create", "--inline-snapshot=update",
+})  # fmt: skip
+"""Runs that rewrite the expected outputs (golden files, snapshots): not how to test."""
+
+
+def _skips_tests(arg: str) -> bool:
+    """`-DskipTests`, `-Dmaven.test.skip` (not `=false`): Maven builds that run no tests."""
+    return arg.startswith(("-DskipTests", "-Dmaven.test.skip")) and not arg.endswith("=false")
+
+
+def _before_dashes(args: tuple[str, ...]) -> int:
+    return args.index("--") if "--" in args else len(args)
+
+
+def runs_test_suite(invocation: Invocation, cwd: str, env: TestEnvironment) -> bool:
+    """Whether `invocation` (run in `cwd`) runs a whole test suite this repository has."""
+    program, args = invocation.program, invocation.args
+    if selects_part(invocation):
+        return False
+    if _is_test_script(invocation, cwd, env):
+        return True
+    ecosystem = _ecosystem(program, args, cwd, env)
+    return ecosystem is not None and env.can_run(ecosystem)
+
+
+def _is_test_script(invocation: Invocation, cwd: str, env: TestEnvironment) -> bool:
+    """`./scripts/test.sh`, `bash scripts/test`, `python runtests.py`: an existing test script."""
+    path = invocation.head
+    if invocation.program in ("bash", "sh", "python") and invocation.args:
+        path = invocation.args[0]
+    name = path.rsplit("/", 1)[-1]
+    return (
+        bool(TEST_SCRIPT.match(name))
+        and ("/" in path or name.startswith("runtests"))
+        and (env.has_file(cwd, path))
+    )
+
+
+def _ecosystem(program: str, args: tuple[str, ...], cwd: str, env: TestEnvironment) -> str | None:
+    if program in TEST_PROGRAMS:
+        return TEST_PROGRAMS[program]
+    words = [a for a in args if not a.startswith("-") or a == "--test"]
+    if program in SUBCOMMAND_TESTS:
+        ecosystem, subcommands = SUBCOMMAND_TESTS[program]
+        return ecosystem if words[:1] and words[0] in subcommands else None
+    if program in ("mvn", "./mvnw", "mvnw"):
+        return _maven(program, words, cwd, env)
+    if program in ("gradle", "./gradlew", "gradlew"):
+        return _gradle(program, args, words, cwd, env)
+    return None
+
+
+def _maven(program: str, words: list[str], cwd: str, env: TestEnvironment) -> str | None:
+    if program != "mvn" and _wrapper_missing("mvnw", cwd, env):
+        return None
+    return "jvm" if any(w in MAVEN_PHASES for w in words) else None
+
+
+def _gradle(
+    program: str, args: tuple[str, ...], words: list[str], cwd: str, env: TestEnvironment
+) -> str | None:
+    if program != "gradle" and _wrapper_missing("gradlew", cwd, env):
+        return None
+    excluded = {args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-x", "--exclude-task")}
+    if any(GRADLE_TASK.match(task) and task != "check" for task in excluded):
+        return None  # `gradle check -x test`: the build without its tests
+    tasks = [w for w in words if w not in excluded]
+    return "jvm" if any(GRADLE_TASK.match(w) for w in tasks) else None
+
+
+def _wrapper_missing(name: str, cwd: str, env: TestEnvironment) -> bool:
+    return not env.has_file(cwd, name) and not env.has_file("", name)

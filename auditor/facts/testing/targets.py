@@ -1,0 +1,170 @@
+"""Whether a command runs the test suite, and the task-runner targets that do (`make test`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditor.facts.model import Command
+from auditor.facts.runners.arguments import make_args
+from auditor.facts.runners.makefile import makefile_in
+from auditor.facts.runners.package_scripts import PLACEHOLDER_TEST, package_manager, script_command
+from auditor.facts.runners.registry import TaskRunners
+from auditor.facts.runners.resolution import expand, located_invocations, reach
+from auditor.facts.shell.invocations import Invocation
+from auditor.facts.testing.invocations import TestEnvironment, runs_test_suite, selects_part
+
+TEST_NAME = re.compile(
+    r"^(?:tests?|unit[-_]?tests?|test[-_:]?(?:all|unit|ci|suite)|check|ci|coverage|cov)$"
+)
+"""Target names that promise the test suite (`env:` prefixes of hatch scripts allowed)."""
+INTERACTIVE = frozenset({"watch", "ui", "debug", "update", "open", "dev"})
+"""Script suffixes that keep running or need a person (`test:watch`)."""
+PREFERRED = ("test", "tests", "test:all", "test-all", "check")
+
+
+def runs_tests(runners: TaskRunners, env: TestEnvironment, command: Command) -> bool:
+    """Whether `command` runs the whole test suite, directly or through task runners.
+
+    A runner invocation whose target is named `test` (or `tests`, `check`, ...) counts when
+    the target exists even if what it runs is not recognised (`test: ; ./ci/run-all`).
+    """
+    entry = [invocation for invocation, _ in located_invocations(command)]
+    if any(selects_part(i) or _passes_filter(i) for i in entry):
+        return False  # `tox -e py -- tests/test_a.py`, `pnpm test-unit foo`: a part of the suite
+    for reached in reach(runners, command):
+        for invocation, cwd in located_invocations(reached):
+            if runs_test_suite(invocation, cwd, env):
+                return True
+            if _named_test_target(runners, invocation, cwd, reached):
+                return True
+    return False
+
+
+def _passes_filter(invocation: Invocation) -> bool:
+    """Whether a package script or just recipe gets words after its name (`pnpm test x`)."""
+    words = [w for w in invocation.args if not w.startswith("-")]
+    if invocation.program in ("npm", "pnpm", "yarn", "bun"):
+        if words[:1] == ["run"] or (invocation.program == "npm" and words[:1] == ["run-script"]):
+            words = words[1:]
+        return len(words) > 1
+    return invocation.program == "just" and len(words) > 1
+
+
+def _named_test_target(
+    runners: TaskRunners, invocation: Invocation, cwd: str, parent: Command
+) -> bool:
+    words = [w for w in invocation.args if not w.startswith("-")]
+    if words[:1] == ["run"] and invocation.program in (
+        "npm",
+        "pnpm",
+        "yarn",
+        "bun",
+        "hatch",
+        "pdm",
+    ):
+        words = words[1:]
+    if invocation.program in ("make", "gmake"):
+        directory, words = make_args(invocation.args, cwd)
+    if not words or not is_test_name(words[0], scoped=invocation.program == "hatch"):
+        return False
+    if words[0].rsplit(":", 1)[-1] in ("ci", "check", "coverage", "cov"):
+        return False  # these names promise tests only when what they run is seen to run them
+    if invocation.program in ("make", "gmake"):  # a `test:` rule, even one that only depends
+        makefile = runners.makefile(directory)
+        return makefile is not None and makefile.rule_for(words[0]) is not None
+    children = expand(runners, invocation, cwd, parent)
+    if not children:
+        return False
+    return not any(PLACEHOLDER_TEST in child.text for child in children)
+
+
+def runner_test_commands(runners: TaskRunners, env: TestEnvironment) -> list[Command]:
+    """`make test`, `just test`, `task test`, `pnpm test`, `tox`, `nox -s tests`, ... that
+    exist and run the tests, each found where the target is defined (origin: the runner)."""
+    candidates = [
+        *_make(runners),
+        *_just(runners),
+        *_task(runners),
+        *_scripts(runners),
+        *_tox(runners),
+        *_nox(runners),
+        *_python_scripts(runners),
+    ]
+    return [command for command in candidates if runs_tests(runners, env, command)]
+
+
+def _ordered(names: list[str], scoped: bool = False) -> list[str]:
+    def rank(name: str) -> tuple[int, int]:
+        return (PREFERRED.index(name) if name in PREFERRED else len(PREFERRED), names.index(name))
+
+    return sorted((name for name in names if is_test_name(name, scoped)), key=rank)
+
+
+def is_test_name(name: str, scoped: bool = False) -> bool:
+    """`test`, `tests`, `test-all`, `check`, `test:e2e` (not `test:watch`); with `scoped`, a
+    hatch `env:script` whose env is `test(s)` or whose script is a test name."""
+    if scoped and ":" in name:
+        env, script = name.split(":", 1)
+        return env in ("test", "tests") or bool(TEST_NAME.match(script))
+    if TEST_NAME.match(name):
+        return True
+    head, _, tail = name.partition(":")
+    return head in ("test", "tests") and bool(tail) and tail not in INTERACTIVE
+
+
+def _make(runners: TaskRunners) -> Iterator[Command]:
+    targets = runners.make("")
+    path = makefile_in(runners.src, "") or "Makefile"
+    for name in _ordered(list(targets)):
+        yield Command(f"make {name}", path, targets[name].line, "make")
+
+
+def _just(runners: TaskRunners) -> Iterator[Command]:
+    for name in _ordered(list(runners.just)):
+        recipe = runners.just[name]
+        yield Command(f"just {name}", recipe.path, recipe.line, "just")
+
+
+def _task(runners: TaskRunners) -> Iterator[Command]:
+    for name in _ordered(list(runners.tasks)):
+        task = runners.tasks[name]
+        yield Command(f"task {name}", task.path, task.line, "task")
+
+
+def _scripts(runners: TaskRunners) -> Iterator[Command]:
+    scripts = runners.scripts("")
+    manager = package_manager(runners.src)
+    for name in _ordered(list(scripts)):
+        text = script_command(manager, name)
+        yield Command(text, scripts[name].path, scripts[name].line, "npm-script")
+
+
+def _tox(runners: TaskRunners) -> Iterator[Command]:
+    config = runners.tox
+    if config is None:
+        return
+    yield Command("tox", config.path, None, "tox")
+    for name in _ordered(list(config.envs)):
+        yield Command(f"tox -e {name}", config.path, None, "tox")
+
+
+def _nox(runners: TaskRunners) -> Iterator[Command]:
+    config = runners.nox
+    if config is None:
+        return
+    for name in dict.fromkeys([*_ordered(list(config.sessions)), *config.sessions]):
+        commands = config.sessions[name]
+        yield Command(f"nox -s {name}", "noxfile.py", commands[0].line if commands else None, "nox")
+
+
+def _python_scripts(runners: TaskRunners) -> Iterator[Command]:
+    for runner, table, origin in (
+        ("hatch run", runners.hatch, "hatch"),
+        ("pdm run", runners.pdm, "pdm"),
+        ("poe", runners.poe, "poe"),
+    ):
+        for name in _ordered(list(table), scoped=origin == "hatch"):
+            commands = table[name]
+            path = commands[0].path if commands else "pyproject.toml"
+            yield Command(f"{runner} {name}", path, commands[0].line if commands else None, origin)

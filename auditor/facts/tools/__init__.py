@@ -1,0 +1,1 @@
+"""Linters, formatters and type checkers the repository runs, with their configuration."""

@@ -1,1 +1,0 @@
-"""Scaffolding the auditor writes on request: AGENTS.md blocks from verified facts."""

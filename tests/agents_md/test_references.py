@@ -1,0 +1,105 @@
+"""Dangling paths and unresolved commands: found with file and line, and no false alarms."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from auditor.facts.references.dangling import dangling_references
+from auditor.facts.subject import Subject
+
+Make = Callable[..., Subject]
+BASE = {
+    "Makefile": "test:\n\tpytest\n\nlint:\n\truff check .\n",
+    "package.json": '{"scripts": {"build": "tsc"}}\n',
+    "tox.ini": "[tox]\nenvlist = py312, docs\n\n[testenv]\ncommands = pytest\n\n"
+    "[testenv:docs]\ncommands = sphinx-build docs out\n",
+    "noxfile.py": "import nox\n\n@nox.session\ndef tests(session):\n    session.run('pytest')\n",
+    "src/app/core.py": "x = 1\n",
+    "tests/test_core.py": "def test_x():\n    pass\n",
+    "scripts/release.sh": "echo hi\n",
+    "crates/parser/Cargo.toml": '[package]\nname = "parser"\n',
+    ".gitignore": ".env\nbuild/\n",
+}
+
+
+def problems(make_subject: Make, agents: str, **extra: str) -> list[tuple[int, str]]:
+    index = make_subject({**BASE, **extra, "AGENTS.md": agents})
+    return [(r.line, r.text) for r in dangling_references(index)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Run `make test` and `make lint`.",
+        "Run `npm run build`, `tox -e docs`, `tox -e py311`, `nox -s tests`.",
+        "Core is in `src/app/core.py`; tests in `tests/` and `tests/test_core.py::test_x`.",
+        "See [the core](src/app/core.py) and [docs](https://example.com/x) and [top](#top).",
+        "Write `src/app/<name>.py`, e.g. `path/to/file.py`, or `src/**/*.py`.",
+        "Secrets go in `.env`; builds land in `build/lib/`.",
+        "Import `github.com/org/repo/pkg` or `react-dom/client`.",
+        "Create `changelog/123.bugfix.rst` for your change.",
+        "Release with `./scripts/release.sh` or `bash scripts/release.sh`.",
+        "Test one crate: `cargo test -p parser`.",
+        "The module `app/core.py` (relative to `src/`).",
+    ],
+)
+def test_real_or_unverifiable_references_are_not_reported(make_subject: Make, line: str) -> None:
+    assert problems(make_subject, f"# A\n\n{line}\n") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("Run `make check`.", "make check"),
+        ("Run `npm run typecheck`.", "npm run typecheck"),
+        ("Run `tox -e lint`.", "tox -e lint"),
+        ("Run `nox -s docs`.", "nox -s docs"),
+        ("Run `just test`.", "just test"),
+        ("Run `./scripts/deploy.sh`.", "./scripts/deploy.sh"),
+        ("Run `pytest tests/test_gone.py::test_x`.", "pytest tests/test_gone.py::test_x"),
+        ("Core is in `src/app/engine.py`.", "src/app/engine.py"),
+        ("See [design](docs/design.md).", "docs/design.md"),
+        ("Run `cargo test -p parsr`.", "cargo test -p parsr"),
+    ],
+)
+def test_dangling_references_are_reported_with_their_line(
+    make_subject: Make, line: str, text: str
+) -> None:
+    assert problems(make_subject, f"# A\n\nIntro.\n\n{line}\n") == [(5, text)]
+
+
+def test_code_blocks_are_commands_not_paths_and_keep_their_lines(make_subject: Make) -> None:
+    agents = "# A\n\n```sh\nmake test\nmake docs\n```\n\n<!-- `src/gone.py` -->\n"
+    assert problems(make_subject, agents) == [(5, "make docs")]
+
+
+def test_readme_may_show_other_projects_commands(make_subject: Make) -> None:
+    readme = "# X\n\nBuild the kernel: `make defconfig && make -j8` (after `just build`).\n"
+    index = make_subject({"README.md": readme, "src/a.py": "x = 1\n"})
+    assert dangling_references(index) == ()
+
+
+def test_a_script_of_another_package_is_not_dangling(make_subject: Make) -> None:
+    index = make_subject(
+        {
+            "package.json": '{"scripts": {"test": "jest"}}\n',
+            "website/package.json": '{"scripts": {"start": "docusaurus start"}}\n',
+            "CONTRIBUTING.md": "In `website/`, run `yarn start`.\n",
+        }
+    )
+    assert dangling_references(index) == ()
+
+
+def test_nested_instruction_files_resolve_from_their_directory(make_subject: Make) -> None:
+    index = make_subject(
+        {
+            "packages/web/package.json": '{"scripts": {"dev": "vite"}}\n',
+            "packages/web/src/main.ts": "export {}\n",
+            "packages/web/AGENTS.md": "Run `npm run dev`; see `src/main.ts` and `src/old.ts`.\n",
+        }
+    )
+    assert [(r.path, r.text) for r in dangling_references(index)] == [
+        ("packages/web/AGENTS.md", "src/old.ts")
+    ]

@@ -1,0 +1,125 @@
+"""CI files and providers, git hook managers, and whether CI runs the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from auditor.facts.ci.providers import ci_files, ci_providers, hook_managers, uses_pre_commit
+from auditor.facts.commands.collect import collect_commands
+from auditor.facts.sources import FactSources
+from auditor.facts.subject import Subject
+from auditor.facts.testing import suite as testing
+
+MakeSubject = Callable[..., Subject]
+WORKFLOW = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: {run}\n"
+
+
+def sources(make_subject: MakeSubject, files: dict[str, str]) -> FactSources:
+    return make_subject(files).sources
+
+
+def test_every_provider_and_its_files(make_subject: MakeSubject) -> None:
+    files = {
+        ".github/workflows/ci.yml": "on: push\n",
+        ".github/workflows/release.yaml": "on: push\n",
+        ".github/workflows/README.md": "not a workflow\n",
+        ".gitlab-ci.yml": "test:\n  script: [make]\n",
+        ".circleci/config.yml": "version: 2.1\n",
+        "azure-pipelines.yml": "steps: []\n",
+        "Jenkinsfile": "node {}\n",
+        ".travis.yml": "language: go\n",
+        ".buildkite/pipeline.yml": "steps: []\n",
+        "bitbucket-pipelines.yml": "pipelines: {}\n",
+        ".drone.yml": "kind: pipeline\n",
+        "appveyor.yml": "build: off\n",
+        ".woodpecker.yml": "steps: []\n",
+        ".cirrus.yml": "task: {}\n",
+    }
+    src = sources(make_subject, files)
+    assert ci_files(src) == tuple(sorted(p for p in files if not p.endswith("README.md")))
+    assert ci_providers(src) == (
+        "appveyor",
+        "azure-pipelines",
+        "bitbucket-pipelines",
+        "buildkite",
+        "circleci",
+        "cirrus-ci",
+        "drone",
+        "github-actions",
+        "gitlab-ci",
+        "jenkins",
+        "travis",
+        "woodpecker",
+    )
+
+
+def test_no_ci(make_subject: MakeSubject) -> None:
+    src = sources(make_subject, {"README.md": "# x\n", "docs/ci.yml": "steps: []\n"})
+    assert (ci_files(src), ci_providers(src)) == ((), ())
+
+
+def test_a_published_composite_action_alone_is_not_a_ci(make_subject: MakeSubject) -> None:
+    src = sources(make_subject, {".github/actions/setup/action.yml": "runs:\n  using: composite\n"})
+    assert ci_files(src) == (".github/actions/setup/action.yml",)
+    assert ci_providers(src) == ()
+
+
+@pytest.mark.parametrize(
+    ("files", "managers"),
+    [
+        (
+            {
+                ".pre-commit-config.yaml": "repos:\n- repo: local\n  hooks:\n  - id: x\n"
+                "    entry: x\n"
+            },
+            ("pre-commit",),
+        ),
+        ({".pre-commit-config.yaml": "repos: []\n"}, ()),
+        ({".pre-commit-config.yaml": "repos:\n- repo: https://x\n  hooks: []\n"}, ()),
+        ({".pre-commit-config.yaml": "repos: [\n"}, ()),
+        (
+            {"lefthook.yml": "pre-commit:\n  commands:\n    lint:\n      run: make lint\n"},
+            ("lefthook",),
+        ),
+        ({"lefthook.yml": "pre-push:\n  commands:\n    t:\n      run: make test\n"}, ()),
+        (
+            {".husky/pre-commit": '#!/bin/sh\n. "$(dirname "$0")/_/husky.sh"\nnpx lint-staged\n'},
+            ("husky",),
+        ),
+        ({".husky/pre-commit": "#!/bin/sh\n# nothing yet\n"}, ()),
+        (
+            {"package.json": '{"simple-git-hooks": {"pre-commit": "npx lint-staged"}}'},
+            ("simple-git-hooks",),
+        ),
+    ],
+)
+def test_hook_managers_need_a_hook_that_runs_something(
+    make_subject: MakeSubject, files: dict[str, str], managers: tuple[str, ...]
+) -> None:
+    src = sources(make_subject, files)
+    assert hook_managers(src) == managers
+    assert uses_pre_commit(src) is bool(managers)
+
+
+def test_ci_runs_tests_directly_or_through_a_task_runner(make_subject: MakeSubject) -> None:
+    files = {
+        ".github/workflows/ci.yml": WORKFLOW.format(run="make check"),
+        ".github/workflows/lint.yml": WORKFLOW.format(run="ruff check ."),
+        "Makefile": "check: lint test\nlint:\n\truff check .\ntest:\n\tpytest\n",
+        "tests/test_a.py": "def test_a():\n    pass\n",
+    }
+    src = sources(make_subject, files)
+    commands = collect_commands(src, ())
+    assert [c.text for c in testing.ci_test_commands(src, commands)] == ["make check"]
+    assert testing.test_runs_in_ci(src, commands)
+
+
+def test_ci_that_only_lints_runs_no_tests(make_subject: MakeSubject) -> None:
+    files = {
+        ".github/workflows/ci.yml": WORKFLOW.format(run="ruff check ."),
+        "tests/test_a.py": "def test_a():\n    pass\n",
+    }
+    src = sources(make_subject, files)
+    assert not testing.test_runs_in_ci(src, collect_commands(src, ()))
