@@ -47,7 +47,7 @@ def test_a_hostile_repository_is_audited_and_reported(make_repo: MakeRepo, tmp_p
     assert ("pyproject.toml", "malformed") in kinds and ("package.json", "malformed") in kinds
     assert ("escape.py", "symlink") in kinds and ("loop_a", "symlink") in kinds
     assert not any(r.status is Status.ERROR for r in report.score.rules)
-    assert report.facts["languages"]["python"]["files"] == 3  # latin1, huge, ok: not the link
+    assert report.facts.languages["python"].files == 3  # latin1, huge, ok: not the link
     assert "escape.py" not in {f.path for f in report.findings}
 
 

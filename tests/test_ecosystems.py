@@ -113,7 +113,7 @@ def audited(name: str, tmp_path: Path, git: bool = False) -> Any:
 
 @pytest.mark.parametrize("name", sorted(ECOSYSTEMS))
 def test_facts_field_by_field(name: str, tmp_path: Path) -> None:
-    facts = audited(name, tmp_path).facts
+    facts = audited(name, tmp_path).facts.to_json()
     for key, expected in EXPECTED[name].items():
         if key == "docs":
             for doc, path in expected.items():
@@ -149,7 +149,7 @@ def test_untracked_ignored_files_are_not_audited(tmp_path: Path) -> None:
     (root / "new_module.py").write_text("def f():\n    return 1\n")
     subprocess.run(["git", "status"], cwd=root, check=True, capture_output=True)
     report = api.audit(root, Config())
-    assert report.facts["languages"]["python"]["files"] == 4  # 3 tracked + 1 untracked
+    assert report.facts.languages["python"].files == 4  # 3 tracked + 1 untracked
     assert all(".venv" not in (f.path or "") for f in report.findings)
 
 
