@@ -86,10 +86,14 @@ def statements(text: str) -> list[tuple[int, str]]:
     statement found there starts at its line's start.
     """
     shell = ShellText(text)
-    found = [
-        (node.start_point[0], _line(shell, node, start)) for node, start in _statements(shell.root)
-    ]
-    return [(row, line) for row, line in found if line]
+    found: list[tuple[int, str]] = []
+    end = 0
+    for node, start in _statements(shell.root):
+        line = _line(shell, node, max(start, end))
+        end = node.end_byte
+        if line:
+            found.append((node.start_point[0], line))
+    return found
 
 
 def _statements(node: Node, broken: bool = False) -> Iterator[tuple[Node, int]]:
