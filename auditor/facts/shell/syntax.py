@@ -121,7 +121,7 @@ def _line(shell: ShellText, node: Node, start: int) -> str:
             parts.append(shell.slice(at, cut_start))
             at = cut_end
     parts.append(shell.slice(at, node.end_byte))
-    return SPACES.sub(" ", "".join(parts)).strip()
+    return SPACES.sub(" ", "".join(parts)).strip().lstrip(";&|").strip()
 
 
 def _cuts(node: Node) -> Iterator[tuple[int, int]]:
