@@ -15,15 +15,15 @@ from auditor.rule import (
     passing,
 )
 
-from .lint_runs import linted_on_pull_requests
-
 
 def applies(ctx: RuleContext) -> bool:
-    return bool(ctx.facts.linters and ctx.facts.ci_files)
+    facts = ctx.facts
+    return bool(facts.linters and facts.ci_files) and facts.ci_checks is not None
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
-    if linted_on_pull_requests(ctx):
+    checks = ctx.facts.ci_checks
+    if checks is None or checks.linters_on_pull_requests:
         return
     names = ", ".join(ctx.facts.linters)
     yield Violation(
