@@ -118,10 +118,12 @@ RULE = Rule(
         failing(
             {
                 **PROJECT,
-                ".github/workflows/ci.yml": WORKFLOW.replace("[push, pull_request]", "push")
+                ".github/workflows/ci.yml": WORKFLOW.replace(
+                    "[push, pull_request]", "{push: {branches: [main]}}"
+                )
                 + "      - run: pytest\n",
             },
-            "tests on pushes only",
+            "tests on pushes to main only",
         ),
         not_applicable({"README.md": "# Notes\n"}),
     ),

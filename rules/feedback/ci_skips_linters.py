@@ -33,7 +33,7 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
 
 def workflow(trigger: str, step: str) -> str:
     return (
-        f"on: [{trigger}]\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n"
+        f"on: {trigger}\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n"
         f"      - uses: actions/checkout@v4\n      - run: {step}\n"
     )
 
@@ -90,8 +90,11 @@ RULE = Rule(
             "CI runs only the tests",
         ),
         failing(
-            {**PROJECT, ".github/workflows/ci.yml": workflow("push", "make lint")},
-            "linted on pushes only",
+            {
+                **PROJECT,
+                ".github/workflows/ci.yml": workflow("{push: {branches: [main]}}", "make lint"),
+            },
+            "linted on pushes to main only",
         ),
         not_applicable({**PROJECT}, "no CI"),
     ),

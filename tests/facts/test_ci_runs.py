@@ -154,6 +154,10 @@ def test_reusable_workflows_that_call_each_other_are_followed_once(
             "on: push only",
         ),
         (
+            {**PYTHON, CI: workflow("pytest", on="{push: {branches: [main]}}")},
+            "on: push only",
+        ),
+        (
             {
                 **PYTHON,
                 CI: workflow("pytest", condition="${{ startsWith(github.ref, 'refs/tags/') }}"),
@@ -168,6 +172,13 @@ def test_jobs_that_never_run_on_pull_requests_do_not_count(
     found = checks(make_subject, files)
     assert found.tests_on_pull_requests == ()
     assert [(s.command, s.trigger) for s in found.tests] == [("pytest", trigger)]
+
+
+def test_a_push_on_every_branch_tests_pull_request_branches(make_subject: MakeSubject) -> None:
+    found = checks(make_subject, {**PYTHON, CI: workflow("pytest", on="push")})
+    assert [s.trigger for s in found.tests_on_pull_requests] == [
+        "on: push (every branch, so pull-request branches too)"
+    ]
 
 
 def test_a_condition_with_a_pull_request_alternative_still_runs(

@@ -82,14 +82,29 @@ def ci_jobs(src: FactSources) -> tuple[CiJob, ...]:
 
 
 def _workflow(src: FactSources, path: str) -> Iterator[CiJob]:
-    events = workflow_events(src.yaml(path))
+    config = src.yaml(path)
+    events = workflow_events(config)
     review = sorted(REVIEW_EVENTS & events)
+    if not review and "push" in events and _every_branch(config):
+        review = ["push (every branch, so pull-request branches too)"]
     if review:
         yield from _jobs(src, path, True, f"on: {', '.join(review)}", (path,))
     elif events - {"workflow_call"}:
         yield from _jobs(src, path, False, f"on: {', '.join(sorted(events))} only", (path,))
     elif not events:
         yield from _jobs(src, path, False, "no `on:` trigger", (path,))
+
+
+def _every_branch(config: Any) -> bool:
+    """Whether `on: push` has no branch or tag filter (`branches: ['**']` counts as none)."""
+    on = config.get("on", config.get(True)) if isinstance(config, dict) else None
+    push = on.get("push") if isinstance(on, dict) else None
+    if not isinstance(push, dict):
+        return True
+    if push.get("tags") is not None and push.get("branches") is None:
+        return False
+    branches = push.get("branches")
+    return branches is None or branches in (["**"], ["*"], "**", "*")
 
 
 def _jobs(
