@@ -62,6 +62,44 @@ class EnvRead:
 
 
 @dataclass(frozen=True, slots=True)
+class CiStep:
+    """A CI command that runs the tests (or a linter), and why it counts."""
+
+    path: str
+    """The CI file the command is written in (a called workflow's or composite action's own)."""
+    line: int | None
+    job: str | None
+    command: str
+    reason: str
+    """What it runs and where that was seen: `pytest` through `make richtest` (Makefile:12)."""
+    pull_requests: bool
+    """Whether the job runs on pull (merge) requests."""
+    trigger: str
+    """Why the job does or does not run on pull requests (`on: pull_request`, an `if:`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CiChecks:
+    """What the CI runs: the steps that run the tests and those that run linters.
+
+    Read `tests_on_pull_requests` / `linters_on_pull_requests` for "does CI run the tests /
+    the linters on pull requests" (the first step is the evidence); the other steps run on
+    pushes, tags or schedules only. Computed by `auditor.facts.ci.runs`.
+    """
+
+    tests: tuple[CiStep, ...] = ()
+    linters: tuple[CiStep, ...] = ()
+
+    @property
+    def tests_on_pull_requests(self) -> tuple[CiStep, ...]:
+        return tuple(step for step in self.tests if step.pull_requests)
+
+    @property
+    def linters_on_pull_requests(self) -> tuple[CiStep, ...]:
+        return tuple(step for step in self.linters if step.pull_requests)
+
+
+@dataclass(frozen=True, slots=True)
 class Facts:
     """What the auditor knows about a repository; rules judge these, reports show them."""
 
@@ -93,6 +131,9 @@ class Facts:
     """Environment variables the code reads, each at its first read, by name (not in JSON)."""
     pull_request_ci: tuple[str, ...] = ()
     """CI files whose jobs run on pull or merge requests (not in JSON)."""
+    ci_checks: CiChecks | None = None
+    """The CI steps that run the tests and the linters, with provenance; None when unknown
+    (not in JSON)."""
     secret_signal: str | None = None
     """The first file showing that secret files live in checkouts (an env example, a secret-like
     file outside test data), or None (not in JSON)."""
