@@ -18,6 +18,7 @@ from auditor.report_facts import (
 )
 
 __all__ = [
+    "AgentSettings",
     "Command",
     "Docs",
     "EnvRead",
@@ -50,6 +51,19 @@ class ToolUse:
     """linter | formatter | type_checker"""
     config: str | None
     runs: tuple[Command, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AgentSettings:
+    """What one coding agent's settings file declares (`facts.agents.settings`)."""
+
+    path: str
+    hooks: bool
+    """Whether it declares hooks (commands run on the agent's events)."""
+    deny: tuple[str, ...] = ()
+    """Its `permissions.deny` rules, as written."""
+    context_file_names: tuple[str, ...] = ()
+    """Gemini's instruction file names (`context.fileName`, or the older `contextFileName`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +154,8 @@ class Facts:
     credential_reads: tuple[EnvRead, ...] = ()
     """The `env_reads` of credential-named variables (`*_API_KEY`, `*_TOKEN`, ...; CI-provided
     tokens left out) (not in JSON)."""
+    agent_settings: tuple[AgentSettings, ...] = ()
+    """The coding agents' settings files, parsed once (not in JSON)."""
     profile: str = "application"
     """What kind of repository (or package) this is: one of `profile.PROFILES`."""
     parent: Facts | None = None
