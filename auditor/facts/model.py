@@ -72,6 +72,22 @@ class FileSize:
 
 
 @dataclass(frozen=True, slots=True)
+class SetAside:
+    """A path that is not the repository's hand-written code, and the evidence that says so."""
+
+    path: str
+    """A file, or a directory with a trailing slash."""
+    kind: str
+    """`vendored`, `generated`, `data` or `fixture` (`layout.set_aside.KINDS`)."""
+    source: str
+    """The file that says so: a listing, a config, `.gitattributes`, or the path itself (its
+    header, its name)."""
+    line: int | None
+    """1-based line of `source` that says so (None when the name alone does)."""
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class EnvRead:
     """The first place the repository's code reads an environment variable."""
 
@@ -103,7 +119,11 @@ class Facts:
     dev_environment: tuple[str, ...] = ()
     env_example: str | None = None
     largest_files: tuple[FileSize, ...] = ()
-    generated_or_vendored: tuple[str, ...] = ()
+    set_aside: tuple[SetAside, ...] = ()
+    """Vendored, generated, data and fixture paths, each with its evidence, by path."""
+    set_aside_files: frozenset[str] = frozenset()
+    """The indexed files `set_aside` covers: kept out of the code-size and code-shape rules and
+    out of "where source lives" (not in JSON)."""
     commands: tuple[Command, ...] = ()
     """Every command found where the repository runs or documents commands (not in JSON)."""
     diagnostics: tuple[Diagnostic, ...] = ()
@@ -122,6 +142,15 @@ class Facts:
     """What kind of repository (or package) this is: one of `profile.PROFILES`."""
     parent: Facts | None = None
     """The workspace root's facts when these are a package's (None for the repository)."""
+
+    @property
+    def generated_or_vendored(self) -> tuple[str, ...]:
+        """The set-aside paths an agent must not edit: vendored and generated ones."""
+        return tuple(a.path for a in self.set_aside if a.kind in ("vendored", "generated"))
+
+    def is_set_aside(self, path: str) -> bool:
+        """Whether the indexed file `path` is vendored, generated, data or a fixture."""
+        return path in self.set_aside_files
 
     @property
     def test_command(self) -> Command | None:
@@ -177,6 +206,16 @@ class Facts:
                 {"path": f.path, "lines": f.lines, "tokens": f.tokens} for f in self.largest_files
             ],
             "generated_or_vendored": list(self.generated_or_vendored),
+            "set_aside": [
+                {
+                    "path": a.path,
+                    "kind": a.kind,
+                    "source": a.source,
+                    "line": a.line,
+                    "reason": a.reason,
+                }
+                for a in self.set_aside
+            ],
         }
 
 
