@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from auditor.facts.layout.claims import Claim
+from auditor.facts.layout.claims import KIND_WORDS, Claim
 from auditor.facts.layout.declared import declared, linguist_marked
 from auditor.facts.layout.tool_excludes import tool_excludes
 from auditor.facts.model import SetAside
@@ -58,6 +58,11 @@ DATA_BYTES = 256 * 1024
 """A data file this large is a dump, not a hand-kept config."""
 TABLE_TOKENS = 5000
 """A parsed source file this large with no function at all is a table of literals."""
+DEFINITION = re.compile(
+    r"^\s*(?:export\s+)?(?:async\s+)?(?:def|class|function|func|fn|sub|proc|struct|impl)\b|=>",
+    re.MULTILINE,
+)
+"""A line that defines code rather than data, in the common languages."""
 MINIFIED_LINE_BYTES = 500
 MINIFIED_BYTES = 20_000
 
@@ -141,8 +146,10 @@ def _by_content(src: FactSources) -> Iterator[SetAside]:
 
 
 def _has_no_function(repo: RepositoryFiles, path: str) -> bool:
-    syntax = repo.syntax(path)
-    return syntax is not None and not syntax.functions and not syntax.error_lines
+    """Whether no line of `path` defines a function, method or class (read from the text, so
+    the answer does not depend on whether the run parses syntax)."""
+    text = repo.text(path)
+    return text is not None and DEFINITION.search(text) is None
 
 
 def _is_data_file(path: str) -> bool:
@@ -151,20 +158,26 @@ def _is_data_file(path: str) -> bool:
 
 
 def _claimed(repo: RepositoryFiles, claims: Iterable[Claim]) -> Iterator[SetAside]:
-    """The indexed files each claim sets aside, as few directories and files as cover them."""
+    """The files each claim sets aside, as few directories and files as cover them, and the
+    paths discovery left out that it names."""
     for claim in claims:
+        for path in repo.excluded:
+            kind = claim.kind_of(path) if claim.matches(path) else None
+            if kind is not None:
+                yield SetAside(path, kind, claim.source, claim.line, claim.reason)
         by_kind: dict[str, set[str]] = defaultdict(set)
         for record in repo.files:
             kind = claim.kind_of(record.path) if claim.matches(record.path) else None
             if kind is not None:
                 by_kind[kind].add(record.path)
         for kind, paths in sorted(by_kind.items()):
-            for path in sorted(_fewest(repo, paths)):
+            for path in sorted(_fewest(repo, paths, kind)):
                 yield SetAside(path, kind, claim.source, claim.line, claim.reason)
 
 
-def _fewest(repo: RepositoryFiles, paths: set[str]) -> set[str]:
-    """`paths` with each replaced by its highest directory whose files are all in `paths`."""
+def _fewest(repo: RepositoryFiles, paths: set[str], kind: str) -> set[str]:
+    """`paths` with each replaced by its highest directory whose files are all in `paths` and
+    whose own path names `kind` (`web/static/vendor/`, never `web/static/`)."""
     whole: dict[str, bool] = {}
     fewest: set[str] = set()
     for path in paths:
@@ -173,7 +186,9 @@ def _fewest(repo: RepositoryFiles, paths: set[str]) -> set[str]:
         for depth in range(1, len(parts) + 1):
             directory = "/".join(parts[:depth])
             if directory not in whole:
-                whole[directory] = all(r.path in paths for r in repo.under(directory))
+                whole[directory] = KIND_WORDS[kind].search(directory) is not None and all(
+                    r.path in paths for r in repo.under(directory)
+                )
             if whole[directory]:
                 chosen = f"{directory}/"
                 break

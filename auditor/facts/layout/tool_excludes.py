@@ -48,11 +48,20 @@ def _pre_commit(src: FactSources) -> Iterator[Claim]:
         if isinstance(pattern, str) and (compiled := _regex(pattern)) is not None:
             yield Claim(
                 PRE_COMMIT,
-                line_of(text, pattern),
+                _key_line(text, line_of(text, pattern), "exclude:"),
                 f"pre-commit skips it for {who}",
                 pattern,
                 _searcher(compiled),
             )
+
+
+def _key_line(text: str, line: int | None, key: str) -> int | None:
+    """The line at or above `line` holding `key` (a block scalar's value starts below it)."""
+    lines = text.splitlines()
+    for number in range(line or 0, 0, -1):
+        if key in lines[number - 1]:
+            return number
+    return line
 
 
 def _searcher(regex: re.Pattern[str]) -> Callable[[str], bool]:
