@@ -21,7 +21,7 @@ from auditor.facts.environment.dev_environment import dev_environment, env_examp
 from auditor.facts.environment.env_reads import env_reads
 from auditor.facts.environment.secret_signals import credential_reads, secret_signal
 from auditor.facts.layout.languages import language_stats, primary_language
-from auditor.facts.layout.set_aside import covered_files, set_aside
+from auditor.facts.layout.set_aside import set_aside
 from auditor.facts.layout.sizes import largest_files
 from auditor.facts.model import Facts
 from auditor.facts.profile.detect import detect_profile
@@ -61,8 +61,7 @@ def derive_facts(src: FactSources) -> Facts:
     commands = guard("commands", lambda: collect_commands(src, instructions))
     example = guard("env_example", lambda: env_example(src))
     reads = guard("env_reads", lambda: env_reads(src))
-    aside = guard("set_aside", lambda: set_aside(src))
-    aside_files = guard("set_aside_files", lambda: covered_files(repo, aside))
+    aside, aside_files = guard("set_aside", lambda: set_aside(src)) or ((), frozenset())
     facts = Facts(
         languages=guard("languages", lambda: language_stats(repo)),
         primary_language=guard("primary_language", lambda: primary_language(repo)),

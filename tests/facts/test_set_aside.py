@@ -53,7 +53,7 @@ def test_each_kind_is_set_aside_with_its_evidence(make_subject: Make) -> None:
     assert (generated.kind, generated.source, generated.line) == ("generated", generated.path, 1)
     assert "DO NOT EDIT" in generated.reason
     table = entry(subject, "src/shop/tables.py")
-    assert table.kind == "data" and "no function" in table.reason
+    assert table.kind == "data" and "are literals" in table.reason
     assert entry(subject, "tests/fixtures/").kind == "fixture"
     assert "src/shop/handmade.py" not in subject.facts.set_aside_files
     assert {"src/shop/_vendor/six.py", "tests/fixtures/big_input.py"} <= (

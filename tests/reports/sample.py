@@ -380,6 +380,7 @@ FACTS: dict[str, Any] = {
         {"path": "src/acme/legacy/rules.py", "lines": 845, "tokens": 8870},
     ],
     "generated_or_vendored": [],
+    "set_aside": [],
 }
 
 DIAGNOSTICS = (

@@ -14,10 +14,17 @@ KIND_WORDS = {
     "generated": re.compile(
         r"generated|autogen|codegen|(?:^|[/_.])gen(?:$|[/_.])|_pb2|\.pb\.|\.min\.", re.I
     ),
-    "fixture": re.compile(r"fixtures?|testdata|test[-_]data|__snapshots__|cassettes", re.I),
+    "fixture": re.compile(
+        r"fixtures?|testdata|test[-_]data|__snapshots__|cassettes|(?:^|/)tests?/(?:.*/)?data/",
+        re.I,
+    ),
     "data": re.compile(r"(?<![a-z])data(?![a-z])", re.I),
 }
 """Words that name each kind, in a path and in the exclude pattern that names the path."""
+NAMED_BY_FILE = frozenset({"generated"})
+"""The kinds a file's own name can say (`api_pb2.py`); the others only a directory can say
+(`news/certifi.vendor.rst` is a news entry, not vendored code)."""
+TEST_TREE = re.compile(r"(?:^|/)(?:tests?|__tests__|spec|e2e)/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,20 +38,35 @@ class Claim:
     reason: str
     pattern: str
     matches: Callable[[str], bool]
+    test_inputs: bool = False
+    """A formatter's ignore list: what it keeps unformatted inside a test tree (`tests/`) is
+    the tests' input, a fixture, whatever the pattern's words."""
 
     @property
     def kinds(self) -> tuple[str, ...]:
-        return kinds_named(self.pattern)
+        return ("fixture",) if self.test_inputs else kinds_named(self.pattern)
 
     def kind_of(self, path: str) -> str | None:
         """The kind `path` is set aside as under this claim, or None."""
+        if self.test_inputs:
+            return "fixture" if TEST_TREE.search(path) else None
         wanted = self.kinds
-        return next((kind for kind in kinds_named(path) if kind in wanted), None)
+        return next((kind for kind in path_kinds(path) if kind in wanted), None)
 
 
 def kinds_named(text: str) -> tuple[str, ...]:
     """The kinds whose words occur in `text`, in `KINDS` order."""
     return tuple(kind for kind in KINDS if KIND_WORDS[kind].search(text))
+
+
+def path_kinds(path: str) -> tuple[str, ...]:
+    """The kinds `path` names: in its directories, or (generated only) in its file name."""
+    directory = path[: path.rstrip("/").rfind("/") + 1] if not path.endswith("/") else path
+    return tuple(
+        kind
+        for kind in KINDS
+        if KIND_WORDS[kind].search(path if kind in NAMED_BY_FILE else directory)
+    )
 
 
 def line_of(text: str, needle: str, start: int = 0) -> int | None:

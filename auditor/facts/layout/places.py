@@ -37,13 +37,13 @@ LOCK_TOOLS = {
 
 def source_dirs(subject: Subject) -> tuple[str, ...]:
     """The few directories that hold the hand-written source (`src/shop/`): the Python packages
-    the manifests declare (`package_sources`), then the areas holding most of the source of
+    the manifests declare (`package_sources`), then the areas holding a tenth of all source in
     other languages; tests, samples, docs and set-aside (vendored, generated...) files aside."""
     if subject.facts.workspace is not None:
         return ()  # the packages say it
     declared = python_package_dirs(subject.sources)
     areas = _source_areas(subject, skip_python=bool(declared))
-    total = sum(areas.values()) or 1
+    total = sum(_source_areas(subject).values()) if declared else sum(areas.values())
     ranked = sorted(areas.items(), key=lambda item: (-item[1], item[0]))
     chosen = [area for area, count in ranked[:MAX_PLACES] if count * 10 >= total]
     chosen = [a for a in chosen if not any(a.startswith(o + "/") for o in chosen if o)]

@@ -15,7 +15,7 @@ import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from auditor.facts.layout.claims import KIND_WORDS, Claim
 from auditor.facts.layout.declared import declared, linguist_marked
@@ -57,18 +57,32 @@ LOCKFILES = frozenset({"package-lock.json", "npm-shrinkwrap.json", "packages.loc
 DATA_BYTES = 256 * 1024
 """A data file this large is a dump, not a hand-kept config."""
 TABLE_TOKENS = 5000
-"""A parsed source file this large with no function at all is a table of literals."""
-DEFINITION = re.compile(
-    r"^\s*(?:export\s+)?(?:async\s+)?(?:def|class|function|func|fn|sub|proc|struct|impl)\b|=>",
-    re.MULTILINE,
+TABLE_SHARE = 0.8
+"""A source file this large whose lines are mostly literals is a table of data (a test file
+with a large expected value inline is still a test)."""
+LITERAL = re.compile(
+    r'"(?:[^"\\]|\\.)*"'
+    r"|'(?:[^'\\]|\\.)*'"
+    r"|\b\d[\w.+-]*|\b(?:True|False|None|true|false|null|nil)\b"
 )
-"""A line that defines code rather than data, in the common languages."""
+"""Strings, numbers and constants: what a line of a data table holds besides punctuation."""
+PUNCTUATION = frozenset("[](){},:;= \t")
+MAX_ALIKE = 12
+"""More entries than this with the same evidence are summarised as one pattern."""
 MINIFIED_LINE_BYTES = 500
 MINIFIED_BYTES = 20_000
 
 
-def set_aside(src: FactSources) -> tuple[SetAside, ...]:
-    """Every set-aside path with its best evidence, outermost paths only, by path."""
+class Classified(NamedTuple):
+    entries: tuple[SetAside, ...]
+    """Each set-aside path with its best evidence, outermost only, by path; many alike are
+    summarised as one pattern (`tests/**/__snapshots__/`)."""
+    files: frozenset[str]
+    """The indexed files they cover."""
+
+
+def set_aside(src: FactSources) -> Classified:
+    """What is set aside, and the indexed files that are."""
     repo = src.repo
     found = [
         *declared(src),
@@ -77,10 +91,11 @@ def set_aside(src: FactSources) -> tuple[SetAside, ...]:
         *_by_content(src),
         *_by_name([*repo.excluded, *(record.path for record in repo.files)]),
     ]
-    return _outermost(found)
+    kept = _outermost(found)
+    return Classified(_summarised(kept), _covered(repo, kept))
 
 
-def covered_files(repo: RepositoryFiles, entries: Iterable[SetAside]) -> frozenset[str]:
+def _covered(repo: RepositoryFiles, entries: Iterable[SetAside]) -> frozenset[str]:
     """The indexed files the entries cover."""
     covered: set[str] = set()
     for entry in entries:
@@ -138,18 +153,46 @@ def _by_content(src: FactSources) -> Iterator[SetAside]:
             if record.size >= MINIFIED_BYTES and record.size >= MINIFIED_LINE_BYTES * record.lines:
                 reason = f"minified or bundled: {record.size:,} bytes on {record.lines:,} lines"
                 yield SetAside(path, "generated", path, None, reason)
-            elif record.tokens >= TABLE_TOKENS and _has_no_function(repo, path):
-                reason = f"about {record.tokens:,} tokens and no function: a table of literals"
+            elif (
+                not record.is_test
+                and record.tokens >= TABLE_TOKENS
+                and (share := _literal_share(repo, path)) >= TABLE_SHARE
+            ):
+                reason = f"{share:.0%} of its {record.lines:,} lines are literals: a data table"
                 yield SetAside(path, "data", path, None, reason)
         elif record.size >= DATA_BYTES and _is_data_file(path):
             yield SetAside(path, "data", path, None, f"a data file of {record.size:,} bytes")
 
 
-def _has_no_function(repo: RepositoryFiles, path: str) -> bool:
-    """Whether no line of `path` defines a function, method or class (read from the text, so
-    the answer does not depend on whether the run parses syntax)."""
-    text = repo.text(path)
-    return text is not None and DEFINITION.search(text) is None
+def _literal_share(repo: RepositoryFiles, path: str) -> float:
+    """The share of non-blank lines of `path` holding only literals and punctuation (read from
+    the text, so the answer does not depend on whether the run parses syntax)."""
+    lines = [line for line in (repo.text(path) or "").splitlines() if line.strip()]
+    literal = sum(1 for line in lines if set(LITERAL.sub("", line)) <= PUNCTUATION)
+    return literal / len(lines) if lines else 0.0
+
+
+def _summarised(entries: tuple[SetAside, ...]) -> tuple[SetAside, ...]:
+    """Entries with the same evidence (a claim, a directory name), past `MAX_ALIKE`, as one
+    pattern: their common directory, then `**/` and their common name."""
+    alike: dict[tuple[str, str, str, int | None], list[SetAside]] = defaultdict(list)
+    for entry in entries:
+        source = "" if entry.source == entry.path else entry.source
+        alike[(entry.kind, entry.reason, source, entry.line)].append(entry)
+    kept: list[SetAside] = []
+    for group in alike.values():
+        if len(group) <= MAX_ALIKE:
+            kept.extend(group)
+            continue
+        paths = [entry.path for entry in group]
+        common = posixpath.commonpath(paths)
+        names = {path.rstrip("/").rpartition("/")[2] for path in paths}
+        tail = f"{names.pop()}{'/' if paths[0].endswith('/') else ''}" if len(names) == 1 else ""
+        pattern = "/".join(part for part in (common, "**", tail) if part)
+        source = group[0].source if group[0].source != group[0].path else pattern
+        reason = f"{group[0].reason} ({len(group):,} places)"
+        kept.append(SetAside(pattern, group[0].kind, source, group[0].line, reason))
+    return tuple(sorted(kept, key=lambda entry: entry.path))
 
 
 def _is_data_file(path: str) -> bool:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pathspec
 
-from auditor.facts.layout.claims import Claim, kinds_named, line_of
+from auditor.facts.layout.claims import TEST_TREE, Claim, kinds_named, line_of
 
 if TYPE_CHECKING:
     from auditor.facts.sources import FactSources
@@ -28,9 +28,23 @@ EXCLUDE_KEYS = ("exclude", "extend-exclude")
 
 def tool_excludes(src: FactSources) -> Iterator[Claim]:
     """A claim for every skip pattern that names a kind (vendored, generated, data, fixture)."""
-    for claim in (*_pre_commit(src), *_ruff(src), *_flake8(src), *_ignore_files(src)):
-        if claim.kinds:
-            yield claim
+    found = (*_pre_commit(src), *_ruff(src), *_flake8(src), *_ignore_files(src))
+    yield from (claim for claim in found if claim.kinds)
+    yield from _formatter_inputs(src)
+
+
+def _formatter_inputs(src: FactSources) -> Iterator[Claim]:
+    """`.prettierignore` as a whole (its `!` lines re-include): what it keeps unformatted in a
+    test tree is the tests' input."""
+    text = src.text(".prettierignore")
+    if text is None:
+        return
+    lines = [line.strip() for line in text.splitlines()]
+    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    first = next((n for n, line in enumerate(lines, 1) if TEST_TREE.search(line)), None)
+    if first is not None:
+        reason = "prettier keeps it unformatted: an input of the tests"
+        yield Claim(".prettierignore", first, reason, "", spec.match_file, test_inputs=True)
 
 
 def _pre_commit(src: FactSources) -> Iterator[Claim]:
