@@ -9,6 +9,7 @@ from auditor.report_facts import Docs as Docs
 from auditor.report_facts import FileSize as FileSize
 from auditor.report_facts import LanguageStat as LanguageStat
 from auditor.report_facts import ReportFacts as ReportFacts
+from auditor.report_facts import SetAside as SetAside
 from auditor.report_facts import Source as Source
 from auditor.report_facts import Workspace as Workspace
 

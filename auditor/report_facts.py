@@ -49,6 +49,22 @@ class FileSize:
 
 
 @dataclass(frozen=True, slots=True)
+class SetAside:
+    """A path that is not the repository's hand-written code, and the evidence that says so."""
+
+    path: str
+    """A file, or a directory with a trailing slash."""
+    kind: str
+    """`vendored`, `generated`, `data` or `fixture` (`layout.set_aside.KINDS`)."""
+    source: str
+    """The file that says so: a listing, a config, `.gitattributes`, or the path itself (its
+    header, its name)."""
+    line: int | None
+    """1-based line of `source` that says so (None when the name alone does)."""
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where a chosen fact came from and why it won: its provenance."""
 
@@ -85,6 +101,8 @@ class ReportFacts:
     env_example: str | None = None
     largest_files: tuple[FileSize, ...] = ()
     generated_or_vendored: tuple[str, ...] = ()
+    set_aside: tuple[SetAside, ...] = ()
+    """Paths that are not hand-written code (vendored, generated, data, fixtures), with evidence."""
 
     @property
     def other_test_commands(self) -> tuple[str, ...]:

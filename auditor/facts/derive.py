@@ -23,7 +23,8 @@ from auditor.facts.environment.dev_environment import dev_environment, env_examp
 from auditor.facts.environment.env_reads import env_reads
 from auditor.facts.environment.secret_signals import credential_reads, secret_signal
 from auditor.facts.layout.languages import language_stats, primary_language
-from auditor.facts.layout.sizes import generated_or_vendored, largest_files
+from auditor.facts.layout.set_aside import set_aside
+from auditor.facts.layout.sizes import largest_files
 from auditor.facts.model import Facts
 from auditor.facts.profile.detect import detect_profile
 from auditor.facts.sources import FactSources
@@ -64,6 +65,7 @@ def derive_facts(src: FactSources) -> Facts:
     reads = guard("env_reads", lambda: env_reads(src))
     tools = guard("tools", lambda: find_tools(src, commands))
     linters = frozenset(tool.name for tool in tools if tool.kind == "linter")
+    aside, aside_files = guard("set_aside", lambda: set_aside(src)) or ((), frozenset())
     facts = Facts(
         languages=guard("languages", lambda: language_stats(repo)),
         primary_language=guard("primary_language", lambda: primary_language(repo)),
@@ -82,8 +84,9 @@ def derive_facts(src: FactSources) -> Facts:
         docs=guard("docs", lambda: find_docs(src)),
         dev_environment=guard("dev_environment", lambda: dev_environment(src)),
         env_example=example,
-        largest_files=guard("largest_files", lambda: largest_files(repo)),
-        generated_or_vendored=guard("generated_or_vendored", lambda: generated_or_vendored(repo)),
+        largest_files=guard("largest_files", lambda: largest_files(repo, aside_files)),
+        set_aside=aside,
+        set_aside_files=aside_files,
         commands=commands,
         env_reads=reads,
         pull_request_ci=guard("pull_request_ci", lambda: pull_request_ci(src)),

@@ -13,6 +13,7 @@ from auditor.report_facts import (
     FileSize,
     LanguageStat,
     ReportFacts,
+    SetAside,
     Source,
     Workspace,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "Facts",
     "FileSize",
     "LanguageStat",
+    "SetAside",
     "ToolUse",
     "Workspace",
 ]
@@ -136,7 +138,11 @@ class Facts:
     dev_environment: tuple[str, ...] = ()
     env_example: str | None = None
     largest_files: tuple[FileSize, ...] = ()
-    generated_or_vendored: tuple[str, ...] = ()
+    set_aside: tuple[SetAside, ...] = ()
+    """Vendored, generated, data and fixture paths, each with its evidence, by path."""
+    set_aside_files: frozenset[str] = frozenset()
+    """The indexed files `set_aside` covers: kept out of the code-size and code-shape rules and
+    out of "where source lives" (not in JSON)."""
     commands: tuple[Command, ...] = ()
     """Every command found where the repository runs or documents commands (not in JSON)."""
     diagnostics: tuple[Diagnostic, ...] = ()
@@ -160,6 +166,15 @@ class Facts:
     """What kind of repository (or package) this is: one of `profile.PROFILES`."""
     parent: Facts | None = None
     """The workspace root's facts when these are a package's (None for the repository)."""
+
+    @property
+    def generated_or_vendored(self) -> tuple[str, ...]:
+        """The set-aside paths an agent must not edit: vendored and generated ones."""
+        return tuple(a.path for a in self.set_aside if a.kind in ("vendored", "generated"))
+
+    def is_set_aside(self, path: str) -> bool:
+        """Whether the indexed file `path` is vendored, generated, data or a fixture."""
+        return path in self.set_aside_files
 
     @property
     def test_command(self) -> Command | None:
@@ -209,6 +224,7 @@ class Facts:
             env_example=self.env_example,
             largest_files=self.largest_files,
             generated_or_vendored=self.generated_or_vendored,
+            set_aside=self.set_aside,
         )
 
     def to_json(self) -> dict[str, Any]:

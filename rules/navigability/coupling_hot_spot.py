@@ -19,7 +19,7 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
     hot = [
         (len(importers), module)
         for module, importers in graph.importers.items()
-        if len(importers) > limit * others
+        if len(importers) > limit * others and not ctx.facts.is_set_aside(module)
     ]
     hot.sort(key=lambda item: (-item[0], item[1]))
     for count, module in hot[: int(ctx.option("max_findings"))]:

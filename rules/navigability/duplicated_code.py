@@ -9,11 +9,11 @@ from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_appl
 
 
 def applies(ctx: RuleContext) -> bool:
-    return ctx.index.duplication.code_lines >= int(ctx.option("min_lines"))
+    return ctx.duplication.code_lines >= int(ctx.option("min_lines"))
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
-    duplication = ctx.index.duplication
+    duplication = ctx.duplication
     limit = float(ctx.option("max_share"))
     if duplication.share <= limit:
         return

@@ -1,4 +1,5 @@
-"""The functions the per-function navigability rules judge: parsed, tests only when asked."""
+"""The functions the per-function navigability rules judge: parsed, hand-written, tests only
+when asked."""
 
 from __future__ import annotations
 
@@ -9,14 +10,15 @@ from auditor.rule import RuleContext
 
 
 def has_parsed_code(ctx: RuleContext) -> bool:
-    """Whether any file was parsed (the rules have nothing to judge otherwise)."""
-    return any(True for _ in ctx.index.parsed())
+    """Whether any hand-written file was parsed (the rules have nothing to judge otherwise)."""
+    return any(True for _ in ctx.parsed_code())
 
 
 def judged_functions(ctx: RuleContext) -> Iterator[tuple[str, FunctionInfo]]:
-    """(path, function) for every parsed function, test files only with `include_tests`."""
+    """(path, function) for every parsed function, test files only with `include_tests`,
+    vendored, generated, data and fixture files never."""
     with_tests = bool(ctx.option("include_tests"))
-    for record, syntax in ctx.index.parsed():
+    for record, syntax in ctx.parsed_code():
         if record.is_test and not with_tests:
             continue
         for function in syntax.functions:
