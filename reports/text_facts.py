@@ -140,7 +140,7 @@ def _setup(values: Mapping[str, Any]) -> list[Row]:
 
 def _details(values: Mapping[str, Any]) -> list[Row]:
     """Facts shown only with --verbose: test directories, documents, environment, sizes."""
-    rows: list[Row] = []
+    rows: list[Row] = [*_measured(values)]
     if test_dirs := _strings(values, "test_dirs"):
         rows.append(("Test dirs", _listed(test_dirs)))
     docs = values.get("docs")
@@ -155,6 +155,18 @@ def _details(values: Mapping[str, Any]) -> list[Row]:
     if isinstance(largest, list) and largest:
         rows.append(("Largest files", _sizes(largest[:LARGEST_SHOWN])))
     return rows
+
+
+def _measured(values: Mapping[str, Any]) -> list[Row]:
+    """The languages whose functions were measured, then those the function rules cannot see."""
+    measured = [language_name(name) for name in _strings(values, "languages_measured")]
+    unmeasured = [language_name(name) for name in _strings(values, "languages_not_measured")]
+    if not (measured or unmeasured):
+        return []
+    text = _listed(measured) if measured else Text("none", style="yellow")
+    if unmeasured:
+        text.append(f"; not measured: {', '.join(unmeasured)}", style="yellow")
+    return [("Measured", text)]
 
 
 def _sizes(items: list[Any]) -> Table:

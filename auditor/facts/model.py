@@ -86,6 +86,11 @@ class Facts:
 
     languages: Mapping[str, LanguageStat] = field(default_factory=dict)
     primary_language: str | None = None
+    languages_measured: tuple[str, ...] = ()
+    """Languages of the hand-written source whose functions are parsed and measured."""
+    languages_not_measured: tuple[str, ...] = ()
+    """Languages of the hand-written source the auditor does not parse: the function rules
+    (length, complexity, nesting, duplication) say nothing about their files."""
     package_managers: tuple[str, ...] = ()
     lockfiles: tuple[str, ...] = ()
     workspace: Workspace | None = None
@@ -151,6 +156,8 @@ class Facts:
                 for name, stat in sorted(self.languages.items())
             },
             "primary_language": self.primary_language,
+            "languages_measured": list(self.languages_measured),
+            "languages_not_measured": list(self.languages_not_measured),
             "package_managers": list(self.package_managers),
             "lockfiles": list(self.lockfiles),
             "workspace": (

@@ -4,20 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.index import FunctionInfo
+from auditor.index import FileSyntax, FunctionInfo, SourceFile
 from auditor.rule import RuleContext
 
 
 def has_parsed_code(ctx: RuleContext) -> bool:
-    """Whether any file was parsed (the rules have nothing to judge otherwise)."""
-    return any(True for _ in ctx.index.parsed())
+    """Whether the rules have code to judge: a parsed file they read, in a repository whose
+    primary language is measured.
+
+    Unknown is not zero: files of languages the auditor does not parse are never judged, so
+    where the primary language is one of them (a Swift app with a parsed Python script), or
+    nothing the rule reads was parsed, the rule is not applicable rather than a pass.
+    """
+    return primary_language_measured(ctx) and any(True for _ in _judged_files(ctx))
+
+
+def primary_language_measured(ctx: RuleContext) -> bool:
+    """Whether the auditor parses the repository's primary language (False without one)."""
+    return ctx.facts.primary_language in ctx.facts.languages_measured
 
 
 def judged_functions(ctx: RuleContext) -> Iterator[tuple[str, FunctionInfo]]:
     """(path, function) for every parsed function, test files only with `include_tests`."""
-    with_tests = bool(ctx.option("include_tests"))
-    for record, syntax in ctx.index.parsed():
-        if record.is_test and not with_tests:
-            continue
+    for record, syntax in _judged_files(ctx):
         for function in syntax.functions:
             yield record.path, function
+
+
+def _judged_files(ctx: RuleContext) -> Iterator[tuple[SourceFile, FileSyntax]]:
+    with_tests = bool(ctx.option("include_tests"))
+    for record, syntax in ctx.index.parsed():
+        if with_tests or not record.is_test:
+            yield record, syntax
