@@ -14,14 +14,16 @@ def has_parsed_code(ctx: RuleContext) -> bool:
 
     Unknown is not zero: files of languages the auditor does not parse are never judged, so
     where the primary language is one of them (a Swift app with a parsed Python script), or
-    nothing the rule reads was parsed, the rule is not applicable rather than a pass.
+    nothing the rule reads was parsed, the rule is not applicable rather than a pass. (A
+    repository of tests only has no primary language; its parsed tests may still be judged.)
     """
-    return primary_language_measured(ctx) and any(True for _ in _judged_files(ctx))
+    return not primary_language_unmeasured(ctx) and any(True for _ in _judged_files(ctx))
 
 
-def primary_language_measured(ctx: RuleContext) -> bool:
-    """Whether the auditor parses the repository's primary language (False without one)."""
-    return ctx.facts.primary_language in ctx.facts.languages_measured
+def primary_language_unmeasured(ctx: RuleContext) -> bool:
+    """Whether the repository's primary language is one the auditor does not parse."""
+    primary = ctx.facts.primary_language
+    return primary is not None and primary not in ctx.facts.languages_measured
 
 
 def judged_functions(ctx: RuleContext) -> Iterator[tuple[str, FunctionInfo]]:
