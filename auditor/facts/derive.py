@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from auditor.facts.agents.instruction_files import instruction_files
 from auditor.facts.ci.providers import ci_files, ci_providers, uses_pre_commit
+from auditor.facts.ci.runs import ci_checks
 from auditor.facts.ci.triggers import pull_request_ci
 from auditor.facts.commands.collect import collect_commands
 from auditor.facts.docs.documents import find_docs
@@ -60,6 +61,8 @@ def derive_facts(src: FactSources) -> Facts:
     commands = guard("commands", lambda: collect_commands(src, instructions))
     example = guard("env_example", lambda: env_example(src))
     reads = guard("env_reads", lambda: env_reads(src))
+    tools = guard("tools", lambda: find_tools(src, commands))
+    linters = frozenset(tool.name for tool in tools if tool.kind == "linter")
     facts = Facts(
         languages=guard("languages", lambda: language_stats(repo)),
         primary_language=guard("primary_language", lambda: primary_language(repo)),
@@ -74,7 +77,7 @@ def derive_facts(src: FactSources) -> Facts:
         test_dirs=guard("test_dirs", lambda: suite.test_dirs(src)),
         test_file_count=guard("test_file_count", lambda: suite.test_file_count(src)),
         test_commands=guard("test_commands", lambda: suite.test_commands(src, commands)),
-        tools=guard("tools", lambda: find_tools(src, commands)),
+        tools=tools,
         pre_commit=guard("pre_commit", lambda: uses_pre_commit(src)),
         ci_providers=guard("ci_providers", lambda: ci_providers(src)),
         ci_files=guard("ci_files", lambda: ci_files(src)),
@@ -87,6 +90,7 @@ def derive_facts(src: FactSources) -> Facts:
         commands=commands,
         env_reads=reads,
         pull_request_ci=guard("pull_request_ci", lambda: pull_request_ci(src)),
+        ci_checks=guard("ci_checks", lambda: ci_checks(src, linters)),
         secret_signal=guard("secret_signal", lambda: secret_signal(src, example)),
         credential_reads=guard("credential_reads", lambda: credential_reads(reads)),
         profile=guard("profile", lambda: detect_profile(src)),

@@ -96,8 +96,8 @@ def test_long_and_complex_functions_are_found(language: str, tmp_path: Path) -> 
         ("NAV003", path, grow_line, f"function `{grow}` is {grow_lines} lines (limit 100)"),
         ("NAV004", path, route_line, f"function `{route}` has cyclomatic complexity 19 (limit 15)"),
     ]
-    assert report.facts["languages_measured"] == [language]
-    assert report.facts["languages_not_measured"] == []
+    assert report.facts.languages_measured == (language,)
+    assert report.facts.languages_not_measured == ()
 
 
 def statuses(report: Report) -> dict[str, Status]:
@@ -108,9 +108,9 @@ def test_unparsed_language_makes_the_function_rules_not_applicable(tmp_path: Pat
     swift = "func grow(a: Int) -> Int {\n" + "  a += 1\n" * 150 + "  return a\n}\n"
     script = "def build():\n    return 1\n"
     report = audit(tmp_path, {"Sources/App/Store.swift": swift, "scripts/build.py": script})
-    assert report.facts["primary_language"] == "swift"
-    assert report.facts["languages_measured"] == ["python"]
-    assert report.facts["languages_not_measured"] == ["swift"]
+    assert report.facts.primary_language == "swift"
+    assert report.facts.languages_measured == ("python",)
+    assert report.facts.languages_not_measured == ("swift",)
     assert {rule: statuses(report)[rule] for rule in FUNCTION_RULES} == dict.fromkeys(
         FUNCTION_RULES, Status.NOT_APPLICABLE
     )
