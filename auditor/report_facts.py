@@ -79,6 +79,10 @@ class ReportFacts:
 
     languages: Mapping[str, LanguageStat] = field(default_factory=lambda: MappingProxyType({}))
     primary_language: str | None = None
+    languages_measured: tuple[str, ...] = ()
+    """Languages of the hand-written source whose functions are parsed and measured."""
+    languages_not_measured: tuple[str, ...] = ()
+    """Languages of the hand-written source the auditor does not parse."""
     package_managers: tuple[str, ...] = ()
     lockfiles: tuple[str, ...] = ()
     workspace: Workspace | None = None

@@ -119,9 +119,21 @@ def _setup(values: ReportFacts) -> list[Row]:
     return rows
 
 
+def _measured(values: ReportFacts) -> list[Row]:
+    """The languages whose functions were measured, then those the function rules cannot see."""
+    measured = [language_name(name) for name in values.languages_measured]
+    unmeasured = [language_name(name) for name in values.languages_not_measured]
+    if not (measured or unmeasured):
+        return []
+    text = _listed(measured) if measured else Text("none", style="yellow")
+    if unmeasured:
+        text.append(f"; not measured: {', '.join(unmeasured)}", style="yellow")
+    return [("Measured", text)]
+
+
 def _details(values: ReportFacts) -> list[Row]:
     """Facts shown only with --verbose: test directories, documents, environment, sizes."""
-    rows: list[Row] = []
+    rows: list[Row] = [*_measured(values)]
     if values.test_dirs:
         rows.append(("Test dirs", _listed(values.test_dirs)))
     rows.append(("Documents", _documents(values.docs)))

@@ -22,7 +22,7 @@ from auditor.facts.ecosystem.workspace import find_workspace
 from auditor.facts.environment.dev_environment import dev_environment, env_example
 from auditor.facts.environment.env_reads import env_reads
 from auditor.facts.environment.secret_signals import credential_reads, secret_signal
-from auditor.facts.layout.languages import language_stats, primary_language
+from auditor.facts.layout.languages import language_stats, primary_language, source_languages
 from auditor.facts.layout.set_aside import set_aside
 from auditor.facts.layout.sizes import largest_files
 from auditor.facts.model import Facts
@@ -69,6 +69,10 @@ def derive_facts(src: FactSources) -> Facts:
     facts = Facts(
         languages=guard("languages", lambda: language_stats(repo)),
         primary_language=guard("primary_language", lambda: primary_language(repo)),
+        languages_measured=guard("languages_measured", lambda: source_languages(repo, True)),
+        languages_not_measured=guard(
+            "languages_not_measured", lambda: source_languages(repo, False)
+        ),
         package_managers=guard("package_managers", lambda: package_managers(src)),
         lockfiles=guard("lockfiles", lambda: lockfiles(src)),
         workspace=guard("workspace", lambda: find_workspace(src)),

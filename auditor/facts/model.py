@@ -121,6 +121,11 @@ class Facts:
 
     languages: Mapping[str, LanguageStat] = field(default_factory=dict)
     primary_language: str | None = None
+    languages_measured: tuple[str, ...] = ()
+    """Languages of the hand-written source whose functions are parsed and measured."""
+    languages_not_measured: tuple[str, ...] = ()
+    """Languages of the hand-written source the auditor does not parse: the function rules
+    (length, complexity, nesting, duplication) say nothing about their files."""
     package_managers: tuple[str, ...] = ()
     lockfiles: tuple[str, ...] = ()
     workspace: Workspace | None = None
@@ -201,6 +206,8 @@ class Facts:
         return ReportFacts(
             languages=MappingProxyType(dict(sorted(self.languages.items()))),
             primary_language=self.primary_language,
+            languages_measured=self.languages_measured,
+            languages_not_measured=self.languages_not_measured,
             package_managers=self.package_managers,
             lockfiles=self.lockfiles,
             workspace=self.workspace,

@@ -7,8 +7,13 @@ from collections.abc import Iterator
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_applicable, passing
 
+from .judged_functions import primary_language_unmeasured
+
 
 def applies(ctx: RuleContext) -> bool:
+    """Enough parsed source to compare, in a repository whose primary language is parsed."""
+    if primary_language_unmeasured(ctx):
+        return False
     return ctx.duplication.code_lines >= int(ctx.option("min_lines"))
 
 

@@ -355,6 +355,8 @@ FACTS = ReportFacts(
         }
     ),
     primary_language="python",
+    languages_measured=("python", "typescript"),
+    languages_not_measured=("shell",),
     package_managers=("npm", "uv"),
     lockfiles=("frontend/package-lock.json", "uv.lock"),
     workspace=Workspace(kind="uv", packages=("packages/api", "packages/cli")),
@@ -572,6 +574,7 @@ def tidy_report() -> Report:
     facts = ReportFacts(
         languages=MappingProxyType({"go": LanguageStat(files=3, lines=120)}),
         primary_language="go",
+        languages_measured=("go",),
         test_frameworks=("go test",),
         test_command="go test ./...",
         test_command_source=Source(path="go.mod", line=None, reason="default"),
