@@ -26,11 +26,6 @@ class Proposal:
     generated: bool
     """Whether the current file is the auditor's (it holds the markers), or there is none."""
 
-    @property
-    def changed(self) -> bool:
-        return self.current != self.proposed
-
-
 @cache
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(

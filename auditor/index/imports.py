@@ -31,10 +31,6 @@ class ImportGraph:
     importers: Mapping[str, tuple[str, ...]]
     """Module -> the modules importing it, sorted; modules nobody imports are absent."""
 
-    def fan_in(self, module: str) -> int:
-        return len(self.importers.get(module, ()))
-
-
 Resolver = Callable[[str, str], Iterable[str]]
 """resolve(importing path, specifier) -> the repository modules it names."""
 

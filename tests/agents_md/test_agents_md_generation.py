@@ -77,7 +77,7 @@ def test_generated_file_names_the_right_commands_and_checks_clean(
     assert block_drift(index) == ()
     assert drift(index) == ()
     again = propose(index, packages=True)
-    assert all(not p.changed for p in again), [p.path for p in again if p.changed]
+    assert [p.path for p in again if p.current != p.proposed] == []
 
 
 def test_packages_get_their_own_file_and_the_root_points_to_them(
