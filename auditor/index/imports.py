@@ -11,7 +11,6 @@ from auditor.index.records import FileSyntax, SourceFile
 
 GO_MODULE = re.compile(r"^module\s+(\S+)", re.MULTILINE)
 ECMASCRIPT_EXTENSIONS = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts")
-RUST_MODULE_FILES = ("mod.rs", "lib.rs", "main.rs")
 IMPORT_LANGUAGES = frozenset({"python", "javascript", "typescript", "go", "rust", "java"})
 """The languages whose imports are resolved to repository files. Files of other languages
 take no part in the graph: a module whose imports are never read would count as one that

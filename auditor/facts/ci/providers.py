@@ -31,7 +31,6 @@ PROVIDER_FILES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 """CI providers and the paths of their configuration files (full matches)."""
 
-HOOK_MANAGERS = ("pre-commit", "lefthook", "husky", "simple-git-hooks")
 LEFTHOOK_FILES = ("lefthook.yml", "lefthook.yaml", ".lefthook.yml", ".lefthook.yaml")
 
 
