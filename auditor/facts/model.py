@@ -18,7 +18,23 @@ class Command:
     line: int | None
     origin: str
     """Where it was found: instructions, docs, ci, pre-commit, make, just, task, npm-script,
-    tox, nox, default (a framework's own default command)."""
+    composer, tox, nox, hatch, pdm, poe, build-tool (the build tool's own test run), default (a
+    framework's own default command)."""
+
+    @property
+    def reason(self) -> str:
+        """Why a test command of this origin is chosen: documented, ci, build-tool,
+        framework-default, else task-runner."""
+        return ORIGIN_REASONS.get(self.origin, "task-runner")
+
+
+ORIGIN_REASONS = {
+    "instructions": "documented",
+    "docs": "documented",
+    "ci": "ci",
+    "build-tool": "build-tool",
+    "default": "framework-default",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +109,9 @@ class Facts:
     test_dirs: tuple[str, ...] = ()
     test_file_count: int = 0
     test_commands: tuple[Command, ...] = ()
-    """Every way found to run the tests, the canonical one first."""
+    """Every way found to run the tests, the canonical one first (`testing.command`)."""
+    single_test_command: str | None = None
+    """One real test run on its own, built from the canonical test command."""
     tools: tuple[ToolUse, ...] = ()
     pre_commit: bool = False
     ci_providers: tuple[str, ...] = ()
@@ -162,6 +180,8 @@ class Facts:
             "test_dirs": list(self.test_dirs),
             "test_file_count": self.test_file_count,
             "test_command": self.test_command.text if self.test_command else None,
+            "test_command_source": _source(self.test_command),
+            "single_test_command": self.single_test_command,
             "test_commands": _unique(command.text for command in self.test_commands),
             "linters": list(self.linters),
             "formatters": list(self.formatters),
@@ -178,6 +198,12 @@ class Facts:
             ],
             "generated_or_vendored": list(self.generated_or_vendored),
         }
+
+
+def _source(command: Command | None) -> dict[str, Any] | None:
+    if command is None:
+        return None
+    return {"path": command.path, "line": command.line, "reason": command.reason}
 
 
 def _unique(texts: Any) -> list[str]:
