@@ -141,6 +141,10 @@ def _setup(values: Mapping[str, Any]) -> list[Row]:
 def _details(values: Mapping[str, Any]) -> list[Row]:
     """Facts shown only with --verbose: test directories, documents, environment, sizes."""
     rows: list[Row] = []
+    if source := _source(values.get("test_command_source")):
+        rows.append(("Test command from", source))
+    if single := _string(values, "single_test_command"):
+        rows.append(("One test", Text(single)))
     if test_dirs := _strings(values, "test_dirs"):
         rows.append(("Test dirs", _listed(test_dirs)))
     docs = values.get("docs")
@@ -155,6 +159,18 @@ def _details(values: Mapping[str, Any]) -> list[Row]:
     if isinstance(largest, list) and largest:
         rows.append(("Largest files", _sizes(largest[:LARGEST_SHOWN])))
     return rows
+
+
+def _source(source: Any) -> Text | None:
+    """`CONTRIBUTING.md:42 (documented)`: where the test command was found and why it won."""
+    if not isinstance(source, Mapping) or not isinstance(source.get("path"), str):
+        return None
+    line = source.get("line")
+    where = f"{source['path']}:{line}" if isinstance(line, int) else source["path"]
+    text = Text(where)
+    if isinstance(source.get("reason"), str):
+        text.append(f" ({source['reason']})", style="dim")
+    return text
 
 
 def _sizes(items: list[Any]) -> Table:
