@@ -17,7 +17,9 @@ Source = tuple[str, str, int | None, str]
 
 def job(runs_on: str, *runs: str, name: str = "test") -> str:
     steps = "".join(f"      - run: {run}\n" for run in runs)
-    return f"  {name}:\n    runs-on: {runs_on}\n    steps:\n      - uses: actions/checkout@v4\n{steps}"
+    return (
+        f"  {name}:\n    runs-on: {runs_on}\n    steps:\n      - uses: actions/checkout@v4\n{steps}"
+    )
 
 
 def workflow(*jobs: str) -> str:
@@ -179,7 +181,7 @@ def test_cake_build_scripts_run_the_tests(
 ) -> None:
     files = {
         "build.cake": 'Task("Test").Does(() => DotNetTest("./Lib.sln"));\nRunTarget("Test");\n',
-        "build.sh": "#!/bin/sh\ndotnet tool restore\ndotnet cake \"$@\"\n",
+        "build.sh": '#!/bin/sh\ndotnet tool restore\ndotnet cake "$@"\n',
         "build.ps1": "dotnet tool restore\ndotnet cake @args\n",
         "Lib.sln": "\n",
         "tests/Lib.Tests/Lib.Tests.csproj": CSPROJ,
@@ -278,7 +280,7 @@ def test_documented_make_test_and_test_scripts_beat_a_bare_pytest(
     }
     assert chosen(make_subject, files)[0] == ("make test", "AGENTS.md", 3, "documented")
     del files["AGENTS.md"]
-    files["scripts/test.sh"] = "#!/bin/sh\npython -m pytest \"$@\"\n"
+    files["scripts/test.sh"] = '#!/bin/sh\npython -m pytest "$@"\n'
     files["docs/contributing.md"] = "Before a pull request, run `bash scripts/test.sh`.\n"
     files[".github/workflows/ci.yml"] = workflow(job("ubuntu-latest", "pytest --cov"))
     assert chosen(make_subject, files)[0] == (

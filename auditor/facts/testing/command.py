@@ -12,7 +12,9 @@ same command, the single-test line (`single_test`). Ranking, best first:
 5. the framework's default command (`uv run pytest`, `npx vitest run`).
 
 A command counts only when it runs the whole suite and what it needs exists where it is
-written (`targets.runs_tests`). Within that order: recipes for debugging, coverage, a single
+written (`targets.runs_tests`). A CI step or runner target that is only *named* for tests
+(`make test` whose recipe runs a program not known to test) ranks after the build tool's own
+suite. Within that order: recipes for debugging, coverage, a single
 platform, or jobs that do not run on pull requests (releases, docs, benchmarks) rank after
 every plain run (`variants`); runners, build tools and defaults of another ecosystem than the
 primary language's rank after those of the primary one (a Python framework's `npm test` for
@@ -34,7 +36,7 @@ from auditor.facts.testing.build_tools import build_tool_test_commands
 from auditor.facts.testing.defaults import default_test_commands
 from auditor.facts.testing.frameworks import framework_evidence
 from auditor.facts.testing.invocations import builds_too, command_ecosystem, test_environment
-from auditor.facts.testing.targets import runner_test_commands, runs_tests
+from auditor.facts.testing.targets import runner_test_commands, runs_tests, seen_to_run_tests
 from auditor.facts.testing.variants import variant_of
 
 DOCUMENTED = ("instructions", "docs", "ci")
@@ -75,7 +77,11 @@ def test_commands(src: FactSources, commands: Sequence[Command]) -> tuple[Comman
         ecosystem = command_ecosystem(command, env)
         foreign = int(primary is not None and ecosystem not in (None, primary))
         tier = _tier(command)
-        late = 2 if not runnable(command.text) else int(bool(variant_of(src, command, pull_requests)))
+        if tier[0] in (3, 4) and not seen_to_run_tests(runners, env, command):
+            tier = (5, 1, "", 0)  # a target only named `test`: after a build tool's real suite
+        late = (
+            2 if not runnable(command.text) else int(bool(variant_of(src, command, pull_requests)))
+        )
         group = foreign if tier[0] >= 4 else 0
         return (late, group, foreign, tier[0], builds_too(command), tier[1:], order[command])
 
@@ -107,7 +113,7 @@ def _tier(command: Command) -> tuple[int, int, str, int]:
     if command.origin in RUNNER_ORIGINS:
         return (4, RUNNER_ORIGINS.index(command.origin), "", 0)
     if command.origin == "build-tool":
-        return (5, 0, "", 0)
+        return (5, 0, "", 0)  # a runner target seen to run nothing known: (5, 1, ...)
     return (6, 0, "", 0)
 
 

@@ -52,7 +52,10 @@ def _bundles_rspec(src: FactSources) -> bool:
     """Whether `rspec` can run: the Gemfile or a root gemspec names it, or there is no Gemfile."""
     if not src.repo.file("Gemfile"):
         return True
-    texts = [src.text("Gemfile") or "", *(src.text(f.path) or "" for f in src.repo.glob("/*.gemspec"))]
+    texts = [
+        src.text("Gemfile") or "",
+        *(src.text(f.path) or "" for f in src.repo.glob("/*.gemspec")),
+    ]
     return any("rspec" in text for text in texts)
 
 

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from auditor.facts.runners.arguments import option_words
 from auditor.facts.model import Command
+from auditor.facts.runners.arguments import option_words
 from auditor.facts.shell.invocations import Invocation, invocations
 from auditor.facts.sources import FactSources
 from auditor.facts.testing.build_scripts import (
@@ -38,6 +38,7 @@ PARTIAL_OPTIONS = frozenset(
         "--fixtures",
         "--markers",
         "-DskipTests",
+        "--filter",
         "-Dmaven.test.skip=true",
     }
 )
@@ -76,7 +77,9 @@ CARGO_VALUED = frozenset(
         "--config",
     }
 )
-MAVEN_PHASES = frozenset({"test", "verify", "integration-test", "surefire:test", "package", "install"})
+MAVEN_PHASES = frozenset(
+    {"test", "verify", "integration-test", "surefire:test", "package", "install"}
+)
 """Maven phases that run the unit tests (each phase runs the ones before it)."""
 SUBCOMMAND_TESTS: dict[str, tuple[str, frozenset[str]]] = {
     "go": ("go", frozenset({"test"})),
@@ -274,7 +277,7 @@ def _is_build_script(invocation: Invocation, cwd: str, env: TestEnvironment) -> 
     if invocation.program in ("bash", "sh", "pwsh", "powershell") and invocation.args:
         path = invocation.args[0].removeprefix("./")
     cake = invocation.program == "dotnet" and invocation.args[:1] == ("cake",)
-    if cwd or not (cake and env.cake or path in env.build_scripts):
+    if cwd or not ((cake and env.cake) or path in env.build_scripts):
         return False
     targets = [
         value

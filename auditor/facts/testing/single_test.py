@@ -17,6 +17,7 @@ from auditor.facts.layout.places import ranked_test_dirs
 from auditor.facts.model import Command
 from auditor.facts.runners.registry import runners_of
 from auditor.facts.runners.resolution import located_invocations, reach
+from auditor.facts.shell.invocations import Invocation
 from auditor.facts.sources import FactSources
 from auditor.facts.testing.prefix import ENVIRONMENT_RUN, build_tool, js_program
 
@@ -51,21 +52,41 @@ def single_test_command(
     """One real test run on its own, with the runner the test command reaches; or None."""
     if test is None:
         return None
-    for program, text, cwd in _reached_runners(src, test):
-        build = BUILDERS.get(program)
+    for invocation, text, cwd in _reached_runners(src, test):
+        build = BUILDERS.get(invocation.program)
         where = Where(src.repo, test_dirs, cwd, manager)
-        found = build(where, text) if build else None
+        found = build(where, text) if build else _through_script(src, where, invocation)
         if found:
             return f"cd {cwd} && {found}" if cwd else found
     return None
 
 
-def _reached_runners(src: FactSources, test: Command) -> Iterator[tuple[str, str, str]]:
-    """(program, the text to take its prefix from, its directory) of what the test runs."""
+def _reached_runners(src: FactSources, test: Command) -> Iterator[tuple[Invocation, str, str]]:
+    """(invocation, the text to take its prefix from, its directory) of what the test runs."""
     for command in reach(runners_of(src), test):
         text = "" if command.origin in OWN_ENVIRONMENTS else command.text
         for invocation, cwd in located_invocations(command):
-            yield invocation.program, text.split("&&")[-1].strip(), cwd
+            yield invocation, text.split("&&")[-1].strip(), cwd
+
+
+def _through_script(src: FactSources, where: Where, invocation: Invocation) -> str | None:
+    """`scripts/test tests/test_a.py::test_x`: a test script that hands its arguments to pytest
+    (`pytest "$@"`) runs one test when given one."""
+    written = invocation.head
+    path = written
+    if invocation.program in ("bash", "sh") and invocation.args:
+        path = invocation.args[0]
+        written = f"{invocation.program} {path}"
+    path = posixpath.normpath(posixpath.join(where.cwd, path.removeprefix("./")))
+    text = where.files.text(path) if "/" in written and where.files.file(path) else None
+    if text is None or not FORWARDS_TO_PYTEST.search(text):
+        return None
+    found = _first(where, lambda p: p.endswith(".py"), _python_test)
+    return f"{written} {found}" if found else None
+
+
+FORWARDS_TO_PYTEST = re.compile(r"(?m)^[^#\n]*\bpytest\b[^\n]*[\"']?\$[@*]")
+"""A script line that runs pytest with the script's own arguments."""
 
 
 def _pytest(where: Where, text: str) -> str | None:
@@ -111,7 +132,9 @@ def _cargo(where: Where, text: str) -> str | None:
         if match is None:
             return None
         crate = _crate_of(where, path)
-        return f"cargo test -p {crate} {match.group(1)}" if crate else f"cargo test {match.group(1)}"
+        return (
+            f"cargo test -p {crate} {match.group(1)}" if crate else f"cargo test {match.group(1)}"
+        )
 
     return _first(where, lambda p: p.endswith(".rs"), test, tests_only=False)
 

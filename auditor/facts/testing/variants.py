@@ -36,7 +36,9 @@ def variant_of(src: FactSources, command: Command, pull_request_files: frozenset
 def _invocation_variant(invocation: Invocation) -> str:
     program, args = invocation.program, invocation.args
     words = [a for a in args if not a.startswith("-")]
-    if program in COVERAGE_PROGRAMS or (program == "cargo" and words[:1] in (["llvm-cov"], ["tarpaulin"])):
+    if program in COVERAGE_PROGRAMS or (
+        program == "cargo" and words[:1] in (["llvm-cov"], ["tarpaulin"])
+    ):
         return "coverage"
     if "--coverage" in args or any(COVERAGE_WORD.search(w) for w in words[:2]):
         return "coverage"
@@ -48,7 +50,7 @@ def _invocation_variant(invocation: Invocation) -> str:
 
 
 def _job_variant(src: FactSources, command: Command) -> str:
-    """"one platform" for a job that runs on macOS or Windows only, "side job" for a release,
+    """ "one platform" for a job that runs on macOS or Windows only, "side job" for a release,
     publishing, docs or benchmark job."""
     name = _job_at(src.text(command.path) or "", command.line or 0)
     config = src.yaml(command.path)
