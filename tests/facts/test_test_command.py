@@ -77,6 +77,8 @@ def test_gradle_without_ci_uses_the_wrapper(make_subject: MakeSubject) -> None:
         ("./gradlew test", "build.gradle.kts", None, "build-tool"),
         False,
     )
+    one_test = {**GRADLE, "AGENTS.md": "One test: `./gradlew test --tests AppTest`\n"}
+    assert chosen(make_subject, one_test)[0][0] == "./gradlew test"  # one test is not the suite
     without_wrapper = {path: text for path, text in GRADLE.items() if path != "gradlew"}
     assert chosen(make_subject, without_wrapper)[0][0] == "gradle test"
 

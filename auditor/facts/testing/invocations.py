@@ -39,6 +39,7 @@ PARTIAL_OPTIONS = frozenset(
         "--markers",
         "-DskipTests",
         "--filter",
+        "--tests",
         "-Dmaven.test.skip=true",
     }
 )
