@@ -91,6 +91,8 @@ class ReportFacts:
     test_file_count: int = 0
     test_command: str | None = None
     test_command_source: Source | None = None
+    single_test_command: str | None = None
+    """How to run one test, built from the test command (same directory and prefix), or None."""
     test_commands: tuple[str, ...] = ()
     """Every way found to run the tests, the canonical one first, each once."""
     linters: tuple[str, ...] = ()

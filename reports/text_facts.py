@@ -134,6 +134,8 @@ def _measured(values: ReportFacts) -> list[Row]:
 def _details(values: ReportFacts) -> list[Row]:
     """Facts shown only with --verbose: test directories, documents, environment, sizes."""
     rows: list[Row] = [*_measured(values)]
+    if values.single_test_command:
+        rows.append(("One test", Text(values.single_test_command)))
     if values.test_dirs:
         rows.append(("Test dirs", _listed(values.test_dirs)))
     rows.append(("Documents", _documents(values.docs)))

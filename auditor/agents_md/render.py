@@ -26,6 +26,7 @@ class Proposal:
     generated: bool
     """Whether the current file is the auditor's (it holds the markers), or there is none."""
 
+
 @cache
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(

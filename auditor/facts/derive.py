@@ -29,6 +29,9 @@ from auditor.facts.model import Facts
 from auditor.facts.profile.detect import detect_profile
 from auditor.facts.sources import FactSources
 from auditor.facts.testing import suite
+from auditor.facts.testing.command import test_commands
+from auditor.facts.testing.prefix import main_manager
+from auditor.facts.testing.single_test import single_test_command
 from auditor.facts.tools.detect import find_tools
 from auditor.model import Diagnostic
 
@@ -79,7 +82,7 @@ def derive_facts(src: FactSources) -> Facts:
         test_frameworks=guard("test_frameworks", lambda: suite.test_frameworks(src)),
         test_dirs=guard("test_dirs", lambda: suite.test_dirs(src)),
         test_file_count=guard("test_file_count", lambda: suite.test_file_count(src)),
-        test_commands=guard("test_commands", lambda: suite.test_commands(src, commands)),
+        test_commands=guard("test_commands", lambda: test_commands(src, commands)),
         tools=tools,
         pre_commit=guard("pre_commit", lambda: uses_pre_commit(src)),
         ci_providers=guard("ci_providers", lambda: ci_providers(src)),
@@ -100,4 +103,19 @@ def derive_facts(src: FactSources) -> Facts:
         agent_settings=guard("agent_settings", lambda: agent_settings(src)),
         profile=guard("profile", lambda: detect_profile(src)),
     )
-    return replace(facts, diagnostics=(*src.diagnostics, *guard.diagnostics))
+    facts = replace(facts, diagnostics=(*src.diagnostics, *guard.diagnostics))
+    return with_single_test(src, facts)
+
+
+def with_single_test(src: FactSources, facts: Facts) -> Facts:
+    """`facts` with the single-test command built from their test command and manager (again
+    after a package inherits its root's test commands)."""
+    guard = Guard()
+    manager = main_manager(facts.package_managers)
+    single = guard(
+        "single_test_command",
+        lambda: single_test_command(src, facts.test_dirs, facts.test_command, manager),
+    )
+    return replace(
+        facts, single_test_command=single, diagnostics=(*facts.diagnostics, *guard.diagnostics)
+    )

@@ -41,7 +41,23 @@ class Command:
     line: int | None
     origin: str
     """Where it was found: instructions, docs, ci, pre-commit, make, just, task, npm-script,
-    tox, nox, default (a framework's own default command)."""
+    composer, tox, nox, hatch, pdm, poe, build-tool (the build tool's own test run), default (a
+    framework's own default command)."""
+
+    @property
+    def reason(self) -> str:
+        """Why a test command of this origin is chosen: documented, ci, build-tool,
+        framework-default, else task-runner."""
+        return ORIGIN_REASONS.get(self.origin, "task-runner")
+
+
+ORIGIN_REASONS = {
+    "instructions": "documented",
+    "docs": "documented",
+    "ci": "ci",
+    "build-tool": "build-tool",
+    "default": "framework-default",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +149,9 @@ class Facts:
     test_dirs: tuple[str, ...] = ()
     test_file_count: int = 0
     test_commands: tuple[Command, ...] = ()
-    """Every way found to run the tests, the canonical one first."""
+    """Every way found to run the tests, the canonical one first (`testing.command`)."""
+    single_test_command: str | None = None
+    """One real test run on its own, built from the canonical test command."""
     tools: tuple[ToolUse, ...] = ()
     pre_commit: bool = False
     ci_providers: tuple[str, ...] = ()
@@ -215,9 +233,10 @@ class Facts:
             test_dirs=self.test_dirs,
             test_file_count=self.test_file_count,
             test_command=command.text if command else None,
-            test_command_source=Source(command.path, command.line, command.origin)
+            test_command_source=Source(command.path, command.line, command.reason)
             if command
             else None,
+            single_test_command=self.single_test_command,
             test_commands=tuple(dict.fromkeys(c.text for c in self.test_commands)),
             linters=self.linters,
             formatters=self.formatters,

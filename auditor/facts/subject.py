@@ -47,12 +47,13 @@ class Subject:
     def facts(self) -> Facts:
         """Derived on first use; a package's inherit from its workspace root's facts
         (`facts.inheritance`); a declared profile replaces the detected one."""
-        from auditor.facts.derive import derive_facts
+        from auditor.facts.derive import derive_facts, with_single_test
         from auditor.facts.inheritance import inherit
 
         facts = derive_facts(self.sources)
         if self.parent is not None:
             facts = inherit(facts, self.parent.facts, self.directory)
+            facts = with_single_test(self.sources, facts)
         if self.declared_profile is not None:
             facts = replace(facts, profile=self.declared_profile)
         return facts

@@ -30,6 +30,7 @@ class ImportGraph:
     importers: Mapping[str, tuple[str, ...]]
     """Module -> the modules importing it, sorted; modules nobody imports are absent."""
 
+
 Resolver = Callable[[str, str], Iterable[str]]
 """resolve(importing path, specifier) -> the repository modules it names."""
 

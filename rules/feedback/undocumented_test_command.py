@@ -22,10 +22,14 @@ READ_FIRST = frozenset({"instructions", "docs"})
 CONTRIBUTING and development guides (the index decides which docs count)."""
 
 
+GUESSABLE = ("default", "build-tool")
+"""Origins of commands an agent tries unprompted: a framework's or build tool's own run."""
+
+
 def applies(ctx: RuleContext) -> bool:
     """Only when the tests run through something of the repository's own: a framework's
     default command alone (`go test ./...`, `cargo test`) is what agents try first anyway."""
-    return any(command.origin != "default" for command in ctx.facts.test_commands)
+    return any(command.origin not in GUESSABLE for command in ctx.facts.test_commands)
 
 
 def read_first(commands: tuple[Command, ...]) -> list[Command]:
@@ -41,7 +45,7 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
     if any(runs_same_program(command.text, texts) for command in read_first(facts.commands)):
         return
     where = sorted(facts.instruction_files, key=lambda path: (path.count("/"), path))
-    own = [test.text for test in tests if test.origin not in ("ci", "default")]
+    own = [test.text for test in tests if test.origin not in ("ci", *GUESSABLE)]
     shown = own[0] if own else tests[0].text
     yield Violation(
         f"the test command `{shown}` is in no instruction file, README or development guide",

@@ -27,7 +27,7 @@ EXPECTED = {
         "Set up: `poetry install`",
         "Run the tests: `tox`",
         "Lint (flake8): `tox -e lint`",
-        "Run one test: `poetry run pytest tests/test_book.py::BookTest::test_balance`",
+        "Run one test: `poetry run python -m unittest tests.test_book.BookTest.test_balance`",
     ],
     "pnpm-workspace": [
         "Set up: `pnpm install`",

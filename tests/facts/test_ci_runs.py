@@ -48,13 +48,14 @@ RUBY = {"Gemfile": "gem 'rspec'\n", "spec/a_spec.rb": "describe 1 do\nend\n"}
         (
             {
                 "build.ps1": "dotnet tool restore\ndotnet cake build.cake @args\n",
-                "build.cake": 'Task("Test")\n  .Does(() => {\n    DotNetTest("x.sln");\n  });\n',
+                "build.cake": 'Task("Test")\n  .Does(() => {\n    DotNetTest("x.sln");\n  });\n'
+                'Task("CI")\n  .IsDependentOn("Test");\n',
                 "x.csproj": "<Project />\n",
                 CI: workflow("./build.ps1 --target=CI"),
             },
             7,
-            "runs build.ps1, which runs the Cake script build.cake, which calls `DotNetTest` "
-            "(build.cake:3)",
+            "runs build.ps1, which runs the Cake script build.cake, whose task `test` runs the "
+            "tests (build.cake:3)",
         ),
         (
             {

@@ -116,8 +116,8 @@ def test_python_repo_with_uv_pre_commit_and_actions(make_subject: MakeSubject) -
     found = facts(make_subject, files)
     assert [(c.text, c.origin, c.line) for c in found.test_commands] == [
         ("uv run pytest", "ci", 7),
-        ("pytest", "default", None),
     ]
+    assert found.single_test_command == "uv run pytest tests/test_app.py::test_a"
     assert found.test_frameworks == ("pytest",)
     assert (found.linters, found.type_checkers, found.pre_commit) == (("ruff",), ("mypy",), True)
 
@@ -138,7 +138,6 @@ def test_poetry_and_tox_docs_win_over_ci(make_subject: MakeSubject) -> None:
     assert commands(make_subject, files) == [
         ("poetry run pytest", "docs"),
         ("tox", "ci"),
-        ("pytest", "default"),
     ]
 
 
@@ -174,7 +173,7 @@ def test_cargo_repo_tested_in_ci(make_subject: MakeSubject) -> None:
     found = facts(make_subject, files)
     assert [(c.text, c.origin) for c in found.test_commands] == [
         ("cargo test --all-features", "ci"),
-        ("cargo test", "default"),
+        ("cargo test", "build-tool"),
     ]
     assert (found.linters, found.formatters) == (("clippy",), ("rustfmt",))
 
@@ -195,7 +194,7 @@ def test_go_module_with_golangci_lint_action(make_subject: MakeSubject) -> None:
     found = facts(make_subject, files)
     assert [(c.text, c.origin) for c in found.test_commands] == [
         ("go test -race ./...", "ci"),
-        ("go test ./...", "default"),
+        ("go test ./...", "build-tool"),
     ]
     (tool,) = found.tools
     assert (tool.name, tool.kind, tool.config) == ("golangci-lint", "linter", ".golangci.yml")
@@ -214,7 +213,7 @@ def test_maven_project(make_subject: MakeSubject) -> None:
     found = facts(make_subject, files)
     assert [(c.text, c.origin) for c in found.test_commands] == [
         ("./mvnw -B verify", "ci"),
-        ("./mvnw test", "default"),
+        ("./mvnw test", "build-tool"),
     ]
     assert (found.test_frameworks, found.test_dirs) == (("junit",), ("src/test",))
 
@@ -331,5 +330,5 @@ def test_gradle_builds_that_skip_or_only_assemble_tests(make_subject: MakeSubjec
     }
     assert commands(make_subject, files) == [
         ("./gradlew jvmTest", "ci"),
-        ("./gradlew test", "default"),
+        ("./gradlew test", "build-tool"),
     ]

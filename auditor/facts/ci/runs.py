@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from auditor.facts.ci.jobs import CiJob, ci_jobs
 from auditor.facts.model import CiChecks, CiStep, Command
+from auditor.facts.runners.cake import cake_script, cake_targets
 from auditor.facts.runners.rakefile import rake_tasks
 from auditor.facts.runners.registry import TaskRunners, runners_of
 from auditor.facts.runners.resolution import expand, located_invocations, reach
@@ -42,7 +43,6 @@ from auditor.facts.tools.hook_ids import PRE_COMMIT_ACTIONS, action_tools
 MAX_SCRIPT_DEPTH = 3
 GRADLE_BUILDS = re.compile(r"^(?::?[\w-]+:)*(?:build|check|test)$")
 MAVEN_TESTING = frozenset({"test", "verify", "integration-test", "package", "install", "deploy"})
-CAKE_TESTS = re.compile(r"\b(?:DotNetTest|DotNetCoreTest|XUnit2|NUnit3|VSTest|MSTest)\s*\(")
 SCRIPT_RUNNERS = frozenset({"bash", "sh", "zsh", "pwsh", "powershell"})
 SCRIPT_SUFFIXES = ("", ".sh", ".bash", ".ps1", ".cmd", ".bat")
 TEST_NAMED = re.compile(r"(?:^|[-_:])(?:unit-?)?tests?(?:$|[-_:.])", re.IGNORECASE)
@@ -95,10 +95,10 @@ class _Judge:
             return self._rake(words, cwd)
         if program in ("cake", "dotnet-cake") or (program == "dotnet" and words[:1] == ["cake"]):
             script = next((w for w in words if w.endswith(".cake")), "build.cake")
-            return self._cake(_joined(cwd, script))
+            return self._cake(_joined(cwd, script), cake_targets(args))
         path = self._script_path(invocation, cwd)
         if path is not None and depth < MAX_SCRIPT_DEPTH:
-            return self._script(path, depth)
+            return self._script(path, depth, cake_targets(args))
         return None
 
     def _rake(self, words: list[str], cwd: str) -> str | None:
@@ -112,14 +112,17 @@ class _Judge:
             return f"runs rake `{task}`, a test task ({tasks.path}:{line})"
         return f"runs rake `{name}`, which runs the test task `{task}` ({tasks.path}:{line})"
 
-    def _cake(self, path: str) -> str | None:
-        text = self.src.text(path)
-        match = CAKE_TESTS.search(text or "")
-        if text is None or match is None:
+    def _cake(self, path: str, targets: list[str]) -> str | None:
+        """Why running the Cake script at `path` for `targets` (default: its own) tests."""
+        script = cake_script(self.src, path)
+        if script is None:
             return None
-        line = text.count("\n", 0, match.start()) + 1
-        alias = match.group(0)[:-1].strip()
-        return f"runs the Cake script {path}, which calls `{alias}` ({path}:{line})"
+        reached = [script.testing(t) for t in targets] if targets else [script.testing()]
+        if not reached or reached[0] is None or None in reached:
+            return None
+        task, line = reached[0]
+        named = f"task `{task}`" if task else "a step"
+        return f"runs the Cake script {path}, whose {named} runs the tests ({path}:{line})"
 
     def _script_path(self, invocation: Invocation, cwd: str) -> str | None:
         """The repository file a step runs as a script (`./build.ps1`, `bash ci/test.sh`)."""
@@ -138,14 +141,13 @@ class _Judge:
                 return path
         return None
 
-    def _script(self, path: str, depth: int) -> str | None:
+    def _script(self, path: str, depth: int, targets: list[str]) -> str | None:
         text = self.src.text(path) or ""
         directory = posixpath.dirname(path)
-        if "cake" in text.lower():
-            cake = self._cake(_joined(directory, "build.cake") or "build.cake")
-            cake = cake or self._cake("build.cake")
-            if cake is not None:
-                return f"runs {path}, which {cake}"
+        if "cake" in text.lower():  # a Cake bootstrapper: the targets it is given decide
+            cake = self._cake(_joined(directory, "build.cake") or "build.cake", targets)
+            cake = cake or self._cake("build.cake", targets)
+            return f"runs {path}, which {cake}" if cake is not None else None
         for line, line_text in script_lines(text, 1):
             why = self.tests(Command(line_text, path, line, "script"), depth + 1)
             if why is not None:

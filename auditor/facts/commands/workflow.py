@@ -14,11 +14,9 @@ from auditor.facts.runners.registry import TaskRunners, runners_of
 from auditor.facts.runners.resolution import HANDLERS
 from auditor.facts.shell.invocations import invocations
 from auditor.facts.subject import Subject
-from auditor.facts.testing.single_test import single_test_command
+from auditor.facts.testing.command import runnable
+from auditor.facts.testing.prefix import main_manager
 
-TEMPLATE_MARKS = ("${{", "{{", "$(", "${", "<", ">", "`")
-MAX_COMMAND = 90
-RUNNER_PREFIX = {"uv": "uv run", "poetry": "poetry run", "pdm": "pdm run"}
 DEFAULT_SETUP = {
     "uv": "uv sync",
     "poetry": "poetry install",
@@ -60,7 +58,7 @@ class CommandChooser:
         self.subject = subject
         self.files = subject.files
         self.facts: Facts = subject.facts
-        self.manager = manager or _main_manager(self.facts.package_managers)
+        self.manager = manager or main_manager(self.facts.package_managers)
 
     @cached_property
     def runners(self) -> TaskRunners:
@@ -89,24 +87,15 @@ class CommandChooser:
             return _pip_setup(self.files)
         return DEFAULT_SETUP.get(self.manager or "")
 
-    @cached_property
-    def _test_command(self) -> Command | None:
-        """The canonical test command, or the best one that runs from here as written."""
-        for command in self.facts.test_commands[:5]:
-            first = invocations(command.text)[:1]
-            if _runnable(command.text) and not (first and first[0].program in ("cd", "pushd")):
-                return command
-        return None
-
     def test(self) -> str | None:
-        command = self._test_command
-        return self._as_manager(command) if command is not None else None
+        """The canonical test command (`testing.command`), when it can be handed over as
+        written."""
+        command = self.facts.test_command
+        return command.text if command is not None and runnable(command.text) else None
 
     def single_test(self) -> str | None:
-        test = self._test_command
-        if test is None:
-            return None
-        return single_test_command(self.subject, self.runners, test, self.manager)
+        """One test on its own, built from the same test command (`testing.single_test`)."""
+        return self.facts.single_test_command if self.test() else None
 
     def build(self) -> str | None:
         for name in ("build",):
@@ -143,7 +132,7 @@ class CommandChooser:
         """How an agent starts `run`, and how good a name that is (lower is better)."""
         origin = run.origin
         if origin == "ci":
-            text = run.text if _runnable(run.text) and not run.text.startswith("uses:") else None
+            text = run.text if runnable(run.text) and not run.text.startswith("uses:") else None
             first = invocations(run.text)[:1]
             return (1 if first and first[0].program in HANDLERS else 2), text
         if origin == "pre-commit":
@@ -185,27 +174,8 @@ class CommandChooser:
         ]
         return sorted(own, key=lambda c: (order[c.origin], c.path, c.line or 0))
 
-    def _as_manager(self, command: Command) -> str:
-        """A framework's default command, run through the project's environment manager."""
-        prefix = RUNNER_PREFIX.get(self.manager or "")
-        if command.origin == "default" and prefix and command.text.split()[0] == "pytest":
-            return f"{prefix} {command.text}"
-        text = command.text
-        js = self._js_manager()
-        if js != "npm" and text.startswith("npm test"):
-            return script_command(js, "test") + text.removeprefix("npm test")
-        return text
-
     def _js_manager(self) -> str:
         return self.manager if self.manager in ("npm", "pnpm", "yarn", "bun") else "npm"
-
-
-def _main_manager(managers: tuple[str, ...]) -> str | None:
-    """The manager to set up with: an environment manager before pip and npm, else the first."""
-    for preferred in ("uv", "poetry", "pdm", "pipenv", "pnpm", "yarn", "bun"):
-        if preferred in managers:
-            return preferred
-    return managers[0] if managers else None
 
 
 def _name_of(run: Command, table: Mapping[str, tuple[Command, ...]], runner: str) -> str | None:
@@ -222,13 +192,9 @@ def _off_topic(text: str, kind: str, tool: str) -> int:
     return 0 if tool in low or any(word in low for word in KIND_WORDS[kind]) else 1
 
 
-def _runnable(text: str) -> bool:
-    return len(text) <= MAX_COMMAND and not any(mark in text for mark in TEMPLATE_MARKS)
-
-
 def _is_install(text: str, manager: str | None) -> bool:
     """Whether `text` only installs the project's dependencies with `manager` (or pip)."""
-    if not _runnable(text):
+    if not runnable(text):
         return False
     found = invocations(text)
     if len(found) != 1:

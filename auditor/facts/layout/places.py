@@ -6,6 +6,7 @@ import posixpath
 import re
 from collections import Counter
 
+from auditor.facts.files import RepositoryFiles
 from auditor.facts.layout.aside_dirs import lies_aside
 from auditor.facts.layout.generated import generated_paths
 from auditor.facts.layout.package_sources import python_package_dirs
@@ -83,9 +84,13 @@ def package_dirs(subject: Subject) -> tuple[str, ...]:
 
 def main_test_dirs(subject: Subject) -> tuple[str, ...]:
     """The test directories, most test files first; those of samples and docs only if alone."""
-    dirs = subject.facts.test_dirs
+    return ranked_test_dirs(subject.files, subject.facts.test_dirs)
+
+
+def ranked_test_dirs(files: RepositoryFiles, dirs: tuple[str, ...]) -> tuple[str, ...]:
+    """`dirs`, most test files first; those of samples and docs only if alone."""
     own = [d for d in dirs if not lies_aside(posixpath.dirname(d))] or list(dirs)
-    counts = Counter(d for d in own for f in subject.files.under(d) if f.is_test)
+    counts = Counter(d for d in own for f in files.under(d) if f.is_test)
     return tuple(sorted(own, key=lambda d: (-counts[d], d)))
 
 

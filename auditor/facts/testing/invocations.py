@@ -7,9 +7,17 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from auditor.facts.model import Command
 from auditor.facts.runners.arguments import option_words
-from auditor.facts.shell.invocations import Invocation
+from auditor.facts.runners.cake import CakeScript, cake_targets
+from auditor.facts.shell.invocations import Invocation, invocations
 from auditor.facts.sources import FactSources
+from auditor.facts.testing.build_scripts import (
+    composer_test_scripts,
+    testing_build_scripts,
+    testing_cake_script,
+)
+from auditor.facts.testing.rake_tasks import rake_test_tasks
 
 if TYPE_CHECKING:
     from auditor.facts.files import RepositoryFiles
@@ -31,6 +39,8 @@ PARTIAL_OPTIONS = frozenset(
         "--fixtures",
         "--markers",
         "-DskipTests",
+        "--filter",
+        "--tests",
         "-Dmaven.test.skip=true",
     }
 )
@@ -42,9 +52,11 @@ SINGLE_TEST = re.compile(
 TEST_SCRIPT = re.compile(r"^(?:run[-_]?)?tests?(?:[-_][\w-]+)?(?:\.(?:sh|py|bash|ps1))?$")
 """Scripts named like a test entry point: test.sh, run_tests.py, runtests.py, run-tests."""
 GRADLE_TASK = re.compile(
-    r"^(?::?[\w-]+:)*(?:test|check|allTests|(?!assemble|compile|build|publish|install)[a-z]\w*Test)$"
+    r"^(?::?[\w-]+:)*(?:test|check|build|allTests"
+    r"|(?!assemble|compile|build|publish|install)[a-z]\w*Test)$"
 )
-"""Gradle tasks that run tests: `test`, `check`, `:app:test`, `jvmTest`, `testDebugUnitTest`."""
+"""Gradle tasks that run tests: `test`, `check`, `build` (runs `check`), `:app:test`, `jvmTest`,
+`testDebugUnitTest`."""
 CARGO_VALUED = frozenset(
     {
         "--manifest-path",
@@ -67,7 +79,10 @@ CARGO_VALUED = frozenset(
         "--config",
     }
 )
-MAVEN_PHASES = frozenset({"test", "verify", "integration-test", "surefire:test"})
+MAVEN_PHASES = frozenset(
+    {"test", "verify", "integration-test", "surefire:test", "package", "install"}
+)
+"""Maven phases that run the unit tests (each phase runs the ones before it)."""
 SUBCOMMAND_TESTS: dict[str, tuple[str, frozenset[str]]] = {
     "go": ("go", frozenset({"test"})),
     "cargo": ("rust", frozenset({"test", "t", "nextest"})),
@@ -85,7 +100,6 @@ SUBCOMMAND_TESTS: dict[str, tuple[str, frozenset[str]]] = {
     "playwright": ("js", frozenset({"test"})),
     "cypress": ("js", frozenset({"run"})),
     "hatch": ("python", frozenset({"test"})),
-    "rake": ("ruby", frozenset({"test", "spec"})),
     "rails": ("ruby", frozenset({"test"})),
     "zig": ("zig", frozenset({"test"})),
     "stack": ("haskell", frozenset({"test"})),
@@ -103,51 +117,96 @@ TEST_PROGRAMS: dict[str, str] = {
 """Programs that run tests whatever their arguments."""
 
 
+MANIFESTS_AT: dict[str, tuple[str, ...]] = {
+    "rust": ("Cargo.toml",),
+    "go": ("go.mod", "go.work"),
+    "js": ("package.json",),
+    "deno": ("deno.json", "deno.jsonc", "package.json"),
+    "elixir": ("mix.exs",),
+    "swift": ("Package.swift",),
+    "dart": ("pubspec.yaml",),
+    "zig": ("build.zig",),
+}
+"""Ecosystems whose tools need their manifest in the working directory or one above it."""
+
+
 @dataclass(frozen=True, slots=True)
 class TestEnvironment:
     """What the repository holds that a test command needs in order to run."""
 
     ecosystems: frozenset[str]
     index: RepositoryFiles
+    rake_tasks: frozenset[str] = frozenset()
+    """Rake tasks that run the tests ("" for the default task)."""
+    build_scripts: frozenset[str] = frozenset()
+    """Root build scripts (`build.sh`, `build.ps1`) that run the tests."""
+    cake: CakeScript | None = None
+    """The root Cake script, when its default target runs tests."""
+    composer_tests: frozenset[str] = frozenset()
+    """composer.json scripts that run the tests."""
 
-    def can_run(self, ecosystem: str) -> bool:
-        return ecosystem in self.ecosystems
+    def can_run(self, ecosystem: str, cwd: str = "") -> bool:
+        """Whether the ecosystem's test runner can run in `cwd` (its manifest is there or
+        above, for the ecosystems that need one)."""
+        if ecosystem not in self.ecosystems:
+            return False
+        names = MANIFESTS_AT.get(ecosystem)
+        return names is None or any(self.has_file(d, n) for d in _upwards(cwd) for n in names)
 
     def has_file(self, cwd: str, path: str) -> bool:
         path = path.removeprefix("./")
         return self.index.file(posixpath.normpath(f"{cwd}/{path}") if cwd else path) is not None
 
 
+def _upwards(cwd: str) -> list[str]:
+    """`cwd` and each directory above it, up to the root ("")."""
+    found = []
+    while cwd:
+        found.append(cwd)
+        cwd = posixpath.dirname(cwd)
+    return [*found, ""]
+
+
 def test_environment(src: FactSources, frameworks: frozenset[str]) -> TestEnvironment:
     """The ecosystems whose test runners can run here (Python tests exist, Cargo.toml, ...)."""
     index = src.repo
+    composer = frozenset(composer_test_scripts(src))
     found = set()
     python_tests = any(f.is_test and f.language == "python" for f in index.files)
     if python_tests or frameworks & {"pytest", "unittest"}:
         found.add("python")
     if index.glob("package.json", "deno.json", "deno.jsonc"):
         found.update({"js", "deno"})
-    checks = {"go": "go test" in frameworks, "rust": index.file("Cargo.toml") is not None,
+    checks = {"go": "go test" in frameworks, "rust": bool(index.glob("Cargo.toml")),
               "jvm": bool(index.glob("pom.xml", "build.gradle", "build.gradle.kts", "build.sbt",
                                      "project.clj")),
-              "dotnet": bool(index.glob("*.csproj", "*.sln", "*.fsproj")),
+              "dotnet": bool(index.glob("*.csproj", "*.sln", "*.fsproj", "*.slnx")),
               "ruby": bool(frameworks & {"rspec", "minitest"} or index.file("Rakefile")),
-              "php": bool(frameworks & {"phpunit", "pest"}),
+              "php": bool(frameworks & {"phpunit", "pest"} or composer),
               "c": bool(index.glob("CMakeLists.txt", "meson.build")),
               "bazel": bool(index.glob("/WORKSPACE", "/WORKSPACE.bazel", "/MODULE.bazel")),
               "elixir": index.file("mix.exs") is not None,
               "swift": index.file("Package.swift") is not None,
-              "dart": index.file("pubspec.yaml") is not None,
+              "dart": bool(index.glob("pubspec.yaml")),
               "zig": index.file("build.zig") is not None,
               "haskell": bool(index.glob("*.cabal", "stack.yaml"))}  # fmt: skip
     found.update(name for name, present in checks.items() if present)
-    return TestEnvironment(frozenset(found), index)
+    return TestEnvironment(
+        frozenset(found),
+        index,
+        rake_tasks=rake_test_tasks(src),
+        build_scripts=testing_build_scripts(src),
+        cake=testing_cake_script(src),
+        composer_tests=composer,
+    )
 
 
 def selects_part(invocation: Invocation) -> bool:
     """Whether the arguments pick some tests (`-k x`, `tests/test_a.py::t`), ask for help, skip
     the tests, or rewrite their expected outputs (`--snapshot-update`)."""
     if any(arg in PARTIAL_OPTIONS or SINGLE_TEST.search(arg) for arg in invocation.args):
+        return True
+    if any(arg.startswith(("-Dtest=", "-Dit.test=")) for arg in invocation.args):
         return True
     if any(_skips_tests(arg) or arg in REWRITE_OPTIONS for arg in invocation.args):
         return True
@@ -164,6 +223,22 @@ REWRITE_OPTIONS = frozenset({
 """Runs that rewrite the expected outputs (golden files, snapshots): not how to test."""
 
 
+def builds_too(command: Command) -> bool:
+    """Whether `command` runs the tests only as part of a build (`mvn package`, `./gradlew
+    build`): a test command, but a run named for testing says it better."""
+    for invocation in invocations(command.text):
+        words = {a for a in invocation.args if not a.startswith("-")}
+        if invocation.program in ("mvn", "./mvnw", "mvnw"):
+            return bool(words & BUILD_PHASES) and not words & {"test", "verify"}
+        if invocation.program in ("gradle", "./gradlew", "gradlew"):
+            tasks = {w.rsplit(":", 1)[-1] for w in words}
+            return "build" in tasks and not tasks & {"test", "check"}
+    return False
+
+
+BUILD_PHASES = frozenset({"package", "install"})
+
+
 def _skips_tests(arg: str) -> bool:
     """`-DskipTests`, `-Dmaven.test.skip` (not `=false`): Maven builds that run no tests."""
     return arg.startswith(("-DskipTests", "-Dmaven.test.skip")) and not arg.endswith("=false")
@@ -178,10 +253,10 @@ def runs_test_suite(invocation: Invocation, cwd: str, env: TestEnvironment) -> b
     program, args = invocation.program, invocation.args
     if selects_part(invocation):
         return False
-    if _is_test_script(invocation, cwd, env):
+    if _is_test_script(invocation, cwd, env) or _is_build_script(invocation, cwd, env):
         return True
     ecosystem = _ecosystem(program, args, cwd, env)
-    return ecosystem is not None and env.can_run(ecosystem)
+    return ecosystem is not None and env.can_run(ecosystem, cwd)
 
 
 def _is_test_script(invocation: Invocation, cwd: str, env: TestEnvironment) -> bool:
@@ -197,10 +272,35 @@ def _is_test_script(invocation: Invocation, cwd: str, env: TestEnvironment) -> b
     )
 
 
+def _is_build_script(invocation: Invocation, cwd: str, env: TestEnvironment) -> bool:
+    """`./build.sh`, `pwsh ./build.ps1 -Target Test`, `dotnet cake`: a build script that runs
+    the tests, with no target or a test target."""
+    path = invocation.head.removeprefix("./")
+    if invocation.program in ("bash", "sh", "pwsh", "powershell") and invocation.args:
+        path = invocation.args[0].removeprefix("./")
+    cake = invocation.program == "dotnet" and invocation.args[:1] == ("cake",)
+    if cwd or not ((cake and env.cake) or path in env.build_scripts):
+        return False
+    targets = cake_targets(invocation.args)
+    if env.cake is not None:
+        return all(env.cake.testing(target) is not None for target in targets)
+    return all(TEST_TARGET.search(target) for target in targets)
+
+
+TEST_TARGET = re.compile(r"(?i)test|check|^ci$|^default$|^build$")
+"""Build-script targets that include the test run."""
+
+
 def _ecosystem(program: str, args: tuple[str, ...], cwd: str, env: TestEnvironment) -> str | None:
     if program in TEST_PROGRAMS:
         return TEST_PROGRAMS[program]
     words = [a for a in args if not a.startswith("-") or a == "--test"]
+    if program == "rake":
+        task = words[0] if words else ""
+        return "ruby" if task in env.rake_tasks or task in ("test", "spec") else None
+    if program == "composer":
+        name = words[1] if words[:1] in (["run"], ["run-script"]) and len(words) > 1 else ""
+        return "php" if (name or (words[0] if words else "")) in env.composer_tests else None
     if program in SUBCOMMAND_TESTS:
         ecosystem, subcommands = SUBCOMMAND_TESTS[program]
         return ecosystem if words[:1] and words[0] in subcommands else None
@@ -231,3 +331,26 @@ def _gradle(
 
 def _wrapper_missing(name: str, cwd: str, env: TestEnvironment) -> bool:
     return not env.has_file(cwd, name) and not env.has_file("", name)
+
+
+RUNNER_ECOSYSTEMS = {
+    "npm": "js", "pnpm": "js", "yarn": "js", "bun": "js", "npx": "js", "tox": "python",
+    "nox": "python", "hatch": "python", "pdm": "python", "poe": "python", "python": "python",
+    "mvn": "jvm", "./mvnw": "jvm", "mvnw": "jvm", "gradle": "jvm", "./gradlew": "jvm",
+    "gradlew": "jvm", "composer": "php", "rake": "ruby", "bundle": "ruby",
+}  # fmt: skip
+"""Programs that run tests of one ecosystem, whatever their arguments name."""
+
+
+def command_ecosystem(command: Command, env: TestEnvironment) -> str | None:
+    """The ecosystem whose tests `command` runs (`npm test`: js), or None for neutral ones
+    (`make test`, a script)."""
+    for invocation in invocations(command.text):
+        program = invocation.program
+        if program in TEST_PROGRAMS:
+            return TEST_PROGRAMS[program]
+        if program in SUBCOMMAND_TESTS:
+            return SUBCOMMAND_TESTS[program][0]
+        if program in RUNNER_ECOSYSTEMS:
+            return RUNNER_ECOSYSTEMS[program]
+    return None

@@ -1,16 +1,26 @@
-"""How to run one test, with a real test of the repository: `pytest path::name`, `go test -run`."""
+"""How to run one test, with a real test of the repository: `pytest path::name`, `go test -run`.
+
+Built from the chosen test command (`command`), with the same prefix (`prefix`): when the
+suite runs as `uv run pytest`, one test runs as `uv run pytest tests/test_a.py::test_x`; when
+it runs from a directory (`cd crates/core && cargo test`), so does the single test.
+"""
 
 from __future__ import annotations
 
 import posixpath
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
-from auditor.facts.layout.places import main_test_dirs
+from auditor.facts.files import RepositoryFiles
+from auditor.facts.layout.places import ranked_test_dirs
 from auditor.facts.model import Command
-from auditor.facts.runners.registry import TaskRunners
+from auditor.facts.runners.registry import runners_of
 from auditor.facts.runners.resolution import located_invocations, reach
-from auditor.facts.subject import Subject
+from auditor.facts.shell.invocations import Invocation
+from auditor.facts.sources import FactSources
+from auditor.facts.testing.frameworks import PYTEST_REQUIREMENT
+from auditor.facts.testing.prefix import ENVIRONMENT_RUN, build_tool, js_program
 
 PYTHON_TEST = re.compile(r"^(?:(class)\s+(\w+)|([ \t]*)(?:async\s+)?def\s+(test\w*)\s*\()", re.M)
 GO_TEST = re.compile(r"^func (Test\w+)\(\s*\w+ \*testing\.T\)", re.M)
@@ -19,42 +29,103 @@ JS_TEST = re.compile(r"^\s*(?:it|test)\(\s*(['\"])([\w .,:/-]{1,60})\1", re.M)
 JS_TEST_FILE = re.compile(r"\.(?:test|spec)\.[cm]?[jt]sx?$")
 SAFE_PREFIX = re.compile(r"^[\w ./:=-]+$")
 MAX_FILES = 400
-EXEC = {"npm": "npx", "pnpm": "pnpm exec", "yarn": "yarn", "bun": "bunx"}
-RUNNER_PREFIX = {"uv": "uv run ", "poetry": "poetry run ", "pdm": "pdm run "}
 OWN_ENVIRONMENTS = frozenset({"tox", "nox", "hatch", "pdm", "poe"})
 """Runners that run a command in an environment of their own: outside, run it the project's
 way (`uv run pytest`), not as the env's line says."""
 
 
+@dataclass(frozen=True, slots=True)
+class Where:
+    """What a single test is built from: the files, where the run happens, the manager."""
+
+    files: RepositoryFiles
+    test_dirs: tuple[str, ...]
+    cwd: str
+    manager: str | None
+    project_pytest: bool = True
+    """Whether the project's own dependencies (not a tox env's) bring pytest."""
+
+    def local(self, path: str) -> str:
+        return posixpath.relpath(path, self.cwd) if self.cwd else path
+
+
 def single_test_command(
-    subject: Subject, runners: TaskRunners, test: Command, manager: str | None
+    src: FactSources, test_dirs: tuple[str, ...], test: Command | None, manager: str | None
 ) -> str | None:
     """One real test run on its own, with the runner the test command reaches; or None."""
-    for program, text in _reached_runners(runners, test):
-        build = BUILDERS.get(program)
-        found = build(subject, text, manager) if build else None
+    if test is None:
+        return None
+    for invocation, text, cwd in _reached_runners(src, test):
+        build = BUILDERS.get(invocation.program)
+        where = Where(src.repo, test_dirs, cwd, manager, _project_declares_pytest(src))
+        found = build(where, text) if build else _through_script(src, where, invocation)
         if found:
-            return found
+            return f"cd {cwd} && {found}" if cwd else found
     return None
 
 
-def _reached_runners(runners: TaskRunners, test: Command) -> Iterator[tuple[str, str]]:
-    """(program, the text to take its prefix from) of what the test command runs."""
-    for command in reach(runners, test):
+def _reached_runners(src: FactSources, test: Command) -> Iterator[tuple[Invocation, str, str]]:
+    """(invocation, the text to take its prefix from, its directory) of what the test runs."""
+    for command in reach(runners_of(src), test):
         text = "" if command.origin in OWN_ENVIRONMENTS else command.text
-        for invocation, _ in located_invocations(command):
-            yield invocation.program, text
+        for invocation, cwd in located_invocations(command):
+            yield invocation, text.split("&&")[-1].strip(), cwd
 
 
-def _pytest(subject: Subject, text: str, manager: str | None) -> str | None:
-    found = _first(subject, lambda p: p.endswith(".py"), _python_test)
+def _through_script(src: FactSources, where: Where, invocation: Invocation) -> str | None:
+    """`scripts/test tests/test_a.py::test_x`: a test script that hands its arguments to pytest
+    (`pytest "$@"`) runs one test when given one."""
+    written = invocation.head
+    path = written
+    if invocation.program in ("bash", "sh") and invocation.args:
+        path = invocation.args[0]
+        written = f"{invocation.program} {path}"
+    path = posixpath.normpath(posixpath.join(where.cwd, path.removeprefix("./")))
+    text = where.files.text(path) if "/" in written and where.files.file(path) else None
+    if text is None or not FORWARDS_TO_PYTEST.search(text):
+        return None
+    found = _first(where, lambda p: p.endswith(".py"), _python_test)
+    return f"{written} {found}" if found else None
+
+
+FORWARDS_TO_PYTEST = re.compile(r"(?m)^[^#\n]*\bpytest\b[^\n]*[\"']?\$[@*]")
+"""A script line that runs pytest with the script's own arguments."""
+
+
+def _pytest(where: Where, text: str) -> str | None:
+    found = _first(where, lambda p: p.endswith(".py"), _python_test)
     if found is None:
         return None
     match = re.match(r"^(.*?\bpytest)\b", text)
     prefix = match.group(1) if match else ""
     if not prefix or not SAFE_PREFIX.match(prefix) or prefix.startswith("cd "):
-        prefix = RUNNER_PREFIX.get(manager or "", "python -m ") + "pytest"
+        run = ENVIRONMENT_RUN.get(where.manager or "", "python -m")
+        if not where.project_pytest:  # pytest comes with a tox or nox env only
+            return _unittest(where, run)
+        prefix = f"{run} pytest"
     return f"{prefix} {found}"
+
+
+def _unittest(where: Where, run: str) -> str | None:
+    """`poetry run python -m unittest tests.test_a.ATest.test_x`, for TestCase classes."""
+    found = _first(where, lambda p: p.endswith(".py"), _python_test)
+    path, _, names = (found or "").partition("::")
+    text = where.files.text(posixpath.join(where.cwd, path)) if path else None
+    if "::" not in names or not text or "TestCase" not in text:
+        return None
+    module = path.removesuffix(".py").replace("/", ".")
+    python = "python -m" if run == "python -m" else f"{run} python -m"
+    return f"{python} unittest {module}.{names.replace('::', '.')}"
+
+
+PROJECT_MANIFESTS = ("pyproject.toml", "setup.cfg", "setup.py", "Pipfile")
+
+
+def _project_declares_pytest(src: FactSources) -> bool:
+    """Whether pytest is among the project's own dependencies or requirements files."""
+    requirements = src.repo.glob("/requirements*.txt", "/requirements/*.txt", "/requirements*.in")
+    paths = (*PROJECT_MANIFESTS, *(f.path for f in requirements))
+    return any(PYTEST_REQUIREMENT.search(src.text(p) or "") for p in paths if src.repo.file(p))
 
 
 def _python_test(path: str, text: str) -> str | None:
@@ -72,39 +143,35 @@ def _python_test(path: str, text: str) -> str | None:
     return None
 
 
-def _go(subject: Subject, text: str, manager: str | None) -> str | None:
+def _go(where: Where, text: str) -> str | None:
     def test(path: str, source: str) -> str | None:
         match = GO_TEST.search(source) if path.endswith("_test.go") else None
         if match is None:
             return None
         directory = posixpath.dirname(path)
-        return (
-            f"go test -run '^{match.group(1)}$' ./{directory}"
-            if directory
-            else (f"go test -run '^{match.group(1)}$' .")
-        )
+        return f"go test -run '^{match.group(1)}$' {'./' + directory if directory else '.'}"
 
-    return _first(subject, lambda p: p.endswith("_test.go"), test)
+    return _first(where, lambda p: p.endswith("_test.go"), test)
 
 
-def _cargo(subject: Subject, text: str, manager: str | None) -> str | None:
+def _cargo(where: Where, text: str) -> str | None:
     def test(path: str, source: str) -> str | None:
         match = RUST_TEST.search(source)
         if match is None:
             return None
-        crate = _crate_of(subject, path)
+        crate = _crate_of(where, path)
         return (
-            f"cargo test -p {crate} {match.group(1)}" if crate else (f"cargo test {match.group(1)}")
+            f"cargo test -p {crate} {match.group(1)}" if crate else f"cargo test {match.group(1)}"
         )
 
-    return _first(subject, lambda p: p.endswith(".rs"), test, tests_only=False)
+    return _first(where, lambda p: p.endswith(".rs"), test, tests_only=False)
 
 
-def _crate_of(subject: Subject, path: str) -> str | None:
-    """The package name of the crate holding `path`, when it is not the root crate."""
+def _crate_of(where: Where, path: str) -> str | None:
+    """The package name of the crate holding `path`, when it is not the crate run from."""
     directory = posixpath.dirname(path)
-    while directory:
-        manifest = subject.files.text(f"{directory}/Cargo.toml")
+    while directory and directory != ".":
+        manifest = where.files.text(posixpath.join(where.cwd, directory, "Cargo.toml"))
         if manifest is not None:
             name = re.search(r'^\s*name\s*=\s*"([\w-]+)"', manifest, re.M)
             return name.group(1) if name else None
@@ -112,69 +179,80 @@ def _crate_of(subject: Subject, path: str) -> str | None:
     return None
 
 
-def _js(runner: str) -> Callable[[Subject, str, str | None], str | None]:
-    def build(subject: Subject, text: str, manager: str | None) -> str | None:
+def _js(runner: str) -> Callable[[Where, str], str | None]:
+    def build(where: Where, text: str) -> str | None:
         def test(path: str, source: str) -> str | None:
             match = JS_TEST.search(source)
             if match is None:
                 return None
-            prefix = EXEC.get(manager or "", "npx")
             run = "vitest run" if runner == "vitest" else runner
-            return f'{prefix} {run} {path} -t "{match.group(2)}"'
+            return f'{js_program(where.manager, run)} {path} -t "{match.group(2)}"'
 
-        return _first(subject, lambda p: bool(JS_TEST_FILE.search(p)), test)
+        return _first(where, lambda p: bool(JS_TEST_FILE.search(p)), test)
 
     return build
 
 
-def _maven(subject: Subject, text: str, manager: str | None) -> str | None:
-    def test(path: str, source: str) -> str | None:
-        name = path.rsplit("/", 1)[-1].removesuffix(".java").removesuffix(".kt")
-        module = path.split("/src/test/", 1)[0] if "/src/test/" in path else ""
-        program = "./mvnw" if subject.files.file("mvnw") else "mvn"
-        where = f" -pl {module}" if module else ""
-        return f"{program}{where} test -Dtest={name}"
+def _jvm(tool: str) -> Callable[[Where, str], str | None]:
+    """`./mvnw -pl core test -Dtest=ParserTest`, `./gradlew :core:test --tests ParserTest`."""
 
-    return _first(subject, lambda p: p.endswith(("Test.java", "Test.kt")), test)
+    def build(where: Where, text: str) -> str | None:
+        def test(path: str, source: str) -> str | None:
+            name = path.rsplit("/", 1)[-1].removesuffix(".java").removesuffix(".kt")
+            module = path.split("/src/test/", 1)[0] if "/src/test/" in path else ""
+            program = build_tool(where.files, tool, where.cwd)
+            if tool == "mvn":
+                return f"{program}{f' -pl {module}' if module else ''} test -Dtest={name}"
+            task = f":{module.replace('/', ':')}:test" if module else "test"
+            return f"{program} {task} --tests {name}"
+
+        return _first(where, lambda p: p.endswith(("Test.java", "Test.kt")), test)
+
+    return build
 
 
 def _first(
-    subject: Subject,
+    where: Where,
     wanted: Callable[[str], bool],
     name_of: Callable[[str, str], str | None],
     tests_only: bool = True,
 ) -> str | None:
-    """`name_of(path, text)` for the first test file that yields a name: those of the main test
-    directories first (not a sample's or a script's), then by path."""
+    """`name_of(path, text)` for the first test file below the run's directory that yields a
+    name (`path` relative to that directory): those of the main test directories first (not a
+    sample's or a script's), then by path."""
     seen = 0
-    main = main_test_dirs(subject)
+    main = ranked_test_dirs(where.files, where.test_dirs)
     rank = {d: i for i, d in enumerate(main)}
 
     def order(path: str) -> tuple[int, str]:
-        where = [rank[d] for d in main if path.startswith(d + "/")]
-        return (min(where) if where else len(main), path)
+        found = [rank[d] for d in main if path.startswith(d + "/")]
+        return (min(found) if found else len(main), path)
 
-    for record in sorted(subject.files.files, key=lambda f: order(f.path)):
+    records = where.files.under(where.cwd) if where.cwd else where.files.files
+    for record in sorted(records, key=lambda f: order(f.path)):
         if (tests_only and not record.is_test) or not wanted(record.path):
             continue
         seen += 1
         if seen > MAX_FILES:
             return None
-        text = subject.files.text(record.path)
-        found = name_of(record.path, text) if text else None
+        text = where.files.text(record.path)
+        found = name_of(where.local(record.path), text) if text else None
         if found:
             return found
     return None
 
 
-BUILDERS: dict[str, Callable[[Subject, str, str | None], str | None]] = {
+BUILDERS: dict[str, Callable[[Where, str], str | None]] = {
     "pytest": _pytest,
     "go": _go,
     "cargo": _cargo,
     "vitest": _js("vitest"),
     "jest": _js("jest"),
-    "mvn": _maven,
-    "./mvnw": _maven,
-    "mvnw": _maven,
+    "mvn": _jvm("mvn"),
+    "./mvnw": _jvm("mvn"),
+    "mvnw": _jvm("mvn"),
+    "gradle": _jvm("gradle"),
+    "./gradlew": _jvm("gradle"),
+    "gradlew": _jvm("gradle"),
 }
 """Per test runner program: how to name one real test."""

@@ -41,6 +41,16 @@ def runs_tests(runners: TaskRunners, env: TestEnvironment, command: Command) -> 
     return False
 
 
+def seen_to_run_tests(runners: TaskRunners, env: TestEnvironment, command: Command) -> bool:
+    """Whether something `command` reaches is seen to run a test suite (not only a target
+    named `test` whose recipe runs an unknown program)."""
+    return any(
+        runs_test_suite(invocation, cwd, env)
+        for reached in reach(runners, command)
+        for invocation, cwd in located_invocations(reached)
+    )
+
+
 def _passes_filter(invocation: Invocation) -> bool:
     """Whether a package script or just recipe gets words after its name (`pnpm test x`)."""
     words = [w for w in invocation.args if not w.startswith("-")]

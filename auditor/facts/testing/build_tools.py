@@ -1,0 +1,131 @@
+"""The build tool's own way to run the tests: Gradle, Maven, rake, CMake, dotnet, cargo, go."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+
+from auditor.facts.model import Command
+from auditor.facts.sources import FactSources
+from auditor.facts.testing.build_scripts import BUILD_SCRIPTS, composer_test_scripts
+from auditor.facts.testing.invocations import TestEnvironment
+from auditor.facts.testing.prefix import build_tool, ruby_program
+
+GRADLE_FILES = ("build.gradle.kts", "build.gradle", "settings.gradle.kts", "settings.gradle")
+DOTNET_TESTS = frozenset({"xunit", "nunit", "mstest"})
+CMAKE_TESTS = re.compile(r"^\s*(?:enable_testing|add_test|include\s*\(\s*CTest)\b", re.M | re.I)
+CMAKE_TEST = "cmake -B build && cmake --build build && ctest --test-dir build"
+MODULE_ASIDE = frozenset({"testdata", "vendor", "examples", "example", "_examples", "third_party"})
+DEFAULT_TASK = re.compile(r"^\s*task\s*\(?\s*(?::default\b|default:|[\"']default[\"'])", re.M)
+
+
+def build_tool_test_commands(
+    src: FactSources, frameworks: dict[str, str], env: TestEnvironment
+) -> list[Command]:
+    """The test run of each build tool the root uses (origin `build-tool`), build scripts first."""
+    return [
+        *_build_scripts(src, env),
+        *_composer(src),
+        *_gradle(src, frameworks),
+        *_maven(src, frameworks),
+        *_rake(src, env),
+        *_cmake(src),
+        *_dotnet(src, frameworks),
+        *_cargo(src, frameworks),
+        *_go(src, frameworks),
+    ]
+
+
+JVM_FRAMEWORKS = frozenset({"junit", "testng", "kotest", "spock"})
+JVM_LANGUAGES = frozenset({"java", "kotlin", "scala", "groovy"})
+
+
+def _has_jvm_tests(src: FactSources, frameworks: dict[str, str]) -> bool:
+    if JVM_FRAMEWORKS & set(frameworks):
+        return True
+    return any(f.is_test and f.language in JVM_LANGUAGES for f in src.repo.files)
+
+
+def _build_scripts(src: FactSources, env: TestEnvironment) -> Iterator[Command]:
+    for name in BUILD_SCRIPTS:
+        if name in env.build_scripts and name.endswith((".sh", ".ps1")):
+            yield Command(f"./{name}", name, None, "build-tool")
+
+
+def _composer(src: FactSources) -> Iterator[Command]:
+    scripts = composer_test_scripts(src)
+    for name in sorted(scripts, key=lambda n: (n != "test", n)):
+        yield Command(f"composer {name}", "composer.json", scripts[name], "composer")
+
+
+def _gradle(src: FactSources, frameworks: dict[str, str]) -> Iterator[Command]:
+    path = next((name for name in GRADLE_FILES if src.repo.file(name)), None)
+    if path is not None and _has_jvm_tests(src, frameworks):
+        yield Command(f"{build_tool(src.repo, 'gradle')} test", path, None, "build-tool")
+
+
+def _maven(src: FactSources, frameworks: dict[str, str]) -> Iterator[Command]:
+    if src.repo.file("pom.xml") and _has_jvm_tests(src, frameworks):
+        yield Command(f"{build_tool(src.repo, 'mvn')} test", "pom.xml", None, "build-tool")
+
+
+def _rake(src: FactSources, env: TestEnvironment) -> Iterator[Command]:
+    path = "Rakefile"
+    text = src.text(path) or ""
+    line = next((i for i, t in enumerate(text.splitlines(), 1) if DEFAULT_TASK.match(t)), None)
+    if "" in env.rake_tasks:
+        yield Command(ruby_program(src.repo, "rake"), path, line, "build-tool")
+    for task in ("spec", "test"):
+        if task in env.rake_tasks:
+            yield Command(ruby_program(src.repo, f"rake {task}"), path, None, "build-tool")
+
+
+def _cmake(src: FactSources) -> Iterator[Command]:
+    text = src.text("CMakeLists.txt") if src.repo.file("CMakeLists.txt") else None
+    match = CMAKE_TESTS.search(text or "")
+    if match is not None and text is not None:
+        line = text.count("\n", 0, match.start()) + 1
+        yield Command(CMAKE_TEST, "CMakeLists.txt", line, "build-tool")
+
+
+def _dotnet(src: FactSources, frameworks: dict[str, str]) -> Iterator[Command]:
+    if not DOTNET_TESTS & set(frameworks):
+        return
+    solutions = [f.path for f in src.repo.glob("*.sln", "*.slnx")]
+    root = [p for p in solutions if "/" not in p]
+    projects = [f.path for f in src.repo.glob("/*.csproj", "/*.fsproj")]
+    if len(root) == 1 or (not root and len(projects) == 1):
+        yield Command("dotnet test", (root or projects)[0], None, "build-tool")
+    elif not root and len(solutions) == 1:
+        yield Command(f"dotnet test {solutions[0]}", solutions[0], None, "build-tool")
+
+
+def _cargo(src: FactSources, frameworks: dict[str, str]) -> Iterator[Command]:
+    if "cargo test" not in frameworks or not src.repo.file("Cargo.toml"):
+        return
+    if src.repo.file(".config/nextest.toml"):
+        yield Command("cargo nextest run", ".config/nextest.toml", None, "build-tool")
+    manifest = src.toml("Cargo.toml")
+    workspace = manifest.get("workspace") if isinstance(manifest, dict) else None
+    narrowed = isinstance(workspace, dict) and "default-members" in workspace
+    text = "cargo test --workspace" if narrowed else "cargo test"
+    yield Command(text, "Cargo.toml", None, "build-tool")
+
+
+def _go(src: FactSources, frameworks: dict[str, str]) -> Iterator[Command]:
+    if "go test" not in frameworks:
+        return
+    for name in ("go.mod", "go.work"):
+        if src.repo.file(name):
+            yield Command("go test ./...", name, None, "build-tool")
+            return
+    modules = [
+        posixpath.dirname(f.path)
+        for f in src.repo.glob("go.mod")
+        if not MODULE_ASIDE & set(f.path.split("/"))
+    ]
+    tests = {m: sum(1 for f in src.repo.under(m) if f.path.endswith("_test.go")) for m in modules}
+    for module in sorted(modules, key=lambda m: (-tests[m], m)):
+        if tests[module]:
+            yield Command(f"cd {module} && go test ./...", f"{module}/go.mod", None, "build-tool")

@@ -1,0 +1,123 @@
+"""The test command: every way to run the whole suite, ranked as a careful engineer would.
+
+This is the one home of "how are the tests run here": the report's `test_command` (with its
+`test_command_source`), the alternatives, the generated AGENTS.md line and, built from the
+same command, the single-test line (`single_test`). Ranking, best first:
+
+1. the repository's own instructions: the root's agent files (AGENTS.md, CLAUDE.md, ...),
+   then CONTRIBUTING and development guides, then the README and packages' own agent files;
+2. what CI runs on pull requests;
+3. a task runner's target (make, just, task, package scripts, composer, tox, nox, hatch, ...);
+4. the build tool's own test run (`./gradlew test`, `bundle exec rake`, `ctest`, `cargo test`);
+5. the framework's default command (`uv run pytest`, `npx vitest run`).
+
+A command counts only when it runs the whole suite and what it needs exists where it is
+written (`targets.runs_tests`). A CI step or runner target that is only *named* for tests
+(`make test` whose recipe runs a program not known to test) ranks after the build tool's own
+suite. Within that order: recipes for debugging, coverage, a single
+platform, or jobs that do not run on pull requests (releases, docs, benchmarks) rank after
+every plain run (`variants`); runners, build tools and defaults of another ecosystem than the
+primary language's rank after those of the primary one (a Python framework's `npm test` for
+its static assets); commands that cannot run as written (`${{ matrix.env }}`, `<name>`) or
+that are too long to be an instruction come last. Identical texts keep the best-ranked one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from auditor.facts.ci.triggers import pull_request_ci
+from auditor.facts.layout.languages import primary_language
+from auditor.facts.model import Command
+from auditor.facts.runners.registry import runners_of
+from auditor.facts.shell.invocations import invocations
+from auditor.facts.sources import FactSources
+from auditor.facts.testing.build_tools import build_tool_test_commands
+from auditor.facts.testing.defaults import default_test_commands
+from auditor.facts.testing.frameworks import framework_evidence
+from auditor.facts.testing.invocations import builds_too, command_ecosystem, test_environment
+from auditor.facts.testing.targets import runner_test_commands, runs_tests, seen_to_run_tests
+from auditor.facts.testing.variants import variant_of
+
+DOCUMENTED = ("instructions", "docs", "ci")
+RUNNER_ORIGINS = (
+    "make", "just", "task", "npm-script", "composer", "tox", "nox", "hatch", "pdm", "poe",
+)  # fmt: skip
+INSTRUCTION_NAMES = ("AGENTS.md", "CLAUDE.md")
+TEMPLATE_MARKS = ("${{", "{{", "$(", "${", "<", ">", "`")
+"""A command holding these is not runnable as written (`tox -e ${{ matrix.env }}`)."""
+MAX_COMMAND = 90
+"""Longer lines are scripts, not a command to hand an agent."""
+LANGUAGE_ECOSYSTEMS = {
+    "python": "python", "javascript": "js", "typescript": "js", "go": "go", "rust": "rust",
+    "java": "jvm", "kotlin": "jvm", "scala": "jvm", "groovy": "jvm", "csharp": "dotnet",
+    "fsharp": "dotnet", "ruby": "ruby", "php": "php", "c": "c", "cpp": "c", "elixir": "elixir",
+    "swift": "swift", "dart": "dart", "zig": "zig", "haskell": "haskell",
+}  # fmt: skip
+"""The test ecosystem of each primary language."""
+
+
+def test_commands(src: FactSources, commands: Sequence[Command]) -> tuple[Command, ...]:
+    """Every way found to run the whole test suite, the canonical one first."""
+    runners = runners_of(src)
+    frameworks = framework_evidence(src)
+    env = test_environment(src, frozenset(frameworks))
+    documented = [c for c in commands if c.origin in DOCUMENTED and runs_tests(runners, env, c)]
+    candidates = [
+        *documented,
+        *runner_test_commands(runners, env),
+        *(c for c in build_tool_test_commands(src, frameworks, env) if runs_tests(runners, env, c)),
+        *default_test_commands(src, frameworks, env),
+    ]
+    primary = LANGUAGE_ECOSYSTEMS.get(primary_language(src.repo) or "")
+    pull_requests = frozenset(pull_request_ci(src))
+    order = {command: i for i, command in enumerate(candidates)}
+
+    def rank(command: Command) -> tuple[int, int, int, int, bool, tuple[int, str, int], int]:
+        ecosystem = command_ecosystem(command, env)
+        foreign = int(primary is not None and ecosystem not in (None, primary))
+        tier = _tier(command)
+        if tier[0] in (3, 4) and not seen_to_run_tests(runners, env, command):
+            tier = (5, 1, "", 0)  # a target only named `test`: after a build tool's real suite
+        late = (
+            2 if not runnable(command.text) else int(bool(variant_of(src, command, pull_requests)))
+        )
+        group = foreign if tier[0] >= 4 else 0
+        return (late, group, foreign, tier[0], builds_too(command), tier[1:], order[command])
+
+    best: dict[str, Command] = {}
+    for command in sorted(candidates, key=rank):
+        best.setdefault(command.text, command)
+    return tuple(best.values())
+
+
+def runnable(text: str) -> bool:
+    """Whether `text` can be handed over as written: no placeholders, not a whole script."""
+    return len(text) <= MAX_COMMAND and not any(mark in text for mark in TEMPLATE_MARKS)
+
+
+def _tier(command: Command) -> tuple[int, int, str, int]:
+    path, line = command.path, command.line or 0
+    depth = path.count("/")
+    if command.origin == "instructions":
+        name = path.rsplit("/", 1)[-1]
+        known = INSTRUCTION_NAMES.index(name) if name in INSTRUCTION_NAMES else 2
+        if path.startswith(".") or "/" not in path:  # the root's, or .github/, .cursor/ rules
+            return (0, known, path, line)
+        return (2, 10 + depth, path, line)  # a package's own: after the root's documents
+    if command.origin == "docs":
+        readme = path.rsplit("/", 1)[-1].lower().startswith("readme")
+        return (2 if readme else 1, depth, path, line)
+    if command.origin == "ci":
+        return (3, _setup_first(command), path, line)
+    if command.origin in RUNNER_ORIGINS:
+        return (4, RUNNER_ORIGINS.index(command.origin), "", 0)
+    if command.origin == "build-tool":
+        return (5, 0, "", 0)  # a runner target seen to run nothing known: (5, 1, ...)
+    return (6, 0, "", 0)
+
+
+def _setup_first(command: Command) -> int:
+    """CI lines that change directory first rank after those run from the root."""
+    first = invocations(command.text)[:1]
+    return int(bool(first) and first[0].program in ("cd", "pushd"))

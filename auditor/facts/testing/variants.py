@@ -1,0 +1,98 @@
+"""Test runs that are not the plain suite: debugging, coverage, one platform, release jobs."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from auditor.facts.model import Command
+from auditor.facts.shell.invocations import Invocation, invocations
+from auditor.facts.sources import FactSources
+
+COVERAGE_PROGRAMS = frozenset({"llvm-cov", "tarpaulin", "kcov", "grcov", "nyc", "c8", "coverage"})
+COVERAGE_WORD = re.compile(r"(?i)(?:^|[-_:])(?:cov|coverage|jacoco\w*|kover\w*)(?:$|[-_:])")
+DEBUG_WORD = re.compile(r"(?i)(?:^|[-_:,=])debug(?:$|[-_:,])")
+FEATURE_OPTIONS = frozenset({"--features", "-F"})
+SIDE_JOB = re.compile(r"(?i)release|publish|deploy|nightly|bench|snapshot|docs?\b|pages")
+ONE_PLATFORM = re.compile(r"(?i)macos|windows|osx")
+JOB_KEY = re.compile(r"^(\s+)([\w-]+|\"[^\"]+\"|'[^']+'):\s*(?:#.*)?$")
+
+
+def variant_of(src: FactSources, command: Command, pull_request_files: frozenset[str]) -> str:
+    """Why `command` is a variant of the test run ("" when it runs the plain suite)."""
+    for invocation in invocations(command.text):
+        kind = _invocation_variant(invocation)
+        if kind:
+            return kind
+    if command.origin != "ci":
+        return ""
+    if pull_request_files and command.path not in pull_request_files:
+        return "not on pull requests"
+    if SIDE_JOB.search(command.path.rsplit("/", 1)[-1]):
+        return "side job"
+    return _job_variant(src, command)
+
+
+def _invocation_variant(invocation: Invocation) -> str:
+    program, args = invocation.program, invocation.args
+    words = [a for a in args if not a.startswith("-")]
+    if program in COVERAGE_PROGRAMS or (
+        program == "cargo" and words[:1] in (["llvm-cov"], ["tarpaulin"])
+    ):
+        return "coverage"
+    if "--coverage" in args or any(COVERAGE_WORD.search(w) for w in words[:2]):
+        return "coverage"
+    if "--debug" in args or any(DEBUG_WORD.search(w) for w in words[:2]):
+        return "debug"
+    features = [args[i + 1] for i, a in enumerate(args[:-1]) if a in FEATURE_OPTIONS]
+    features += [a.split("=", 1)[1] for a in args if a.startswith("--features=")]
+    return "debug" if any(DEBUG_WORD.search(f) for f in features) else ""
+
+
+def _job_variant(src: FactSources, command: Command) -> str:
+    """ "one platform" for a job that runs on macOS or Windows only, "side job" for a release,
+    publishing, docs or benchmark job."""
+    name = _job_at(src.text(command.path) or "", command.line or 0)
+    config = src.yaml(command.path)
+    jobs = config.get("jobs") if isinstance(config, dict) else None
+    job = jobs.get(name) if isinstance(jobs, dict) and name else None
+    if not isinstance(job, dict):
+        return ""
+    if SIDE_JOB.search(f"{name} {job.get('name', '')}"):
+        return "side job"
+    platforms = _platforms(job)
+    if platforms and all(ONE_PLATFORM.search(p) for p in platforms):
+        return "one platform"
+    return ""
+
+
+def _platforms(job: dict[str, Any]) -> list[str]:
+    runs_on = job.get("runs-on")
+    if isinstance(runs_on, str) and "${{" not in runs_on:
+        return [runs_on]
+    strategy = job.get("strategy")
+    matrix = strategy.get("matrix") if isinstance(strategy, dict) else None
+    if isinstance(runs_on, str) and isinstance(matrix, dict):
+        key = re.search(r"matrix\.([\w-]+)", runs_on)
+        values = matrix.get(key.group(1)) if key else None
+        if isinstance(values, list):
+            return [str(v) for v in values]
+    return []
+
+
+def _job_at(text: str, line: int) -> str | None:
+    """The key of the GitHub Actions job whose block holds 1-based `line`."""
+    lines = text.splitlines()
+    try:
+        start = next(i for i, t in enumerate(lines) if t.rstrip() == "jobs:")
+    except StopIteration:
+        return None
+    indent, job = None, None
+    for number in range(start + 1, min(line, len(lines))):
+        match = JOB_KEY.match(lines[number])
+        if match and (indent is None or len(match.group(1)) == indent):
+            indent = len(match.group(1))
+            job = match.group(2).strip("\"'")
+        elif lines[number].strip() and not lines[number][:1].isspace():
+            return None
+    return job

@@ -1,0 +1,291 @@
+"""The canonical test command per build tool and ecosystem, with its provenance and whether CI
+runs the tests; ranking of documented commands, CI, runners, build tools and defaults."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from auditor.facts.subject import Subject
+
+MakeSubject = Callable[..., Subject]
+Source = tuple[str, str, int | None, str]
+
+
+def job(runs_on: str, *runs: str, name: str = "test") -> str:
+    steps = "".join(f"      - run: {run}\n" for run in runs)
+    return (
+        f"  {name}:\n    runs-on: {runs_on}\n    steps:\n      - uses: actions/checkout@v4\n{steps}"
+    )
+
+
+def workflow(*jobs: str) -> str:
+    return "on: [push, pull_request]\njobs:\n" + "".join(jobs)
+
+
+def chosen(make_subject: MakeSubject, files: dict[str, str]) -> tuple[Source, bool]:
+    """(command, path, line, reason) of the canonical test command, and whether CI tests."""
+    subject = make_subject(files)
+    command = subject.facts.test_command
+    assert command is not None, [c.text for c in subject.facts.test_commands]
+    checks = subject.facts.ci_checks
+    in_ci = bool(checks and checks.tests_on_pull_requests)
+    return (command.text, command.path, command.line, command.reason), in_ci
+
+
+JUNIT = 'dependencies { testImplementation("org.junit.jupiter:junit-jupiter:5.10.0") }\n'
+JAVA = {
+    "src/main/java/App.java": "class App {}\n",
+    "src/test/java/AppTest.java": "class AppTest {}\n",
+}
+GRADLE = {"build.gradle.kts": JUNIT, "gradlew": "#!/bin/sh\n", **JAVA}
+MAVEN_POM = (
+    "<project><dependencies><dependency><artifactId>junit-jupiter</artifactId>"
+    "</dependency></dependencies></project>"
+)
+RSPEC = "require 'spec_helper'\n\ndescribe 'x' do\n  it('works') { expect(1).to eq 1 }\nend\n"
+RAKEFILE = (
+    "require 'rspec/core/rake_task'\n\nRSpec::Core::RakeTask.new(:spec)\n\n"
+    "task default: %i[spec rubocop]\n"
+)
+GEMSPEC = 'Gem::Specification.new do |s|\n  s.add_development_dependency "rake"\nend\n'
+CSPROJ = (
+    '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup>'
+    '<PackageReference Include="xunit" Version="2.9.0" /></ItemGroup></Project>'
+)
+RUST_TEST = "pub fn f() {}\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn t() {}\n}\n"
+GO_TEST = 'package x\n\nimport "testing"\n\nfunc TestX(t *testing.T) {}\n'
+
+
+def test_gradle_ci_build_wins_over_a_macos_only_job(make_subject: MakeSubject) -> None:
+    ci = workflow(
+        job("macos-latest", "./gradlew :ios:iosSimulatorArm64Test", name="ios"),
+        job("ubuntu-latest", "./gradlew build", name="build"),
+    )
+    files = {**GRADLE, ".github/workflows/ci.yml": ci}
+    assert chosen(make_subject, files) == (
+        ("./gradlew build", ".github/workflows/ci.yml", 12, "ci"),
+        True,
+    )
+
+
+def test_gradle_without_ci_uses_the_wrapper(make_subject: MakeSubject) -> None:
+    assert chosen(make_subject, GRADLE) == (
+        ("./gradlew test", "build.gradle.kts", None, "build-tool"),
+        False,
+    )
+    one_test = {**GRADLE, "AGENTS.md": "One test: `./gradlew test --tests AppTest`\n"}
+    assert chosen(make_subject, one_test)[0][0] == "./gradlew test"  # one test is not the suite
+    without_wrapper = {path: text for path, text in GRADLE.items() if path != "gradlew"}
+    assert chosen(make_subject, without_wrapper)[0][0] == "gradle test"
+
+
+def test_maven_verify_in_ci_and_the_wrapper_default(make_subject: MakeSubject) -> None:
+    files = {"pom.xml": MAVEN_POM, "mvnw": "#!/bin/sh\n", **JAVA}
+    assert chosen(make_subject, files) == (("./mvnw test", "pom.xml", None, "build-tool"), False)
+    files[".github/workflows/ci.yml"] = workflow(job("ubuntu-latest", "./mvnw -B verify"))
+    assert chosen(make_subject, files) == (
+        ("./mvnw -B verify", ".github/workflows/ci.yml", 7, "ci"),
+        True,
+    )
+
+
+def test_rake_default_task_runs_the_specs(make_subject: MakeSubject) -> None:
+    files = {
+        "Gemfile": 'source "https://rubygems.org"\ngemspec\n',
+        "x.gemspec": GEMSPEC,
+        "Rakefile": RAKEFILE,
+        "lib/x.rb": "module X; end\n",
+        "spec/x_spec.rb": RSPEC,
+    }
+    assert chosen(make_subject, files) == (("bundle exec rake", "Rakefile", 5, "build-tool"), False)
+    files[".github/workflows/ci.yml"] = workflow(job("ubuntu-latest", "bundle exec rake"))
+    assert chosen(make_subject, files) == (
+        ("bundle exec rake", ".github/workflows/ci.yml", 7, "ci"),
+        True,
+    )
+    commands = [c.text for c in make_subject(files).facts.test_commands]
+    assert "bundle exec rspec" not in commands  # rspec is in neither the Gemfile nor the gemspec
+
+
+def test_bundle_exec_rspec_when_the_gemfile_has_rspec(make_subject: MakeSubject) -> None:
+    files = {"Gemfile": 'gem "rspec"\n', "lib/x.rb": "module X; end\n", "spec/x_spec.rb": RSPEC}
+    assert chosen(make_subject, files) == (
+        ("bundle exec rspec", "Gemfile", None, "framework-default"),
+        False,
+    )
+
+
+def test_ctest_in_ci_beats_a_root_make_test_running_a_demo(make_subject: MakeSubject) -> None:
+    files = {
+        "CMakeLists.txt": "project(x C)\nadd_executable(demo demo.c)\nenable_testing()\n"
+        "add_test(NAME unit COMMAND unit)\n",
+        "Makefile": "test:\n\t./build/demo --run\n",
+        "demo.c": "int main(void) { return 0; }\n",
+        "tests/unit.c": "int main(void) { return 0; }\n",
+        ".github/workflows/ci.yml": workflow(
+            job(
+                "ubuntu-latest",
+                "cmake -S . -B build",
+                "cmake --build build",
+                "ctest --test-dir build --output-on-failure",
+            )
+        ),
+    }
+    assert chosen(make_subject, files) == (
+        ("ctest --test-dir build --output-on-failure", ".github/workflows/ci.yml", 9, "ci"),
+        True,
+    )
+    del files[".github/workflows/ci.yml"]
+    files["CONTRIBUTING.md"] = "Run the suite with `ctest --test-dir build`.\n"
+    assert chosen(make_subject, files) == (
+        ("ctest --test-dir build", "CONTRIBUTING.md", 1, "documented"),
+        False,
+    )
+
+
+def test_cmake_without_instructions_builds_then_runs_ctest(make_subject: MakeSubject) -> None:
+    files = {"CMakeLists.txt": "project(x C)\nenable_testing()\n", "tests/t.c": "int x;\n"}
+    assert chosen(make_subject, files) == (
+        (
+            "cmake -B build && cmake --build build && ctest --test-dir build",
+            "CMakeLists.txt",
+            2,
+            "build-tool",
+        ),
+        False,
+    )
+
+
+def test_dotnet_test_at_the_solution(make_subject: MakeSubject) -> None:
+    files = {
+        "src/Lib/Lib.csproj": '<Project Sdk="Microsoft.NET.Sdk" />',
+        "src/Lib/Lib.cs": "namespace Lib; public class A {}\n",
+        "tests/Lib.Tests/Lib.Tests.csproj": CSPROJ,
+        "tests/Lib.Tests/ATests.cs": "namespace Lib.Tests; public class ATests {}\n",
+    }
+    assert chosen(make_subject, {**files, "Lib.sln": "\n"}) == (
+        ("dotnet test", "Lib.sln", None, "build-tool"),
+        False,
+    )
+    assert chosen(make_subject, {**files, "src/Lib.sln": "\n"})[0][0] == "dotnet test src/Lib.sln"
+
+
+@pytest.mark.parametrize(
+    ("run", "expected"),
+    [("./build.sh", "./build.sh"), ("./build.ps1 --target=Test", "./build.ps1 --target=Test")],
+)
+def test_cake_build_scripts_run_the_tests(
+    make_subject: MakeSubject, run: str, expected: str
+) -> None:
+    files = {
+        "build.cake": 'Task("Test").Does(() => DotNetTest("./Lib.sln"));\nRunTarget("Test");\n',
+        "build.sh": '#!/bin/sh\ndotnet tool restore\ndotnet cake "$@"\n',
+        "build.ps1": "dotnet tool restore\ndotnet cake @args\n",
+        "Lib.sln": "\n",
+        "tests/Lib.Tests/Lib.Tests.csproj": CSPROJ,
+        "tests/Lib.Tests/ATests.cs": "public class ATests {}\n",
+        ".github/workflows/ci.yml": workflow(job("windows-latest", run), job("ubuntu-latest", run)),
+    }
+    assert chosen(make_subject, files) == ((expected, ".github/workflows/ci.yml", 7, "ci"), True)
+    files[".github/workflows/ci.yml"] = workflow(job("ubuntu-latest", "./build.sh --target=Pack"))
+    assert chosen(make_subject, files) == (("./build.sh", "build.sh", None, "build-tool"), False)
+
+
+def test_composer_test_script(make_subject: MakeSubject) -> None:
+    files = {
+        "composer.json": '{\n  "require-dev": {"phpunit/phpunit": "^11"},\n  "scripts": {\n'
+        '    "test": "@phpunit",\n    "phpunit": "phpunit --colors=always"\n  }\n}\n',
+        "src/A.php": "<?php class A {}\n",
+        "tests/ATest.php": "<?php class ATest {}\n",
+    }
+    assert chosen(make_subject, files) == (
+        ("composer test", "composer.json", 4, "task-runner"),
+        False,
+    )
+
+
+def test_cargo_virtual_workspace_debug_recipes_and_nextest(make_subject: MakeSubject) -> None:
+    files = {
+        "Cargo.toml": '[workspace]\nmembers = ["crates/*"]\n',
+        "crates/core/Cargo.toml": '[package]\nname = "core"\n',
+        "crates/core/src/lib.rs": RUST_TEST,
+        "README.md": "Debug builds:\n\n```sh\ncargo test --features debug\n```\n",
+    }
+    assert chosen(make_subject, files) == (("cargo test", "Cargo.toml", None, "build-tool"), False)
+    files[".config/nextest.toml"] = "[profile.default]\n"
+    assert chosen(make_subject, files)[0][0] == "cargo nextest run"
+
+
+def test_cargo_member_only_suite_from_contributing(make_subject: MakeSubject) -> None:
+    files = {
+        "crates/core/Cargo.toml": '[package]\nname = "core"\n',
+        "crates/core/src/lib.rs": RUST_TEST,
+        "CONTRIBUTING.md": "Test in the core crate:\n\n```sh\ncd crates/core && cargo test\n```\n",
+        "README.md": "```sh\ncargo test\n```\n",
+    }
+    subject = make_subject(files)
+    assert [c.text for c in subject.facts.test_commands] == ["cd crates/core && cargo test"]
+    assert subject.facts.single_test_command == "cd crates/core && cargo test t"
+
+
+def test_go_work_and_several_modules(make_subject: MakeSubject) -> None:
+    modules = {
+        "api/go.mod": "module example.com/api\n",
+        "api/a_test.go": GO_TEST,
+        "cli/go.mod": "module example.com/cli\n",
+        "cli/a_test.go": GO_TEST,
+        "cli/b_test.go": GO_TEST,
+    }
+    assert chosen(make_subject, {**modules, "go.work": "go 1.22\nuse (./api ./cli)\n"}) == (
+        ("go test ./...", "go.work", None, "build-tool"),
+        False,
+    )
+    subject = make_subject(modules)
+    assert [c.text for c in subject.facts.test_commands] == [
+        "cd cli && go test ./...",
+        "cd api && go test ./...",
+    ]
+    assert subject.facts.single_test_command == "cd cli && go test -run '^TestX$' ."
+    ci = workflow(job("ubuntu-latest", "go test ./..."))
+    commands = make_subject({**modules, ".github/workflows/ci.yml": ci}).facts.test_commands
+    assert "ci" not in {c.origin for c in commands}  # no go.mod at the root: it cannot run
+
+
+def test_python_framework_with_static_assets_is_tested_with_python(
+    make_subject: MakeSubject,
+) -> None:
+    files = {
+        "pyproject.toml": '[project]\nname = "web"\n[tool.pytest.ini_options]\n',
+        "web/__init__.py": "x = 1\n" * 50,
+        "tests/test_web.py": "def test_a():\n    assert True\n",
+        "web/static/package.json": "{}",
+        "package.json": '{"scripts": {"test": "jest"}, "devDependencies": {"jest": "29"}}',
+        "web/static/app.js": "export const a = 1;\n",
+    }
+    assert chosen(make_subject, files)[0][:2] == ("pytest", "pyproject.toml")
+
+
+def test_documented_make_test_and_test_scripts_beat_a_bare_pytest(
+    make_subject: MakeSubject,
+) -> None:
+    files = {
+        "pyproject.toml": '[project]\nname = "x"\n[tool.pytest.ini_options]\n',
+        "Makefile": "test:\n\tpython -m pytest -q\n",
+        "AGENTS.md": "# Agents\n\nRun the suite via `make test`; `pytest` alone skips the slow\n"
+        "markers.\n",
+        "x/__init__.py": "",
+        "tests/test_x.py": "def test_a():\n    assert True\n",
+    }
+    assert chosen(make_subject, files)[0] == ("make test", "AGENTS.md", 3, "documented")
+    del files["AGENTS.md"]
+    files["scripts/test.sh"] = '#!/bin/sh\npython -m pytest "$@"\n'
+    files["docs/contributing.md"] = "Before a pull request, run `bash scripts/test.sh`.\n"
+    files[".github/workflows/ci.yml"] = workflow(job("ubuntu-latest", "pytest --cov"))
+    assert chosen(make_subject, files)[0] == (
+        "bash scripts/test.sh",
+        "docs/contributing.md",
+        1,
+        "documented",
+    )
