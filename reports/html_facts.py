@@ -49,6 +49,9 @@ def facts(values: ReportFacts) -> tuple[Fact, ...]:
         if items or key in ABSENCE_MATTERS:
             rows.append(Fact(label, items, _note(values, key)))
     rows += _workspace(values)
+    if values.set_aside:
+        items = tuple(f"{a.path} ({a.kind})" for a in values.set_aside)
+        rows.append(Fact("Set aside", items, "not judged as hand-written code"))
     rows.append(_documents(values))
     return tuple(_capped(row) for row in rows)
 

@@ -136,6 +136,8 @@ def _details(values: ReportFacts) -> list[Row]:
     rows: list[Row] = [*_measured(values)]
     if values.single_test_command:
         rows.append(("One test", Text(values.single_test_command)))
+    if values.set_aside:
+        rows.append(("Set aside", _set_aside(values)))
     if values.test_dirs:
         rows.append(("Test dirs", _listed(values.test_dirs)))
     rows.append(("Documents", _documents(values.docs)))
@@ -145,6 +147,15 @@ def _details(values: ReportFacts) -> list[Row]:
     if values.largest_files:
         rows.append(("Largest files", _sizes(values.largest_files[:LARGEST_SHOWN])))
     return rows
+
+
+def _set_aside(values: ReportFacts) -> Text:
+    """`src/pkg/_vendor/ (vendored), api/*_pb2.py (generated)`: what the code rules skip."""
+    shown = [f"{a.path} ({a.kind})" for a in values.set_aside[:LARGEST_SHOWN]]
+    text = Text(", ".join(shown))
+    if len(values.set_aside) > LARGEST_SHOWN:
+        text.append(f", +{len(values.set_aside) - LARGEST_SHOWN} more", style="dim")
+    return text
 
 
 def _sizes(items: tuple[FileSize, ...]) -> Table:

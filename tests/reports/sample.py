@@ -22,6 +22,7 @@ from auditor.model import (
     Repository,
     RuleResult,
     Score,
+    SetAside,
     Severity,
     Source,
     Status,
@@ -366,6 +367,15 @@ FACTS = ReportFacts(
     test_command="uv run pytest",
     test_command_source=Source(path="CONTRIBUTING.md", line=42, reason="documented"),
     single_test_command="uv run pytest tests/test_cart.py::test_total",
+    set_aside=(
+        SetAside(
+            path="src/acme/_vendor/",
+            kind="vendored",
+            source="src/acme/_vendor/vendor.txt",
+            line=1,
+            reason="`vendor.txt` lists the 3 projects vendored here",
+        ),
+    ),
     test_commands=("uv run pytest", "make test", "npm test --prefix frontend"),
     linters=("eslint", "ruff"),
     formatters=("prettier", "ruff-format"),
