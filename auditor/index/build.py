@@ -158,7 +158,7 @@ def _measure(build: _Build, path: str, data: bytes) -> SourceFile:
     head = data[:8192]
     is_text = b"\0" not in head
     language = language_of(path, head) if is_text else None
-    is_test = is_test_path(path)
+    is_test = is_test_path(path, data)
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
     found = _scan(build, digest, language, data, is_test) if is_text else NOTHING_FOUND
     return SourceFile(

@@ -74,3 +74,11 @@ def test_is_a_test(path: str) -> None:
 )
 def test_is_not_a_test(path: str) -> None:
     assert not is_test_path(path)
+
+
+def test_a_python_module_named_like_a_test_is_one_only_if_its_code_is() -> None:
+    assert is_test_path("pkg/parser_test.py", b"import pytest\n\ndef test_parse():\n    pass\n")
+    assert is_test_path("pkg/parser_test.py", b"class TestParser:\n    pass\n")
+    assert not is_test_path("pkg/facts/single_test.py", b'"""How to run one test."""\n')
+    assert is_test_path("tests/helpers_test.py", b"x = 1\n")  # a test tree decides alone
+    assert is_test_path("pkg/parser_test.py")  # content unknown: the name decides

@@ -18,7 +18,7 @@ SYNTAX_LANGUAGES: frozenset[str] = frozenset(
     | {"csharp", "kotlin", "c", "cpp", "ruby", "php"}
 )
 """The languages whose functions are measured; files of any other language are not parsed."""
-PARSER_VERSION = "5"
+PARSER_VERSION = "6"
 """Bumped whenever what a parse yields changes, so cached summaries are recomputed."""
 
 
@@ -40,7 +40,7 @@ def parse_syntax(language: str, data: bytes, path: str = "") -> FileSyntax:
     captures = QueryCursor(grammar.query).captures(root)
     name_function, name_scope = NAMERS[grammar.name]
     read_signature = python_signature if language == "python" else None
-    windows, places, code_lines = (b"", b"", 0) if is_test_path(path) else clone_windows(data)
+    windows, places, code_lines = (b"", b"", 0) if is_test_path(path, data) else clone_windows(data)
     return FileSyntax(
         language=language,
         functions=summarise_captures(captures, data, name_function, name_scope, read_signature),
