@@ -21,9 +21,9 @@ TEST_FILE = re.compile(
     )$""",
     re.VERBOSE,
 )
-"""pytest (`test_*.py`, Django's `tests.py`; `*_test.py` is `SUFFIXED_PYTHON`), go test, jest/vitest/mocha
-(`*.test.ts`, `*.spec.js`), surefire (`*Test.java`, `Test*.java`, `*IT.java`), rspec and
-minitest, ExUnit, and the common C/C++/Rust/shell spellings."""
+"""pytest (`test_*.py`, Django's `tests.py`; `*_test.py` is `SUFFIXED_PYTHON`), go test,
+jest/vitest/mocha (`*.test.ts`, `*.spec.js`), surefire (`*Test.java`, `Test*.java`,
+`*IT.java`), rspec and minitest, ExUnit, and the common C/C++/Rust/shell spellings."""
 
 
 SUFFIXED_PYTHON = re.compile(r"^.+_tests?\.py$")
