@@ -12,7 +12,9 @@ MAKEFILE = "test:\n\tpytest\n"
 
 
 def applies(ctx: RuleContext) -> bool:
-    return bool(checked_documents(ctx.subject))
+    """Only where there are agent instructions: README and CONTRIBUTING are judged with them
+    (agents read them too), but alone they would make an instructions score out of nothing."""
+    return bool(ctx.facts.instruction_files) and bool(checked_documents(ctx.subject))
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
@@ -59,6 +61,10 @@ RULE = Rule(
             note="the Makefile has no check target",
         ),
         not_applicable({"src/app.py": "x = 1\n"}),
+        not_applicable(
+            {"README.md": "Run `make check`.\n", "Makefile": MAKEFILE},
+            note="no instruction file: the README alone is not judged here",
+        ),
     ),
     per_package=False,
 )
