@@ -83,8 +83,8 @@ RULE = Rule(
     rationale=(
         "A draft left as written (the stock /init header and overview, or the "
         "`TODO(maintainers):` prompts `auditor agents-md` leaves) has not been read by a "
-        "maintainer. Generated instruction files restate what the agent can read for itself (overview, "
-        "architecture, layout) and miss what only a maintainer knows. Measured, they made "
+        "maintainer. Generated instruction files restate what the agent can read for itself "
+        "(overview, architecture, layout) and miss what only a maintainer knows. Measured, they made "
         "agents slightly worse and more expensive; the value comes from a human cutting the "
         "draft down and adding boundaries and gotchas."
     ),
@@ -105,12 +105,18 @@ RULE = Rule(
         passing({"CLAUDE.md": CLAUDE + "\n## Boundaries\n\n- Never edit `gen/`.\n"}),
         failing({"CLAUDE.md": CLAUDE}),
         failing(
-            {"AGENTS.md": "# AGENTS.md\n\n- Run `pytest`.\n\n## Gotchas\n\n"
-             "- TODO(maintainers): what trips people up here\n  that the files do not show.\n"},
+            {
+                "AGENTS.md": "# AGENTS.md\n\n- Run `pytest`.\n\n## Gotchas\n\n"
+                "- TODO(maintainers): what trips people up here\n  that the files do not show.\n"
+            },
             note="the placeholders of auditor agents-md's draft are still there",
         ),
-        passing({"AGENTS.md": "# AGENTS.md\n\n- Run `pytest`.\n\n## Gotchas\n\n"
-                 "- The suite needs a local Postgres.\n"}),
+        passing(
+            {
+                "AGENTS.md": "# AGENTS.md\n\n- Run `pytest`.\n\n## Gotchas\n\n"
+                "- The suite needs a local Postgres.\n"
+            }
+        ),
         not_applicable({"README.md": CLAUDE}),
     ),
     per_package=False,
