@@ -84,7 +84,8 @@ RULE = Rule(
         "A draft left as written (the stock /init header and overview, or the "
         "`TODO(maintainers):` prompts `auditor agents-md` leaves) has not been read by a "
         "maintainer. Generated instruction files restate what the agent can read for itself "
-        "(overview, architecture, layout) and miss what only a maintainer knows. Measured, they made "
+        "(overview, architecture, layout) and miss what only a maintainer knows. Measured, they "
+        "made "
         "agents slightly worse and more expensive; the value comes from a human cutting the "
         "draft down and adding boundaries and gotchas."
     ),
