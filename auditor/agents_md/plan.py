@@ -60,12 +60,16 @@ def agents_plan(subject: Subject, scope: PlanScope | None = None) -> AgentsPlan:
     """The plan for the AGENTS.md of `subject` (a repository, or a package view of one)."""
     scope = scope or PlanScope()
     chooser = CommandChooser(subject, scope.manager)
-    verified = chooser.resolves
+
+    def runnable(text: str | None) -> str | None:
+        """`text` if it resolves here, in the form that runs unattended."""
+        return chooser.unattended(text) if chooser.resolves(text) else None
+
     commands = [
-        _line("Set up", chooser.setup()),
-        _line("Build", *filter(verified, [chooser.build()])),
-        _line("Run the tests", *filter(verified, [chooser.test()])),
-        _line("Run one test", *filter(verified, [chooser.single_test()])),
+        _line("Set up", runnable(chooser.setup())),
+        _line("Build", runnable(chooser.build())),
+        _line("Run the tests", runnable(chooser.test())),
+        _line("Run one test", runnable(chooser.single_test())),
         *_tool_lines(chooser),
     ]
     layout = [
@@ -94,7 +98,10 @@ def _tool_lines(chooser: CommandChooser) -> list[PlanLine | None]:
     jobs: dict[str, list[str]] = {}
     tools: dict[str, list[str]] = {}
     for kind, label in TOOL_KINDS:
-        for tool, text in chooser.tools(kind):
+        for tool, run in chooser.tools(kind):
+            text = chooser.unattended(run)
+            if text is None:
+                continue
             if label not in jobs.setdefault(text, []):
                 jobs[text].append(label)
             if tool not in tools.setdefault(text, []):

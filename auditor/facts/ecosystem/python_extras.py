@@ -25,6 +25,8 @@ class PythonExtras:
     """`[tool.poetry.group.X]` (legacy `[tool.poetry.dev-dependencies]` counts as `dev`)."""
     pdm_groups: tuple[str, ...]
     """`[tool.pdm.dev-dependencies]` groups, dependency groups and extras (`-G` takes all)."""
+    optional_poetry_groups: tuple[str, ...] = ()
+    """Poetry groups marked `optional = true`: installed only when named with `--with`."""
 
 
 def python_extras(src: FactSources, directory: str = "") -> PythonExtras | None:
@@ -39,12 +41,18 @@ def python_extras(src: FactSources, directory: str = "") -> PythonExtras | None:
     poetry = list(table_at(data, "tool", "poetry", "group") or ())
     if table_at(data, "tool", "poetry", "dev-dependencies") is not None:
         poetry.append("dev")
+    optional = [
+        name
+        for name in poetry
+        if (table_at(data, "tool", "poetry", "group", name) or {}).get("optional") is True
+    ]
     pdm = [*(table_at(data, "tool", "pdm", "dev-dependencies") or ()), *groups, *extras]
     return PythonExtras(
         extras=extras,
         groups=tuple(dict.fromkeys(groups)),
         poetry_groups=tuple(dict.fromkeys(poetry)),
         pdm_groups=tuple(dict.fromkeys(pdm)),
+        optional_poetry_groups=tuple(optional),
     )
 
 
