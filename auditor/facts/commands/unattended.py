@@ -56,6 +56,8 @@ def unattended_form(text: str, runners: TaskRunners, stated: Iterable[str] = ())
     entry = invocations(text)
     if any(_foreign_tox(i) for i in entry):
         return None
+    if "CI=" in text or any(off in text for off in WATCH_OFF):
+        return text  # the command says it runs once already
     for reached in reach(runners, command):
         for invocation, _ in located_invocations(reached):
             flag = watches(invocation, reached.text)
@@ -67,13 +69,12 @@ def unattended_form(text: str, runners: TaskRunners, stated: Iterable[str] = ())
     return text
 
 
-def stated_watch_flags(commands: Iterable[Command]) -> tuple[str, ...]:
-    """The watch-off flags the repository's instruction files write in their commands."""
-    found: list[str] = []
-    for command in commands:
-        if command.origin == "instructions":
-            found.extend(off for off in WATCH_OFF if off in command.text)
-    return tuple(dict.fromkeys(found))
+def stated_watch_flags(texts: Iterable[str]) -> tuple[str, ...]:
+    """The watch-off flags the repository's instruction files state, in the order written."""
+    found: list[tuple[int, str]] = []
+    for text in texts:
+        found.extend((text.find(off), off) for off in WATCH_OFF if f"{off}`" in text)
+    return tuple(off for _, off in sorted(found))
 
 
 def _stated_flag(stated: Iterable[str]) -> str | None:

@@ -88,7 +88,12 @@ class CommandChooser:
         the repository's instructions state first), or None when it cannot."""
         if not text:
             return None
-        return unattended_form(text, self.runners, stated_watch_flags(self.facts.commands))
+        return unattended_form(text, self.runners, self._stated_watch_flags)
+
+    @cached_property
+    def _stated_watch_flags(self) -> tuple[str, ...]:
+        paths = self.facts.instruction_files
+        return stated_watch_flags(self.files.text(p) or "" for p in paths if self.files.file(p))
 
     def setup(self) -> str | None:
         """The project's own set-up target or script; else a documented or CI install command
