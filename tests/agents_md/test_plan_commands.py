@@ -56,7 +56,7 @@ def test_whole_runs_are_never_labelled_lint_format_or_type_check(make_subject: M
             {
                 "pyproject.toml": '[project]\nname = "p"\nversion = "0"\n\n'
                 '[project.optional-dependencies]\ntest = ["pytest"]\n',
-                "README.md": "Install with `pip install -e .` or `pip install -r requirements.txt`.\n",
+                "README.md": "Install: `pip install -e .` or `pip install -r requirements.txt`.\n",
             },
             'python -m pip install -e ".[test]"',
         ),
