@@ -3,6 +3,8 @@ extras or groups that hold the test tools."""
 
 from __future__ import annotations
 
+import re
+
 from auditor.facts.ecosystem.python_extras import PythonExtras, python_extras, test_name
 from auditor.facts.files import RepositoryFiles
 from auditor.facts.runners.registry import TaskRunners
@@ -14,11 +16,19 @@ SETUP_TARGETS = ("setup", "bootstrap", "dev-setup", "setup-dev", "install-dev", 
 which often installs the project for its users, nor `dev`, which often starts a server)."""
 SETUP_SCRIPTS = tuple(
     f"{directory}/{name}{suffix}"
-    for directory in ("script", "scripts", "bin")
-    for name in ("bootstrap", "setup")
+    for directory, names in (
+        ("script", ("bootstrap", "setup", "install")),
+        ("scripts", ("bootstrap", "setup", "install")),
+        ("bin", ("setup",)),
+    )
+    for name in names
     for suffix in ("", ".sh")
 )
-"""Set-up scripts by convention (GitHub's "scripts to rule them all", Rails' `bin/setup`)."""
+"""Set-up scripts by convention (GitHub's "scripts to rule them all", encode's
+`scripts/install`, Rails' `bin/setup`)."""
+DEVELOPMENT_REQUIREMENTS = re.compile(r"^\s*(?:-e\s+\.|pytest\b|-r\s+\S*(?:dev|test))", re.M)
+"""A root requirements.txt beside a pyproject.toml that installs the project itself or the
+test tools is the development set, not the project's dependencies."""
 DEFAULT_SETUP = {
     "pipenv": "pipenv install --dev",
     "pnpm": "pnpm install",
@@ -101,6 +111,8 @@ def _pip_setup(files: RepositoryFiles, extra: str) -> str | None:
     for name in REQUIREMENTS:
         if files.file(name):
             return f"python -m pip install -r {name}"
+    if DEVELOPMENT_REQUIREMENTS.search(files.text("requirements.txt") or ""):
+        return "python -m pip install -r requirements.txt"
     if files.file("pyproject.toml") or files.file("setup.py") or files.file("setup.cfg"):
         return f'python -m pip install -e ".[{extra}]"' if extra else "python -m pip install -e ."
     if files.file("requirements.txt"):
