@@ -77,9 +77,25 @@ def test_whole_runs_are_never_labelled_lint_format_or_type_check(make_subject: M
             },
             "uv sync --extra testing",
         ),
+        (
+            {
+                "pyproject.toml": '[project]\nname = "p"\nversion = "0"\n\n[dependency-groups]\n'
+                'dev = ["ruff"]\ntests = ["pytest"]\n',
+                "uv.lock": "",
+            },
+            "uv sync --group tests",
+        ),
+        (
+            {
+                "pyproject.toml": '[project]\nname = "p"\nversion = "0"\n\n[dependency-groups]\n'
+                'dev = ["ruff"]\ntests = ["pytest"]\n\n[tool.uv]\ndefault-groups = ["dev", "tests"]\n',
+                "uv.lock": "",
+            },
+            "uv sync",
+        ),
     ],
     ids=["make-setup", "bootstrap-script", "poetry-not-uv", "pip-test-extra", "pdm-backend-only",
-         "uv-extra"],
+         "uv-extra", "uv-group", "uv-default-groups"],
 )  # fmt: skip
 def test_setup_installs_what_the_tests_need(
     make_subject: Make, files: dict[str, str], setup: str

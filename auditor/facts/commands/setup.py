@@ -74,7 +74,8 @@ def manager_setup(manager: str | None, src: FactSources) -> str | None:
 
 def extras_for_tests(manager: str | None, declared: PythonExtras | None) -> tuple[str, str] | None:
     """(option, name) that makes `manager` install the test tools, or None when its default
-    install already does (`uv sync` installs the `dev` group; `poetry install` every group not
+    install already does (`uv sync` installs its default groups, `dev` unless
+    `tool.uv.default-groups` says otherwise; `poetry install` every group not
     marked optional; `pdm install` every dev group)."""
     if declared is None:
         return None
@@ -83,7 +84,7 @@ def extras_for_tests(manager: str | None, declared: PythonExtras | None) -> tupl
         return ("", extra) if extra else None
     if manager == "uv":
         group = test_name(declared.groups)
-        if group and group != "dev":
+        if group and group not in declared.uv_default_groups:
             return "--group", group
         return ("--extra", extra) if extra and group is None else None
     if manager == "poetry":

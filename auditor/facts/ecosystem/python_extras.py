@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from auditor.facts.ecosystem.tables import table_at
+from auditor.facts.ecosystem.tables import strings, table_at, value_at
 from auditor.facts.sources import FactSources
 
 TEST_NAMES = ("test", "tests", "testing", "dev", "develop", "development", "all")
@@ -27,6 +27,8 @@ class PythonExtras:
     """`[tool.pdm.dev-dependencies]` groups, dependency groups and extras (`-G` takes all)."""
     optional_poetry_groups: tuple[str, ...] = ()
     """Poetry groups marked `optional = true`: installed only when named with `--with`."""
+    uv_default_groups: tuple[str, ...] = ("dev",)
+    """The groups a plain `uv sync` installs (`tool.uv.default-groups`, else `dev`)."""
 
 
 def python_extras(src: FactSources, directory: str = "") -> PythonExtras | None:
@@ -46,6 +48,8 @@ def python_extras(src: FactSources, directory: str = "") -> PythonExtras | None:
         for name in poetry
         if (table_at(data, "tool", "poetry", "group", name) or {}).get("optional") is True
     ]
+    defaults = value_at(data, "tool", "uv", "default-groups")
+    uv_defaults = tuple(groups) if defaults == "all" else strings(defaults) or ("dev",)
     pdm = [*(table_at(data, "tool", "pdm", "dev-dependencies") or ()), *groups, *extras]
     return PythonExtras(
         extras=extras,
@@ -53,6 +57,7 @@ def python_extras(src: FactSources, directory: str = "") -> PythonExtras | None:
         poetry_groups=tuple(dict.fromkeys(poetry)),
         pdm_groups=tuple(dict.fromkeys(pdm)),
         optional_poetry_groups=tuple(optional),
+        uv_default_groups=uv_defaults,
     )
 
 
