@@ -88,7 +88,8 @@ def test_whole_runs_are_never_labelled_lint_format_or_type_check(make_subject: M
         (
             {
                 "pyproject.toml": '[project]\nname = "p"\nversion = "0"\n\n[dependency-groups]\n'
-                'dev = ["ruff"]\ntests = ["pytest"]\n\n[tool.uv]\ndefault-groups = ["dev", "tests"]\n',
+                'dev = ["ruff"]\ntests = ["pytest"]\n\n'
+                '[tool.uv]\ndefault-groups = ["dev", "tests"]\n',
                 "uv.lock": "",
             },
             "uv sync",
