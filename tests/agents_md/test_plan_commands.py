@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from auditor.agents_md.house_rules import forbidden_commands
 from auditor.agents_md.plan import managed_plan
 from auditor.facts.commands.unattended import unattended_form
 from auditor.facts.runners.registry import runners_of
@@ -143,3 +144,33 @@ def test_commands_are_made_to_run_unattended_or_dropped(
 ) -> None:
     runners = runners_of(make_subject({"README.md": "x\n"}).sources)
     assert unattended_form(text, runners) == expected
+
+
+@pytest.mark.parametrize(
+    ("rule", "forbidden"),
+    [
+        ("Use `pnpm test` instead of `npm test`.", {"npm test"}),
+        ("Do not run `make all`; run `make check`.", {"make all"}),
+        ("Never run `npm install` \u2014 use `pnpm install`.", {"npm install"}),
+        ("Never edit `uv.lock` or `src/gen/`.", set()),
+        ("Run `pytest -q` before you push.", set()),
+    ],
+)
+def test_the_repositorys_own_rules_name_the_forbidden_commands(
+    make_subject: Make, rule: str, forbidden: set[str]
+) -> None:
+    subject = make_subject({"AGENTS.md": f"# Rules\n\n- {rule}\n"})
+    assert forbidden_commands(subject) == forbidden
+
+
+def test_a_command_the_repository_forbids_is_not_generated(make_subject: Make) -> None:
+    files = {
+        "package.json": '{"scripts": {"test": "node --test", "lint": "eslint ."}}',
+        "package-lock.json": "{}",
+        "eslint.config.js": "export default [];\n",
+        "src/a.test.js": "test()\n",
+        "CLAUDE.md": "Never run `npm run lint` here: CI lints.\n",
+    }
+    lines = commands(make_subject(files))
+    assert lines["Set up"] == ("npm ci",)
+    assert not any("npm run lint" in s for spans in lines.values() for s in spans)
