@@ -109,7 +109,7 @@ def audit(
         tool_version=__version__,
         repository=Repository(name=root.name, commit=index.commit, profile=facts.profile),
         score=score,
-        facts=facts.to_json(),
+        facts=facts.report_view(),
         findings=engine.findings(outcomes),
         packages=packages,
         diagnostics=tuple(diagnostics),
@@ -134,5 +134,7 @@ def _packages(
         outcomes = engine.run(per_package, view)
         score = scoring.score([_judged(o) for o in outcomes])
         failing = tuple(r.id for r in scoring.top_fixes(score))
-        reports.append(PackageReport(path, score.score, score.level, view.facts.to_json(), failing))
+        reports.append(
+            PackageReport(path, score.score, score.level, view.facts.report_view(), failing)
+        )
     return tuple(reports)

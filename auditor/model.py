@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+
+from auditor.report_facts import Docs as Docs
+from auditor.report_facts import FileSize as FileSize
+from auditor.report_facts import LanguageStat as LanguageStat
+from auditor.report_facts import ReportFacts as ReportFacts
+from auditor.report_facts import SetAside as SetAside
+from auditor.report_facts import Source as Source
+from auditor.report_facts import Workspace as Workspace
 
 SCHEMA_VERSION = "1.0"
-
-JSONValue = Any
-"""A value that `json.dumps` accepts: dict, list, str, int, float, bool or None."""
 
 
 class Severity(StrEnum):
@@ -158,7 +161,7 @@ class PackageReport:
     path: str
     score: float
     level: int
-    facts: Mapping[str, JSONValue]
+    facts: ReportFacts
     failing: tuple[str, ...] = ()
 
 
@@ -180,7 +183,7 @@ class Report:
     tool_version: str
     repository: Repository
     score: Score
-    facts: Mapping[str, JSONValue]
+    facts: ReportFacts
     findings: tuple[Finding, ...]
     packages: tuple[PackageReport, ...]
     diagnostics: tuple[Diagnostic, ...]

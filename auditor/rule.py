@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -14,7 +14,8 @@ from auditor.model import Category, Evidence, Severity, Status
 if TYPE_CHECKING:
     from auditor.facts import Facts
     from auditor.facts.subject import Subject
-    from auditor.index import RepositoryIndex
+    from auditor.index import FileSyntax, RepositoryIndex, SourceFile
+    from auditor.index.duplication import Duplication
 
 CODE_PROFILES = frozenset({"application", "cli", "library", "monorepo"})
 """Every profile with code of its own: for `Rule.profiles` of rules about code and its tests."""
@@ -103,6 +104,22 @@ class RuleContext:
 
     def option(self, name: str) -> Any:
         return self.options[name]
+
+    def code_files(self) -> Iterator[SourceFile]:
+        """The hand-written source files: vendored, generated, data and fixture files
+        (`facts.set_aside`) left out. What the code-size and code-shape rules judge."""
+        aside = self.facts.set_aside_files
+        return (f for f in self.index.files if f.is_source and f.path not in aside)
+
+    def parsed_code(self) -> Iterator[tuple[SourceFile, FileSyntax]]:
+        """`index.parsed()` without the set-aside files."""
+        aside = self.facts.set_aside_files
+        return ((f, s) for f, s in self.index.parsed() if f.path not in aside)
+
+    @property
+    def duplication(self) -> Duplication:
+        """Repeated blocks of the hand-written source (`Subject.duplication`)."""
+        return self.subject.duplication
 
 
 def _always(ctx: RuleContext) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from auditor.model import ReportFacts, Source
+
 DISPLAY_NAMES = {
     "javascript": "JavaScript", "typescript": "TypeScript", "csharp": "C#", "cpp": "C++",
     "php": "PHP", "objective-c": "Objective-C",
@@ -18,3 +20,16 @@ DOC_LABELS = (
 def language_name(name: str) -> str:
     """`typescript` -> `TypeScript`, `python` -> `Python`."""
     return DISPLAY_NAMES.get(name, name.capitalize())
+
+
+def ordered_languages(facts: ReportFacts) -> list[str]:
+    """Language keys, the primary first, then by file count (most first), then by name."""
+    languages = facts.languages
+    primary = facts.primary_language
+    return sorted(languages, key=lambda name: (name != primary, -languages[name].files, name))
+
+
+def source_note(source: Source) -> str:
+    """`CONTRIBUTING.md:42, documented`: where a chosen fact came from and why it won."""
+    where = f"{source.path}:{source.line}" if source.line else source.path or "framework default"
+    return f"{where}, {source.reason}"

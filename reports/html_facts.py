@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from .fact_labels import DOC_LABELS, language_name
+from auditor.model import ReportFacts
+
+from .fact_labels import DOC_LABELS, language_name, ordered_languages, source_note
 
 LISTS = (
     ("test_frameworks", "Test frameworks"), ("test_dirs", "Test directories"),
@@ -41,15 +41,15 @@ class FileSize:
     tokens: str
 
 
-def facts(values: Mapping[str, Any]) -> tuple[Fact, ...]:
+def facts(values: ReportFacts) -> tuple[Fact, ...]:
     """The key facts in reading order; an empty list is left out unless its absence matters."""
     rows = [*_languages(values), _test_command(values)]
     for key, label in LISTS:
-        items = _strings(values, key)
+        items: tuple[str, ...] = getattr(values, key)
         if items or key in ABSENCE_MATTERS:
-            rows.append(Fact(label, tuple(items), _note(values, key)))
+            rows.append(Fact(label, items, _note(values, key)))
     rows += _workspace(values)
-    rows += _documents(values)
+    rows.append(_documents(values))
     return tuple(_capped(row) for row in rows)
 
 
@@ -60,103 +60,67 @@ def _capped(fact: Fact) -> Fact:
     return Fact(fact.label, shown, fact.note, more)
 
 
-def largest_files(values: Mapping[str, Any]) -> tuple[FileSize, ...]:
-    largest = values.get("largest_files")
-    if not isinstance(largest, list):
-        return ()
+def largest_files(values: ReportFacts) -> tuple[FileSize, ...]:
     return tuple(
-        FileSize(str(item.get("path")), _count(item.get("lines")), _count(item.get("tokens")))
-        for item in largest[:LARGEST_SHOWN]
-        if isinstance(item, Mapping)
+        FileSize(item.path, f"{item.lines:,}", f"{item.tokens:,}")
+        for item in values.largest_files[:LARGEST_SHOWN]
     )
 
 
-def raw(values: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+def raw(values: ReportFacts) -> tuple[tuple[str, str], ...]:
     """Every fact as (key, compact JSON), sorted by key: nothing the audit found is hidden."""
+    document = values.to_json()
     return tuple(
-        (str(key), json.dumps(_plain(values[key]), sort_keys=True, ensure_ascii=False))
-        for key in sorted(values, key=str)
+        (key, json.dumps(document[key], sort_keys=True, ensure_ascii=False))
+        for key in sorted(document)
     )
 
 
-def _plain(value: Any) -> Any:
-    """`value` as JSON values with string keys, whatever a fact holds: the dump never fails."""
-    if isinstance(value, Mapping):
-        return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    if isinstance(value, set | frozenset):
-        return sorted((_plain(item) for item in value), key=repr)
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    return str(value)
-
-
-def _count(value: Any) -> str:
-    return f"{value:,}" if isinstance(value, int) else ""
-
-
-def _strings(values: Mapping[str, Any], key: str) -> list[str]:
-    value = values.get(key)
-    return [str(item) for item in value] if isinstance(value, list | tuple) else []
-
-
-def _languages(values: Mapping[str, Any]) -> list[Fact]:
-    languages = values.get("languages")
-    if not isinstance(languages, Mapping) or not languages:
+def _languages(values: ReportFacts) -> list[Fact]:
+    if not values.languages:
         return []
-    primary = values.get("primary_language")
-    counts = {str(name): _files(stat) for name, stat in languages.items()}
-    order = sorted(counts, key=lambda name: (name != primary, -counts[name], name))
+    counts = {name: values.languages[name].files for name in ordered_languages(values)}
     items = tuple(
-        f"{language_name(name)} ({counts[name]:,} file{'' if counts[name] == 1 else 's'})"
-        for name in order
+        f"{language_name(name)} ({files:,} file{'' if files == 1 else 's'})"
+        for name, files in counts.items()
     )
-    note = f"primary: {language_name(primary)}" if isinstance(primary, str) and primary else ""
+    primary = values.primary_language
+    note = f"primary: {language_name(primary)}" if primary else ""
     return [Fact("Languages", items, note)]
 
 
-def _files(stat: Any) -> int:
-    files = stat.get("files") if isinstance(stat, Mapping) else None
-    return files if isinstance(files, int) else 0
+def _test_command(values: ReportFacts) -> Fact:
+    command = values.test_command
+    items = (command,) if command else ()
+    notes = []
+    if command and values.test_command_source:
+        notes.append(f"from {source_note(values.test_command_source)}")
+    if command and (others := values.other_test_commands):
+        notes.append(f"also: {', '.join(others)}")
+    return Fact("Test command", items, "; ".join(notes))
 
 
-def _test_command(values: Mapping[str, Any]) -> Fact:
-    command = values.get("test_command")
-    others = [c for c in _strings(values, "test_commands") if c != command]
-    items = (command,) if isinstance(command, str) and command else ()
-    note = f"also: {', '.join(others)}" if items and others else ""
-    return Fact("Test command", items, note)
-
-
-def _note(values: Mapping[str, Any], key: str) -> str:
+def _note(values: ReportFacts, key: str) -> str:
     """Counts that qualify a list: test files beside frameworks, workflow files beside CI."""
-    count_key = {"test_frameworks": "test_file_count", "ci_providers": "ci_files"}.get(key)
-    count = values.get(count_key) if count_key else None
-    if isinstance(count, list):
-        count = len(count)
-    if not isinstance(count, int) or isinstance(count, bool) or not count:
+    if key == "test_frameworks":
+        count, noun = values.test_file_count, "test file"
+    elif key == "ci_providers":
+        count, noun = len(values.ci_files), "workflow file"
+    else:
         return ""
-    noun = "test file" if key == "test_frameworks" else "workflow file"
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+    return f"{count:,} {noun}{'' if count == 1 else 's'}" if count else ""
 
 
-def _workspace(values: Mapping[str, Any]) -> list[Fact]:
-    workspace = values.get("workspace")
-    if not isinstance(workspace, Mapping):
-        return []
-    packages = _strings(workspace, "packages")
-    return [Fact("Workspace", tuple(packages), str(workspace.get("kind", "")))]
+def _workspace(values: ReportFacts) -> list[Fact]:
+    workspace = values.workspace
+    return [Fact("Workspace", workspace.packages, workspace.kind)] if workspace else []
 
 
-def _documents(values: Mapping[str, Any]) -> list[Fact]:
-    docs = values.get("docs")
-    if not isinstance(docs, Mapping):
-        return []
-    found = tuple(str(docs[key]) for key, _ in DOC_LABELS if docs.get(key))
-    missing = [label for key, label in DOC_LABELS if not docs.get(key)]
+def _documents(values: ReportFacts) -> Fact:
+    docs = values.docs
+    found = tuple(path for key, _ in DOC_LABELS if (path := getattr(docs, key)))
+    missing = [label for key, label in DOC_LABELS if not getattr(docs, key)]
     note = f"no {', '.join(missing)}" if missing else ""
-    spdx = docs.get("license_spdx")
-    if isinstance(spdx, str) and spdx:
-        note = f"licence {spdx}" + (f"; {note}" if note else "")
-    return [Fact("Documents", found, note)]
+    if docs.license_spdx:
+        note = f"licence {docs.license_spdx}" + (f"; {note}" if note else "")
+    return Fact("Documents", found, note)

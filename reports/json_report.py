@@ -48,7 +48,7 @@ def to_document(report: Report) -> dict[str, Any]:
         "level": score.level,
         "next_level": _next_level(score.next_level),
         "categories": [_category(c) for c in sorted(score.categories, key=lambda c: c.id.value)],
-        "facts": dict(report.facts),
+        "facts": report.facts.to_json(),
         "findings": [_finding(f) for f in report.findings],
         "rules": [_rule(r) for r in sorted(score.rules, key=lambda r: r.id)],
         "top_fixes": [_top_fix(r) for r in report.top_fixes],
@@ -137,7 +137,7 @@ def _package(package: PackageReport) -> dict[str, Any]:
         "path": package.path,
         "score": _round(package.score, 1),
         "level": package.level,
-        "facts": dict(package.facts),
+        "facts": package.facts.to_json(),
         "failing": list(package.failing),
     }
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from auditor.model import ReportFacts
 
-from .fact_labels import DOC_LABELS, language_name
+from .fact_labels import DOC_LABELS, language_name, ordered_languages
 from .markdown_text import code, text
 
 LANGUAGES_SHOWN = 6
@@ -15,100 +14,76 @@ TOOL_LABELS = (
 NONE_FOUND = "_none found_"
 
 
-def fact_rows(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+def fact_rows(values: ReportFacts) -> list[tuple[str, str]]:
     """(label, Markdown) pairs for the facts table, in reading order; empty facts left out."""
     rows = [*_stack(values), *_checks(values), *_setup(values), *_documents(values)]
     return [(label, value) for label, value in rows if value]
 
 
-def _strings(values: Mapping[str, Any], key: str) -> list[str]:
-    value = values.get(key)
-    return [str(item) for item in value] if isinstance(value, list | tuple) else []
-
-
-def _codes(items: list[str]) -> str:
+def _codes(items: tuple[str, ...] | list[str]) -> str:
     return ", ".join(code(item) for item in items)
 
 
-def _stack(values: Mapping[str, Any]) -> list[tuple[str, str]]:
-    languages = values.get("languages")
-    if not isinstance(languages, Mapping) or not languages:
+def _stack(values: ReportFacts) -> list[tuple[str, str]]:
+    if not values.languages:
         return []
-    primary = values.get("primary_language")
-    counts = {name: _files(stat) for name, stat in languages.items()}
-    order = sorted(counts, key=lambda name: (name != primary, -counts[name], name))
+    order = ordered_languages(values)
     shown = []
     for name in order[:LANGUAGES_SHOWN]:
-        noun = "file" if counts[name] == 1 else "files"
-        mark = " (primary)" if name == primary and len(order) > 1 else ""
-        display = text(language_name(name))
-        shown.append(f"{display} {counts[name]} {noun}{mark}")
+        files = values.languages[name].files
+        noun = "file" if files == 1 else "files"
+        mark = " (primary)" if name == values.primary_language and len(order) > 1 else ""
+        shown.append(f"{text(language_name(name))} {files} {noun}{mark}")
     if len(order) > LANGUAGES_SHOWN:
         shown.append(f"{len(order) - LANGUAGES_SHOWN} more")
     return [("Languages", ", ".join(shown))]
 
 
-def _files(stat: Any) -> int:
-    files = stat.get("files") if isinstance(stat, Mapping) else None
-    return files if isinstance(files, int) else 0
-
-
-def _checks(values: Mapping[str, Any]) -> list[tuple[str, str]]:
-    command = values.get("test_command")
-    others = [c for c in _strings(values, "test_commands") if c != command]
-    test_line = code(command) if isinstance(command, str) and command else NONE_FOUND
-    if others and test_line != NONE_FOUND:
+def _checks(values: ReportFacts) -> list[tuple[str, str]]:
+    test_line = code(values.test_command) if values.test_command else NONE_FOUND
+    if values.test_command and (others := values.other_test_commands):
         test_line += f" (also {_codes(others)})"
     rows = [("Test command", test_line), ("Tests", _tests(values))]
-    rows += [(label, text(", ".join(_strings(values, key)))) for key, label in TOOL_LABELS]
-    providers = _strings(values, "ci_providers")
-    ci_files = _strings(values, "ci_files")
-    ci = text(", ".join(providers)) if providers else NONE_FOUND
-    if providers and ci_files:
-        ci += f" ({len(ci_files)} workflow {'file' if len(ci_files) == 1 else 'files'})"
+    rows += [(label, text(", ".join(getattr(values, key)))) for key, label in TOOL_LABELS]
+    ci = text(", ".join(values.ci_providers)) if values.ci_providers else NONE_FOUND
+    if values.ci_providers and (count := len(values.ci_files)):
+        ci += f" ({count} workflow {'file' if count == 1 else 'files'})"
     rows.append(("CI", ci))
-    rows.append(("Pre-commit", "configured" if values.get("pre_commit") is True else ""))
+    rows.append(("Pre-commit", "configured" if values.pre_commit else ""))
     return rows
 
 
-def _tests(values: Mapping[str, Any]) -> str:
-    frameworks = text(", ".join(_strings(values, "test_frameworks")))
-    count = values.get("test_file_count")
-    if isinstance(count, int) and count:
+def _tests(values: ReportFacts) -> str:
+    frameworks = text(", ".join(values.test_frameworks))
+    if count := values.test_file_count:
         noun = "test file" if count == 1 else "test files"
         return f"{frameworks}{' · ' if frameworks else ''}{count:,} {noun}"
     return frameworks
 
 
-def _setup(values: Mapping[str, Any]) -> list[tuple[str, str]]:
-    instructions = _strings(values, "instruction_files")
+def _setup(values: ReportFacts) -> list[tuple[str, str]]:
+    instructions = values.instruction_files
     rows = [("Agent instructions", _codes(instructions) if instructions else NONE_FOUND)]
-    managers = text(", ".join(_strings(values, "package_managers")))
-    lockfiles = _strings(values, "lockfiles")
-    locked = f"locked by {_codes(lockfiles)}" if lockfiles else ""
+    managers = text(", ".join(values.package_managers))
+    locked = f"locked by {_codes(values.lockfiles)}" if values.lockfiles else ""
     rows.append(("Dependencies", " · ".join(part for part in (managers, locked) if part)))
-    workspace = values.get("workspace")
-    if isinstance(workspace, Mapping):
-        packages = workspace.get("packages")
-        count = len(packages) if isinstance(packages, list | tuple) else 0
+    if workspace := values.workspace:
+        count = len(workspace.packages)
         noun = "package" if count == 1 else "packages"
-        rows.append(("Workspace", f"{text(str(workspace.get('kind', '?')))}, {count} {noun}"))
-    setup = _strings(values, "dev_environment")
-    example = values.get("env_example")
-    rows.append(("Environment", text(", ".join(setup + ([example] if example else [])))))
+        rows.append(("Workspace", f"{text(workspace.kind)}, {count} {noun}"))
+    setup = [*values.dev_environment, *([values.env_example] if values.env_example else [])]
+    rows.append(("Environment", text(", ".join(setup))))
     return rows
 
 
-def _documents(values: Mapping[str, Any]) -> list[tuple[str, str]]:
-    docs = values.get("docs")
-    if not isinstance(docs, Mapping):
-        return []
+def _documents(values: ReportFacts) -> list[tuple[str, str]]:
+    docs = values.docs
     found = []
     for key, _ in DOC_LABELS:
-        if docs.get(key):
-            spdx = docs.get("license_spdx") if key == "license" else None
-            found.append(code(str(docs[key])) + (f" ({text(str(spdx))})" if spdx else ""))
-    missing = [label for key, label in DOC_LABELS if not docs.get(key)]
+        if path := getattr(docs, key):
+            spdx = docs.license_spdx if key == "license" else None
+            found.append(code(path) + (f" ({text(spdx)})" if spdx else ""))
+    missing = [label for key, label in DOC_LABELS if not getattr(docs, key)]
     rows = [("Documents", ", ".join(found) if found else NONE_FOUND)]
     if missing and found:
         rows.append(("Missing documents", ", ".join(missing)))

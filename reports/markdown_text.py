@@ -70,9 +70,3 @@ def location(path: str | None, line: int | None) -> str:
 def number(value: float) -> str:
     """A score or points value with one decimal, never `-0.0`."""
     return f"{round(value, 1) + 0.0:.1f}"
-
-
-def signed(value: float) -> str:
-    """A change with its sign: `+4.3`, `-2.0`, `±0.0`."""
-    rounded = round(value, 1) + 0.0
-    return "±0.0" if rounded == 0 else f"{rounded:+.1f}"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
-from auditor.model import Category, Diagnostic, Finding, RuleResult
+from auditor.model import Category, Diagnostic, Finding, ReportFacts, RuleResult
 
 from .sarif_rules import LEVELS
 
@@ -20,7 +19,7 @@ def artifact(path: str) -> dict[str, str]:
     return {"uri": quote(path, safe="/"), "uriBaseId": SRCROOT}
 
 
-def anchor(finding: Finding, facts: Mapping[str, Any]) -> str:
+def anchor(finding: Finding, facts: ReportFacts) -> str:
     """Where a finding is shown: its own file, else the file it is about, else the README.
 
     GitHub code scanning rejects a result without a location, so repository-level findings
@@ -29,16 +28,11 @@ def anchor(finding: Finding, facts: Mapping[str, Any]) -> str:
     if finding.path:
         return finding.path
     if finding.category is Category.INSTRUCTIONS:
-        files = facts.get("instruction_files")
-        if isinstance(files, list) and files:
-            return str(files[0])
-        return "AGENTS.md"
-    docs = facts.get("docs")
-    readme = docs.get("readme") if isinstance(docs, Mapping) else None
-    return readme if isinstance(readme, str) and readme else DEFAULT_ANCHOR
+        return facts.instruction_files[0] if facts.instruction_files else "AGENTS.md"
+    return facts.docs.readme or DEFAULT_ANCHOR
 
 
-def result(finding: Finding, rule_index: int, facts: Mapping[str, Any]) -> dict[str, Any]:
+def result(finding: Finding, rule_index: int, facts: ReportFacts) -> dict[str, Any]:
     """One finding as a SARIF result with a stable partial fingerprint."""
     physical: dict[str, Any] = {"artifactLocation": artifact(anchor(finding, facts))}
     if finding.line:

@@ -47,7 +47,7 @@ def test_a_hostile_repository_is_audited_and_reported(make_repo: MakeRepo, tmp_p
     assert ("pyproject.toml", "malformed") in kinds and ("package.json", "malformed") in kinds
     assert ("escape.py", "symlink") in kinds and ("loop_a", "symlink") in kinds
     assert not any(r.status is Status.ERROR for r in report.score.rules)
-    assert report.facts["languages"]["python"]["files"] == 3  # latin1, huge, ok: not the link
+    assert report.facts.languages["python"].files == 3  # latin1, huge, ok: not the link
     assert "escape.py" not in {f.path for f in report.findings}
 
 
@@ -110,3 +110,28 @@ def test_a_run_without_syntax_rules_parses_nothing(
     root = make_repo({"a.py": "def f():\n    return 1\n"})
     report = api.audit(root, Config(select=("INS", "DOC")))
     assert {r.id[:3] for r in report.score.rules} == {"INS", "DOC"}
+
+
+def test_a_detector_that_raises_leaves_its_fact_unknown_and_the_audit_completes(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from auditor.cli import run
+    from auditor.facts import derive
+
+    def broken(*args: object) -> object:
+        raise RuntimeError("tools detector exploded\nsecond line")
+
+    root = make_repo({"Makefile": "lint:\n\truff check .\n", "a.py": "def f():\n    return 1\n"})
+    assert run(["audit", str(root), "--format", "json", "--no-cache"]) in (0, 1)
+    assert json.loads(capsys.readouterr().out)["facts"]["linters"] != []
+    monkeypatch.setattr(derive, "find_tools", broken)
+    assert run(["audit", str(root), "--format", "json", "--no-cache"]) in (0, 1)
+    document = json.loads(capsys.readouterr().out)
+    assert document["facts"]["linters"] == []  # the unknown default: no tools found
+    assert {
+        "path": "",
+        "kind": "detector-error",
+        "message": "tools: RuntimeError: tools detector exploded",
+    } in document["diagnostics"]
+    statuses = {r["id"]: r["status"] for r in document["rules"]}
+    assert "error" not in statuses.values()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from auditor.agents_md.drift import DRIFT_RULES
 from auditor.cli import run
 from tests.fixtures.ecosystems import ECOSYSTEMS
 
@@ -49,7 +51,7 @@ def test_dry_run_shows_a_diff_against_the_existing_file(
 
 
 def test_write_then_check_passes_and_drift_fails_with_file_and_line(
-    invoke: Invoke, make_repo: Callable[..., Path]
+    invoke: Invoke, make_repo: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = make_repo(ECOSYSTEMS["go-module"])
     assert invoke(str(root), "--write")[0] == 0
@@ -57,9 +59,17 @@ def test_write_then_check_passes_and_drift_fails_with_file_and_line(
     (root / "Makefile").write_text("test:\n\tgo test ./...\n")
     code, out, err = invoke(str(root), "--check")
     assert code == 1
-    assert "AGENTS.md:3: the managed block is out of date" in out
+    assert "AGENTS.md:10: `make lint` in the managed block is no longer true (INS005)" in out
     assert "`make lint`: Makefile has no target `lint`" in out
     assert "2 problem(s)" in err
+    run(["audit", str(root), "--format", "json", "--no-cache"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    judged = {
+        f"{f['path']}:{f['line']}: {f['message']} ({f['rule']})"
+        for f in findings
+        if f["rule"] in DRIFT_RULES
+    }
+    assert judged == set(out.splitlines())  # the same judges, the same verdicts
 
 
 def test_a_hand_written_file_is_changed_only_with_force(

@@ -151,6 +151,6 @@ def test_package_rules_judge_inherited_facts(make_repo: MakeRepo) -> None:
     report = audit(make_repo(PNPM_WORKSPACE))
     assert report.score.rules
     core = next(p for p in report.packages if p.path == "packages/core")
-    assert core.facts["test_command"] == "pnpm test"
+    assert core.facts.test_command == "pnpm test"
     statuses = {r.id: r.status for r in report.score.rules}
     assert statuses["FEE001"] is Status.PASS

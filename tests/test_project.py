@@ -43,9 +43,10 @@ def test_layering_contracts_hold() -> None:
 
 
 @pytest.mark.slow
-def test_ruff_is_clean() -> None:
+@pytest.mark.parametrize("command", [["check"], ["format", "--check"]], ids=["check", "format"])
+def test_ruff_is_clean(command: list[str]) -> None:
     done = subprocess.run(
-        [tool("ruff"), "check", "auditor", "rules", "reports", "tests", "benchmarks"],
+        [tool("ruff"), *command, "auditor", "rules", "reports", "tests", "benchmarks"],
         cwd=PROJECT,
         capture_output=True,
         text=True,
@@ -75,10 +76,10 @@ def test_no_orphan_rule_pages() -> None:
 
 
 def test_heavy_parsers_are_not_imported_by_a_plain_run() -> None:
-    """tree-sitter, libcst and radon load only when a syntax tree is needed."""
+    """tree-sitter and libcst load only when a syntax tree is needed."""
     code = (
         "import sys, auditor.cli, auditor.api, auditor.index.build;"
-        "heavy = {'tree_sitter', 'libcst', 'radon'};"
+        "heavy = {'tree_sitter', 'libcst'};"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

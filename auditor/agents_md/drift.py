@@ -1,12 +1,20 @@
-"""`auditor agents-md --check`: what is out of date or does not resolve, as `file:line` lines."""
+"""`auditor agents-md --check`: the engine running the instruction-drift rules, as `file:line`.
+
+The verdicts are the rules' own, so `--check` and `audit` can never disagree: a stale managed
+block (INS005), a path that does not exist (INS006), a command that does not resolve (INS007).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from auditor.agents_md.render import stale_blocks
-from auditor.facts.references.dangling import dangling_references
+from auditor import engine
 from auditor.facts.subject import Subject
+from auditor.registry import load_rules
+
+DRIFT_RULES = ("INS005", "INS006", "INS007")
+"""The rules that judge whether instruction files still match the repository."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,16 +22,21 @@ class Problem:
     path: str
     line: int
     message: str
+    rule: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}: {self.message} ({self.rule})"
 
 
-def drift(subject: Subject) -> tuple[Problem, ...]:
-    """Stale managed blocks, dangling paths and unresolved commands, by file and line."""
+def drift(
+    subject: Subject, selected: Iterable[engine.SelectedRule] | None = None
+) -> tuple[Problem, ...]:
+    """What the drift rules among `selected` (default: all three) find, by file and line."""
+    if selected is None:
+        selected = [engine.SelectedRule(r, r.defaults()) for r in load_rules()]
+    outcomes = engine.run([s for s in selected if s.rule.id in DRIFT_RULES], subject)
     found = [
-        Problem(path, line, "the managed block is out of date; run `auditor agents-md --write`")
-        for path, line in stale_blocks(subject)
+        Problem(finding.path or "", finding.line or 1, finding.message, finding.rule)
+        for finding in engine.findings(outcomes)
     ]
-    found.extend(Problem(r.path, r.line, r.problem) for r in dangling_references(subject))
     return tuple(sorted(found, key=lambda p: (p.path, p.line, p.message)))

@@ -8,7 +8,7 @@ from functools import cache
 import jinja2
 
 from auditor.agents_md.managed_block import BEGIN, END, find_block, has_markers, replace_block, wrap
-from auditor.agents_md.plan import AgentsPlan, managed_plan
+from auditor.agents_md.plan import CODE_SPAN, AgentsPlan, managed_plan
 from auditor.errors import UsageError
 from auditor.facts.subject import Subject
 
@@ -25,10 +25,6 @@ class Proposal:
     proposed: str
     generated: bool
     """Whether the current file is the auditor's (it holds the markers), or there is none."""
-
-    @property
-    def changed(self) -> bool:
-        return self.current != self.proposed
 
 
 @cache
@@ -51,15 +47,22 @@ def render_block(plan: AgentsPlan) -> str:
 
 def propose(subject: Subject, packages: bool = False) -> tuple[Proposal, ...]:
     """The root AGENTS.md and, with `packages`, one per workspace package; root first."""
+    nested = _nested(subject, packages)
+    paths = [NAME, *(f"{directory}/{NAME}" for directory in nested if packages)]
+    return tuple(_proposal(subject, path, _plan(subject, path, nested)) for path in paths)
+
+
+def _nested(subject: Subject, packages: bool = False) -> tuple[str, ...]:
+    """The packages that get (with `packages`) or have their own AGENTS.md."""
     workspace = subject.facts.workspace
     members = workspace.packages if workspace is not None else ()
-    nested = tuple(d for d in members if packages or subject.files.file(f"{d}/{NAME}") is not None)
-    proposals = [_proposal(subject, NAME, managed_plan(subject, "", nested))]
-    for directory in nested if packages else ():
-        proposals.append(
-            _proposal(subject, f"{directory}/{NAME}", managed_plan(subject, directory))
-        )
-    return tuple(proposals)
+    return tuple(d for d in members if packages or subject.files.file(f"{d}/{NAME}") is not None)
+
+
+def _plan(subject: Subject, path: str, nested: tuple[str, ...]) -> AgentsPlan:
+    """The plan of the AGENTS.md at `path`; the root's points to the `nested` packages' files."""
+    directory = path.rpartition("/")[0]
+    return managed_plan(subject, directory, nested if not directory else ())
 
 
 def _proposal(subject: Subject, path: str, plan: AgentsPlan) -> Proposal:
@@ -76,25 +79,74 @@ def _proposal(subject: Subject, path: str, plan: AgentsPlan) -> Proposal:
     return Proposal(path, current, replace_block(current, block), generated=ours)
 
 
-def stale_blocks(subject: Subject) -> tuple[tuple[str, int], ...]:
-    """(path, line of the begin marker) of each managed AGENTS.md block that is out of date."""
-    stale = []
-    for path in subject.facts.instruction_files:
-        directory, _, name = path.rpartition("/")
-        text = (
-            subject.files.text(path)
-            if name == NAME and subject.files.file(path) is not None
-            else None
+@dataclass(frozen=True, slots=True)
+class BlockDrift:
+    """One way a managed block differs from what `agents-md --write` would write now."""
+
+    path: str
+    line: int
+    message: str
+    key: str
+    """What differs (a code span, or the block itself), stable across edits."""
+
+
+def managed_files(subject: Subject) -> tuple[str, ...]:
+    """The AGENTS.md files that hold the auditor's markers."""
+    return tuple(
+        path
+        for path in subject.facts.instruction_files
+        if path.rpartition("/")[2] == NAME
+        and subject.files.file(path) is not None
+        and has_markers(subject.files.text(path) or "")
+    )
+
+
+def block_drift(subject: Subject) -> tuple[BlockDrift, ...]:
+    """How each managed block is out of date: the one judge of INS005 and `--check`.
+
+    Spans the block states that the facts no longer support are named at their line, spans it
+    lacks at the begin marker; any other difference from the block `--write` would write now
+    is one finding at the begin marker. Broken markers are a finding of their own.
+    """
+    drifted: list[BlockDrift] = []
+    nested = _nested(subject)
+    for path in managed_files(subject):
+        text = subject.files.text(path) or ""
+        found = find_block(text)
+        if found is None:
+            line = text.count("\n", 0, text.find("auditor:begin")) + 1
+            message = f"`{BEGIN}` has no `{END}` after it; mend the markers by hand"
+            drifted.append(BlockDrift(path, line, message, "markers"))
+            continue
+        expected = render_block(_plan(subject, path, nested))
+        if text[found.start : found.end] == expected:
+            continue
+        spans = _span_drift(path, found.body, found.first_line, expected)
+        drifted.extend(spans or [BlockDrift(path, found.first_line, STALE, "block")])
+    return tuple(drifted)
+
+
+STALE = "the managed block is out of date; run `auditor agents-md --write`"
+
+
+def _span_drift(path: str, body: str, first_line: int, expected: str) -> list[BlockDrift]:
+    written: dict[str, int] = {}
+    for offset, line in enumerate(body.splitlines(), start=first_line + 1):
+        for span in CODE_SPAN.findall(line):
+            written.setdefault(span, offset)
+    wanted = set(CODE_SPAN.findall(expected))
+    drifted = [
+        BlockDrift(path, where, f"`{span}` in the managed block is no longer true", span)
+        for span, where in sorted(written.items(), key=lambda item: item[1])
+        if span not in wanted
+    ]
+    drifted += [
+        BlockDrift(
+            path, first_line, f"the managed block lacks `{span}`, which the facts now support", span
         )
-        found = find_block(text) if text else None
-        if text is not None and found is None and has_markers(text):
-            stale.append((path, text.count("\n", 0, text.find("auditor:begin")) + 1))
-            continue
-        if text is None or found is None:
-            continue
-        if text[found.start : found.end] != render_block(managed_plan(subject, directory)):
-            stale.append((path, found.first_line))
-    return tuple(stale)
+        for span in sorted(wanted - set(written))
+    ]
+    return drifted
 
 
 def _tidy(body: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from auditor import api
-from auditor.config import load_config
+from auditor.config import Config, load_config
 from auditor.discover import discover
 from auditor.errors import UsageError
 from auditor.facts.subject import Subject
@@ -18,7 +18,11 @@ from auditor.index.build import build_index
 @click.command("agents-md")
 @click.argument("path", type=click.Path(path_type=Path), default=".")
 @click.option("--write", is_flag=True, help="Write the files (default: print them and a diff).")
-@click.option("--check", is_flag=True, help="Exit 1, naming file:line, when anything is stale.")
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Exit 1, naming file:line, on what the drift rules INS005-INS007 find (as audit does).",
+)
 @click.option("--packages", is_flag=True, help="Also one AGENTS.md per workspace package.")
 @click.option("--link", metavar="AGENTS", help="claude,gemini: files that import AGENTS.md.")
 @click.option("--force", is_flag=True, help="Also change files the auditor did not generate.")
@@ -59,27 +63,27 @@ def agents_md_command(
     if sum((write, check, explain_target is not None)) > 1:
         raise UsageError("choose one of --write, --check and --explain")
     root = api.check_root(path)
-    subject = _subject(root)
+    config = load_config(root, None)
+    subject = _subject(root, config)
     if explain_target is not None:
         from auditor.agents_md.explain import explain
 
         click.echo(explain(subject, explain_target, agent), nl=False)
         return 0
     if check:
-        return _check(subject)
+        return _check(subject, config)
     return _generate(root, subject, write=write, packages=packages, link=link, force=force)
 
 
-def _subject(root: Path) -> Subject:
-    config = load_config(root, None)
+def _subject(root: Path, config: Config) -> Subject:
     files = discover(root, config.exclude, config.default_excludes)
     return Subject(build_index(files, want_syntax=False), profile=config.profile)
 
 
-def _check(subject: Subject) -> int:
+def _check(subject: Subject, config: Config) -> int:
     from auditor.agents_md.drift import drift
 
-    problems = drift(subject)
+    problems = drift(subject, api.select_rules(config))
     for problem in problems:
         click.echo(str(problem))
     if problems:

@@ -10,7 +10,7 @@ import platformdirs
 from auditor import api, registry, report_document
 from auditor.config import load_config
 from auditor.errors import UsageError
-from auditor.model import RenderOptions, Report, Score
+from auditor.model import RenderOptions, Report, ReportFacts, Score
 
 SVG_NAME = "auditor-badge.svg"
 ENDPOINT_NAME = "auditor-badge.json"
@@ -74,7 +74,7 @@ def _saved_report(path: Path) -> Report:
         tool_version=saved.tool_version,
         repository=saved.repository,
         score=Score(score=saved.score, level=saved.level, next_level=None, categories=(), rules=()),
-        facts={},
+        facts=ReportFacts(),
         findings=saved.findings,
         packages=(),
         diagnostics=(),

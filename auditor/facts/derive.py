@@ -11,7 +11,9 @@ from dataclasses import fields, replace
 from typing import Any, TypeVar
 
 from auditor.facts.agents.instruction_files import instruction_files
+from auditor.facts.agents.settings import agent_settings
 from auditor.facts.ci.providers import ci_files, ci_providers, uses_pre_commit
+from auditor.facts.ci.runs import ci_checks
 from auditor.facts.ci.triggers import pull_request_ci
 from auditor.facts.commands.collect import collect_commands
 from auditor.facts.docs.documents import find_docs
@@ -20,8 +22,9 @@ from auditor.facts.ecosystem.workspace import find_workspace
 from auditor.facts.environment.dev_environment import dev_environment, env_example
 from auditor.facts.environment.env_reads import env_reads
 from auditor.facts.environment.secret_signals import credential_reads, secret_signal
-from auditor.facts.layout.languages import language_stats, primary_language
-from auditor.facts.layout.sizes import generated_or_vendored, largest_files
+from auditor.facts.layout.languages import language_stats, primary_language, source_languages
+from auditor.facts.layout.set_aside import set_aside
+from auditor.facts.layout.sizes import largest_files
 from auditor.facts.model import Facts
 from auditor.facts.profile.detect import detect_profile
 from auditor.facts.sources import FactSources
@@ -60,9 +63,16 @@ def derive_facts(src: FactSources) -> Facts:
     commands = guard("commands", lambda: collect_commands(src, instructions))
     example = guard("env_example", lambda: env_example(src))
     reads = guard("env_reads", lambda: env_reads(src))
+    tools = guard("tools", lambda: find_tools(src, commands))
+    linters = frozenset(tool.name for tool in tools if tool.kind == "linter")
+    aside, aside_files = guard("set_aside", lambda: set_aside(src)) or ((), frozenset())
     facts = Facts(
         languages=guard("languages", lambda: language_stats(repo)),
         primary_language=guard("primary_language", lambda: primary_language(repo)),
+        languages_measured=guard("languages_measured", lambda: source_languages(repo, True)),
+        languages_not_measured=guard(
+            "languages_not_measured", lambda: source_languages(repo, False)
+        ),
         package_managers=guard("package_managers", lambda: package_managers(src)),
         lockfiles=guard("lockfiles", lambda: lockfiles(src)),
         workspace=guard("workspace", lambda: find_workspace(src)),
@@ -70,7 +80,7 @@ def derive_facts(src: FactSources) -> Facts:
         test_dirs=guard("test_dirs", lambda: suite.test_dirs(src)),
         test_file_count=guard("test_file_count", lambda: suite.test_file_count(src)),
         test_commands=guard("test_commands", lambda: suite.test_commands(src, commands)),
-        tools=guard("tools", lambda: find_tools(src, commands)),
+        tools=tools,
         pre_commit=guard("pre_commit", lambda: uses_pre_commit(src)),
         ci_providers=guard("ci_providers", lambda: ci_providers(src)),
         ci_files=guard("ci_files", lambda: ci_files(src)),
@@ -78,13 +88,16 @@ def derive_facts(src: FactSources) -> Facts:
         docs=guard("docs", lambda: find_docs(src)),
         dev_environment=guard("dev_environment", lambda: dev_environment(src)),
         env_example=example,
-        largest_files=guard("largest_files", lambda: largest_files(repo)),
-        generated_or_vendored=guard("generated_or_vendored", lambda: generated_or_vendored(repo)),
+        largest_files=guard("largest_files", lambda: largest_files(repo, aside_files)),
+        set_aside=aside,
+        set_aside_files=aside_files,
         commands=commands,
         env_reads=reads,
         pull_request_ci=guard("pull_request_ci", lambda: pull_request_ci(src)),
+        ci_checks=guard("ci_checks", lambda: ci_checks(src, linters)),
         secret_signal=guard("secret_signal", lambda: secret_signal(src, example)),
         credential_reads=guard("credential_reads", lambda: credential_reads(reads)),
+        agent_settings=guard("agent_settings", lambda: agent_settings(src)),
         profile=guard("profile", lambda: detect_profile(src)),
     )
     return replace(facts, diagnostics=(*src.diagnostics, *guard.diagnostics))

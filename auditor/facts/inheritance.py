@@ -11,6 +11,7 @@ facts into the facts derived from the package's own files:
   with the root's manager (`pnpm test`, `pnpm exec vitest run`);
 - test frameworks of the root for the package's languages; the root's test commands after the
   package's own (they run from the root);
+- the root's vendored, generated, data and fixture paths inside the package;
 - linters, formatters and type checkers the root runs, for the package's languages; pre-commit;
   CI providers and files; the root-level agent instruction files (agents read them from any
   directory below).
@@ -25,7 +26,7 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import replace
 
-from auditor.facts.model import Command, Facts, ToolUse
+from auditor.facts.model import Command, Facts, SetAside, ToolUse
 
 PYTHON = frozenset({"uv", "pip", "poetry", "pdm", "hatch", "pipenv", "conda"})
 JAVASCRIPT = frozenset({"npm", "pnpm", "yarn", "bun"})
@@ -88,8 +89,33 @@ def inherit(own: Facts, root: Facts, directory: str) -> Facts:
         ci_providers=_union(own.ci_providers, root.ci_providers),
         ci_files=(*own.ci_files, *(up + path for path in root.ci_files)),
         instruction_files=(*own.instruction_files, *_root_level(root.instruction_files, up)),
+        set_aside=_set_aside(own, root, directory, up),
+        set_aside_files=own.set_aside_files | _below(root.set_aside_files, directory),
         parent=root,
     )
+
+
+def _set_aside(own: Facts, root: Facts, directory: str, up: str) -> tuple[SetAside, ...]:
+    """The package's own set-aside paths and the root's inside the package, by path."""
+    prefix = directory.rstrip("/") + "/"
+    have = {entry.path for entry in own.set_aside}
+    moved = [
+        replace(
+            entry,
+            path=entry.path[len(prefix) :],
+            source=entry.source[len(prefix) :]
+            if entry.source.startswith(prefix)
+            else up + entry.source,
+        )
+        for entry in root.set_aside
+        if entry.path.startswith(prefix) and entry.path[len(prefix) :] not in have
+    ]
+    return tuple(sorted((*own.set_aside, *moved), key=lambda entry: entry.path))
+
+
+def _below(paths: frozenset[str], directory: str) -> frozenset[str]:
+    prefix = directory.rstrip("/") + "/"
+    return frozenset(path[len(prefix) :] for path in paths if path.startswith(prefix))
 
 
 def _ecosystem(manager: str) -> str:

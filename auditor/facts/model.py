@@ -4,9 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from auditor.model import Diagnostic
+from auditor.report_facts import (
+    Docs,
+    FileSize,
+    LanguageStat,
+    ReportFacts,
+    SetAside,
+    Source,
+    Workspace,
+)
+
+__all__ = [
+    "AgentSettings",
+    "Command",
+    "Docs",
+    "EnvRead",
+    "Facts",
+    "FileSize",
+    "LanguageStat",
+    "SetAside",
+    "ToolUse",
+    "Workspace",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,42 +56,16 @@ class ToolUse:
 
 
 @dataclass(frozen=True, slots=True)
-class Workspace:
-    """A multi-package layout: the tool that declares it and the package directories."""
+class AgentSettings:
+    """What one coding agent's settings file declares (`facts.agents.settings`)."""
 
-    kind: str
-    packages: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Docs:
-    """Where the repository's standard documents are (paths), or None."""
-
-    readme: str | None = None
-    contributing: str | None = None
-    architecture: str | None = None
-    changelog: str | None = None
-    license: str | None = None
-    license_spdx: str | None = None
-    security: str | None = None
-    code_of_conduct: str | None = None
-    codeowners: str | None = None
-
-
-DOC_KEYS = tuple(Docs.__dataclass_fields__)
-
-
-@dataclass(frozen=True, slots=True)
-class LanguageStat:
-    files: int
-    lines: int
-
-
-@dataclass(frozen=True, slots=True)
-class FileSize:
     path: str
-    lines: int
-    tokens: int
+    hooks: bool
+    """Whether it declares hooks (commands run on the agent's events)."""
+    deny: tuple[str, ...] = ()
+    """Its `permissions.deny` rules, as written."""
+    context_file_names: tuple[str, ...] = ()
+    """Gemini's instruction file names (`context.fileName`, or the older `contextFileName`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +78,54 @@ class EnvRead:
 
 
 @dataclass(frozen=True, slots=True)
+class CiStep:
+    """A CI command that runs the tests (or a linter), and why it counts."""
+
+    path: str
+    """The CI file the command is written in (a called workflow's or composite action's own)."""
+    line: int | None
+    job: str | None
+    command: str
+    reason: str
+    """What it runs and where that was seen: `pytest` through `make richtest` (Makefile:12)."""
+    pull_requests: bool
+    """Whether the job runs on pull (merge) requests."""
+    trigger: str
+    """Why the job does or does not run on pull requests (`on: pull_request`, an `if:`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CiChecks:
+    """What the CI runs: the steps that run the tests and those that run linters.
+
+    Read `tests_on_pull_requests` / `linters_on_pull_requests` for "does CI run the tests /
+    the linters on pull requests" (the first step is the evidence); the other steps run on
+    pushes, tags or schedules only. Computed by `auditor.facts.ci.runs`.
+    """
+
+    tests: tuple[CiStep, ...] = ()
+    linters: tuple[CiStep, ...] = ()
+
+    @property
+    def tests_on_pull_requests(self) -> tuple[CiStep, ...]:
+        return tuple(step for step in self.tests if step.pull_requests)
+
+    @property
+    def linters_on_pull_requests(self) -> tuple[CiStep, ...]:
+        return tuple(step for step in self.linters if step.pull_requests)
+
+
+@dataclass(frozen=True, slots=True)
 class Facts:
     """What the auditor knows about a repository; rules judge these, reports show them."""
 
     languages: Mapping[str, LanguageStat] = field(default_factory=dict)
     primary_language: str | None = None
+    languages_measured: tuple[str, ...] = ()
+    """Languages of the hand-written source whose functions are parsed and measured."""
+    languages_not_measured: tuple[str, ...] = ()
+    """Languages of the hand-written source the auditor does not parse: the function rules
+    (length, complexity, nesting, duplication) say nothing about their files."""
     package_managers: tuple[str, ...] = ()
     lockfiles: tuple[str, ...] = ()
     workspace: Workspace | None = None
@@ -103,7 +143,11 @@ class Facts:
     dev_environment: tuple[str, ...] = ()
     env_example: str | None = None
     largest_files: tuple[FileSize, ...] = ()
-    generated_or_vendored: tuple[str, ...] = ()
+    set_aside: tuple[SetAside, ...] = ()
+    """Vendored, generated, data and fixture paths, each with its evidence, by path."""
+    set_aside_files: frozenset[str] = frozenset()
+    """The indexed files `set_aside` covers: kept out of the code-size and code-shape rules and
+    out of "where source lives" (not in JSON)."""
     commands: tuple[Command, ...] = ()
     """Every command found where the repository runs or documents commands (not in JSON)."""
     diagnostics: tuple[Diagnostic, ...] = ()
@@ -112,16 +156,30 @@ class Facts:
     """Environment variables the code reads, each at its first read, by name (not in JSON)."""
     pull_request_ci: tuple[str, ...] = ()
     """CI files whose jobs run on pull or merge requests (not in JSON)."""
+    ci_checks: CiChecks | None = None
+    """The CI steps that run the tests and the linters, with provenance; None when unknown
+    (not in JSON)."""
     secret_signal: str | None = None
     """The first file showing that secret files live in checkouts (an env example, a secret-like
     file outside test data), or None (not in JSON)."""
     credential_reads: tuple[EnvRead, ...] = ()
     """The `env_reads` of credential-named variables (`*_API_KEY`, `*_TOKEN`, ...; CI-provided
     tokens left out) (not in JSON)."""
+    agent_settings: tuple[AgentSettings, ...] = ()
+    """The coding agents' settings files, parsed once (not in JSON)."""
     profile: str = "application"
     """What kind of repository (or package) this is: one of `profile.PROFILES`."""
     parent: Facts | None = None
     """The workspace root's facts when these are a package's (None for the repository)."""
+
+    @property
+    def generated_or_vendored(self) -> tuple[str, ...]:
+        """The set-aside paths an agent must not edit: vendored and generated ones."""
+        return tuple(a.path for a in self.set_aside if a.kind in ("vendored", "generated"))
+
+    def is_set_aside(self, path: str) -> bool:
+        """Whether the indexed file `path` is vendored, generated, data or a fixture."""
+        return path in self.set_aside_files
 
     @property
     def test_command(self) -> Command | None:
@@ -142,46 +200,40 @@ class Facts:
     def type_checkers(self) -> tuple[str, ...]:
         return self.tool_names("type_checker")
 
+    def report_view(self) -> ReportFacts:
+        """The facts as reports show them (the JSON `facts` object is its `to_json()`)."""
+        command = self.test_command
+        return ReportFacts(
+            languages=MappingProxyType(dict(sorted(self.languages.items()))),
+            primary_language=self.primary_language,
+            languages_measured=self.languages_measured,
+            languages_not_measured=self.languages_not_measured,
+            package_managers=self.package_managers,
+            lockfiles=self.lockfiles,
+            workspace=self.workspace,
+            test_frameworks=self.test_frameworks,
+            test_dirs=self.test_dirs,
+            test_file_count=self.test_file_count,
+            test_command=command.text if command else None,
+            test_command_source=Source(command.path, command.line, command.origin)
+            if command
+            else None,
+            test_commands=tuple(dict.fromkeys(c.text for c in self.test_commands)),
+            linters=self.linters,
+            formatters=self.formatters,
+            type_checkers=self.type_checkers,
+            pre_commit=self.pre_commit,
+            ci_providers=self.ci_providers,
+            ci_files=self.ci_files,
+            instruction_files=self.instruction_files,
+            docs=self.docs,
+            dev_environment=self.dev_environment,
+            env_example=self.env_example,
+            largest_files=self.largest_files,
+            generated_or_vendored=self.generated_or_vendored,
+            set_aside=self.set_aside,
+        )
+
     def to_json(self) -> dict[str, Any]:
-        """The `facts` object of the JSON report: exactly the documented keys."""
-        docs = self.docs
-        return {
-            "languages": {
-                name: {"files": stat.files, "lines": stat.lines}
-                for name, stat in sorted(self.languages.items())
-            },
-            "primary_language": self.primary_language,
-            "package_managers": list(self.package_managers),
-            "lockfiles": list(self.lockfiles),
-            "workspace": (
-                {"kind": self.workspace.kind, "packages": list(self.workspace.packages)}
-                if self.workspace
-                else None
-            ),
-            "test_frameworks": list(self.test_frameworks),
-            "test_dirs": list(self.test_dirs),
-            "test_file_count": self.test_file_count,
-            "test_command": self.test_command.text if self.test_command else None,
-            "test_commands": _unique(command.text for command in self.test_commands),
-            "linters": list(self.linters),
-            "formatters": list(self.formatters),
-            "type_checkers": list(self.type_checkers),
-            "pre_commit": self.pre_commit,
-            "ci_providers": list(self.ci_providers),
-            "ci_files": list(self.ci_files),
-            "instruction_files": list(self.instruction_files),
-            "docs": {name: getattr(docs, name) for name in DOC_KEYS},
-            "dev_environment": list(self.dev_environment),
-            "env_example": self.env_example,
-            "largest_files": [
-                {"path": f.path, "lines": f.lines, "tokens": f.tokens} for f in self.largest_files
-            ],
-            "generated_or_vendored": list(self.generated_or_vendored),
-        }
-
-
-def _unique(texts: Any) -> list[str]:
-    seen: dict[str, None] = {}
-    for text in texts:
-        seen.setdefault(text, None)
-    return list(seen)
+        """The `facts` object of the JSON report."""
+        return self.report_view().to_json()

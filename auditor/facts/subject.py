@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from auditor.facts.model import Facts
 from auditor.facts.sources import FactSources, Parses
 from auditor.index.repository import RepositoryIndex
+
+if TYPE_CHECKING:
+    from auditor.index.duplication import Duplication
 
 
 class Subject:
@@ -52,6 +56,15 @@ class Subject:
         if self.declared_profile is not None:
             facts = replace(facts, profile=self.declared_profile)
         return facts
+
+    @cached_property
+    def duplication(self) -> Duplication:
+        """Blocks of non-test source repeated within or across files, the vendored, generated,
+        data and fixture files (`facts.set_aside`) left out."""
+        from auditor.index.duplication import find_duplication
+
+        aside = self.facts.set_aside_files
+        return find_duplication((f, s) for f, s in self.files.parsed() if f.path not in aside)
 
     @property
     def directory(self) -> str:

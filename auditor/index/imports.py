@@ -12,22 +12,24 @@ from auditor.index.records import FileSyntax, SourceFile
 GO_MODULE = re.compile(r"^module\s+(\S+)", re.MULTILINE)
 ECMASCRIPT_EXTENSIONS = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts")
 RUST_MODULE_FILES = ("mod.rs", "lib.rs", "main.rs")
+IMPORT_LANGUAGES = frozenset({"python", "javascript", "typescript", "go", "rust", "java"})
+"""The languages whose imports are resolved to repository files. Files of other languages
+take no part in the graph: a module whose imports are never read would count as one that
+nobody imports."""
 
 
 @dataclass(frozen=True, slots=True)
 class ImportGraph:
     """Modules (files; Go packages are directories) and the modules that import each.
 
-    Only non-test, hand-written source with a syntax summary takes part: tests import the
-    code they test by design. Imports of third-party code are left out.
+    Only non-test, hand-written source with a syntax summary, in a language whose imports are
+    resolved (`IMPORT_LANGUAGES`), takes part: tests import the code they test by design.
+    Imports of third-party code are left out.
     """
 
     modules: tuple[str, ...]
     importers: Mapping[str, tuple[str, ...]]
     """Module -> the modules importing it, sorted; modules nobody imports are absent."""
-
-    def fan_in(self, module: str) -> int:
-        return len(self.importers.get(module, ()))
 
 
 Resolver = Callable[[str, str], Iterable[str]]
@@ -41,7 +43,9 @@ def build_import_graph(
 
     `go_mods` maps the path of each `go.mod` to its text (Go imports name module paths).
     """
-    sources = [(r, s) for r, s in files if r.is_source and not r.is_test]
+    sources = [
+        (r, s) for r, s in files if r.is_source and not r.is_test and s.language in IMPORT_LANGUAGES
+    ]
     resolvers = _Resolvers([r.path for r, _ in sources], go_mods)
     edges: dict[str, set[str]] = {}
     modules: set[str] = set()

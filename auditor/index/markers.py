@@ -241,30 +241,34 @@ def is_generated_head(data: bytes) -> bool:
     Only the leading comment block counts, so a generator's template strings and code that
     merely mentions the markers are not flagged.
     """
-    return any(
-        GENERATED.search(stripped) and not SCAFFOLDED.search(stripped)
-        for stripped in (
-            line.lstrip(COMMENT_LEADER) for line in _leading_comments(data[:GENERATED_HEAD_BYTES])
-        )
-    )
+    return generated_head_line(data) is not None
 
 
-def _leading_comments(head: bytes) -> Iterator[bytes]:
-    """The lines of the comments (and docstrings) before the first line of code."""
+def generated_head_line(data: bytes) -> tuple[int, str] | None:
+    """(1-based line, its text) of the leading comment that says `data` is generated, or None."""
+    for number, line in _leading_comments(data[:GENERATED_HEAD_BYTES]):
+        stripped = line.lstrip(COMMENT_LEADER)
+        if GENERATED.search(stripped) and not SCAFFOLDED.search(stripped):
+            return number, line.decode("utf-8", "replace")
+    return None
+
+
+def _leading_comments(head: bytes) -> Iterator[tuple[int, bytes]]:
+    """(1-based line, the line) of the comments (and docstrings) before the first line of code."""
     closing: bytes | None = None
-    for raw in head.splitlines():
+    for number, raw in enumerate(head.splitlines(), 1):
         line = raw.strip()
         if closing is not None:
-            yield line
+            yield number, line
             closing = None if closing in line else closing
             continue
         if not line:
             continue
         block = next((pair for pair in BLOCK_COMMENTS if line.startswith(pair[0])), None)
         if block is not None:
-            yield line
+            yield number, line
             closing = None if block[1] in line[len(block[0]) :] else block[1]
         elif line.startswith(LINE_COMMENTS):
-            yield line
+            yield number, line
         else:
             return

@@ -11,7 +11,7 @@ from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_appl
 
 def documented_functions(ctx: RuleContext) -> Iterator[tuple[str, FunctionInfo]]:
     with_tests = bool(ctx.option("include_tests"))
-    for record, syntax in ctx.index.parsed():
+    for record, syntax in ctx.parsed_code():
         if syntax.language != "python" or (record.is_test and not with_tests):
             continue
         for function in syntax.functions:

@@ -26,7 +26,7 @@ SECTION = re.compile(
 
 
 def source_lines(ctx: RuleContext) -> int:
-    return sum(f.lines for f in ctx.index.files if f.is_source and not f.is_test)
+    return sum(f.lines for f in ctx.code_files() if not f.is_test)
 
 
 def applies(ctx: RuleContext) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.facts import Command
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     CODE_PROFILES,
@@ -16,20 +15,13 @@ from auditor.rule import (
     passing,
 )
 
-from .runs_tests import runs_test_task, runs_tests, script_commands, script_paths
-
 
 def applies(ctx: RuleContext) -> bool:
-    return ctx.facts.primary_language is not None
-
-
-def scripts_run(ctx: RuleContext, commands: list[Command]) -> list[Command]:
-    """The lines of the repository's scripts that `commands` run (one level deep)."""
-    found = []
-    for path in {path for command in commands for path in script_paths(command)}:
-        text = ctx.index.text(path) if ctx.index.file(path) else None
-        found.extend(script_commands(path, text or ""))
-    return found
+    """Code with no CI, or with CI whose steps are known (`facts.ci_checks`)."""
+    facts = ctx.facts
+    return facts.primary_language is not None and (
+        not facts.ci_files or facts.ci_checks is not None
+    )
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
@@ -37,12 +29,19 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
     if not facts.ci_files:
         yield Violation("no CI configuration found (.github/workflows, .gitlab-ci.yml, ...)")
         return
+    checks = facts.ci_checks
+    if checks is None or checks.tests_on_pull_requests:
+        return
+    if checks.tests:
+        step = checks.tests[0]
+        job = f" (job `{step.job}`)" if step.job else ""
+        yield Violation(
+            f"the CI runs the tests{job} but not on pull requests: {step.trigger}",
+            step.path,
+            step.line,
+        )
+        return
     tests = facts.test_commands
-    if any(test.origin == "ci" for test in tests):
-        return
-    ci = [command for command in facts.commands if command.origin == "ci"]
-    if any(runs_tests(c, tests) or runs_test_task(c) for c in (*ci, *scripts_run(ctx, ci))):
-        return
     known = f" (test command: `{tests[0].text}`)" if tests else ""
     count = len(facts.ci_files)
     files = f"{count} CI file{'s' if count != 1 else ''}"
@@ -76,8 +75,9 @@ RULE = Rule(
         "CI is the check that does not depend on the agent remembering to run the tests. An "
         "agent's pull request that CI tests is judged by the suite before a human spends time "
         "on it, and the workflow file tells the agent exactly how the project is built and "
-        "tested. A step counts when it runs a test command, a task named for tests (`make "
-        "test-race`) or a repository script that does; a CI that only lints does not."
+        "tested. A step counts when it runs on pull requests and runs the tests directly, "
+        "through a build tool (`./gradlew build`, `mvn verify`, rake's default task), a task "
+        "runner target or a repository script that does; a CI that only lints does not."
     ),
     fix=(
         "Add a CI workflow (for example .github/workflows/ci.yml) that installs the project "
@@ -114,6 +114,16 @@ RULE = Rule(
         failing(
             {**PROJECT, ".github/workflows/ci.yml": WORKFLOW + "      - run: ruff check .\n"},
             "CI that only lints",
+        ),
+        failing(
+            {
+                **PROJECT,
+                ".github/workflows/ci.yml": WORKFLOW.replace(
+                    "[push, pull_request]", "{push: {branches: [main]}}"
+                )
+                + "      - run: pytest\n",
+            },
+            "tests on pushes to main only",
         ),
         not_applicable({"README.md": "# Notes\n"}),
     ),

@@ -15,15 +15,15 @@ from auditor.rule import (
     passing,
 )
 
-from .lint_runs import linted_on_pull_requests
-
 
 def applies(ctx: RuleContext) -> bool:
-    return bool(ctx.facts.linters and ctx.facts.ci_files)
+    facts = ctx.facts
+    return bool(facts.linters and facts.ci_files) and facts.ci_checks is not None
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
-    if linted_on_pull_requests(ctx):
+    checks = ctx.facts.ci_checks
+    if checks is None or checks.linters_on_pull_requests:
         return
     names = ", ".join(ctx.facts.linters)
     yield Violation(
@@ -33,7 +33,7 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
 
 def workflow(trigger: str, step: str) -> str:
     return (
-        f"on: [{trigger}]\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n"
+        f"on: {trigger}\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n"
         f"      - uses: actions/checkout@v4\n      - run: {step}\n"
     )
 
@@ -90,8 +90,11 @@ RULE = Rule(
             "CI runs only the tests",
         ),
         failing(
-            {**PROJECT, ".github/workflows/ci.yml": workflow("push", "make lint")},
-            "linted on pushes only",
+            {
+                **PROJECT,
+                ".github/workflows/ci.yml": workflow("{push: {branches: [main]}}", "make lint"),
+            },
+            "linted on pushes to main only",
         ),
         not_applicable({**PROJECT}, "no CI"),
     ),

@@ -20,12 +20,12 @@ COUNTED = "lint-suppression"
 
 
 def applies(ctx: RuleContext) -> bool:
-    lines = sum(f.lines for f in ctx.index.files if f.is_source)
+    lines = sum(f.lines for f in ctx.code_files())
     return lines >= int(ctx.option("min_lines"))
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
-    sources = [f for f in ctx.index.files if f.is_source]
+    sources = list(ctx.code_files())
     lines = sum(f.lines for f in sources)
     total = sum(f.count(COUNTED) for f in sources)
     density = total * 1000 / max(lines, 1)

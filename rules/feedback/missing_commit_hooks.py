@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 from auditor.model import Category, Evidence, Grade, Severity
@@ -16,8 +15,6 @@ from auditor.rule import (
     passing,
 )
 
-AGENT_HOOK_FILES = (".claude/settings.json", ".gemini/settings.json", ".cursor/hooks.json")
-"""Agent settings that can run commands on the agent's own events (edits, stops)."""
 GIT_HOOK_DIRS = (".githooks/", ".git-hooks/")
 
 
@@ -27,15 +24,7 @@ def applies(ctx: RuleContext) -> bool:
 
 def agent_hooks(ctx: RuleContext) -> str | None:
     """The first agent settings file that declares hooks."""
-    for path in AGENT_HOOK_FILES:
-        text = ctx.index.text(path) if ctx.index.file(path) else None
-        try:
-            settings = json.loads(text) if text else None
-        except ValueError:
-            continue
-        if isinstance(settings, dict) and settings.get("hooks"):
-            return path
-    return None
+    return next((s.path for s in ctx.facts.agent_settings if s.hooks), None)
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:

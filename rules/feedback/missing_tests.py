@@ -43,7 +43,7 @@ def has_inline_tests(ctx: RuleContext, language: str) -> bool:
     pattern = INLINE_TESTS.get(language)
     if pattern is None:
         return False
-    sources = (f for f in ctx.index.files if f.language == language and f.is_source)
+    sources = (f for f in ctx.code_files() if f.language == language)
     return any(pattern.search(ctx.index.text(f.path) or "") for f in sources)
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.facts import Command
+from auditor.facts.shell.heads import main_head, names_test_task, runs_same_program
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     CODE_PROFILES,
@@ -17,7 +18,6 @@ from auditor.rule import (
     passing,
 )
 
-from .runs_tests import head, main_step, runs_test_task, runs_tests
 from .test_selectors import DIRECT, SELECTOR, TESTING, UNIVERSAL
 
 DOCUMENTED = frozenset({"instructions", "docs"})
@@ -31,17 +31,18 @@ def applies(ctx: RuleContext) -> bool:
         return False
     if ctx.facts.primary_language in UNIVERSAL:
         return False
-    step = main_step(test.text)
-    return not step or head(step[0])[0] not in DIRECT
+    found = main_head(test.text)
+    return found is None or found[0] not in DIRECT
 
 
 def single_test_command(ctx: RuleContext) -> Command | None:
     """The first documented command that runs part of the test suite."""
-    tests = ctx.facts.test_commands
+    tests = [test.text for test in ctx.facts.test_commands]
     for command in ctx.facts.commands:
         if command.origin not in DOCUMENTED or not SELECTOR.search(" " + command.text):
             continue
-        if runs_tests(command, tests) or runs_test_task(command) or TESTING.search(command.text):
+        text = command.text
+        if runs_same_program(text, tests) or names_test_task(text) or TESTING.search(text):
             return command
         if re.search(r"\b(?:go|cargo|dotnet|mvn|gradle|\./gradlew|\./mvnw)\b", command.text):
             return command

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.facts import Command
+from auditor.facts.shell.heads import runs_same_program
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     CODE_PROFILES,
@@ -15,8 +16,6 @@ from auditor.rule import (
     not_applicable,
     passing,
 )
-
-from .runs_tests import runs_tests
 
 READ_FIRST = frozenset({"instructions", "docs"})
 """Command origins an agent reads before it starts: instruction files, the README,
@@ -38,7 +37,8 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
     tests = facts.test_commands
     if read_first(tests):
         return
-    if any(runs_tests(command, tests) for command in read_first(facts.commands)):
+    texts = [test.text for test in tests]
+    if any(runs_same_program(command.text, texts) for command in read_first(facts.commands)):
         return
     where = sorted(facts.instruction_files, key=lambda path: (path.count("/"), path))
     own = [test.text for test in tests if test.origin not in ("ci", "default")]

@@ -2,46 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from auditor.agents_md.managed_block import find_block
-from auditor.agents_md.plan import managed_plan
+from auditor.agents_md.render import block_drift, managed_files
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
 
-CODE_SPAN = re.compile(r"`([^`\n]+)`")
 BLOCK = "<!-- auditor:begin -->\n## Read more\n\n- Project overview: `{}`\n<!-- auditor:end -->\n"
 
 
-def _managed(ctx: RuleContext) -> Iterator[tuple[str, str]]:
-    for path in ctx.facts.instruction_files:
-        if path.rpartition("/")[2] == "AGENTS.md" and ctx.index.file(path) is not None:
-            text = ctx.index.text(path) or ""
-            if find_block(text) is not None:
-                yield path, text
-
-
 def applies(ctx: RuleContext) -> bool:
-    return any(True for _ in _managed(ctx))
+    return bool(managed_files(ctx.subject))
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
-    for path, text in _managed(ctx):
-        block = find_block(text)
-        assert block is not None
-        expected = managed_plan(ctx.subject, path.rpartition("/")[0]).spans()
-        written: dict[str, int] = {}
-        for offset, line in enumerate(block.body.splitlines(), start=block.first_line + 1):
-            for span in CODE_SPAN.findall(line):
-                written.setdefault(span, offset)
-        for span, where in sorted(written.items(), key=lambda item: item[1]):
-            if span not in expected:
-                message = f"`{span}` in the managed block is no longer true"
-                yield Violation(message, path, where, span)
-        for span in sorted(expected - set(written)):
-            message = f"the managed block lacks `{span}`, which the facts now support"
-            yield Violation(message, path, block.first_line, span)
+    for drift in block_drift(ctx.subject):
+        yield Violation(drift.message, drift.path, drift.line, drift.key)
 
 
 RULE = Rule(

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from auditor.index import IMPORT_LANGUAGES
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 
 def applies(ctx: RuleContext) -> bool:
+    """Enough modules, in a repository whose primary language's imports are resolved."""
+    if ctx.facts.primary_language not in IMPORT_LANGUAGES:
+        return False
     return len(ctx.index.import_graph.modules) >= int(ctx.option("min_modules"))
 
 
@@ -19,7 +23,7 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
     hot = [
         (len(importers), module)
         for module, importers in graph.importers.items()
-        if len(importers) > limit * others
+        if len(importers) > limit * others and not ctx.facts.is_set_aside(module)
     ]
     hot.sort(key=lambda item: (-item[0], item[1]))
     for count, module in hot[: int(ctx.option("max_findings"))]:

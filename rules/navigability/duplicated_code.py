@@ -7,13 +7,18 @@ from collections.abc import Iterator
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_applicable, passing
 
+from .judged_functions import primary_language_unmeasured
+
 
 def applies(ctx: RuleContext) -> bool:
-    return ctx.index.duplication.code_lines >= int(ctx.option("min_lines"))
+    """Enough parsed source to compare, in a repository whose primary language is parsed."""
+    if primary_language_unmeasured(ctx):
+        return False
+    return ctx.duplication.code_lines >= int(ctx.option("min_lines"))
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
-    duplication = ctx.index.duplication
+    duplication = ctx.duplication
     limit = float(ctx.option("max_share"))
     if duplication.share <= limit:
         return

@@ -9,13 +9,13 @@ from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_appl
 
 
 def applies(ctx: RuleContext) -> bool:
-    return any(record.is_source for record in ctx.index.files)
+    return any(True for _ in ctx.code_files())
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
     limit = int(ctx.option("max_tokens"))
-    for record in ctx.index.files:
-        if record.is_source and record.tokens > limit:
+    for record in ctx.code_files():
+        if record.tokens > limit:
             yield Violation(
                 f"file is about {record.tokens:,} tokens (limit {limit:,}): too large for one read",
                 record.path,

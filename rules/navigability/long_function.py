@@ -71,5 +71,12 @@ RULE = Rule(
             {"tests/test_app.py": function("test_table", 150)}, "unless asked", include_tests=True
         ),
         not_applicable({"README.md": "# Notes\n"}, "no parsed source code"),
+        not_applicable(
+            {
+                "App.swift": "func run() {\n  print(1)\n  print(2)\n}\n",
+                "build.py": function("main", 1),
+            },
+            "the primary language (Swift) is not parsed: its functions are not measured",
+        ),
     ),
 )

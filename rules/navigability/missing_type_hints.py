@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import islice
 
-from auditor.index import FunctionInfo, RepositoryIndex, SourceFile
+from auditor.index import FunctionInfo, SourceFile
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 
-def public_functions(index: RepositoryIndex) -> Iterator[tuple[SourceFile, FunctionInfo]]:
-    for record, syntax in index.parsed():
+def public_functions(ctx: RuleContext) -> Iterator[tuple[SourceFile, FunctionInfo]]:
+    for record, syntax in ctx.parsed_code():
         if record.is_test or syntax.language != "python":
             continue
         for function in syntax.functions:
@@ -29,11 +29,11 @@ def applies(ctx: RuleContext) -> bool:
     if python_share(ctx) < float(ctx.option("min_language_share")):
         return False
     enough = int(ctx.option("min_functions"))
-    return sum(1 for _ in islice(public_functions(ctx.index), enough)) >= enough
+    return sum(1 for _ in islice(public_functions(ctx), enough)) >= enough
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
-    functions = list(public_functions(ctx.index))
+    functions = list(public_functions(ctx))
     bare: dict[str, list[FunctionInfo]] = {}
     for record, function in functions:
         if function.annotated is False:

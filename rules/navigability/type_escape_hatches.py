@@ -16,14 +16,14 @@ def applies(ctx: RuleContext) -> bool:
     typed = sum(stat.lines for name, stat in stats.items() if name in TYPED_LANGUAGES)
     if not total or typed / total < float(ctx.option("min_language_share")):
         return False
-    return any(s.language in TYPED_LANGUAGES for r, s in ctx.index.parsed() if not r.is_test)
+    return any(s.language in TYPED_LANGUAGES for r, s in ctx.parsed_code() if not r.is_test)
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
     with_tests = bool(ctx.option("include_tests"))
     lines = 0
     found: list[tuple[int, str, int]] = []
-    for record, syntax in ctx.index.parsed():
+    for record, syntax in ctx.parsed_code():
         if syntax.language not in TYPED_LANGUAGES or (record.is_test and not with_tests):
             continue
         lines += record.lines

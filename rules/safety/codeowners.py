@@ -42,11 +42,9 @@ def rules_of(text: str) -> Iterator[tuple[int, str, list[str]]]:
 
 
 def source_dirs(ctx: RuleContext) -> list[str]:
-    """Top-level directories holding hand-written, non-test source."""
-    files = ctx.index.files
-    found = {
-        f.path.split("/", 1)[0] for f in files if f.is_source and not f.is_test and "/" in f.path
-    }
+    """Top-level directories holding hand-written, non-test source (vendored and generated
+    trees aside)."""
+    found = {f.path.split("/", 1)[0] for f in ctx.code_files() if not f.is_test and "/" in f.path}
     return sorted(d for d in found if not d.startswith(".") and d.lower() not in ASIDE)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 
@@ -13,7 +12,6 @@ from .secret_use import secret_use
 
 IGNORE_FILES = (".cursorignore", ".aiderignore", ".geminiignore", ".codeiumignore", ".aiignore")
 """Files whose gitignore-style patterns keep paths out of an agent's reach."""
-SETTINGS = (".claude/settings.json", ".gemini/settings.json")
 SECRET_PATTERN = re.compile(r"\.env|secret|credential|\.pem|\.key\b|id_rsa", re.IGNORECASE)
 
 
@@ -25,16 +23,11 @@ def denies_secrets(ctx: RuleContext) -> bool:
     for path in IGNORE_FILES:
         if ctx.index.file(path) and SECRET_PATTERN.search(ctx.index.text(path) or ""):
             return True
-    for path in SETTINGS:
-        try:
-            settings = json.loads(ctx.index.text(path) or "null") if ctx.index.file(path) else None
-        except ValueError:
-            continue
-        permissions = settings.get("permissions") if isinstance(settings, dict) else None
-        deny = permissions.get("deny") if isinstance(permissions, dict) else None
-        if isinstance(deny, list) and any(SECRET_PATTERN.search(str(rule)) for rule in deny):
-            return True
-    return False
+    return any(
+        SECRET_PATTERN.search(rule)
+        for settings in ctx.facts.agent_settings
+        for rule in settings.deny
+    )
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:

@@ -9,7 +9,7 @@ import pytest
 
 from auditor.agents_md.drift import drift
 from auditor.agents_md.managed_block import find_block
-from auditor.agents_md.render import propose, stale_blocks
+from auditor.agents_md.render import block_drift, propose
 from auditor.agents_md.writer import write_file
 from tests.conftest import subject_of
 from tests.fixtures.ecosystems import ECOSYSTEMS
@@ -74,10 +74,10 @@ def test_generated_file_names_the_right_commands_and_checks_clean(
     assert len(proposal.proposed.splitlines()) < 100
     write_all(root, packages=True)
     index = subject_of(root, want_syntax=False)
-    assert stale_blocks(index) == ()
+    assert block_drift(index) == ()
     assert drift(index) == ()
     again = propose(index, packages=True)
-    assert all(not p.changed for p in again), [p.path for p in again if p.changed]
+    assert [p.path for p in again if p.current != p.proposed] == []
 
 
 def test_packages_get_their_own_file_and_the_root_points_to_them(
@@ -113,9 +113,10 @@ def test_renamed_path_and_removed_target_fail_then_write_fixes_the_block(
     lines = written.decode().splitlines()
     lint_line = next(i for i, line in enumerate(lines, 1) if "`make lint`" in line)
     routes_line = next(i for i, line in enumerate(lines, 1) if "routes.go" in line)
-    assert f"AGENTS.md:{lint_line}: `make lint`: Makefile has no target `lint`" in problems
-    assert f"AGENTS.md:{routes_line}: `internal/api/routes.go` does not exist" in problems
-    assert any("managed block is out of date" in p for p in problems)
+    assert f"AGENTS.md:{lint_line}: `make lint`: Makefile has no target `lint` (INS007)" in problems
+    assert f"AGENTS.md:{routes_line}: `internal/api/routes.go` does not exist (INS006)" in problems
+    stale = f"AGENTS.md:{lint_line}: `make lint` in the managed block is no longer true (INS005)"
+    assert stale in problems
 
     write_all(root, force=False)
     rewritten = (root / "AGENTS.md").read_text()
@@ -123,7 +124,7 @@ def test_renamed_path_and_removed_target_fail_then_write_fixes_the_block(
     assert "`make lint`" not in rewritten
     remaining = [str(p) for p in drift(subject_of(root, want_syntax=False))]
     moved = next(i for i, line in enumerate(rewritten.splitlines(), 1) if "routes.go" in line)
-    assert remaining == [f"AGENTS.md:{moved}: `internal/api/routes.go` does not exist"]
+    assert remaining == [f"AGENTS.md:{moved}: `internal/api/routes.go` does not exist (INS006)"]
 
 
 def _outside_block(text: str) -> tuple[str, str]:

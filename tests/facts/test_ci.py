@@ -1,4 +1,4 @@
-"""CI files and providers, git hook managers, and whether CI runs the tests."""
+"""CI files and providers, git hook managers (whether CI runs the tests: test_ci_runs.py)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,8 @@ from collections.abc import Callable
 import pytest
 
 from auditor.facts.ci.providers import ci_files, ci_providers, hook_managers, uses_pre_commit
-from auditor.facts.commands.collect import collect_commands
 from auditor.facts.sources import FactSources
 from auditor.facts.subject import Subject
-from auditor.facts.testing import suite as testing
 
 MakeSubject = Callable[..., Subject]
 WORKFLOW = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: {run}\n"
@@ -101,25 +99,3 @@ def test_hook_managers_need_a_hook_that_runs_something(
     src = sources(make_subject, files)
     assert hook_managers(src) == managers
     assert uses_pre_commit(src) is bool(managers)
-
-
-def test_ci_runs_tests_directly_or_through_a_task_runner(make_subject: MakeSubject) -> None:
-    files = {
-        ".github/workflows/ci.yml": WORKFLOW.format(run="make check"),
-        ".github/workflows/lint.yml": WORKFLOW.format(run="ruff check ."),
-        "Makefile": "check: lint test\nlint:\n\truff check .\ntest:\n\tpytest\n",
-        "tests/test_a.py": "def test_a():\n    pass\n",
-    }
-    src = sources(make_subject, files)
-    commands = collect_commands(src, ())
-    assert [c.text for c in testing.ci_test_commands(src, commands)] == ["make check"]
-    assert testing.test_runs_in_ci(src, commands)
-
-
-def test_ci_that_only_lints_runs_no_tests(make_subject: MakeSubject) -> None:
-    files = {
-        ".github/workflows/ci.yml": WORKFLOW.format(run="ruff check ."),
-        "tests/test_a.py": "def test_a():\n    pass\n",
-    }
-    src = sources(make_subject, files)
-    assert not testing.test_runs_in_ci(src, collect_commands(src, ()))

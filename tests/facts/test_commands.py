@@ -46,7 +46,7 @@ def collected(
         ("$ uv run --frozen pytest -q", [("pytest", ("-q",))]),
         (
             "FOO=1 poetry run python -m pytest tests 2>&1 | tee out",
-            [("pytest", ("tests", "2>&1")), ("tee", ("out",))],
+            [("pytest", ("tests",)), ("tee", ("out",))],
         ),
         ("cd web && npm test", [("cd", ("web",)), ("npm", ("test",))]),
         ("$(MAKE) -C docs html", [("make", ("-C", "docs", "html"))]),
@@ -55,8 +55,16 @@ def collected(
         ("coverage run -m pytest", [("pytest", ())]),
         ("python3.12 -m mypy src", [("mypy", ("src",))]),
         ("./node_modules/.bin/eslint src", [("eslint", ("src",))]),
-        ("if pytest; then echo ok; fi", [("pytest", ()), ("echo", ("ok",)), ("fi", ())]),
-        ("echo 'unterminated", [("echo", ("'unterminated",))]),
+        ("if pytest; then echo ok; fi", [("pytest", ()), ("echo", ("ok",))]),
+        ("echo 'unterminated", [("echo", ())]),
+        ("for d in a b; do (cd $d && pytest -q); done", [("cd", ("$d",)), ("pytest", ("-q",))]),
+        ("CI=1 npm test -- --watch=false", [("npm", ("test", "--", "--watch=false"))]),
+        ("pytest \\\n  --cov=app tests", [("pytest", ("--cov=app", "tests"))]),
+        ('echo "$(uv run pytest -q)"', [("pytest", ("-q",)), ("echo", ("$(uv run pytest -q)",))]),
+        ("tox -e ${{ matrix.env }} -- -x", [("tox", ("-e", "${{ matrix.env }}", "--", "-x"))]),
+        ("$(PYTHON) -m pytest $(TESTS)", [("pytest", ("$(TESTS)",))]),
+        ("export CI=true", [("export", ("CI=true",))]),
+        ("pwsh .\\build.ps1 -Target Test", [("pwsh", (".\\build.ps1", "-Target", "Test"))]),
         ("(venv) $ tox -e py312", [("tox", ("-e", "py312"))]),
     ],
 )
@@ -67,8 +75,22 @@ def test_invocations_peel_prompts_wrappers_and_assignments(
 
 
 def test_script_lines_join_continuations_and_skip_comments_keywords_heredocs() -> None:
-    script = "# setup\npip install \\\n  -e .\n\nfi\ncat <<EOF\nnot a command\nEOF\npytest\n"
-    assert script_lines(script, 10) == [(11, "pip install -e ."), (15, "cat <<EOF"), (18, "pytest")]
+    script = "# setup\npip install \\\n  -e .\n\ncat <<EOF\nnot a command\nEOF\npytest  # all\n"
+    assert script_lines(script, 10) == [(11, "pip install -e ."), (14, "cat <<EOF"), (17, "pytest")]
+
+
+def test_script_lines_give_the_statements_inside_compound_commands() -> None:
+    script = (
+        'if [ "$CI" = 1 ]; then\n  make richtest\nelse\n  pytest \\\n    -x\nfi\n'
+        "for p in a b; do\n  (cd $p && go test ./...)\ndone\nnpm ci &&\n  npm test | tee log\n"
+    )
+    assert script_lines(script, 1) == [
+        (1, '[ "$CI" = 1 ]'),
+        (2, "make richtest"),
+        (4, "pytest -x"),
+        (8, "(cd $p && go test ./...)"),
+        (10, "npm ci && npm test | tee log"),
+    ]
 
 
 def test_github_actions_run_steps_are_split_and_located(make_subject: MakeSubject) -> None:

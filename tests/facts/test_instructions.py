@@ -139,3 +139,24 @@ def test_facts_carry_them(make_subject: MakeSubject) -> None:
     index = make_subject({"AGENTS.md": "Run `make test`.\n", "sub/CLAUDE.md": ""})
     assert index.facts.instruction_files == ("AGENTS.md", "sub/CLAUDE.md")
     assert index.facts.to_json()["instruction_files"] == ["AGENTS.md", "sub/CLAUDE.md"]
+
+
+def test_agent_settings_are_read_once_for_every_rule_and_loader(make_subject: MakeSubject) -> None:
+    from auditor.facts.model import AgentSettings
+
+    subject = make_subject(
+        {
+            ".claude/settings.json": '{"hooks": {"Stop": []}, "permissions": '
+            '{"deny": ["Read(./.env)", "Bash(rm:*)"]}}',
+            ".gemini/settings.json": '{"context": {"fileName": ["AGENTS.md", "GEMINI.md"]}}',
+            ".cursor/hooks.json": "{not json",
+        }
+    )
+    assert subject.facts.agent_settings == (
+        AgentSettings(".claude/settings.json", hooks=False, deny=("Read(./.env)", "Bash(rm:*)")),
+        AgentSettings(
+            ".gemini/settings.json", False, context_file_names=("AGENTS.md", "GEMINI.md")
+        ),
+    )
+    kinds = {(d.path, d.kind) for d in subject.facts.diagnostics}
+    assert (".cursor/hooks.json", "malformed") in kinds

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 import pytest
 
-from auditor.facts.commands.collect import collect_commands
 from auditor.facts.model import Facts
 from auditor.facts.subject import Subject
 from auditor.facts.testing import suite as testing
@@ -334,14 +333,3 @@ def test_gradle_builds_that_skip_or_only_assemble_tests(make_subject: MakeSubjec
         ("./gradlew jvmTest", "ci"),
         ("./gradlew test", "default"),
     ]
-
-
-def test_ci_test_commands_helper(make_subject: MakeSubject) -> None:
-    files = {
-        ".github/workflows/ci.yml": workflow("go vet ./...", "go test ./..."),
-        "go.mod": "module x\n",
-        "a_test.go": "package x\n",
-    }
-    src = make_subject(files).sources
-    found = testing.ci_test_commands(src, collect_commands(src, ()))
-    assert [c.text for c in found] == ["go test ./..."]

@@ -25,7 +25,10 @@ def summary(language: str, source: str, path: str = "") -> list[Row]:
 
 
 def test_contract() -> None:
-    assert {"python", "javascript", "typescript", "go", "rust", "java"} == SYNTAX_LANGUAGES
+    assert {
+        *("python", "javascript", "typescript", "go", "rust", "java"),
+        *("csharp", "kotlin", "c", "cpp", "ruby", "php"),
+    } == SYNTAX_LANGUAGES
     assert PARSER_VERSION
     with pytest.raises(ValueError, match="cobol"):
         parse_syntax("cobol", b"")

@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import hashlib
+from types import MappingProxyType
 from typing import Any
 
 from auditor.model import (
     Category,
     CategoryScore,
     Diagnostic,
+    Docs,
+    FileSize,
     Finding,
     Grade,
+    LanguageStat,
     NextLevel,
     PackageReport,
     Report,
+    ReportFacts,
     Repository,
     RuleResult,
     Score,
     Severity,
+    Source,
     Status,
+    Workspace,
 )
 
 C, S, G, St = Category, Severity, Grade, Status
@@ -339,48 +346,48 @@ FINDINGS: tuple[tuple[str, str, str | None, int | None], ...] = (
     ("NAV001", "`tokenize` is 86 lines (limit 80)", "src/acme/search/tokens.py", 9),
 )
 
-FACTS: dict[str, Any] = {
-    "languages": {
-        "python": {"files": 214, "lines": 38120},
-        "shell": {"files": 4, "lines": 210},
-        "typescript": {"files": 37, "lines": 5480},
-    },
-    "primary_language": "python",
-    "package_managers": ["npm", "uv"],
-    "lockfiles": ["frontend/package-lock.json", "uv.lock"],
-    "workspace": {"kind": "uv", "packages": ["packages/api", "packages/cli"]},
-    "test_frameworks": ["pytest", "vitest"],
-    "test_dirs": ["frontend/src/__tests__", "tests"],
-    "test_file_count": 96,
-    "test_command": "uv run pytest",
-    "test_commands": ["uv run pytest", "make test", "npm test --prefix frontend"],
-    "linters": ["eslint", "ruff"],
-    "formatters": ["prettier", "ruff-format"],
-    "type_checkers": ["mypy", "tsc"],
-    "pre_commit": False,
-    "ci_providers": ["github-actions"],
-    "ci_files": [".github/workflows/ci.yml", ".github/workflows/release.yml"],
-    "instruction_files": ["AGENTS.md", "CLAUDE.md"],
-    "docs": {
-        "readme": "README.md",
-        "contributing": None,
-        "architecture": "docs/architecture.md",
-        "changelog": None,
-        "license": "LICENSE",
-        "license_spdx": "Apache-2.0",
-        "security": "SECURITY.md",
-        "code_of_conduct": None,
-        "codeowners": ".github/CODEOWNERS",
-    },
-    "dev_environment": ["devcontainer", "makefile"],
-    "env_example": None,
-    "largest_files": [
-        {"path": "packages/api/src/acme_api/handlers.py", "lines": 1912, "tokens": 17340},
-        {"path": "packages/cli/src/acme_cli/commands.py", "lines": 1204, "tokens": 10122},
-        {"path": "src/acme/legacy/rules.py", "lines": 845, "tokens": 8870},
-    ],
-    "generated_or_vendored": [],
-}
+FACTS = ReportFacts(
+    languages=MappingProxyType(
+        {
+            "python": LanguageStat(files=214, lines=38120),
+            "shell": LanguageStat(files=4, lines=210),
+            "typescript": LanguageStat(files=37, lines=5480),
+        }
+    ),
+    primary_language="python",
+    languages_measured=("python", "typescript"),
+    languages_not_measured=("shell",),
+    package_managers=("npm", "uv"),
+    lockfiles=("frontend/package-lock.json", "uv.lock"),
+    workspace=Workspace(kind="uv", packages=("packages/api", "packages/cli")),
+    test_frameworks=("pytest", "vitest"),
+    test_dirs=("frontend/src/__tests__", "tests"),
+    test_file_count=96,
+    test_command="uv run pytest",
+    test_command_source=Source(path="CONTRIBUTING.md", line=42, reason="documented"),
+    test_commands=("uv run pytest", "make test", "npm test --prefix frontend"),
+    linters=("eslint", "ruff"),
+    formatters=("prettier", "ruff-format"),
+    type_checkers=("mypy", "tsc"),
+    pre_commit=False,
+    ci_providers=("github-actions",),
+    ci_files=(".github/workflows/ci.yml", ".github/workflows/release.yml"),
+    instruction_files=("AGENTS.md", "CLAUDE.md"),
+    docs=Docs(
+        readme="README.md",
+        architecture="docs/architecture.md",
+        license="LICENSE",
+        license_spdx="Apache-2.0",
+        security="SECURITY.md",
+        codeowners=".github/CODEOWNERS",
+    ),
+    dev_environment=("devcontainer", "makefile"),
+    largest_files=(
+        FileSize(path="packages/api/src/acme_api/handlers.py", lines=1912, tokens=17340),
+        FileSize(path="packages/cli/src/acme_cli/commands.py", lines=1204, tokens=10122),
+        FileSize(path="src/acme/legacy/rules.py", lines=845, tokens=8870),
+    ),
+)
 
 DIAGNOSTICS = (
     Diagnostic("assets/logo.py", "binary", "source file holds binary data"),
@@ -492,24 +499,20 @@ def sample_report() -> Report:
             "packages/api",
             48.25,
             1,
-            {
-                "primary_language": "python",
-                "test_command": None,
-                "test_file_count": 0,
-                "instruction_files": [],
-            },
+            ReportFacts(primary_language="python"),
             ("FEE001", "INS001", "NAV001", "NAV002"),
         ),
         PackageReport(
             "packages/cli",
             81.666,
             3,
-            {
-                "primary_language": "python",
-                "test_command": "uv run pytest",
-                "test_file_count": 14,
-                "instruction_files": ["packages/cli/AGENTS.md"],
-            },
+            ReportFacts(
+                primary_language="python",
+                test_command="uv run pytest",
+                test_commands=("uv run pytest",),
+                test_file_count=14,
+                instruction_files=("packages/cli/AGENTS.md",),
+            ),
             ("NAV001",),
         ),
     )
@@ -568,27 +571,20 @@ TIDY_RULES = (
 def tidy_report() -> Report:
     """A small repository outside git at level 5: no findings, packages or diagnostics."""
     results = _results(TIDY_RULES, {})
-    facts = {
-        **FACTS,
-        "languages": {"go": {"files": 3, "lines": 120}},
-        "primary_language": "go",
-        "workspace": None,
-        "package_managers": [],
-        "lockfiles": [],
-        "test_frameworks": ["go test"],
-        "test_command": "go test ./...",
-        "test_commands": ["go test ./..."],
-        "test_file_count": 2,
-        "test_dirs": [],
-        "instruction_files": ["AGENTS.md"],
-        "linters": [],
-        "dev_environment": [],
-        "formatters": ["gofmt"],
-        "type_checkers": [],
-        "ci_providers": [],
-        "ci_files": [],
-        "largest_files": [],
-    }
+    facts = ReportFacts(
+        languages=MappingProxyType({"go": LanguageStat(files=3, lines=120)}),
+        primary_language="go",
+        languages_measured=("go",),
+        test_frameworks=("go test",),
+        test_command="go test ./...",
+        test_command_source=Source(path="go.mod", line=None, reason="default"),
+        test_commands=("go test ./...",),
+        test_file_count=2,
+        instruction_files=("AGENTS.md",),
+        formatters=("gofmt",),
+        docs=FACTS.docs,
+        env_example=FACTS.env_example,
+    )
     score = Score(
         score=100.0, level=5, next_level=None, categories=_categories(results), rules=results
     )

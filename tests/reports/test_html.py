@@ -195,20 +195,9 @@ def test_tidy_report_says_what_is_absent() -> None:
     assert 'id="packages"' not in text
 
 
-def test_odd_facts_do_not_crash() -> None:
-    facts = {
-        "languages": {"python": "many", 3: None},
-        "test_commands": "pytest",
-        "workspace": {},
-        "docs": None,
-        "largest_files": [None, {"path": "a.py", "lines": "?"}],
-        "test_file_count": True,
-        "ci_files": 3,
-        "odd": {1, 2},
-    }
-    report: Report = dataclasses.replace(tidy_report(), facts=facts)
-    text = html.render(report, RenderOptions())
-    assert "Python (0 files)" in text and "<code>a.py</code>" in text
+def test_the_test_command_says_where_it_came_from() -> None:
+    text = html.render(sample_report(), RenderOptions())
+    assert "from CONTRIBUTING.md:42, documented; also: make test" in text
 
 
 def test_next_step_sentences() -> None:
@@ -255,6 +244,7 @@ def test_findings_show_their_rule_rationale_and_evidence_source() -> None:
 
 
 def test_long_fact_lists_fold_behind_a_disclosure() -> None:
-    facts = {**sample_report().facts, "test_dirs": [f"pkg{n}/tests" for n in range(20)]}
+    dirs = tuple(f"pkg{n}/tests" for n in range(20))
+    facts = dataclasses.replace(sample_report().facts, test_dirs=dirs)
     text = html.render(dataclasses.replace(sample_report(), facts=facts), RenderOptions())
     assert '<details class="more"><summary>12 more</summary><code>pkg8/tests</code>' in text

@@ -13,7 +13,7 @@ from auditor.model import (
     Finding,
     Grade,
     RenderOptions,
-    Report,
+    ReportFacts,
     Repository,
     Severity,
 )
@@ -88,14 +88,7 @@ def test_verbose_lists_every_finding() -> None:
 
 
 def test_absence_is_said_not_hidden() -> None:
-    facts = {
-        "languages": {},
-        "test_command": None,
-        "instruction_files": [],
-        "ci_providers": [],
-        "docs": {"readme": None, "license": None},
-    }
-    report = dataclasses.replace(tidy_report(), facts=facts)
+    report = dataclasses.replace(tidy_report(), facts=ReportFacts())
     text = render(report, RenderOptions(verbosity=1))
     for label in ("Test command", "CI", "Instructions", "Documents"):
         assert re.search(rf"^  {label}\s+none found$", text, re.MULTILINE), label
@@ -123,14 +116,7 @@ def test_report_text_is_not_markup() -> None:
     assert "[red]x[/red]" in ANSI.sub("", text)
 
 
-def test_odd_facts_do_not_crash() -> None:
-    facts = {
-        "languages": {"python": "many"},
-        "test_commands": "pytest",
-        "workspace": {},
-        "docs": None,
-        "largest_files": [None],
-        "test_file_count": "?",
-    }
-    report: Report = dataclasses.replace(tidy_report(), facts=facts)
-    assert "Python 0 files" in render(report, RenderOptions(verbosity=1))
+def test_verbose_says_where_the_test_command_came_from() -> None:
+    verbose = render(sample_report(), RenderOptions(verbosity=1, width=160))
+    assert re.search(r"Test command\s+uv run pytest  \(CONTRIBUTING.md:42, documented\)", verbose)
+    assert "CONTRIBUTING.md:42" not in render(sample_report(), RenderOptions(width=160))

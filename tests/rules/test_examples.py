@@ -6,6 +6,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 import pytest
+from syrupy.assertion import SnapshotAssertion
 
 from auditor import api, registry
 from auditor.config import Config
@@ -31,11 +32,25 @@ def run_example(rule: Rule, example: Example, root: Path) -> tuple[Status, str, 
 
 
 @pytest.mark.parametrize(("rule", "example"), CASES)
-def test_example(rule: Rule, example: Example, tmp_path: Path) -> None:
+def test_example(rule: Rule, example: Example, tmp_path: Path, snapshot: SnapshotAssertion) -> None:
+    """The status the example declares, and for a failing one what it finds, where, and why.
+
+    The findings (`path:line: message`) are golden in `__snapshots__/test_examples.ambr`.
+    """
     status, detail, found = run_example(rule, example, tmp_path / "repo")
     assert status is example.expect, f"{rule.id} {example.note!r}: got {status.value} ({detail})"
     if status is Status.FAIL:
-        assert all(f.path is not None for f in found if f.line is not None)
+        assert found or detail, f"{rule.id} {example.note!r}: fails with no finding and no message"
+        assert ([_located(f) for f in found] or [detail]) == snapshot
+
+
+def _located(finding: Finding) -> str:
+    where = finding.path or "(repository)"
+    return (
+        f"{where}:{finding.line}: {finding.message}"
+        if finding.line
+        else f"{where}: {finding.message}"
+    )
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])

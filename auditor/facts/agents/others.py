@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import yaml
 
 from auditor.facts.agents.model import AgentLoad, LoadedFile, SkippedFile
 from auditor.facts.agents.paths import InstructionTree, ancestors, joined
+from auditor.facts.agents.settings import GEMINI_SETTINGS
 
-GEMINI_SETTINGS = ".gemini/settings.json"
 WINDSURF_LEGACY_CHARS = 6000
 WINDSURF_RULE_CHARS = 12000
 AIDER_CONFIGS = (".aider.conf.yml", ".aider.conf.yaml")
@@ -19,16 +16,10 @@ WINDSURF_RULES = ".windsurf/rules/"
 
 def gemini_names(tree: InstructionTree) -> tuple[str, ...]:
     """The context file names Gemini CLI reads: `context.fileName` in settings, or GEMINI.md."""
-    try:
-        data: Any = json.loads(tree.text(GEMINI_SETTINGS) or "{}")
-    except ValueError:
-        data = {}
-    context = data.get("context") if isinstance(data, dict) else None
-    name = context.get("fileName") if isinstance(context, dict) else None
-    if name is None and isinstance(data, dict):
-        name = data.get("contextFileName")
-    names = [name] if isinstance(name, str) else name if isinstance(name, list) else []
-    return tuple(n for n in names if isinstance(n, str) and n) or ("GEMINI.md",)
+    for settings in tree.settings:
+        if settings.path == GEMINI_SETTINGS and settings.context_file_names:
+            return settings.context_file_names
+    return ("GEMINI.md",)
 
 
 def gemini_load(tree: InstructionTree, target: str) -> AgentLoad:

@@ -24,6 +24,7 @@ class InstructionTree:
     def __init__(self, subject: Subject) -> None:
         self.index = subject.files
         self.paths: tuple[str, ...] = subject.facts.instruction_files
+        self.settings = subject.facts.agent_settings
         self._frontmatter: dict[str, Frontmatter] = {}
 
     def is_file(self, path: str) -> bool:

@@ -68,19 +68,25 @@ def ci_commands(src: FactSources) -> list[Command]:
     """Every command the CI configuration files run, with origin `ci`."""
     found: list[Command] = []
     for path, provider in sorted(ci_file_providers(src).items()):
-        if provider == "jenkins":
-            found.extend(_jenkins_commands(path, src.text(path) or ""))
-            continue
-        config = src.yaml(path)
-        locator = LineLocator(src.text(path))
-        github = provider in ("github-actions", "gitea-actions")
-        scripts = (
-            github_scripts(config) if github else ((s, s, None) for s in _scripts(config, provider))
-        )
-        for written, script, directory in scripts:
-            found.extend(_script_commands(script, path, locator, written, directory))
-        if provider in ("github-actions", "gitea-actions"):
-            found.extend(synthesised_commands(action_uses(src, path)))
+        found.extend(file_commands(src, path, provider))
+    return found
+
+
+def file_commands(src: FactSources, path: str, provider: str, config: Any = None) -> list[Command]:
+    """The commands of one CI file of `provider` (of `config`, a part of it, when given)."""
+    if provider == "jenkins":
+        return list(_jenkins_commands(path, src.text(path) or ""))
+    config = src.yaml(path) if config is None else config
+    locator = LineLocator(src.text(path))
+    github = provider in ("github-actions", "gitea-actions")
+    scripts = (
+        github_scripts(config) if github else ((s, s, None) for s in _scripts(config, provider))
+    )
+    found: list[Command] = []
+    for written, script, directory in scripts:
+        found.extend(script_commands(script, path, locator, written, directory))
+    if github:
+        found.extend(synthesised_commands(action_uses(src, path)))
     return found
 
 
@@ -109,7 +115,7 @@ def _command_values(value: Any) -> Iterator[str]:
                 return
 
 
-def _script_commands(
+def script_commands(
     script: str,
     path: str,
     locator: LineLocator,

@@ -34,20 +34,21 @@ class ActionUse:
 def action_uses(src: FactSources, path: str) -> list[ActionUse]:
     """The `uses:` steps of a workflow or composite action file, in document order."""
     locator = LineLocator(src.text(path))
-    found = []
-    for step in _steps(src.yaml(path)):
-        uses = step.get("uses")
-        if isinstance(uses, str) and not uses.startswith(("./", "docker://")):
-            inputs = step.get("with")
-            found.append(
-                ActionUse(
-                    uses.split("@", 1)[0].lower(),
-                    inputs if isinstance(inputs, dict) else {},
-                    path,
-                    locator.find(uses),
-                )
-            )
-    return found
+    return [use for step in _steps(src.yaml(path)) if (use := step_use(step, path, locator))]
+
+
+def step_use(step: dict[str, Any], path: str, locator: LineLocator) -> ActionUse | None:
+    """A step's published action (not a local `./` one nor a `docker://` image), or None."""
+    uses = step.get("uses")
+    if not isinstance(uses, str) or uses.startswith(("./", "docker://")):
+        return None
+    inputs = step.get("with")
+    return ActionUse(
+        uses.split("@", 1)[0].lower(),
+        inputs if isinstance(inputs, dict) else {},
+        path,
+        locator.find(uses),
+    )
 
 
 def workflow_action_uses(src: FactSources) -> list[ActionUse]:
@@ -69,11 +70,18 @@ def _steps(config: Any) -> Iterator[dict[str, Any]]:
 def _steps_with_env(config: Any) -> Iterator[tuple[dict[str, Any], dict[str, str], Any]]:
     """The steps of a workflow's jobs (or a composite action), each with the `env` it sees
     and the job's default working directory."""
+    for _, step, env, directory in job_steps(config):
+        yield step, env, directory
+
+
+def job_steps(config: Any) -> Iterator[tuple[str | None, dict[str, Any], dict[str, str], Any]]:
+    """(job name, step, the `env` it sees, the default working directory) for each step of a
+    workflow's jobs, in order; a composite action's steps have no job (None)."""
     if not isinstance(config, dict):
         return
     top = _env(config.get("env"))
     jobs = config.get("jobs")
-    for job in jobs.values() if isinstance(jobs, dict) else ():
+    for name, job in jobs.items() if isinstance(jobs, dict) else ():
         if not isinstance(job, dict):
             continue
         steps = job.get("steps")
@@ -81,10 +89,10 @@ def _steps_with_env(config: Any) -> Iterator[tuple[dict[str, Any], dict[str, str
         directory = _default_directory(config) or _default_directory(job)
         for step in steps if isinstance(steps, list) else ():
             if isinstance(step, dict):
-                yield step, {**env, **_env(step.get("env"))}, directory
+                yield str(name), step, {**env, **_env(step.get("env"))}, directory
     runs = config.get("runs")
     if isinstance(runs, dict) and isinstance(runs.get("steps"), list):
-        yield from ((step, top, None) for step in runs["steps"] if isinstance(step, dict))
+        yield from ((None, step, top, None) for step in runs["steps"] if isinstance(step, dict))
 
 
 def _default_directory(owner: dict[str, Any]) -> Any:
@@ -114,12 +122,21 @@ def _env(value: Any) -> dict[str, str]:
 
 def github_scripts(config: Any) -> Iterator[tuple[str, str, str | None]]:
     """(`run:` script, the script with `${{ env.NAME }}` replaced by the plain value the step
-    sees)."""
-    for step, env, directory in _steps_with_env(config):
-        run = step.get("run")
-        if isinstance(run, str):
-            directory = _plain_directory(step.get("working-directory") or directory)
-            yield run, _with_env(run, env), directory
+    sees, the step's working directory)."""
+    for _, step, env, directory in job_steps(config):
+        script = step_script(step, env, directory)
+        if script is not None:
+            yield script
+
+
+def step_script(
+    step: dict[str, Any], env: dict[str, str], directory: Any
+) -> tuple[str, str, str | None] | None:
+    """A `run:` step as `github_scripts` gives it, or None for a `uses:` step."""
+    run = step.get("run")
+    if not isinstance(run, str):
+        return None
+    return run, _with_env(run, env), _plain_directory(step.get("working-directory") or directory)
 
 
 def _with_env(script: str, env: dict[str, str]) -> str:

@@ -20,7 +20,9 @@ def pull_request_ci(src: FactSources) -> tuple[str, ...]:
     (GitLab branch pipelines, CircleCI, Travis, Azure, ...), so its files count.
     """
     providers = ci_file_providers(src)
-    workflows = {p: _events(src.yaml(p)) for p in providers if p.startswith(".github/workflows/")}
+    workflows = {
+        p: workflow_events(src.yaml(p)) for p in providers if p.startswith(".github/workflows/")
+    }
     reviewed = any(REVIEW_EVENTS & events for events in workflows.values())
     found = []
     for path in providers:
@@ -34,7 +36,7 @@ def pull_request_ci(src: FactSources) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def _events(workflow: Any) -> frozenset[str]:
+def workflow_events(workflow: Any) -> frozenset[str]:
     """The event names of a workflow's `on:` (YAML 1.1 reads the key `on` as True)."""
     if not isinstance(workflow, dict):
         return frozenset()

@@ -1,4 +1,5 @@
-"""Languages of the repository: files and lines per language, and the primary one."""
+"""Languages of the repository: files and lines per language, the primary one, and which of
+them the auditor measures (parses into functions)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from auditor.facts.model import LanguageStat
+from auditor.index.syntax import SYNTAX_LANGUAGES
 
 if TYPE_CHECKING:
     from auditor.facts.files import RepositoryFiles
@@ -31,3 +33,10 @@ def primary_language(index: RepositoryFiles) -> str | None:
     if not lines:
         return None
     return min(lines, key=lambda name: (-lines[name], name))
+
+
+def source_languages(index: RepositoryFiles, measured: bool) -> tuple[str, ...]:
+    """The languages of hand-written source files that the auditor measures (`measured`) or
+    does not, sorted: tests count, generated files do not."""
+    found = {record.language for record in index.files if record.is_source and record.language}
+    return tuple(sorted(name for name in found if (name in SYNTAX_LANGUAGES) is measured))

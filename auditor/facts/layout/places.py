@@ -8,6 +8,7 @@ from collections import Counter
 
 from auditor.facts.layout.aside_dirs import lies_aside
 from auditor.facts.layout.generated import generated_paths
+from auditor.facts.layout.package_sources import python_package_dirs
 from auditor.facts.subject import Subject
 
 MAX_PLACES = 3
@@ -35,23 +36,30 @@ LOCK_TOOLS = {
 
 
 def source_dirs(subject: Subject) -> tuple[str, ...]:
-    """The few directories that hold most hand-written source (`src/shop/`), tests aside."""
+    """The few directories that hold the hand-written source (`src/shop/`): the Python packages
+    the manifests declare (`package_sources`), then the areas holding a tenth of all source in
+    other languages; tests, samples, docs and set-aside (vendored, generated...) files aside."""
     if subject.facts.workspace is not None:
         return ()  # the packages say it
-    areas = _source_areas(subject)
-    total = sum(areas.values())
+    declared = python_package_dirs(subject.sources)
+    areas = _source_areas(subject, skip_python=bool(declared))
+    total = sum(_source_areas(subject).values()) if declared else sum(areas.values())
     ranked = sorted(areas.items(), key=lambda item: (-item[1], item[0]))
     chosen = [area for area, count in ranked[:MAX_PLACES] if count * 10 >= total]
     chosen = [a for a in chosen if not any(a.startswith(o + "/") for o in chosen if o)]
-    return tuple(f"{area}/" if area else ROOT for area in chosen)
+    found = [*declared, *(f"{area}/" if area else ROOT for area in chosen)]
+    return tuple(dict.fromkeys(found))[:MAX_PLACES]
 
 
-def _source_areas(subject: Subject) -> Counter[str]:
+def _source_areas(subject: Subject, skip_python: bool = False) -> Counter[str]:
     """Hand-written source files per area: top directory, or two deep under `src/`."""
     tests = subject.facts.test_dirs
+    aside = subject.facts.set_aside_files
     areas: Counter[str] = Counter()
     for record in subject.files.files:
         if not record.is_source or record.is_test or _below(record.path, tests):
+            continue
+        if record.path in aside or (skip_python and record.language == "python"):
             continue
         parts = record.path.split("/")[:-1]
         if lies_aside("/".join(parts)):

@@ -1,4 +1,4 @@
-"""The largest source files, and what is generated or vendored."""
+"""The largest hand-written source files."""
 
 from __future__ import annotations
 
@@ -12,14 +12,11 @@ if TYPE_CHECKING:
 LARGEST = 10
 
 
-def largest_files(index: RepositoryFiles) -> tuple[FileSize, ...]:
-    """The ten hand-written source files with the most tokens (ties: by path)."""
-    sources = [f for f in index.files if f.is_source]
+def largest_files(
+    index: RepositoryFiles, set_aside: frozenset[str] = frozenset()
+) -> tuple[FileSize, ...]:
+    """The ten hand-written source files with the most tokens (ties: by path), the vendored,
+    generated, data and fixture files (`set_aside`) left out."""
+    sources = [f for f in index.files if f.is_source and f.path not in set_aside]
     sources.sort(key=lambda f: (-f.tokens, f.path))
     return tuple(FileSize(f.path, f.lines, f.tokens) for f in sources[:LARGEST])
-
-
-def generated_or_vendored(index: RepositoryFiles) -> tuple[str, ...]:
-    """Paths left out as vendored or generated, and files whose header says they are generated."""
-    generated = (f.path for f in index.files if f.is_generated)
-    return tuple(sorted({*index.excluded, *generated}))

@@ -1,22 +1,18 @@
-"""Shell command lines split into program invocations, with wrappers and prompts peeled off."""
+"""Shell command lines read as program invocations (`syntax`), with wrappers and prompts peeled."""
 
 from __future__ import annotations
 
 import functools
 import re
-import shlex
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-SEPARATORS = ("&&", "||", ";", "|", "&")
+from auditor.facts.shell.syntax import commands
+
 PROMPT = re.compile(r"^(?:\([\w.-]+\)\s*)?(?:[$%]|PS>)\s+")
 ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 VARIABLE_HEAD = re.compile(r"^\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]$")
-SHELL_WORDS = frozenset({
-    "then", "do", "else", "elif", "if", "while", "until", "!", "{", "(", "time", "exec",
-    "command", "sudo", "nice", "builtin", "eval", "xvfb-run"
-})  # fmt: skip
-"""Words that only introduce the command after them."""
+SHELL_WORDS = frozenset({"time", "exec", "command", "sudo", "nice", "builtin", "eval", "xvfb-run"})
+"""Programs that only run the command after them (the shell's own keywords are syntax)."""
 WRAPPERS: dict[str, frozenset[str]] = {
     "uv run": frozenset({
         "--with", "--extra", "--group", "--only-group", "-p", "--python", "--package",
@@ -69,61 +65,6 @@ def strip_prompt(line: str) -> str:
     return PROMPT.sub("", line.strip(), count=1)
 
 
-def split_commands(text: str) -> list[str]:
-    """The simple commands of `text`, split on unquoted `&&`, `||`, `;`, `|`, `&` and newlines."""
-    parts: list[str] = []
-    start = 0
-    for where, width in _separators(text):
-        parts.append(text[start:where])
-        start = where + width
-    parts.append(text[start:])
-    return [part.strip() for part in parts if part.strip()]
-
-
-def _separators(text: str) -> Iterator[tuple[int, int]]:
-    """(offset, width) of each separator outside quotes and `$(...)`/`${...}`, in order."""
-    quote = ""
-    depth = 0
-    i = 0
-    while i < len(text):
-        if not quote and not depth and (text[i] == "\n" or _separates(text, i)):
-            width = 2 if text.startswith(("&&", "||"), i) else 1
-            yield i, width
-            i += width
-            continue
-        quote, depth = _scan(text, i, quote, depth)
-        i += 1
-
-
-def _scan(text: str, i: int, quote: str, depth: int) -> tuple[str, int]:
-    """The quote and `$(`/`${` nesting in force after the character at `i`."""
-    char = text[i]
-    if quote:
-        return ("" if char == quote else quote), depth
-    if char in "'\"`":
-        return char, depth
-    if char in "({" and i > 0 and text[i - 1] == "$":
-        return quote, depth + 1
-    if char in ")}" and depth:
-        return quote, depth - 1
-    return quote, depth
-
-
-def _separates(text: str, i: int) -> bool:
-    if not text.startswith(SEPARATORS, i):
-        return False
-    redirect = text[i] == "&" and (text[i - 1 : i] == ">" or text[i + 1 : i + 2] == ">")
-    return not redirect
-
-
-def tokens(command: str) -> list[str]:
-    """Shell words of one simple command (quotes removed; a broken quote falls back to spaces)."""
-    try:
-        return shlex.split(command, comments=True)
-    except ValueError:
-        return command.split()
-
-
 def normalise_program(word: str) -> str:
     """`./node_modules/.bin/eslint` -> eslint, `$(PYTHON)` -> python, `python3.12` -> python."""
     variable = VARIABLE_HEAD.match(word)
@@ -147,34 +88,13 @@ def invocations(text: str) -> list[Invocation]:
 @functools.lru_cache(maxsize=16384)
 def _invocations(text: str) -> tuple[Invocation, ...]:
     """`invocations`, memoised: the same command is resolved from many places (CI, task
-    runners, docs), and shell parsing is slow."""
+    runners, docs)."""
     found: list[Invocation] = []
-    for command in split_commands(strip_prompt(text)):
-        for inner in _substitutions(command):
-            found.extend(invocations(inner))
-        argv = tokens(command)
-        argv = peel(argv)
+    for words in commands(strip_prompt(text)):
+        argv = peel(words)
         if argv:
             found.append(Invocation(normalise_program(argv[0]), tuple(argv[1:]), argv[0]))
     return tuple(found)
-
-
-def _substitutions(command: str) -> list[str]:
-    """The commands inside `$(...)` substitutions of `command` (outermost only)."""
-    found = []
-    start = command.find("$(")
-    while start >= 0 and not command.startswith("$((", start):
-        depth, end = 0, start + 1
-        while end < len(command):
-            depth += {"(": 1, ")": -1}.get(command[end], 0)
-            if depth == 0:
-                break
-            end += 1
-        inner = command[start + 2 : end].strip()
-        if " " in inner:  # `$(MAKE)`, `$(pwd)`: a make variable or a bare word
-            found.append(inner)
-        start = command.find("$(", end)
-    return found
 
 
 def peel(argv: list[str]) -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from auditor.facts.model import Command
 from auditor.facts.runners.registry import runners_of
@@ -117,18 +116,6 @@ def test_commands(src: FactSources, commands: tuple[Command, ...]) -> tuple[Comm
     for command in sorted(candidates, key=lambda c: (_rank(c), order[c])):
         best.setdefault(command.text, command)
     return tuple(best.values())
-
-
-def ci_test_commands(src: FactSources, commands: Iterable[Command]) -> tuple[Command, ...]:
-    """The CI commands that run the test suite, directly or through a task runner."""
-    runners = runners_of(src)
-    env = test_environment(src, frozenset(framework_evidence(src)))
-    return tuple(c for c in commands if c.origin == "ci" and runs_tests(runners, env, c))
-
-
-def test_runs_in_ci(src: FactSources, commands: Iterable[Command]) -> bool:
-    """Whether some CI command runs the test suite."""
-    return bool(ci_test_commands(src, commands))
 
 
 def _rank(command: Command) -> tuple[int, int, str, int]:

@@ -15,8 +15,10 @@ from auditor.index.testpaths import is_test_path
 
 SYNTAX_LANGUAGES: frozenset[str] = frozenset(
     {"python", "javascript", "typescript", "go", "rust", "java"}
+    | {"csharp", "kotlin", "c", "cpp", "ruby", "php"}
 )
-PARSER_VERSION = "4"
+"""The languages whose functions are measured; files of any other language are not parsed."""
+PARSER_VERSION = "5"
 """Bumped whenever what a parse yields changes, so cached summaries are recomputed."""
 
 

@@ -31,6 +31,12 @@ _BINDINGS: dict[str, tuple[str, str]] = {
     "go": ("tree_sitter_go", "language"),
     "rust": ("tree_sitter_rust", "language"),
     "java": ("tree_sitter_java", "language"),
+    "csharp": ("tree_sitter_c_sharp", "language"),
+    "kotlin": ("tree_sitter_kotlin", "language"),
+    "c": ("tree_sitter_c", "language"),
+    "cpp": ("tree_sitter_cpp", "language"),
+    "ruby": ("tree_sitter_ruby", "language"),
+    "php": ("tree_sitter_php", "language_php"),
 }
 """Grammar name -> (binding module, function returning the language pointer)."""
 
@@ -38,9 +44,16 @@ _LOADED: dict[str, Grammar] = {}
 
 
 def grammar_for(language: str, path: str) -> str:
-    """The grammar that parses a file of `language` at `path` (TSX has a grammar of its own)."""
+    """The grammar that parses a file of `language` at `path`.
+
+    TSX has a grammar of its own. A `.h` header counts as C but is parsed as C++: C++ headers
+    mostly end in `.h`, and the C++ grammar reads C declarations, while the C grammar reads
+    every class as a syntax error.
+    """
     if language == "typescript" and path.lower().endswith(".tsx"):
         return "tsx"
+    if language == "c" and path.endswith(".h"):
+        return "cpp"
     if language not in GRAMMAR_NAMES:
         raise ValueError(f"no syntax grammar for language {language!r}")
     return language

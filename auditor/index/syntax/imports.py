@@ -69,7 +69,10 @@ READERS: dict[str, Callable[[Node, bytes], Iterator[str]]] = {
 
 
 def import_specifiers(grammar: str, nodes: Iterable[Node], data: bytes) -> tuple[str, ...]:
-    """The specifiers of the captured import nodes, in document order."""
-    read = READERS[grammar]
+    """The specifiers of the captured import nodes, in document order (none for a grammar
+    whose imports are not read)."""
+    read = READERS.get(grammar)
+    if read is None:
+        return ()
     ordered = sorted(nodes, key=lambda node: node.start_byte)
     return tuple(spec for node in ordered for spec in read(node, data) if spec)

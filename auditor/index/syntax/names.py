@@ -97,6 +97,71 @@ def java_function(node: Node, data: bytes) -> str:
     return _field(node, "name", data, LAMBDA)
 
 
+_CSHARP_ANONYMOUS = {"lambda_expression": LAMBDA, "anonymous_method_expression": ANONYMOUS}
+
+
+def csharp_function(node: Node, data: bytes) -> str:
+    """A C# method by name, `~T` a finalizer, `operator +` an operator, `P.get` an accessor."""
+    kind = node.type
+    if kind in _CSHARP_ANONYMOUS:
+        return _CSHARP_ANONYMOUS[kind]
+    if kind == "accessor_declaration":
+        owner = None if node.parent is None else node.parent.parent  # through accessor_list
+        if owner is None:
+            owner_name = ANONYMOUS
+        elif owner.type == "indexer_declaration":
+            owner_name = "this"
+        else:
+            owner_name = _field(owner, "name", data)
+        return f"{owner_name}.{_field(node, 'name', data)}"
+    if kind == "destructor_declaration":
+        return "~" + _field(node, "name", data)
+    if kind == "operator_declaration":
+        return "operator " + _field(node, "operator", data)
+    if kind == "conversion_operator_declaration":
+        return "operator " + _field(node, "type", data)
+    return named(node, data)
+
+
+def kotlin_function(node: Node, data: bytes) -> str:
+    """A Kotlin fun by name, a secondary constructor as `constructor`, an anonymous fun."""
+    if node.type == "secondary_constructor":
+        return "constructor"
+    return named(node, data)
+
+
+_DECLARATORS = frozenset(
+    {
+        "function_declarator",
+        "pointer_declarator",
+        "reference_declarator",
+        "parenthesized_declarator",
+    }
+)
+
+
+def c_function(node: Node, data: bytes) -> str:
+    """A C or C++ function by its declarator's name (`Type::method` as `Type.method`)."""
+    if node.type == "lambda_expression":
+        return LAMBDA
+    declarator = node.child_by_field_name("declarator")
+    while declarator is not None and declarator.type in _DECLARATORS:
+        declarator = declarator.child_by_field_name("declarator")
+    if declarator is None:
+        return ANONYMOUS
+    return " ".join(_text(declarator, data).replace("::", ".").split())
+
+
+def scoped(node: Node, data: bytes) -> str:
+    """A scope by its name, `A::B` (Ruby, C++) written `A.B` like every qualified name."""
+    return _field(node, "name", data).replace("::", ".")
+
+
+def php_function(node: Node, data: bytes) -> str:
+    """A PHP function or method by name; a closure or arrow function as `<closure>`."""
+    return _field(node, "name", data, CLOSURE)
+
+
 NAMERS: dict[str, tuple[Namer, Namer]] = {
     "python": (named, named),
     "javascript": (ecmascript, ecmascript),
@@ -105,5 +170,11 @@ NAMERS: dict[str, tuple[Namer, Namer]] = {
     "go": (go, named),
     "rust": (rust_function, rust_scope),
     "java": (java_function, named),
+    "csharp": (csharp_function, named),
+    "kotlin": (kotlin_function, named),
+    "c": (c_function, named),
+    "cpp": (c_function, scoped),
+    "ruby": (named, scoped),
+    "php": (php_function, named),
 }
 """Per grammar: (function namer, scope namer)."""

@@ -97,6 +97,92 @@ JAVA = """
 (import_declaration) @import
 """
 
+CSHARP = """
+[(method_declaration body: (_)) (accessor_declaration body: (_))] @fn
+[(constructor_declaration) (destructor_declaration) (operator_declaration)
+ (conversion_operator_declaration) (local_function_statement) (lambda_expression)
+ (anonymous_method_expression)] @fn
+[(class_declaration) (struct_declaration) (interface_declaration) (record_declaration)] @cls
+(if_statement) @if
+[(for_statement) (foreach_statement) (while_statement) (do_statement)] @branch
+[(try_statement) (switch_statement) (switch_expression) (using_statement)
+ (lock_statement)] @nest
+[(catch_clause) (conditional_expression) (switch_expression_arm) (when_clause)
+ (catch_filter_clause)] @dec
+(switch_expression_arm (discard)) @wild
+["case" "&&" "||" "??" "??="] @dec
+"""
+"""C#: bodiless (abstract, interface, partial) methods and accessors are not functions; an
+expression-bodied one (`=> x`) is. A `case` label, a switch-expression arm but `_`, a `when`
+guard and a catch filter decide."""
+
+KOTLIN = """
+(function_declaration (function_body)) @fn
+[(secondary_constructor) (anonymous_function)] @fn
+[(class_declaration) (object_declaration)] @cls
+(if_expression) @if
+[(for_statement) (while_statement) (do_while_statement)] @branch
+[(try_expression) (when_expression)] @nest
+[(when_entry) (catch_block)] @dec
+(when_entry "else") @wild
+["&&" "||" "?:"] @dec
+"""
+"""Kotlin: a lambda belongs to the function it is written in, as detekt counts it (`apply {}`,
+`forEach {}` and builder DSLs are how Kotlin spells blocks); an anonymous `fun` is a function
+of its own. A `when` entry but `else` decides, and so does the elvis operator `?:`."""
+
+C = """
+(function_definition) @fn
+(if_statement) @if
+[(for_statement) (while_statement) (do_statement)] @branch
+(switch_statement) @nest
+(conditional_expression) @dec
+["case" "&&" "||"] @dec
+"""
+"""C: each `case` label decides, `default` does not."""
+
+CPP = """
+[(function_definition) (lambda_expression)] @fn
+[(class_specifier) (struct_specifier) (union_specifier)] @cls
+(if_statement) @if
+[(for_statement) (for_range_loop) (while_statement) (do_statement)] @branch
+[(switch_statement) (try_statement)] @nest
+[(conditional_expression) (catch_clause)] @dec
+["case" "&&" "||"] @dec
+(reference_declarator "&&" @wild)
+(abstract_reference_declarator "&&" @wild)
+"""
+"""C++ (and C headers, see `grammars.grammar_for`): the `&&` of an rvalue reference (`T&&`)
+is the same token as the logical and, so it is taken back out (@wild)."""
+
+RUBY = """
+[(method) (singleton_method)] @fn
+[(class) (module)] @cls
+[(if) (unless) (while) (until) (for)] @branch
+[(case) (case_match) (begin)] @nest
+[(elsif) (when) (in_clause) (rescue) (conditional) (if_modifier) (unless_modifier)
+ (while_modifier) (until_modifier) (rescue_modifier)] @dec
+["&&" "||" "and" "or"] @dec
+"""
+"""Ruby, counted as RuboCop's Metrics/CyclomaticComplexity counts the branches: blocks and
+lambdas belong to the method they are written in (`each do ... end` is a loop), and code
+outside any method (DSL blocks such as `describe` or `task`) belongs to no function.
+An `elsif` decides without nesting; a modifier (`x if y`) decides too."""
+
+PHP = """
+[(function_definition) (method_declaration body: (_))] @fn
+[(anonymous_function) (arrow_function)] @fn
+[(class_declaration) (interface_declaration) (trait_declaration) (enum_declaration)] @cls
+(if_statement) @if
+[(for_statement) (foreach_statement) (while_statement) (do_statement)] @branch
+[(try_statement) (switch_statement) (match_expression)] @nest
+[(else_if_clause) (case_statement) (match_conditional_expression) (catch_clause)
+ (conditional_expression)] @dec
+["&&" "||" "and" "or" "xor" "??" "??="] @dec
+"""
+"""PHP: abstract and interface methods have no body and are not functions; `elseif` decides
+without nesting, `default` and a match arm's `default` do not decide."""
+
 QUERIES: dict[str, str] = {
     "python": PYTHON,
     "javascript": JAVASCRIPT,
@@ -105,5 +191,11 @@ QUERIES: dict[str, str] = {
     "go": GO,
     "rust": RUST,
     "java": JAVA,
+    "csharp": CSHARP,
+    "kotlin": KOTLIN,
+    "c": C,
+    "cpp": CPP,
+    "ruby": RUBY,
+    "php": PHP,
 }
 """Query source per grammar name (`tsx` is TypeScript's JSX grammar)."""
