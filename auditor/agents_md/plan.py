@@ -73,7 +73,7 @@ def agents_plan(subject: Subject, scope: PlanScope | None = None) -> AgentsPlan:
     commands = [
         _line("Set up", runnable(chooser.setup())),
         _line("Build", runnable(chooser.build())),
-        _line("Run the tests", runnable(chooser.test())),
+        _line("Run the tests", *filter(chooser.tests_something, [runnable(chooser.test())])),
         _line("Run one test", runnable(chooser.single_test())),
         *_tool_lines(chooser, forbidden),
     ]

@@ -174,3 +174,31 @@ def test_a_command_the_repository_forbids_is_not_generated(make_subject: Make) -
     lines = commands(make_subject(files))
     assert lines["Set up"] == ("npm ci",)
     assert not any("npm run lint" in s for spans in lines.values() for s in spans)
+
+
+@pytest.mark.parametrize(
+    ("files", "shown"),
+    [
+        (
+            {
+                "package.json": '{"scripts": {"test": "eslint . && prettier --check ."}}',
+                "package-lock.json": "{}",
+                "src/a.test.js": "test()\n",
+            },
+            False,
+        ),
+        (
+            {
+                "package.json": '{"scripts": {"test": "eslint . && node --test"}}',
+                "package-lock.json": "{}",
+                "src/a.test.js": "test()\n",
+            },
+            True,
+        ),
+    ],
+    ids=["test-script-is-the-linter", "test-script-lints-then-tests"],
+)
+def test_a_test_line_that_only_lints_is_not_written(
+    make_subject: Make, files: dict[str, str], shown: bool
+) -> None:
+    assert ("Run the tests" in commands(make_subject(files))) is shown

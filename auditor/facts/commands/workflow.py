@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cached_property
 
-from auditor.facts.commands.labels import tool_label_problem
+from auditor.facts.commands.labels import test_label_problem, tool_label_problem
 from auditor.facts.commands.setup import installs_test_tools, manager_setup, own_setup
 from auditor.facts.commands.unattended import stated_watch_flags, unattended_form
 from auditor.facts.files import RepositoryFiles
@@ -81,6 +81,13 @@ class CommandChooser:
     def labelled(self, text: str) -> bool:
         """Whether `text` does only the job a Lint, Format or Type-check line names."""
         return tool_label_problem(self.runners, self._test_environment, text) is None
+
+    def tests_something(self, text: str | None) -> bool:
+        """Whether `text` may be a test run (not sure to run only linters and formatters)."""
+        return (
+            bool(text)
+            and test_label_problem(self.runners, self._test_environment, text or "") is None
+        )
 
     @cached_property
     def _judge(self) -> CommandJudge:
