@@ -63,6 +63,7 @@ def test_a_command_without_its_manifest_does_not_resolve(
         "`uv sync --group dev` and `uv sync --extra test`",
         "`cd web && npm install`",
         "`go install golang.org/x/tools/gopls@latest` and `cargo install ripgrep`",
+        "`mvn --version` and `gradle init`",
     ],
 )
 def test_a_command_run_where_its_manifest_is_resolves(make_subject: Make, line: str) -> None:

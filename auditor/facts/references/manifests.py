@@ -155,7 +155,7 @@ class ManifestJudge:
         return None
 
     def _maven(self, invocation: Invocation, cwd: str) -> str | None:
-        if _has(invocation.args, "-f", "--file") or not invocation.args:
+        if _has(invocation.args, "-f", "--file") or _no_project(invocation.args):
             return None
         if self._here(cwd, "pom.xml") is None:
             return MISSING + f"`{invocation.head}`: no pom.xml in {_where(cwd)}"
@@ -163,6 +163,8 @@ class ManifestJudge:
 
     def _gradle(self, invocation: Invocation, cwd: str) -> str | None:
         if _has(invocation.args, "-p", "--project-dir", "-b", "--build-file"):
+            return None
+        if _no_project(invocation.args):
             return None
         if self._up(cwd, *GRADLE_FILES) is None:
             return MISSING + f"`{invocation.head}`: no Gradle build in {_where(cwd)} or above"
@@ -195,6 +197,14 @@ class ManifestJudge:
         if self._here(cwd, "composer.json") is None:
             return MISSING + f"`composer`: no composer.json in {_where(cwd)}"
         return None
+
+
+NO_PROJECT = frozenset({"-v", "--version", "-h", "--help", "-version", "init"})
+"""Arguments that ask about the tool itself or make a new project: no manifest needed."""
+
+
+def _no_project(args: tuple[str, ...]) -> bool:
+    return not args or any(a in NO_PROJECT or a.startswith("archetype:") for a in args)
 
 
 def _has(args: tuple[str, ...], *options: str) -> bool:
