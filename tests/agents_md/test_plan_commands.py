@@ -202,3 +202,14 @@ def test_a_test_line_that_only_lints_is_not_written(
     make_subject: Make, files: dict[str, str], shown: bool
 ) -> None:
     assert ("Run the tests" in commands(make_subject(files))) is shown
+
+
+def test_an_ellipsis_standing_for_arguments_is_not_written(make_subject: Make) -> None:
+    files = {
+        **PYTEST,
+        "pyproject.toml": '[project]\nname = "p"\nversion = "0"\n',
+        "AGENTS.md": "- Cross-version testing: `pytest ...` with each Python.\n",
+    }
+    lines = commands(make_subject(files))
+    assert lines["Set up"] == ("python -m pip install -e .",)
+    assert not any("..." in span for spans in lines.values() for span in spans)

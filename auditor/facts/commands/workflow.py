@@ -23,6 +23,8 @@ from auditor.facts.testing.single_test import single_test_command
 
 TEMPLATE_MARKS = ("${{", "{{", "$(", "${", "<", ">", "`")
 MAX_COMMAND = 90
+ELLIPSES = frozenset({"...", "\u2026"})
+"""An argument that is only an ellipsis is a placeholder (`./...` is Go's package pattern)."""
 LOCKFILES = (("uv", "uv.lock"), ("poetry", "poetry.lock"), ("pdm", "pdm.lock"),
              ("pipenv", "Pipfile.lock"), ("pnpm", "pnpm-lock.yaml"), ("yarn", "yarn.lock"),
              ("bun", "bun.lock"), ("bun", "bun.lockb"))  # fmt: skip
@@ -271,7 +273,10 @@ def _off_topic(text: str, kind: str, tool: str) -> int:
 
 
 def _runnable(text: str) -> bool:
-    return len(text) <= MAX_COMMAND and not any(mark in text for mark in TEMPLATE_MARKS)
+    """Short, with no template marks and no `...` standing for arguments to fill in."""
+    if len(text) > MAX_COMMAND or any(mark in text for mark in TEMPLATE_MARKS):
+        return False
+    return not any(word in ELLIPSES for word in text.split())
 
 
 def _is_install(text: str, manager: str | None) -> bool:

@@ -23,6 +23,8 @@ GO_MODULE = frozenset({"build", "test", "vet", "run", "generate", "list", "mod"}
 PYTHON_PROJECT = ("pyproject.toml", "setup.py", "setup.cfg")
 GRADLE_FILES = ("build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts")
 EXTRAS = re.compile(r"^(?P<path>[^\[]*)(?:\[(?P<extras>[^\]]*)\])?$")
+ARCHIVE = re.compile(r"\.(?:whl|zip|tar\.gz|tgz|tar\.bz2|egg)$")
+"""A built distribution installed by path, not a project directory."""
 GROUP_OPTIONS = {
     "uv": {"--group": "groups", "--extra": "extras", "--only-group": "groups"},
     "poetry": {"--with": "poetry_groups", "--only": "poetry_groups", "-E": "extras",
@@ -119,8 +121,10 @@ class ManifestJudge:
         path = match.group("path")
         directory = posixpath.normpath(posixpath.join(cwd, path)) if path else cwd
         directory = "" if directory == "." else directory
-        if directory.startswith("..") or "://" in arg:
+        if directory.startswith("..") or "://" in arg or ARCHIVE.search(path):
             return None
+        if directory and not self.files.is_dir(directory):
+            return None  # a path that does not exist is the path judge's to name, or an example
         if self._here(directory, *PYTHON_PROJECT) is None:
             return f"`pip install {arg}`: no pyproject.toml or setup.py in {_where(directory)}"
         data = self.src.toml(posixpath.join(directory, "pyproject.toml")) or {}
