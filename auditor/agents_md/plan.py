@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from auditor.agents_md.house_rules import contradicts, forbidden_commands
 from auditor.facts.commands.workflow import CommandChooser
 from auditor.facts.layout.places import boundaries, package_dirs, source_dirs, test_places
 from auditor.facts.subject import Subject
@@ -60,13 +61,21 @@ def agents_plan(subject: Subject, scope: PlanScope | None = None) -> AgentsPlan:
     """The plan for the AGENTS.md of `subject` (a repository, or a package view of one)."""
     scope = scope or PlanScope()
     chooser = CommandChooser(subject, scope.manager)
-    verified = chooser.resolves
+    forbidden = forbidden_commands(subject)
+
+    def runnable(text: str | None) -> str | None:
+        """`text` if it resolves here and the repository's instructions do not forbid it, in
+        the form that runs unattended."""
+        if not chooser.resolves(text) or text is None or contradicts(text, forbidden):
+            return None
+        return chooser.unattended(text)
+
     commands = [
-        _line("Set up", chooser.setup()),
-        _line("Build", *filter(verified, [chooser.build()])),
-        _line("Run the tests", *filter(verified, [chooser.test()])),
-        _line("Run one test", *filter(verified, [chooser.single_test()])),
-        *_tool_lines(chooser),
+        _line("Set up", runnable(chooser.setup())),
+        _line("Build", runnable(chooser.build())),
+        _line("Run the tests", *filter(chooser.tests_something, [runnable(chooser.test())])),
+        _line("Run one test", runnable(chooser.single_test())),
+        *_tool_lines(chooser, forbidden),
     ]
     layout = [
         _line("Source", *source_dirs(subject)),
@@ -88,13 +97,16 @@ TOOL_KINDS = (("linter", "Lint"), ("formatter", "Format"), ("type_checker", "Typ
 MAX_TOOL_LINES = 4
 
 
-def _tool_lines(chooser: CommandChooser) -> list[PlanLine | None]:
+def _tool_lines(chooser: CommandChooser, forbidden: frozenset[str]) -> list[PlanLine | None]:
     """One line per command; a command doing several jobs says so (`Lint and format`), and a
     command that does not name its tool names it (`Lint (golangci-lint)`)."""
     jobs: dict[str, list[str]] = {}
     tools: dict[str, list[str]] = {}
     for kind, label in TOOL_KINDS:
-        for tool, text in chooser.tools(kind):
+        for tool, run in chooser.tools(kind):
+            text = None if contradicts(run, forbidden) else chooser.unattended(run)
+            if text is None:
+                continue
             if label not in jobs.setdefault(text, []):
                 jobs[text].append(label)
             if tool not in tools.setdefault(text, []):

@@ -82,7 +82,7 @@ def derive_facts(src: FactSources) -> Facts:
         test_frameworks=guard("test_frameworks", lambda: suite.test_frameworks(src)),
         test_dirs=guard("test_dirs", lambda: suite.test_dirs(src)),
         test_file_count=guard("test_file_count", lambda: suite.test_file_count(src)),
-        test_commands=guard("test_commands", lambda: test_commands(src, commands)),
+        test_commands=guard("test_commands", lambda: test_commands(src, commands, instructions)),
         tools=tools,
         pre_commit=guard("pre_commit", lambda: uses_pre_commit(src)),
         ci_providers=guard("ci_providers", lambda: ci_providers(src)),
@@ -111,7 +111,7 @@ def with_single_test(src: FactSources, facts: Facts) -> Facts:
     """`facts` with the single-test command built from their test command and manager (again
     after a package inherits its root's test commands)."""
     guard = Guard()
-    manager = main_manager(facts.package_managers)
+    manager = main_manager(facts.package_managers, src.repo)
     single = guard(
         "single_test_command",
         lambda: single_test_command(src, facts.test_dirs, facts.test_command, manager),

@@ -10,7 +10,9 @@ from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, 
 
 
 def applies(ctx: RuleContext) -> bool:
-    return bool(checked_documents(ctx.subject))
+    """Only where there are agent instructions: README and CONTRIBUTING are judged with them
+    (agents read them too), but alone they would make an instructions score out of nothing."""
+    return bool(ctx.facts.instruction_files) and bool(checked_documents(ctx.subject))
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
@@ -61,6 +63,10 @@ RULE = Rule(
             note="placeholders and examples are not references",
         ),
         not_applicable({"src/app.py": "x = 1\n"}),
+        not_applicable(
+            {"README.md": "Helpers live in `src/app/helpers.py`.\n"},
+            note="no instruction file: the README alone is not judged here",
+        ),
     ),
     per_package=False,
 )

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from auditor.agents_md.placeholders import without_placeholders
 from auditor.rule import RuleContext
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -33,6 +34,14 @@ def own_instruction_files(ctx: RuleContext) -> Iterator[tuple[str, str]]:
         text = ctx.index.text(path)
         if text:
             yield path, text
+
+
+def written_instruction_files(ctx: RuleContext) -> Iterator[tuple[str, str]]:
+    """Like `own_instruction_files`, with the generator's placeholder lines blanked: the text
+    that may satisfy a rule (a draft's `TODO(maintainers): ... ask before ...` is no boundary).
+    """
+    for path, text in own_instruction_files(ctx):
+        yield path, without_placeholders(text)
 
 
 def lines_of(text: str) -> list[Line]:

@@ -11,7 +11,10 @@ LEGACY = ".cursorrules"
 
 
 def applies(ctx: RuleContext) -> bool:
-    return bool(ctx.facts.instruction_files)
+    """Only where there are Cursor rules to judge (`.cursorrules` or `.cursor/rules/`)."""
+    return any(
+        path == LEGACY or path.startswith(".cursor/") for path in ctx.facts.instruction_files
+    )
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
@@ -57,6 +60,7 @@ RULE = Rule(
         passing({".cursor/rules/python.mdc": "---\nalwaysApply: true\n---\nRun `pytest`.\n"}),
         failing({".cursorrules": "Run `pytest` before you finish.\n"}),
         not_applicable({"README.md": "# Project\n"}),
+        not_applicable({"AGENTS.md": "Run `pytest`.\n"}, note="no Cursor rules to judge"),
     ),
     per_package=False,
 )

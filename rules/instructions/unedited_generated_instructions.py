@@ -1,10 +1,11 @@
-"""INS030: an instruction file that still looks like a generator's first draft."""
+"""INS030: an instruction file that is still a generator's first draft, or holds its TODOs."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from auditor.agents_md.placeholders import MARK, placeholder_lines
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
 
@@ -42,6 +43,15 @@ def generator(text: str) -> str | None:
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
     for path, text in own_instruction_files(ctx):
+        left = placeholder_lines(text)
+        if left:
+            yield Violation(
+                f"{path} still holds the `{MARK}` placeholders of `auditor agents-md`'s draft: "
+                "write what only a maintainer knows there, or delete them",
+                path,
+                left[0],
+            )
+            continue
         found = generator(text)
         if found is not None:
             yield Violation(
@@ -71,14 +81,18 @@ RULE = Rule(
         "SkillsBench (arXiv 2602.12670): self-generated skills gave no benefit.",
     ),
     rationale=(
-        "Generated instruction files restate what the agent can read for itself (overview, "
-        "architecture, layout) and miss what only a maintainer knows. Measured, they made "
+        "A draft left as written (the stock /init header and overview, or the "
+        "`TODO(maintainers):` prompts `auditor agents-md` leaves) has not been read by a "
+        "maintainer. Generated instruction files restate what the agent can read for itself "
+        "(overview, architecture, layout) and miss what only a maintainer knows. Measured, they "
+        "made "
         "agents slightly worse and more expensive; the value comes from a human cutting the "
         "draft down and adding boundaries and gotchas."
     ),
     fix=(
         "Edit the draft: delete the stock header and the overview, keep the verified commands, "
-        "and add the boundaries and gotchas only a maintainer knows."
+        "and replace each TODO(maintainers) line with the boundaries and gotchas only a "
+        "maintainer knows (or delete it)."
     ),
     fix_prompt=(
         "The instruction file named in the finding is an unedited /init draft. Remove the "
@@ -91,6 +105,19 @@ RULE = Rule(
     examples=(
         passing({"CLAUDE.md": CLAUDE + "\n## Boundaries\n\n- Never edit `gen/`.\n"}),
         failing({"CLAUDE.md": CLAUDE}),
+        failing(
+            {
+                "AGENTS.md": "# AGENTS.md\n\n- Run `pytest`.\n\n## Gotchas\n\n"
+                "- TODO(maintainers): what trips people up here\n  that the files do not show.\n"
+            },
+            note="the placeholders of auditor agents-md's draft are still there",
+        ),
+        passing(
+            {
+                "AGENTS.md": "# AGENTS.md\n\n- Run `pytest`.\n\n## Gotchas\n\n"
+                "- The suite needs a local Postgres.\n"
+            }
+        ),
         not_applicable({"README.md": CLAUDE}),
     ),
     per_package=False,

@@ -12,7 +12,9 @@ MAKEFILE = "test:\n\tpytest\n"
 
 
 def applies(ctx: RuleContext) -> bool:
-    return bool(checked_documents(ctx.subject))
+    """Only where there are agent instructions: README and CONTRIBUTING are judged with them
+    (agents read them too), but alone they would make an instructions score out of nothing."""
+    return bool(ctx.facts.instruction_files) and bool(checked_documents(ctx.subject))
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
@@ -39,7 +41,11 @@ RULE = Rule(
         "target, `npm run check` without a `check` script, `tox -e docs` without a docs env or "
         "`./scripts/test.sh` that was deleted fails on the first try and sends the agent "
         "guessing. Checked: make and just targets, npm/pnpm/yarn/bun scripts, tox envs, nox "
-        "sessions, scripts run by path and path arguments (`pytest tests/x.py::t`)."
+        "sessions, scripts run by path, path arguments (`pytest tests/x.py::t`), and the "
+        "manifest each build tool needs where it runs (`cargo build` without a Cargo.toml, "
+        "`go test ./x` outside its go module, `pip install -r` a missing file, an extra or "
+        "group the pyproject.toml does not declare). The generated AGENTS.md is held to the "
+        "same judge."
     ),
     fix="Change the command to the one the repository runs now (the target, script or env "
     "that replaced it), or delete it.",
@@ -59,6 +65,10 @@ RULE = Rule(
             note="the Makefile has no check target",
         ),
         not_applicable({"src/app.py": "x = 1\n"}),
+        not_applicable(
+            {"README.md": "Run `make check`.\n", "Makefile": MAKEFILE},
+            note="no instruction file: the README alone is not judged here",
+        ),
     ),
     per_package=False,
 )

@@ -62,3 +62,24 @@ def test_report_and_generated_file_agree_and_write_is_a_fixed_point(
 
     assert cli(capsys, "agents-md", str(root), "--write")[0] == 0
     assert (root / "AGENTS.md").read_text(encoding="utf-8") == first
+
+
+VITEST = {
+    "package.json": '{"name": "x", "scripts": {"test": "vitest"}, '
+    '"devDependencies": {"vitest": "^1"}}\n',
+    "package-lock.json": "{}\n",
+    "src/a.ts": "export const a = 1\n",
+    "src/a.test.ts": 'import { it } from "vitest"\nit("adds", () => {})\n',
+}
+"""A test script that starts vitest's watch mode when run in a terminal."""
+
+
+def test_the_report_says_the_unattended_form_the_generated_file_writes(
+    make_repo: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_repo(VITEST)
+    facts = report_facts(capsys, root)
+    assert facts["test_command"] == "npm test -- --run"
+    assert facts["single_test_command"] == 'npx vitest run src/a.test.ts -t "adds"'
+    _, proposed = cli(capsys, "agents-md", str(root))
+    assert "- Run the tests: `npm test -- --run`\n" in proposed

@@ -19,6 +19,7 @@ BASE = {
     "src/app/core.py": "x = 1\n",
     "tests/test_core.py": "def test_x():\n    pass\n",
     "scripts/release.sh": "echo hi\n",
+    "Cargo.toml": '[workspace]\nmembers = ["crates/*"]\n',
     "crates/parser/Cargo.toml": '[package]\nname = "parser"\n',
     ".gitignore": ".env\nbuild/\n",
 }

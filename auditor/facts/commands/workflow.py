@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cached_property
 
-from auditor.facts.files import RepositoryFiles
+from auditor.facts.commands.labels import test_label_problem, tool_label_problem
+from auditor.facts.commands.setup import installs_test_tools, manager_setup, own_setup
+from auditor.facts.commands.unattended import stated_watch_flags, unattended_form
 from auditor.facts.model import Command, Facts
 from auditor.facts.references.commands import CommandJudge
 from auditor.facts.references.paths import PathJudge
@@ -15,20 +17,10 @@ from auditor.facts.runners.resolution import HANDLERS
 from auditor.facts.shell.invocations import invocations
 from auditor.facts.subject import Subject
 from auditor.facts.testing.command import runnable
+from auditor.facts.testing.frameworks import framework_evidence
+from auditor.facts.testing.invocations import TestEnvironment, test_environment
 from auditor.facts.testing.prefix import main_manager
 
-DEFAULT_SETUP = {
-    "uv": "uv sync",
-    "poetry": "poetry install",
-    "pdm": "pdm install",
-    "pipenv": "pipenv install --dev",
-    "pnpm": "pnpm install",
-    "yarn": "yarn install",
-    "bun": "bun install",
-    "bundler": "bundle install",
-    "composer": "composer install",
-    "go": "go mod download",
-}
 INSTALL_WORDS: dict[str, frozenset[str]] = {
     "uv": frozenset({"sync"}),
     "poetry": frozenset({"install"}),
@@ -58,11 +50,27 @@ class CommandChooser:
         self.subject = subject
         self.files = subject.files
         self.facts: Facts = subject.facts
-        self.manager = manager or main_manager(self.facts.package_managers)
+        self.manager = manager or main_manager(self.facts.package_managers, self.files)
 
     @cached_property
     def runners(self) -> TaskRunners:
         return runners_of(self.subject.sources)
+
+    @cached_property
+    def _test_environment(self) -> TestEnvironment:
+        src = self.subject.sources
+        return test_environment(src, frozenset(framework_evidence(src)))
+
+    def labelled(self, text: str) -> bool:
+        """Whether `text` does only the job a Lint, Format or Type-check line names."""
+        return tool_label_problem(self.runners, self._test_environment, text) is None
+
+    def tests_something(self, text: str | None) -> bool:
+        """Whether `text` may be a test run (not sure to run only linters and formatters)."""
+        return (
+            bool(text)
+            and test_label_problem(self.runners, self._test_environment, text or "") is None
+        )
 
     @cached_property
     def _judge(self) -> CommandJudge:
@@ -76,16 +84,32 @@ class CommandChooser:
         command = Command(text, "AGENTS.md", 1, "instructions")
         return not any(True for _ in self._judge.problems(command, "", strict=True))
 
+    def unattended(self, text: str | None) -> str | None:
+        """`text` as it runs to the end without a terminal (no watch mode, the watch-off flag
+        the repository's instructions state first), or None when it cannot."""
+        if not text:
+            return None
+        return unattended_form(text, self.runners, self._stated_watch_flags)
+
+    @cached_property
+    def _stated_watch_flags(self) -> tuple[str, ...]:
+        paths = self.facts.instruction_files
+        return stated_watch_flags(self.files.text(p) or "" for p in paths if self.files.file(p))
+
     def setup(self) -> str | None:
-        """A documented or CI install command for the package manager, else its default."""
-        for command in self._documented():
-            if _is_install(command.text, self.manager):
-                return command.text
-        if self.manager == "npm":
-            return "npm ci" if self.files.file("package-lock.json") else "npm install"
-        if self.manager == "pip":
-            return _pip_setup(self.files)
-        return DEFAULT_SETUP.get(self.manager or "")
+        """The project's own set-up target or script; else a documented or CI install command
+        of its package manager that installs the test tools; else the manager's install with
+        the test extras or groups. Only a command that resolves here."""
+        src = self.subject.sources
+        own = own_setup(self.runners, self.files)
+        if own is not None and self.resolves(own):
+            return own
+        for text in (command.text for command in self._documented()):
+            installs = _is_install(text, self.manager)
+            if installs and installs_test_tools(text, self.manager, src) and self.resolves(text):
+                return text
+        default = manager_setup(self.manager, src)
+        return default if self.resolves(default) else None
 
     def test(self) -> str | None:
         """The canonical test command (`testing.command`), when it can be handed over as
@@ -122,7 +146,7 @@ class CommandChooser:
                 (_off_topic(text, kind, tool.name), rank, len(text), text)
                 for run in tool.runs
                 for rank, text in [self._entry(run)]
-                if text is not None and self.resolves(text)
+                if text is not None and self.resolves(text) and self.labelled(text)
             )
             if named:
                 found.append((tool.name, named[0][3]))
@@ -213,14 +237,3 @@ def _installs_project(program: str, args: tuple[str, ...]) -> bool:
         return False
     named = [a for a in args[1:] if not a.startswith("-")]
     return not named or program in ("uv", "poetry", "pdm")  # the others take package names
-
-
-def _pip_setup(index: RepositoryFiles) -> str | None:
-    for name in ("requirements-dev.txt", "requirements_dev.txt", "requirements-test.txt"):
-        if index.file(name):
-            return f"python -m pip install -r {name}"
-    if index.file("pyproject.toml") or index.file("setup.py"):
-        return "python -m pip install -e ."
-    if index.file("requirements.txt"):
-        return "python -m pip install -r requirements.txt"
-    return None

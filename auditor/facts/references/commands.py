@@ -1,4 +1,5 @@
-"""Whether a documented command resolves: make/just targets, scripts, tox envs, nox sessions."""
+"""Whether a documented command resolves: manifests, make/just targets, scripts, tox envs, nox
+sessions, paths."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from functools import cached_property
 
 from auditor.facts.files import RepositoryFiles
 from auditor.facts.model import Command
+from auditor.facts.references.manifests import MISSING as MISSING_RUNNER
+from auditor.facts.references.manifests import ManifestJudge
 from auditor.facts.references.paths import PathJudge
 from auditor.facts.runners.arguments import make_args, nox_sessions_selected, tox_envs_selected
 from auditor.facts.runners.justfile import justfile_path
@@ -33,7 +36,6 @@ JS_SCOPED = frozenset({
     "-C", "--prefix", "--dir", "--cwd", "-w", "--workspace", "--filter", "-F", "-r",
     "--recursive", "-ws", "--workspaces", "-A", "--all",
 })  # fmt: skip
-MISSING_RUNNER = "no runner: "
 PLAIN_NAME = re.compile(r"^[\w:.-]+$")
 PYTHON_FACTOR = re.compile(r"^(?:py|pypy)\d*(?:\.\d+)?t?$")
 
@@ -45,6 +47,7 @@ class CommandJudge:
         self.index: RepositoryFiles = subject.files
         self.src: FactSources = subject.sources
         self.paths = paths
+        self.manifests = ManifestJudge(subject.files, subject.sources)
 
     @cached_property
     def runners(self) -> TaskRunners:
@@ -59,7 +62,8 @@ class CommandJudge:
         for invocation, cwd in located_invocations(command):
             here = _join(directory, cwd)
             check = CHECKS.get(invocation.program)
-            found = check(self, invocation, here) if check else None
+            found = self.manifests.problem(invocation, here)
+            found = found or (check(self, invocation, here) if check else None)
             if found and not strict and found.startswith(MISSING_RUNNER):
                 found = None
             if found:

@@ -25,8 +25,10 @@ that are too long to be an instruction come last. Identical texts keep the best-
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from auditor.facts.ci.triggers import pull_request_ci
+from auditor.facts.commands.unattended import stated_watch_flags, unattended_form
 from auditor.facts.layout.languages import primary_language
 from auditor.facts.model import Command
 from auditor.facts.runners.registry import runners_of
@@ -57,8 +59,12 @@ LANGUAGE_ECOSYSTEMS = {
 """The test ecosystem of each primary language."""
 
 
-def test_commands(src: FactSources, commands: Sequence[Command]) -> tuple[Command, ...]:
-    """Every way found to run the whole test suite, the canonical one first."""
+def test_commands(
+    src: FactSources, commands: Sequence[Command], instructions: Sequence[str] = ()
+) -> tuple[Command, ...]:
+    """Every way found to run the whole test suite, the canonical one first, each in the form
+    that runs to the end without a terminal (`commands.unattended`: no watch mode, the
+    watch-off flag the `instructions` files state first); one that cannot is left out."""
     runners = runners_of(src)
     frameworks = framework_evidence(src)
     env = test_environment(src, frozenset(frameworks))
@@ -85,15 +91,25 @@ def test_commands(src: FactSources, commands: Sequence[Command]) -> tuple[Comman
         group = foreign if tier[0] >= 4 else 0
         return (late, group, foreign, tier[0], builds_too(command), tier[1:], order[command])
 
+    stated = stated_watch_flags(src.text(path) or "" for path in instructions)
     best: dict[str, Command] = {}
     for command in sorted(candidates, key=rank):
-        best.setdefault(command.text, command)
+        text = unattended_form(command.text, runners, stated)
+        if text is not None:
+            best.setdefault(text, replace(command, text=text))
     return tuple(best.values())
 
 
+ELLIPSES = frozenset({"...", "\u2026"})
+"""An argument that is only an ellipsis is a placeholder (`./...` is Go's package pattern)."""
+
+
 def runnable(text: str) -> bool:
-    """Whether `text` can be handed over as written: no placeholders, not a whole script."""
-    return len(text) <= MAX_COMMAND and not any(mark in text for mark in TEMPLATE_MARKS)
+    """Whether `text` can be handed over as written: no placeholders (template marks, a `...`
+    standing for arguments to fill in), not a whole script."""
+    if len(text) > MAX_COMMAND or any(mark in text for mark in TEMPLATE_MARKS):
+        return False
+    return not any(word in ELLIPSES for word in text.split())
 
 
 def _tier(command: Command) -> tuple[int, int, str, int]:

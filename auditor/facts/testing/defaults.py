@@ -25,7 +25,7 @@ def default_test_commands(
     src: FactSources, frameworks: dict[str, str], env: TestEnvironment
 ) -> list[Command]:
     """Each framework's own command, where the framework is in use (origin default)."""
-    manager = main_manager(package_managers(src))
+    manager = main_manager(package_managers(src), src.repo)
     texts: dict[str, str] = {
         "pytest": python_program(manager, "pytest"),
         "phpunit": "vendor/bin/phpunit",

@@ -23,13 +23,37 @@ WRAPPERS = {"gradle": "gradlew", "mvn": "mvnw"}
 """Build tools whose repositories commit a wrapper script that pins the tool's version."""
 
 
-def main_manager(managers: tuple[str, ...]) -> str | None:
-    """The manager the project is worked with: an environment manager before pip and npm,
-    else the first."""
-    for preferred in MANAGER_PREFERENCE:
-        if preferred in managers:
-            return preferred
-    return managers[0] if managers else None
+LOCKFILES = (("uv", "uv.lock"), ("poetry", "poetry.lock"), ("pdm", "pdm.lock"),
+             ("pipenv", "Pipfile.lock"), ("pnpm", "pnpm-lock.yaml"), ("yarn", "yarn.lock"),
+             ("bun", "bun.lock"), ("bun", "bun.lockb"))  # fmt: skip
+PYPROJECT = ("pyproject.toml",)
+ROOT_MANIFESTS: dict[str, tuple[str, ...]] = {
+    "uv": PYPROJECT, "poetry": PYPROJECT, "pdm": PYPROJECT, "hatch": PYPROJECT,
+    "pipenv": ("Pipfile",), "conda": ("environment.yml", "environment.yaml"),
+    "pip": ("pyproject.toml", "setup.py", "setup.cfg", "requirements.txt", "requirements-dev.txt"),
+    "npm": ("package.json",), "pnpm": ("package.json",), "yarn": ("package.json",),
+    "bun": ("package.json",), "cargo": ("Cargo.toml",), "go": ("go.mod", "go.work"),
+    "maven": ("pom.xml",), "gradle": ("build.gradle", "build.gradle.kts", "settings.gradle",
+    "settings.gradle.kts"), "bundler": ("Gemfile", "gems.rb"), "composer": ("composer.json",),
+}  # fmt: skip
+"""Files at the root that show a manager speaks for the root project."""
+
+
+def main_manager(managers: tuple[str, ...], files: RepositoryFiles) -> str | None:
+    """The manager the project is worked with: the one whose lockfile the root commits, else
+    an environment manager before pip and npm, else the first; a manager whose manifest is at
+    the root before one that only a subdirectory uses (a crate beside a Python package)."""
+    at_root = [m for m in managers if any(files.file(name) for name in ROOT_MANIFESTS.get(m, ()))]
+    for candidates in (at_root, list(managers)):
+        for manager, lockfile in LOCKFILES:
+            if manager in candidates and files.file(lockfile) is not None:
+                return manager
+        for preferred in MANAGER_PREFERENCE:
+            if preferred in candidates:
+                return preferred
+        if candidates:
+            return candidates[0]
+    return None
 
 
 def python_program(manager: str | None, program: str) -> str:
