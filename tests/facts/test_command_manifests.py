@@ -65,6 +65,7 @@ def test_a_command_without_its_manifest_does_not_resolve(
         "`go install golang.org/x/tools/gopls@latest` and `cargo install ripgrep`",
         "`mvn --version` and `gradle init`",
         "`pip install ./path-to-wheel-file.whl` and `pip install dist/x-1.0.tar.gz`",
+        "`pip install` with no arguments",
     ],
 )
 def test_a_command_run_where_its_manifest_is_resolves(make_subject: Make, line: str) -> None:

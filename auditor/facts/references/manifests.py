@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from auditor.facts.ecosystem.python_extras import python_extras
 from auditor.facts.files import RepositoryFiles
@@ -101,7 +102,7 @@ class ManifestJudge:
         if not args or args[0] != "install":
             return None
         rest = list(args[1:])
-        for option, value in zip(rest, [*rest[1:], ""], strict=True):
+        for option, value in pairwise([*rest, ""]):
             named = value if option in ("-r", "--requirement", "-c", "--constraint") else ""
             if option.startswith("-r") and len(option) > 2:
                 named = option[2:]
