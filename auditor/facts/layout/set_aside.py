@@ -67,6 +67,8 @@ LITERAL = re.compile(
 )
 """Strings, numbers and constants: what a line of a data table holds besides punctuation."""
 PUNCTUATION = frozenset("[](){},:;= \t")
+SAMPLED_LINES = 400
+SAMPLE_STRIDE = 4
 MAX_ALIKE = 12
 """More entries than this with the same evidence are summarised as one pattern."""
 MINIFIED_LINE_BYTES = 500
@@ -156,7 +158,7 @@ def _by_content(src: FactSources) -> Iterator[SetAside]:
             elif (
                 not record.is_test
                 and record.tokens >= TABLE_TOKENS
-                and (share := _literal_share(repo, path)) >= TABLE_SHARE
+                and (share := _table_share(repo, path)) is not None
             ):
                 reason = f"{share:.0%} of its {record.lines:,} lines are literals: a data table"
                 yield SetAside(path, "data", path, None, reason)
@@ -164,12 +166,22 @@ def _by_content(src: FactSources) -> Iterator[SetAside]:
             yield SetAside(path, "data", path, None, f"a data file of {record.size:,} bytes")
 
 
-def _literal_share(repo: RepositoryFiles, path: str) -> float:
-    """The share of non-blank lines of `path` holding only literals and punctuation (read from
-    the text, so the answer does not depend on whether the run parses syntax)."""
+def _table_share(repo: RepositoryFiles, path: str) -> float | None:
+    """The share of non-blank lines of `path` holding only literals and punctuation, when it
+    reaches `TABLE_SHARE` (read from the text, so the answer does not depend on whether the
+    run parses syntax); None as soon as too many lines of code show it cannot. Past
+    `SAMPLED_LINES` lines, every `SAMPLE_STRIDE`th line is read: the share is an estimate."""
     lines = [line for line in (repo.text(path) or "").splitlines() if line.strip()]
-    literal = sum(1 for line in lines if set(LITERAL.sub("", line)) <= PUNCTUATION)
-    return literal / len(lines) if lines else 0.0
+    if len(lines) > SAMPLED_LINES:
+        lines = lines[::SAMPLE_STRIDE]
+    allowed = len(lines) - TABLE_SHARE * len(lines)
+    code = 0
+    for line in lines:
+        if not set(LITERAL.sub("", line)) <= PUNCTUATION:
+            code += 1
+            if code > allowed:
+                return None
+    return 1 - code / len(lines) if lines else None
 
 
 def _summarised(entries: tuple[SetAside, ...]) -> tuple[SetAside, ...]:
