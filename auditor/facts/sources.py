@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import json
 import tomllib
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 from xml.etree import ElementTree
 
 import yaml
 
 from auditor.model import Diagnostic
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from auditor.facts.files import RepositoryFiles
@@ -31,6 +34,7 @@ class FactSources:
         self.repo = repo
         self._parses: Parses = parses if parses is not None else {}
         self._diagnostics: dict[str, Diagnostic] = {}
+        self._derived: dict[str, Any] = {}
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -38,6 +42,13 @@ class FactSources:
 
     def text(self, path: str) -> str | None:
         return self.repo.text(path)
+
+    def derived(self, key: str, compute: Callable[[], T]) -> T:
+        """`compute()`, once per view: for an answer several detectors need (the CI files)."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        value: T = self._derived[key]
+        return value
 
     def toml(self, path: str) -> dict[str, Any] | None:
         value: dict[str, Any] | None = self._parse(path, "toml", tomllib.loads)

@@ -36,6 +36,10 @@ LEFTHOOK_FILES = ("lefthook.yml", "lefthook.yaml", ".lefthook.yml", ".lefthook.y
 
 def ci_file_providers(src: FactSources) -> dict[str, str]:
     """Each CI configuration file, mapped to its provider."""
+    return src.derived("ci_file_providers", lambda: _ci_file_providers(src))
+
+
+def _ci_file_providers(src: FactSources) -> dict[str, str]:
     found: dict[str, str] = {}
     for record in src.repo.files:
         for provider, pattern in PROVIDER_FILES:
