@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-
-import jinja2
+from typing import TYPE_CHECKING
 
 from auditor.agents_md.managed_block import BEGIN, END, find_block, has_markers, replace_block, wrap
 from auditor.agents_md.plan import CODE_SPAN, AgentsPlan, managed_plan
 from auditor.errors import UsageError
 from auditor.facts.subject import Subject
+
+if TYPE_CHECKING:
+    import jinja2
 
 NAME = "AGENTS.md"
 
@@ -29,6 +31,8 @@ class Proposal:
 
 @cache
 def _environment() -> jinja2.Environment:
+    import jinja2  # only a run that renders a block pays for it
+
     return jinja2.Environment(
         loader=jinja2.PackageLoader("auditor.agents_md", "templates"),
         undefined=jinja2.StrictUndefined,
