@@ -38,12 +38,12 @@ RUBY = {"Gemfile": "gem 'rspec'\n", "spec/a_spec.rb": "describe 1 do\nend\n"}
         (
             {**GRADLE, CI: workflow("./gradlew build --no-daemon")},
             7,
-            "runs Gradle `build`, which runs the `test` task",
+            "runs `./gradlew build --no-daemon`",
         ),
         (
             {**MAVEN, CI: workflow("mvn -B verify")},
             7,
-            "runs Maven `verify`, whose lifecycle includes the `test` phase",
+            "runs `mvn -B verify`",
         ),
         (
             {

@@ -41,8 +41,6 @@ from auditor.facts.tools.detect import command_tools
 from auditor.facts.tools.hook_ids import PRE_COMMIT_ACTIONS, action_tools
 
 MAX_SCRIPT_DEPTH = 3
-GRADLE_BUILDS = re.compile(r"^(?::?[\w-]+:)*(?:build|check|test)$")
-MAVEN_TESTING = frozenset({"test", "verify", "integration-test", "package", "install", "deploy"})
 SCRIPT_RUNNERS = frozenset({"bash", "sh", "zsh", "pwsh", "powershell"})
 SCRIPT_SUFFIXES = ("", ".sh", ".bash", ".ps1", ".cmd", ".bat")
 TEST_NAMED = re.compile(r"(?:^|[-_:])(?:unit-?)?tests?(?:$|[-_:.])", re.IGNORECASE)
@@ -79,18 +77,6 @@ class _Judge:
     ) -> str | None:
         program, args = invocation.program, invocation.args
         words = [a for a in args if not a.startswith("-")]
-        if program in ("gradle", "./gradlew", "gradlew") and self.env.can_run("jvm"):
-            excluded = {
-                args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-x", "--exclude-task")
-            }
-            if "test" not in excluded and any(GRADLE_BUILDS.match(w) for w in words):
-                task = next(w for w in words if GRADLE_BUILDS.match(w))
-                return f"runs Gradle `{task}`, which runs the `test` task"
-        if program in ("mvn", "./mvnw", "mvnw") and self.env.can_run("jvm"):
-            skips = any(a.startswith(("-DskipTests", "-Dmaven.test.skip")) for a in args)
-            phase = next((w for w in words if w in MAVEN_TESTING), None)
-            if phase and not skips and not any(a.endswith("=false") for a in args if "skip" in a):
-                return f"runs Maven `{phase}`, whose lifecycle includes the `test` phase"
         if program == "rake":
             return self._rake(words, cwd)
         if program in ("cake", "dotnet-cake") or (program == "dotnet" and words[:1] == ["cake"]):
