@@ -289,3 +289,25 @@ def test_documented_make_test_and_test_scripts_beat_a_bare_pytest(
         1,
         "documented",
     )
+
+
+def test_documented_ctest_in_the_build_directory_the_readme_makes(
+    make_subject: MakeSubject,
+) -> None:
+    readme = (
+        "To build with CMake:\n\n```bash\n$ cmake -B build -DBUILD_TESTING=ON\n"
+        "$ cmake --build build\n\n# Run tests:\n"
+        "$ (cd build && ctest -C Debug --output-on-failure)\n```\n"
+    )
+    files = {
+        "CMakeLists.txt": "project(x C)\nenable_testing()\nadd_test(NAME unit COMMAND unit)\n",
+        "test/unit.c": "int main(void) { return 0; }\n",
+        "README.md": readme,
+        ".github/workflows/ci.yml": workflow(
+            job("windows-latest", "cmake -B build", "ctest -C RelWithDebInfo -V", name="win")
+        ),
+    }
+    assert chosen(make_subject, files) == (
+        ("(cd build && ctest -C Debug --output-on-failure)", "README.md", 8, "documented"),
+        True,
+    )

@@ -15,6 +15,12 @@ DEBUG_WORD = re.compile(r"(?i)(?:^|[-_:,=])debug(?:$|[-_:,])")
 FEATURE_OPTIONS = frozenset({"--features", "-F"})
 SIDE_JOB = re.compile(r"(?i)release|publish|deploy|nightly|bench|snapshot|docs?\b|pages")
 ONE_PLATFORM = re.compile(r"(?i)macos|windows|osx")
+CONFIGURATION_OPTIONS = {
+    "ctest": frozenset({"-C", "--build-config"}),
+    "cmake": frozenset({"--config"}),
+    "dotnet": frozenset({"-c", "--configuration"}),
+}
+"""Options whose value is a build configuration (`ctest -C Debug`), not a debugging recipe."""
 JOB_KEY = re.compile(r"^(\s+)([\w-]+|\"[^\"]+\"|'[^']+'):\s*(?:#.*)?$")
 
 
@@ -35,7 +41,7 @@ def variant_of(src: FactSources, command: Command, pull_request_files: frozenset
 
 def _invocation_variant(invocation: Invocation) -> str:
     program, args = invocation.program, invocation.args
-    words = [a for a in args if not a.startswith("-")]
+    words = [a for a in _without_configuration(program, args) if not a.startswith("-")]
     if program in COVERAGE_PROGRAMS or (
         program == "cargo" and words[:1] in (["llvm-cov"], ["tarpaulin"])
     ):
@@ -47,6 +53,18 @@ def _invocation_variant(invocation: Invocation) -> str:
     features = [args[i + 1] for i, a in enumerate(args[:-1]) if a in FEATURE_OPTIONS]
     features += [a.split("=", 1)[1] for a in args if a.startswith("--features=")]
     return "debug" if any(DEBUG_WORD.search(f) for f in features) else ""
+
+
+def _without_configuration(program: str, args: tuple[str, ...]) -> list[str]:
+    """`args` without the build configuration named (`-C Debug`, `--config=Debug`)."""
+    options = CONFIGURATION_OPTIONS.get(program, frozenset())
+    kept: list[str] = []
+    for i, arg in enumerate(args):
+        if arg.split("=", 1)[0] in options and "=" in arg:
+            continue
+        if not (i and args[i - 1] in options):
+            kept.append(arg)
+    return kept
 
 
 def _job_variant(src: FactSources, command: Command) -> str:
