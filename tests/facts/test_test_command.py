@@ -311,3 +311,38 @@ def test_documented_ctest_in_the_build_directory_the_readme_makes(
         ("(cd build && ctest -C Debug --output-on-failure)", "README.md", 8, "documented"),
         True,
     )
+
+
+def test_documented_blocks_run_in_the_directory_their_prose_names(
+    make_subject: MakeSubject,
+) -> None:
+    contributing = (
+        "## Running the test suite\n\n##### In the [`core`] directory\n\n"
+        "```sh\n# Test the examples of the documentation\ncargo test\n```\n\n"
+        "##### In the [`test_suite`] directory\n\n"
+        "```sh\n# Run the full test suite, including unstable features\n"
+        "cargo +nightly test --features unstable\n```\n\n"
+        "[`core`]: https://example.com/tree/master/core\n"
+    )
+    files = {
+        "Cargo.toml": '[workspace]\nmembers = ["core", "test_suite"]\n',
+        "core/Cargo.toml": '[package]\nname = "core"\n',
+        "core/src/lib.rs": RUST_TEST,
+        "test_suite/Cargo.toml": '[package]\nname = "test_suite"\n',
+        "test_suite/tests/t.rs": "#[test]\nfn t() {}\n",
+        "CONTRIBUTING.md": contributing,
+    }
+    assert chosen(make_subject, files) == (
+        (
+            "cd test_suite && cargo +nightly test --features unstable",
+            "CONTRIBUTING.md",
+            14,
+            "documented",
+        ),
+        False,
+    )
+    commands = [c.text for c in make_subject(files).facts.test_commands]
+    assert commands[:2] == [
+        "cd test_suite && cargo +nightly test --features unstable",
+        "cd core && cargo test",
+    ]

@@ -132,5 +132,5 @@ def _documented_commands(src: FactSources, instruction_files: tuple[str, ...]) -
         for path in paths:
             text = src.text(path)
             if text is not None:
-                found.extend(document_commands(path, text, origin))
+                found.extend(document_commands(path, text, origin, src.repo.is_dir))
     return found
