@@ -65,3 +65,11 @@ def test_introductions_are_the_comment_above_else_the_paragraph_before() -> None
         11: "only the parser",
         14: "Or `tox` for all tests.",
     }
+
+
+def test_plain_text_quotes_its_commands_markdown_does_not() -> None:
+    text = 'In short "./configure; make test", then "make install" (see "the manual").\n'
+    expected = [("./configure; make test", 1), ("make install", 1)]
+    for path in ("README", "INSTALL.txt"):
+        assert [(c.text, c.line) for c in document_commands(path, text, "docs")] == expected
+    assert document_commands("README.md", text, "docs") == []

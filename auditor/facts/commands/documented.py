@@ -39,6 +39,8 @@ SESSION_LANGUAGES = frozenset({
 })  # fmt: skip
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*\{?\.?([\w+-]*)")
 INLINE = re.compile(r"(?<!`)(`{1,2})(?!`)([^`\n]+?)(?<!`)\1(?!`)")
+QUOTED = re.compile(r'(?<![\w"])"([^"\n]+)"(?![\w"])')
+"""Plain text (a README without a suffix, `.txt`) quotes its commands: "./configure; make"."""
 RST_INLINE = re.compile(r"(?<!`)``(?!`)([^`\n]+?)``(?![`_])")
 """reStructuredText: only ``double`` backticks are code; `single`_ ones are links and roles."""
 IsDir = Callable[[str], bool]
@@ -74,17 +76,23 @@ def _documented(
 def is_known_command(line: str) -> bool:
     found = invocations(line)
     return bool(found) and (
-        found[0].program in KNOWN_EXECUTABLES or line.split()[0] in KNOWN_EXECUTABLES
+        found[0].program in KNOWN_EXECUTABLES
+        or found[0].head in KNOWN_EXECUTABLES
+        or line.split()[0] in KNOWN_EXECUTABLES
     )
 
 
 def _markdown(path: str, text: str, origin: str, is_dir: IsDir) -> Iterator[tuple[Command, str]]:
     lines = text.splitlines()
+    name = path.rsplit("/", 1)[-1].lower()
+    plain = "." not in name or name.endswith(".txt")
     number = 0
     while number < len(lines):
         fence = FENCE.match(lines[number])
         if not fence:
             yield from _inline(path, number + 1, lines[number], origin)
+            if plain:
+                yield from _inline(path, number + 1, lines[number], origin, QUOTED)
             number += 1
             continue
         marker, language = fence.group(2), fence.group(3).lower()
@@ -174,8 +182,6 @@ def _block(
 def _inline(
     path: str, line: int, text: str, origin: str, pattern: re.Pattern[str] = INLINE
 ) -> Iterator[tuple[Command, str]]:
-    if "`" not in text:
-        return
     for match in pattern.finditer(text):
         span = strip_prompt(match.group(match.lastindex or 0).strip())
         words = span.split()

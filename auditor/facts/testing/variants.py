@@ -1,10 +1,13 @@
-"""Test runs that are not the plain suite: debugging, coverage, one platform, release jobs."""
+"""Test runs that are not the plain suite: debug, coverage, one platform or matrix entry, release."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from auditor.facts.ci.commands import script_commands
+from auditor.facts.ci.github_workflows import job_steps, step_script
+from auditor.facts.commands.locate import LineLocator
 from auditor.facts.model import Command
 from auditor.facts.shell.invocations import Invocation, invocations
 from auditor.facts.sources import FactSources
@@ -36,6 +39,8 @@ def variant_of(src: FactSources, command: Command, pull_request_files: frozenset
         return "not on pull requests"
     if SIDE_JOB.search(command.path.rsplit("/", 1)[-1]):
         return "side job"
+    if _matrix_guarded(src, command):
+        return "one matrix entry"
     return _job_variant(src, command)
 
 
@@ -65,6 +70,20 @@ def _without_configuration(program: str, args: tuple[str, ...]) -> list[str]:
         if not (i and args[i - 1] in options):
             kept.append(arg)
     return kept
+
+
+def _matrix_guarded(src: FactSources, command: Command) -> bool:
+    """Whether a GitHub workflow step whose `if:` picks matrix entries runs `command`
+    (`if: matrix.builder == 'cmake'`): one variant of the build, not every run. The steps are
+    read again as `ci.commands` read them, so that the same line is the same command."""
+    locator = LineLocator(src.text(command.path))
+    for _, step, env, directory in job_steps(src.yaml(command.path)):
+        script = step_script(step, env, directory)
+        if script is not None and command in script_commands(
+            script[1], command.path, locator, script[0], script[2]
+        ):
+            return "matrix." in str(step.get("if") or "")
+    return False
 
 
 def _job_variant(src: FactSources, command: Command) -> str:
