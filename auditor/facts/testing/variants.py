@@ -1,4 +1,4 @@
-"""Test runs that are not the plain suite: debug, coverage, one platform or matrix entry, release."""
+"""Test runs that are not the plain suite: debug, coverage, one platform or matrix entry."""
 
 from __future__ import annotations
 
