@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
+from auditor.facts.ci.commands import ci_commands
+from auditor.facts.ci.jobs import ci_jobs
 from auditor.facts.ci.providers import ci_files, ci_providers, hook_managers, uses_pre_commit
 from auditor.facts.sources import FactSources
 from auditor.facts.subject import Subject
@@ -99,3 +101,28 @@ def test_hook_managers_need_a_hook_that_runs_something(
     src = sources(make_subject, files)
     assert hook_managers(src) == managers
     assert uses_pre_commit(src) is bool(managers)
+
+
+def test_a_cd_on_an_earlier_line_of_a_run_block_holds_for_the_later_lines(
+    make_subject: MakeSubject,
+) -> None:
+    run = (
+        "|\n          mkdir -p build\n          cd build\n          cmake ..\n"
+        "          make test\n          (cd sub && ctest)\n          cd ..\n          make lint\n"
+        "      - run: npm test\n        working-directory: web\n"
+    )
+    path = ".github/workflows/ci.yml"
+    src = sources(make_subject, {path: WORKFLOW.format(run=run)})
+    expected = [
+        ("mkdir -p build", 7),
+        ("cd build", 8),
+        ("cd build && cmake ..", 9),
+        ("cd build && make test", 10),
+        ("cd build && (cd sub && ctest)", 11),
+        ("cd build && cd ..", 12),
+        ("make lint", 13),
+        ("cd web && npm test", 14),
+    ]
+    assert [(c.text, c.line) for c in ci_commands(src)] == expected
+    (job,) = ci_jobs(src)
+    assert [(c.text, c.line) for c in job.commands] == expected

@@ -289,3 +289,111 @@ def test_documented_make_test_and_test_scripts_beat_a_bare_pytest(
         1,
         "documented",
     )
+
+
+def test_documented_ctest_in_the_build_directory_the_readme_makes(
+    make_subject: MakeSubject,
+) -> None:
+    readme = (
+        "To build with CMake:\n\n```bash\n$ cmake -B build -DBUILD_TESTING=ON\n"
+        "$ cmake --build build\n\n# Run tests:\n"
+        "$ (cd build && ctest -C Debug --output-on-failure)\n```\n"
+    )
+    files = {
+        "CMakeLists.txt": "project(x C)\nenable_testing()\nadd_test(NAME unit COMMAND unit)\n",
+        "test/unit.c": "int main(void) { return 0; }\n",
+        "README.md": readme,
+        ".github/workflows/ci.yml": workflow(
+            job("windows-latest", "cmake -B build", "ctest -C RelWithDebInfo -V", name="win")
+        ),
+    }
+    assert chosen(make_subject, files) == (
+        ("(cd build && ctest -C Debug --output-on-failure)", "README.md", 8, "documented"),
+        True,
+    )
+
+
+def test_documented_blocks_run_in_the_directory_their_prose_names(
+    make_subject: MakeSubject,
+) -> None:
+    contributing = (
+        "## Running the test suite\n\n##### In the [`core`] directory\n\n"
+        "```sh\n# Test the examples of the documentation\ncargo test\n```\n\n"
+        "##### In the [`test_suite`] directory\n\n"
+        "```sh\n# Run the full test suite, including unstable features\n"
+        "cargo +nightly test --features unstable\n```\n\n"
+        "[`core`]: https://example.com/tree/master/core\n"
+    )
+    files = {
+        "Cargo.toml": '[workspace]\nmembers = ["core", "test_suite"]\n',
+        "core/Cargo.toml": '[package]\nname = "core"\n',
+        "core/src/lib.rs": RUST_TEST,
+        "test_suite/Cargo.toml": '[package]\nname = "test_suite"\n',
+        "test_suite/tests/t.rs": "#[test]\nfn t() {}\n",
+        "CONTRIBUTING.md": contributing,
+    }
+    assert chosen(make_subject, files) == (
+        (
+            "cd test_suite && cargo +nightly test --features unstable",
+            "CONTRIBUTING.md",
+            14,
+            "documented",
+        ),
+        False,
+    )
+    commands = [c.text for c in make_subject(files).facts.test_commands]
+    assert commands[:2] == [
+        "cd test_suite && cargo +nightly test --features unstable",
+        "cd core && cargo test",
+    ]
+
+
+CMAKE_TESTS = {
+    "CMakeLists.txt": "project(z C)\nenable_testing()\nadd_test(NAME example COMMAND example)\n",
+    "test/example.c": "int main(void) { return 0; }\n",
+}
+
+
+def matrix_job(*steps: str) -> str:
+    return (
+        "  matrix:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n"
+        "        builder: [configure, cmake]\n    steps:\n" + "".join(steps)
+    )
+
+
+def test_a_ci_step_guarded_by_a_matrix_entry_ranks_after_unconditional_runs(
+    make_subject: MakeSubject,
+) -> None:
+    guarded = "      - if: matrix.builder == 'cmake'\n        run: ctest --test-dir build\n"
+    ci = workflow(matrix_job(guarded), job("ubuntu-latest", "ctest --test-dir build -V"))
+    files = {**CMAKE_TESTS, ".github/workflows/ci.yml": ci}
+    assert chosen(make_subject, files) == (
+        ("ctest --test-dir build -V", ".github/workflows/ci.yml", 15, "ci"),
+        True,
+    )
+    files[".github/workflows/ci.yml"] = workflow(matrix_job(guarded))
+    assert chosen(make_subject, files)[0] == (
+        "cmake -B build && cmake --build build && ctest --test-dir build",
+        "CMakeLists.txt",
+        2,
+        "build-tool",
+    )
+
+
+def test_plain_text_readme_configure_then_make_test(make_subject: MakeSubject) -> None:
+    guarded = "      - if: matrix.builder == 'cmake'\n        run: ctest -C Release\n"
+    files = {
+        **CMAKE_TESTS,
+        "README": 'ZLIB\n\nTo compile and run the tests: in short "./configure; make test", and\n'
+        'if that goes well, "make install".\n',
+        "configure": "#!/bin/sh\n",
+        "Makefile": "all:\n\t-@echo Please use ./configure first.\n",
+        "Makefile.in": "all: example\n\ntest: all\n\t./example\n",
+        ".github/workflows/ci.yml": workflow(matrix_job(guarded)),
+    }
+    assert chosen(make_subject, files) == (
+        ("./configure; make test", "README", 3, "documented"),
+        True,
+    )
+    del files["configure"]  # without it, nothing writes the Makefile that has `test`
+    assert chosen(make_subject, files)[0][0] != "./configure; make test"

@@ -10,7 +10,7 @@ from auditor.facts.ci.github_workflows import action_uses, github_scripts, synth
 from auditor.facts.ci.providers import ci_file_providers
 from auditor.facts.commands.locate import LineLocator
 from auditor.facts.model import Command
-from auditor.facts.shell.script_lines import script_lines
+from auditor.facts.shell.directories import located_script_lines
 from auditor.facts.sources import FactSources
 
 APPVEYOR = frozenset(
@@ -122,18 +122,19 @@ def script_commands(
     written: str | None = None,
     directory: str | None = None,
 ) -> Iterator[Command]:
-    """The command lines of `script`, located by the text as `written` in the file; a step's
-    `working-directory` becomes a `cd DIR && ` before each (what the runner does)."""
+    """The command lines of `script`, located by the text as `written` in the file, each
+    written `cd DIR && line` when it runs in DIR: the step's `working-directory`, or a `cd`
+    on an earlier line of the script (`located_script_lines`)."""
     lines = script.splitlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)
     at = locator.find(written or script)
     base = None if at is None else at - first
-    for line, text in script_lines(script, base):
-        yield Command(f"cd {directory} && {text}" if directory else text, path, line, "ci")
+    for line, text in located_script_lines(script, base, directory or ""):
+        yield Command(text, path, line, "ci")
 
 
 def _jenkins_commands(path: str, text: str) -> Iterator[Command]:
     for match in JENKINS_STEP.finditer(text):
         first = text.count("\n", 0, match.start("body")) + 1
-        for line, command in script_lines(match.group("body"), first):
+        for line, command in located_script_lines(match.group("body"), first):
             yield Command(command, path, line, "ci")

@@ -60,7 +60,8 @@ def collect_commands(src: FactSources, instruction_files: tuple[str, ...]) -> tu
       scripts, Jenkinsfile `sh`/`bat` steps. Multi-line scripts are cut into lines
       (continuations joined, comments, bare `fi`/`done` and here-documents left out). In
       GitHub workflows `${{ env.X }}` takes the plain value of `env:` and a step's
-      `working-directory` becomes `cd DIR && ...`. `uses:` steps are not commands, except
+      `working-directory` becomes `cd DIR && ...`, and so does a `cd DIR` on an earlier line
+      of the same script. `uses:` steps are not commands, except
       `actions-rs/cargo` and `gradle/gradle-build-action`, which only run the command their
       inputs name (`cargo test --all`).
     - `pre-commit`: hooks of .pre-commit-config.yaml (the hook id for a hook repository's
@@ -72,7 +73,8 @@ def collect_commands(src: FactSources, instruction_files: tuple[str, ...]) -> tu
       repository's (`sample_dirs`).
     - `instructions` (the `instruction_files`) and `docs` (`docs_files`): shell code blocks,
       console blocks (their `$ ` lines), unlabelled blocks and inline code that start with a
-      known program, prompts stripped.
+      known program, prompts stripped; plain-text files' "quoted" commands too. A block runs
+      in the directory the paragraph before it names and follows its own `cd` lines.
     """
     runners = runners_of(src)
     found = [
@@ -132,5 +134,5 @@ def _documented_commands(src: FactSources, instruction_files: tuple[str, ...]) -
         for path in paths:
             text = src.text(path)
             if text is not None:
-                found.extend(document_commands(path, text, origin))
+                found.extend(document_commands(path, text, origin, src.repo.is_dir))
     return found

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+from auditor.facts.commands.prose import comment_above, named_directory, paragraph_before
 from auditor.facts.model import Command
+from auditor.facts.shell.directories import located_script_lines
 from auditor.facts.shell.invocations import PROMPT, invocations, strip_prompt
 from auditor.facts.shell.script_lines import script_lines
 
@@ -37,32 +39,60 @@ SESSION_LANGUAGES = frozenset({
 })  # fmt: skip
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*\{?\.?([\w+-]*)")
 INLINE = re.compile(r"(?<!`)(`{1,2})(?!`)([^`\n]+?)(?<!`)\1(?!`)")
+QUOTED = re.compile(r'(?<![\w"])"([^"\n]+)"(?![\w"])')
+"""Plain text (a README without a suffix, `.txt`) quotes its commands: "./configure; make"."""
 RST_INLINE = re.compile(r"(?<!`)``(?!`)([^`\n]+?)``(?![`_])")
 """reStructuredText: only ``double`` backticks are code; `single`_ ones are links and roles."""
+IsDir = Callable[[str], bool]
 RST_DIRECTIVE = re.compile(r"^(\s*)\.\.\s+(?:code-block|code|sourcecode|prompt)::\s*([\w+-]*)")
 
 
-def document_commands(path: str, text: str, origin: str) -> list[Command]:
-    """The commands documented in `text` (a Markdown, reStructuredText or plain-text file)."""
+def document_commands(
+    path: str, text: str, origin: str, is_dir: IsDir | None = None
+) -> list[Command]:
+    """The commands documented in `text` (a Markdown, reStructuredText or plain-text file).
+
+    A code block's commands run where the paragraph before it says ("In the `x` directory",
+    when `is_dir(x)`) and where the block's own `cd` lines take them: into a directory that
+    exists (`is_dir`) or that the block makes (`mkdir build`), written `cd DIR && command`."""
+    return [command for command, _ in _documented(path, text, origin, is_dir)]
+
+
+def document_introductions(path: str, text: str) -> dict[int, str]:
+    """1-based line -> the prose that introduces the command there: the comment above it in
+    its code block, else the paragraph before the block; the line holding an inline span."""
+    return {c.line: intro for c, intro in _documented(path, text, "docs", None) if c.line}
+
+
+def _documented(
+    path: str, text: str, origin: str, is_dir: IsDir | None
+) -> Iterator[tuple[Command, str]]:
+    exists = is_dir or (lambda _: False)
     if path.lower().endswith((".rst", ".rest")):
-        return list(_rst(path, text, origin))
-    return list(_markdown(path, text, origin))
+        return _rst(path, text, origin, exists)
+    return _markdown(path, text, origin, exists)
 
 
 def is_known_command(line: str) -> bool:
     found = invocations(line)
     return bool(found) and (
-        found[0].program in KNOWN_EXECUTABLES or line.split()[0] in KNOWN_EXECUTABLES
+        found[0].program in KNOWN_EXECUTABLES
+        or found[0].head in KNOWN_EXECUTABLES
+        or line.split()[0] in KNOWN_EXECUTABLES
     )
 
 
-def _markdown(path: str, text: str, origin: str) -> Iterator[Command]:
+def _markdown(path: str, text: str, origin: str, is_dir: IsDir) -> Iterator[tuple[Command, str]]:
     lines = text.splitlines()
+    name = path.rsplit("/", 1)[-1].lower()
+    plain = "." not in name or name.endswith(".txt")
     number = 0
     while number < len(lines):
         fence = FENCE.match(lines[number])
         if not fence:
             yield from _inline(path, number + 1, lines[number], origin)
+            if plain:
+                yield from _inline(path, number + 1, lines[number], origin, QUOTED)
             number += 1
             continue
         marker, language = fence.group(2), fence.group(3).lower()
@@ -71,11 +101,12 @@ def _markdown(path: str, text: str, origin: str) -> Iterator[Command]:
         while number < len(lines) and not lines[number].strip().startswith(marker):
             number += 1
         block = [line.removeprefix(fence.group(1)) for line in lines[start:number]]
-        yield from _block(path, start + 1, block, language, origin)
+        paragraph = paragraph_before(lines, start - 1)
+        yield from _block(path, start + 1, block, language, origin, (paragraph, is_dir))
         number += 1
 
 
-def _rst(path: str, text: str, origin: str) -> Iterator[Command]:
+def _rst(path: str, text: str, origin: str, is_dir: IsDir) -> Iterator[tuple[Command, str]]:
     lines = text.splitlines()
     number = 0
     while number < len(lines):
@@ -90,6 +121,7 @@ def _rst(path: str, text: str, origin: str) -> Iterator[Command]:
             number += 1
             continue
         indent = len(line) - len(line.lstrip())
+        paragraph = paragraph_before(lines, number if directive else number + 1)
         language = directive.group(2).lower() if directive else ""
         number += 1
         while number < len(lines) and (
@@ -102,7 +134,7 @@ def _rst(path: str, text: str, origin: str) -> Iterator[Command]:
         ):
             number += 1
         block = lines[start:number]
-        yield from _block(path, start + 1, _dedent(block), language, origin)
+        yield from _block(path, start + 1, _dedent(block), language, origin, (paragraph, is_dir))
 
 
 def _dedent(block: list[str]) -> list[str]:
@@ -112,34 +144,48 @@ def _dedent(block: list[str]) -> list[str]:
 
 
 def _block(
-    path: str, first: int, block: list[str], language: str, origin: str
-) -> Iterator[Command]:
+    path: str,
+    first: int,
+    block: list[str],
+    language: str,
+    origin: str,
+    context: tuple[str, IsDir],
+) -> Iterator[tuple[Command, str]]:
+    """The commands of a code block whose first line is 1-based `first`, each with its
+    introduction; `context` is the paragraph before the block and the directory test."""
+    paragraph, is_dir = context
     if language in SHELL_LANGUAGES:
-        script = "\n".join(
-            strip_prompt(line) if PROMPT.match(line.strip()) else line for line in block
+        chosen = script_lines(
+            "\n".join(strip_prompt(line) if PROMPT.match(line.strip()) else line for line in block),
+            0,
         )
-        for line, text in script_lines(script, first):
-            yield Command(text, path, line, origin)
+    elif language in SESSION_LANGUAGES:
+        statements = script_lines("\n".join(block), 0)
+        prompted = any(PROMPT.match(line.strip()) for line in block)
+        chosen = [
+            (row, strip_prompt(text) if prompted else text)
+            for row, text in statements
+            if (PROMPT.match(text) if prompted else is_known_command(text))
+        ]
+    else:
         return
-    if language not in SESSION_LANGUAGES:
-        return
-    prompted = any(PROMPT.match(line.strip()) for line in block)
-    for line, text in script_lines("\n".join(block), first):
-        if prompted and PROMPT.match(text):
-            yield Command(strip_prompt(text), path, line, origin)
-        elif not prompted and is_known_command(text):
-            yield Command(text, path, line, origin)
+    script = [""] * len(block)
+    for row, text in chosen:
+        script[row or 0] = text
+    directory = named_directory(paragraph, path, is_dir)
+    for line, text in located_script_lines("\n".join(script), first, directory, is_dir):
+        at = (line or first) - first
+        introduction = comment_above(block, at) or paragraph
+        yield Command(text, path, line, origin), introduction
 
 
 def _inline(
     path: str, line: int, text: str, origin: str, pattern: re.Pattern[str] = INLINE
-) -> Iterator[Command]:
-    if "`" not in text:
-        return
+) -> Iterator[tuple[Command, str]]:
     for match in pattern.finditer(text):
         span = strip_prompt(match.group(match.lastindex or 0).strip())
         words = span.split()
         if not words or (len(words) == 1 and words[0] not in STANDALONE):
             continue
         if is_known_command(span):
-            yield Command(span, path, line, origin)
+            yield Command(span, path, line, origin), text.strip()

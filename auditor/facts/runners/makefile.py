@@ -95,8 +95,19 @@ def makefiles(src: FactSources) -> tuple[str, ...]:
 def read_makefile(src: FactSources, directory: str = "") -> Makefile | None:
     """The Makefile in `directory` with its included files, or None."""
     path = makefile_in(src, directory)
-    if path is None:
+    return None if path is None else _read(src, path)
+
+
+def read_configured_makefile(src: FactSources, directory: str = "") -> Makefile | None:
+    """The Makefile `./configure` writes in `directory` from its `Makefile.in` (autoconf), or
+    None when the directory has not both."""
+    prefix = directory.strip("/") + "/" if directory.strip("/") else ""
+    if not (src.repo.file(prefix + "configure") and src.repo.file(prefix + "Makefile.in")):
         return None
+    return _read(src, prefix + "Makefile.in")
+
+
+def _read(src: FactSources, path: str) -> Makefile:
     parser = _Parser(src)
     parser.read(path)
     targets = parser.expanded_targets()

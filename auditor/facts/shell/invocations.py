@@ -48,6 +48,8 @@ WRAPPERS: dict[str, frozenset[str]] = {
     "nix develop": frozenset({"-c", "--command"}),
 }  # fmt: skip
 """Programs (one or two words) that run the command after them, with options taking a value."""
+TOOLCHAIN_PROXIES = frozenset({"cargo", "rustc", "rustdoc", "rustfmt", "cargo-clippy"})
+"""rustup's proxies, which take the toolchain to run as a first `+nightly` word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +95,10 @@ def _invocations(text: str) -> tuple[Invocation, ...]:
     for words in commands(strip_prompt(text)):
         argv = peel(words)
         if argv:
-            found.append(Invocation(normalise_program(argv[0]), tuple(argv[1:]), argv[0]))
+            program, args = normalise_program(argv[0]), argv[1:]
+            if program in TOOLCHAIN_PROXIES and args[:1] and args[0].startswith("+"):
+                args = args[1:]  # `cargo +nightly test`: rustup's toolchain, not an argument
+            found.append(Invocation(program, tuple(args), argv[0]))
     return tuple(found)
 
 

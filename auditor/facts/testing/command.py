@@ -14,12 +14,14 @@ same command, the single-test line (`single_test`). Ranking, best first:
 A command counts only when it runs the whole suite and what it needs exists where it is
 written (`targets.runs_tests`). A CI step or runner target that is only *named* for tests
 (`make test` whose recipe runs a program not known to test) ranks after the build tool's own
-suite. Within that order: recipes for debugging, coverage, a single
-platform, or jobs that do not run on pull requests (releases, docs, benchmarks) rank after
-every plain run (`variants`); runners, build tools and defaults of another ecosystem than the
-primary language's rank after those of the primary one (a Python framework's `npm test` for
-its static assets); commands that cannot run as written (`${{ matrix.env }}`, `<name>`) or
-that are too long to be an instruction come last. Identical texts keep the best-ranked one.
+suite. Within one document, a command introduced as the whole suite ("Run the full test
+suite") ranks before the others. Within that order: recipes for debugging, coverage, a single
+platform or matrix entry (a step's `if: matrix.x == ...`), or jobs that do not run on pull
+requests (releases, docs, benchmarks) rank after every plain run (`variants`); runners,
+build tools and defaults of another ecosystem than the primary language's rank after those
+of the primary one (a Python framework's `npm test` for its static assets); commands that
+cannot run as written (`${{ matrix.env }}`, `<name>`) or that are too long to be an
+instruction come last. Identical texts keep the best-ranked one.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from auditor.facts.ci.triggers import pull_request_ci
+from auditor.facts.commands.documented import document_introductions
+from auditor.facts.commands.prose import introduces_whole_suite
 from auditor.facts.commands.unattended import stated_watch_flags, unattended_form
 from auditor.facts.layout.languages import primary_language
 from auditor.facts.model import Command
@@ -78,13 +82,14 @@ def test_commands(
     primary = LANGUAGE_ECOSYSTEMS.get(primary_language(src.repo) or "")
     pull_requests = frozenset(pull_request_ci(src))
     order = {command: i for i, command in enumerate(candidates)}
+    whole = _introduced_as_whole_suite(src, documented)
 
-    def rank(command: Command) -> tuple[int, int, int, int, bool, tuple[int, str, int], int]:
+    def rank(command: Command) -> tuple[int, int, int, int, bool, tuple[int, str, int, int], int]:
         ecosystem = command_ecosystem(command, env)
         foreign = int(primary is not None and ecosystem not in (None, primary))
-        tier = _tier(command)
+        tier = _tier(command, command in whole)
         if tier[0] in (3, 4) and not seen_to_run_tests(runners, env, command):
-            tier = (5, 1, "", 0)  # a target only named `test`: after a build tool's real suite
+            tier = (5, 1, "", 0, 0)  # a target only named `test`: after a build tool's real suite
         late = (
             2 if not runnable(command.text) else int(bool(variant_of(src, command, pull_requests)))
         )
@@ -112,25 +117,42 @@ def runnable(text: str) -> bool:
     return not any(word in ELLIPSES for word in text.split())
 
 
-def _tier(command: Command) -> tuple[int, int, str, int]:
-    path, line = command.path, command.line or 0
+def _introduced_as_whole_suite(src: FactSources, documented: Sequence[Command]) -> set[Command]:
+    """The documented commands whose prose says they run the whole suite ("Run the full test
+    suite")."""
+    found: set[Command] = set()
+    for path in {command.path for command in documented}:
+        introductions = document_introductions(path, src.text(path) or "")
+        found.update(
+            command
+            for command in documented
+            if command.path == path
+            and introduces_whole_suite(introductions.get(command.line or 0, ""))
+        )
+    return found
+
+
+def _tier(command: Command, whole_suite: bool) -> tuple[int, int, str, int, int]:
+    """(tier, rank in the tier, path, 0 for a documented command introduced as the whole
+    suite, line): within one document, "the full test suite" before a part of it."""
+    path, line, part = command.path, command.line or 0, int(not whole_suite)
     depth = path.count("/")
     if command.origin == "instructions":
         name = path.rsplit("/", 1)[-1]
         known = INSTRUCTION_NAMES.index(name) if name in INSTRUCTION_NAMES else 2
         if path.startswith(".") or "/" not in path:  # the root's, or .github/, .cursor/ rules
-            return (0, known, path, line)
-        return (2, 10 + depth, path, line)  # a package's own: after the root's documents
+            return (0, known, path, part, line)
+        return (2, 10 + depth, path, part, line)  # a package's own: after the root's documents
     if command.origin == "docs":
         readme = path.rsplit("/", 1)[-1].lower().startswith("readme")
-        return (2 if readme else 1, depth, path, line)
+        return (2 if readme else 1, depth, path, part, line)
     if command.origin == "ci":
-        return (3, _setup_first(command), path, line)
+        return (3, _setup_first(command), path, 0, line)
     if command.origin in RUNNER_ORIGINS:
-        return (4, RUNNER_ORIGINS.index(command.origin), "", 0)
+        return (4, RUNNER_ORIGINS.index(command.origin), "", 0, 0)
     if command.origin == "build-tool":
-        return (5, 0, "", 0)  # a runner target seen to run nothing known: (5, 1, ...)
-    return (6, 0, "", 0)
+        return (5, 0, "", 0, 0)  # a runner target seen to run nothing known: (5, 1, ...)
+    return (6, 0, "", 0, 0)
 
 
 def _setup_first(command: Command) -> int:

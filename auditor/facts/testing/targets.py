@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from auditor.facts.model import Command
 from auditor.facts.runners.arguments import make_args
-from auditor.facts.runners.makefile import makefile_in
+from auditor.facts.runners.makefile import makefile_in, read_configured_makefile
 from auditor.facts.runners.package_scripts import PLACEHOLDER_TEST, package_manager, script_command
 from auditor.facts.runners.registry import TaskRunners
 from auditor.facts.runners.resolution import expand, located_invocations, reach
@@ -27,7 +27,8 @@ def runs_tests(runners: TaskRunners, env: TestEnvironment, command: Command) -> 
     """Whether `command` runs the whole test suite, directly or through task runners.
 
     A runner invocation whose target is named `test` (or `tests`, `check`, ...) counts when
-    the target exists even if what it runs is not recognised (`test: ; ./ci/run-all`).
+    the target exists even if what it runs is not recognised (`test: ; ./ci/run-all`); after
+    `./configure`, make reads the Makefile it writes from `Makefile.in`.
     """
     entry = [invocation for invocation, _ in located_invocations(command)]
     if any(selects_part(i) or _passes_filter(i) for i in entry):
@@ -82,6 +83,10 @@ def _named_test_target(
         return False  # these names promise tests only when what they run is seen to run them
     if invocation.program in ("make", "gmake"):  # a `test:` rule, even one that only depends
         makefile = runners.makefile(directory)
+        if any(
+            i.program == "configure" and at == directory for i, at in located_invocations(parent)
+        ):
+            makefile = read_configured_makefile(runners.src, directory) or makefile
         return makefile is not None and makefile.rule_for(words[0]) is not None
     children = expand(runners, invocation, cwd, parent)
     if not children:

@@ -1,10 +1,13 @@
-"""Test runs that are not the plain suite: debugging, coverage, one platform, release jobs."""
+"""Test runs that are not the plain suite: debug, coverage, one platform or matrix entry."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from auditor.facts.ci.commands import script_commands
+from auditor.facts.ci.github_workflows import job_steps, step_script
+from auditor.facts.commands.locate import LineLocator
 from auditor.facts.model import Command
 from auditor.facts.shell.invocations import Invocation, invocations
 from auditor.facts.sources import FactSources
@@ -15,6 +18,12 @@ DEBUG_WORD = re.compile(r"(?i)(?:^|[-_:,=])debug(?:$|[-_:,])")
 FEATURE_OPTIONS = frozenset({"--features", "-F"})
 SIDE_JOB = re.compile(r"(?i)release|publish|deploy|nightly|bench|snapshot|docs?\b|pages")
 ONE_PLATFORM = re.compile(r"(?i)macos|windows|osx")
+CONFIGURATION_OPTIONS = {
+    "ctest": frozenset({"-C", "--build-config"}),
+    "cmake": frozenset({"--config"}),
+    "dotnet": frozenset({"-c", "--configuration"}),
+}
+"""Options whose value is a build configuration (`ctest -C Debug`), not a debugging recipe."""
 JOB_KEY = re.compile(r"^(\s+)([\w-]+|\"[^\"]+\"|'[^']+'):\s*(?:#.*)?$")
 
 
@@ -30,12 +39,14 @@ def variant_of(src: FactSources, command: Command, pull_request_files: frozenset
         return "not on pull requests"
     if SIDE_JOB.search(command.path.rsplit("/", 1)[-1]):
         return "side job"
+    if _matrix_guarded(src, command):
+        return "one matrix entry"
     return _job_variant(src, command)
 
 
 def _invocation_variant(invocation: Invocation) -> str:
     program, args = invocation.program, invocation.args
-    words = [a for a in args if not a.startswith("-")]
+    words = [a for a in _without_configuration(program, args) if not a.startswith("-")]
     if program in COVERAGE_PROGRAMS or (
         program == "cargo" and words[:1] in (["llvm-cov"], ["tarpaulin"])
     ):
@@ -47,6 +58,32 @@ def _invocation_variant(invocation: Invocation) -> str:
     features = [args[i + 1] for i, a in enumerate(args[:-1]) if a in FEATURE_OPTIONS]
     features += [a.split("=", 1)[1] for a in args if a.startswith("--features=")]
     return "debug" if any(DEBUG_WORD.search(f) for f in features) else ""
+
+
+def _without_configuration(program: str, args: tuple[str, ...]) -> list[str]:
+    """`args` without the build configuration named (`-C Debug`, `--config=Debug`)."""
+    options = CONFIGURATION_OPTIONS.get(program, frozenset())
+    kept: list[str] = []
+    for i, arg in enumerate(args):
+        if arg.split("=", 1)[0] in options and "=" in arg:
+            continue
+        if not (i and args[i - 1] in options):
+            kept.append(arg)
+    return kept
+
+
+def _matrix_guarded(src: FactSources, command: Command) -> bool:
+    """Whether a GitHub workflow step whose `if:` picks matrix entries runs `command`
+    (`if: matrix.builder == 'cmake'`): one variant of the build, not every run. The steps are
+    read again as `ci.commands` read them, so that the same line is the same command."""
+    locator = LineLocator(src.text(command.path))
+    for _, step, env, directory in job_steps(src.yaml(command.path)):
+        script = step_script(step, env, directory)
+        if script is not None and command in script_commands(
+            script[1], command.path, locator, script[0], script[2]
+        ):
+            return "matrix." in str(step.get("if") or "")
+    return False
 
 
 def _job_variant(src: FactSources, command: Command) -> str:

@@ -1,0 +1,65 @@
+"""What a document says around a command: the directory it names and whether it is the suite."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Sequence
+
+WHOLE_SUITE = re.compile(
+    r"""(?ix)\b(?:full|whole|entire|complete)\s+(?:test[\s-]?suite|suite|set\s+of\s+tests|tests?)\b
+      | \ball\s+(?:of\s+)?(?:the\s+)?(?:unit\s+)?(?:tests|test\s+suites|specs)\b"""
+)
+"""Prose that introduces the whole test suite ("Run the full test suite", "run all tests")."""
+NAMED_DIRECTORY = re.compile(
+    r"""(?ix)\b(?:in|inside|within|from)\s+(?:the\s+)?
+        \[?`?(?P<name>[\w.][\w./-]*?)/?`?\]?(?:\([^)\s]*\))?\s+(?:sub)?(?:directory|folder|dir)\b"""
+)
+"""Prose naming where the commands after it run ("In the [`test_suite`] directory")."""
+CD_SPAN = re.compile(r"`cd\s+(?P<name>[\w.][\w./-]*?)/?`")
+FENCE_LINE = re.compile(r"^\s*(?:`{3,}|~{3,})")
+
+
+def introduces_whole_suite(introduction: str) -> bool:
+    """Whether `introduction` says that what follows runs the whole test suite."""
+    return bool(WHOLE_SUITE.search(introduction))
+
+
+def paragraph_before(lines: Sequence[str], index: int) -> str:
+    """The paragraph (or heading) that ends right before 0-based line `index`, on one line;
+    "" when a code block ends there."""
+    end = index
+    while end > 0 and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while start > 0 and lines[start - 1].strip() and not FENCE_LINE.match(lines[start - 1]):
+        start -= 1
+        if lines[start].lstrip().startswith("#"):
+            break  # a Markdown heading opens its paragraph
+    if end and FENCE_LINE.match(lines[end - 1]):
+        return ""
+    return " ".join(line.strip() for line in lines[start:end])
+
+
+def comment_above(block: Sequence[str], index: int) -> str:
+    """The group of `#` comment lines nearest above line `index` of a code block, on one line."""
+    found: list[str] = []
+    for line in reversed(block[:index]):
+        text = line.strip()
+        if text.startswith("#"):
+            found.insert(0, text.lstrip("#").strip())
+        elif found:
+            break
+    return " ".join(found)
+
+
+def named_directory(paragraph: str, path: str, is_dir: Callable[[str], bool]) -> str:
+    """The directory `paragraph` says the commands after it run in ("In the `x` directory",
+    "`cd x`, then"), from the root: one that exists at the root or beside the document at
+    `path`; "" for none."""
+    for match in (*NAMED_DIRECTORY.finditer(paragraph), *CD_SPAN.finditer(paragraph)):
+        name = match.group("name").removeprefix("./").rstrip("/")
+        for directory in (name, posixpath.join(posixpath.dirname(path), name)):
+            if name not in ("", ".", "..") and is_dir(posixpath.normpath(directory)):
+                return posixpath.normpath(directory)
+    return ""

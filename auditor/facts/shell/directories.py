@@ -1,0 +1,82 @@
+"""Script lines with the directory each runs in: a `cd build` on one line holds for the next."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+
+from auditor.facts.shell.invocations import Invocation, invocations
+from auditor.facts.shell.script_lines import script_lines
+
+UNKNOWN_TARGET = ("$", "~", "/", "-")
+"""`cd` targets that cannot be followed statically (`cd $DIR`, `cd ~`, `cd /tmp`, `cd -`)."""
+
+
+def located_script_lines(
+    script: str,
+    first_line: int | None = None,
+    base: str = "",
+    exists: Callable[[str], bool] | None = None,
+) -> list[tuple[int | None, str]]:
+    """`script_lines`, each written as `cd DIR && line` when it runs in DIR (from the root):
+    the `base` directory, then a `cd`/`pushd` on an earlier line that lasts (not inside a
+    subshell `( ... )`), `popd` going back. A target that cannot be followed (`cd $DIR`)
+    goes back to the root. With `exists`, a `cd` into a directory the repository does not
+    have and the script did not make (`mkdir`, `cmake -B`, `meson setup`) is not followed:
+    a document's `git clone URL && cd name` lands in the repository itself."""
+    stack = [_normalise(base)]
+    made: set[str] = set()
+    found: list[tuple[int | None, str]] = []
+    for line, text in script_lines(script, first_line):
+        cwd = stack[-1]
+        found.append((line, f"cd {cwd} && {text}" if cwd else text))
+        if text.startswith("(") and text.endswith(")"):
+            continue  # a subshell's directory changes end with it
+        for invocation in invocations(text):
+            made.update(_made(invocation, stack[-1]))
+            _move(stack, invocation, exists, made)
+    return found
+
+
+def _move(
+    stack: list[str], invocation: Invocation, exists: Callable[[str], bool] | None, made: set[str]
+) -> None:
+    program, args = invocation.program, [a for a in invocation.args if a != "--"]
+    if program == "popd":
+        if len(stack) > 1:
+            stack.pop()
+        return
+    if program not in ("cd", "pushd"):
+        return
+    target = args[0] if args else "/"
+    if target.startswith(UNKNOWN_TARGET):
+        directory = ""
+    else:
+        directory = _normalise(posixpath.join(stack[-1], target))
+        if exists is not None and directory and directory not in made and not exists(directory):
+            return
+    if program == "pushd":
+        stack.append(directory)
+    else:
+        stack[-1] = directory
+
+
+def _made(invocation: Invocation, cwd: str) -> list[str]:
+    """The directories an invocation creates: `mkdir -p a b`, `cmake -B build`, `meson setup b`."""
+    program, args = invocation.program, invocation.args
+    if program == "mkdir":
+        names = [a for a in args if not a.startswith("-")]
+    elif program == "cmake":
+        names = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "-B"]
+        names += [a[2:] for a in args if a.startswith("-B") and len(a) > 2]
+    elif program == "meson" and args[:1] == ("setup",):
+        names = [a for a in args[1:2] if not a.startswith("-")]
+    else:
+        names = []
+    return [_normalise(posixpath.join(cwd, name)) for name in names]
+
+
+def _normalise(path: str) -> str:
+    """A directory relative to the root, "" for the root itself or anything above it."""
+    joined = posixpath.normpath(path) if path else "."
+    return "" if joined == "." or joined.startswith("..") else joined

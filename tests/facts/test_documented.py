@@ -1,0 +1,75 @@
+"""Documented commands: the directory their prose or their block puts them in, their prose."""
+
+from __future__ import annotations
+
+from auditor.facts.commands.documented import document_commands, document_introductions
+
+GUIDE = """\
+Clone and test:
+
+```sh
+git clone https://example.com/x.git
+cd x
+make test
+```
+
+In the `web/` directory:
+
+```console
+$ npm ci
+$ npm test
+```
+
+In the `missing` directory:
+
+```sh
+pytest
+```
+
+Build out of tree:
+
+```
+mkdir build
+cd build
+cmake ..
+make check
+```
+"""
+
+
+def test_blocks_follow_their_cd_lines_and_the_directory_their_prose_names() -> None:
+    directories = {"web", "x-not-here"}
+    found = document_commands("CONTRIBUTING.md", GUIDE, "docs", directories.__contains__)
+    assert [(c.text, c.line) for c in found] == [
+        ("git clone https://example.com/x.git", 4),
+        ("cd x", 5),  # not a directory of the repository: the clone is the repository itself
+        ("make test", 6),
+        ("cd web && npm ci", 12),
+        ("cd web && npm test", 13),
+        ("pytest", 19),  # the directory named does not exist
+        ("mkdir build", 25),
+        ("cd build", 26),
+        ("cd build && cmake ..", 27),
+        ("cd build && make check", 28),
+    ]
+
+
+def test_introductions_are_the_comment_above_else_the_paragraph_before() -> None:
+    text = (
+        "## Tests\n\nRun the full test suite, or a part of it:\n\n```sh\nmake all\n# everything\n"
+        "make test\n\n# only the parser\nmake test-parser\n```\n\nOr `tox` for all tests.\n"
+    )
+    assert document_introductions("README.md", text) == {
+        6: "Run the full test suite, or a part of it:",
+        8: "everything",
+        11: "only the parser",
+        14: "Or `tox` for all tests.",
+    }
+
+
+def test_plain_text_quotes_its_commands_markdown_does_not() -> None:
+    text = 'In short "./configure; make test", then "make install" (see "the manual").\n'
+    expected = [("./configure; make test", 1), ("make install", 1)]
+    for path in ("README", "INSTALL.txt"):
+        assert [(c.text, c.line) for c in document_commands(path, text, "docs")] == expected
+    assert document_commands("README.md", text, "docs") == []
