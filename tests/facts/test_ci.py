@@ -126,3 +126,13 @@ def test_a_cd_on_an_earlier_line_of_a_run_block_holds_for_the_later_lines(
     assert [(c.text, c.line) for c in ci_commands(src)] == expected
     (job,) = ci_jobs(src)
     assert [(c.text, c.line) for c in job.commands] == expected
+
+
+def test_a_command_written_twice_gets_the_line_of_each_step(make_subject: MakeSubject) -> None:
+    run = "|\n          make build\n          make test\n      - run: make test\n"
+    src = sources(make_subject, {".github/workflows/ci.yml": WORKFLOW.format(run=run)})
+    assert [(c.text, c.line) for c in ci_commands(src)] == [
+        ("make build", 7),
+        ("make test", 8),
+        ("make test", 9),
+    ]

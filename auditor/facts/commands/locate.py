@@ -14,7 +14,8 @@ class LineLocator:
     """Finds the 1-based line of successive values of a file, in document order.
 
     Parsers drop positions; values come back in document order, so each search starts
-    where the previous one ended and falls back to the whole file. A line holding the value
+    after the previous value's line (a key's search, at its line: its value may share it) and
+    falls back to the whole file. A line holding the value
     alone (after a key or a list dash) is preferred to one that merely contains it.
     """
 
@@ -30,6 +31,8 @@ class LineLocator:
         line = self._search(lambda text: _holds_value(text, needle))
         if line is None:
             line = self._search(lambda text: needle in text)
+        if line is not None:  # the next value comes after this one: past its lines
+            self._cursor = min(line - 1 + len(fragment.strip("\n").splitlines()), len(self._lines))
         return line
 
     def find_key(self, key: str) -> int | None:
