@@ -26,6 +26,13 @@ In the `missing` directory:
 pytest
 ```
 
+Make an app of your own with the generator:
+
+```console
+$ npx create-x /tmp/foo && cd /tmp/foo
+$ npm start
+```
+
 Build out of tree:
 
 ```
@@ -47,10 +54,11 @@ def test_blocks_follow_their_cd_lines_and_the_directory_their_prose_names() -> N
         ("cd web && npm ci", 12),
         ("cd web && npm test", 13),
         ("pytest", 19),  # the directory named does not exist
-        ("mkdir build", 25),
-        ("cd build", 26),
-        ("cd build && cmake ..", 27),
-        ("cd build && make check", 28),
+        ("npx create-x /tmp/foo && cd /tmp/foo", 25),  # `npm start` is another project's
+        ("mkdir build", 32),
+        ("cd build", 33),
+        ("cd build && cmake ..", 34),
+        ("cd build && make check", 35),
     ]
 
 

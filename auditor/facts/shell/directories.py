@@ -10,6 +10,8 @@ from auditor.facts.shell.script_lines import script_lines
 
 UNKNOWN_TARGET = ("$", "~", "/", "-")
 """`cd` targets that cannot be followed statically (`cd $DIR`, `cd ~`, `cd /tmp`, `cd -`)."""
+OUTSIDE = ("/", "~")
+"""`cd` targets outside the repository (`cd /tmp/app`, `cd ~/project`)."""
 
 
 def located_script_lines(
@@ -21,25 +23,31 @@ def located_script_lines(
     """`script_lines`, each written as `cd DIR && line` when it runs in DIR (from the root):
     the `base` directory, then a `cd`/`pushd` on an earlier line that lasts (not inside a
     subshell `( ... )`), `popd` going back. A target that cannot be followed (`cd $DIR`)
-    goes back to the root. With `exists`, a `cd` into a directory the repository does not
-    have and the script did not make (`mkdir`, `cmake -B`, `meson setup`) is not followed:
-    a document's `git clone URL && cd name` lands in the repository itself."""
-    stack = [_normalise(base)]
+    goes back to the root. With `exists` (a document's block), a `cd` into a directory the
+    repository does not have and the script did not make (`mkdir`, `cmake -B`, `meson setup`)
+    is not followed: a document's `git clone URL && cd name` lands in the repository itself;
+    and after a `cd` out of the repository (`cd /tmp/app`, `cd ~/project`) the lines are about
+    another project and are left out (until a `popd`)."""
+    stack: list[str | None] = [_normalise(base)]
     made: set[str] = set()
     found: list[tuple[int | None, str]] = []
     for line, text in script_lines(script, first_line):
         cwd = stack[-1]
-        found.append((line, f"cd {cwd} && {text}" if cwd else text))
+        if cwd is not None:
+            found.append((line, f"cd {cwd} && {text}" if cwd else text))
         if text.startswith("(") and text.endswith(")"):
             continue  # a subshell's directory changes end with it
         for invocation in invocations(text):
-            made.update(_made(invocation, stack[-1]))
+            made.update(_made(invocation, stack[-1] or ""))
             _move(stack, invocation, exists, made)
     return found
 
 
 def _move(
-    stack: list[str], invocation: Invocation, exists: Callable[[str], bool] | None, made: set[str]
+    stack: list[str | None],
+    invocation: Invocation,
+    exists: Callable[[str], bool] | None,
+    made: set[str],
 ) -> None:
     program, args = invocation.program, [a for a in invocation.args if a != "--"]
     if program == "popd":
@@ -49,7 +57,10 @@ def _move(
     if program not in ("cd", "pushd"):
         return
     target = args[0] if args else "/"
-    if target.startswith(UNKNOWN_TARGET):
+    directory: str | None
+    if stack[-1] is None or (target.startswith(OUTSIDE) and exists is not None):
+        directory = None  # a document's `cd /tmp/app`: another project's commands follow
+    elif target.startswith(UNKNOWN_TARGET):
         directory = ""
     else:
         directory = _normalise(posixpath.join(stack[-1], target))
