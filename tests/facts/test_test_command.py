@@ -397,3 +397,38 @@ def test_plain_text_readme_configure_then_make_test(make_subject: MakeSubject) -
     )
     del files["configure"]  # without it, nothing writes the Makefile that has `test`
     assert chosen(make_subject, files)[0][0] != "./configure; make test"
+
+
+def test_a_documented_build_without_its_manifest_loses_to_the_one_that_runs(
+    make_subject: MakeSubject,
+) -> None:
+    files = {
+        "build-pom.xml": MAVEN_POM,
+        "core/pom.xml": MAVEN_POM,
+        **{f"core/{path}": text for path, text in JAVA.items()},
+        "CONTRIBUTING.md": "# Contributing\n\nRun `mvn clean verify` before sending a change.\n",
+        ".github/workflows/ci.yml": workflow(
+            job("ubuntu-latest", "mvn -B verify -f build-pom.xml")
+        ),
+    }
+    assert chosen(make_subject, files) == (
+        ("mvn -B verify -f build-pom.xml", ".github/workflows/ci.yml", 7, "ci"),
+        True,
+    )
+
+
+def test_extra_environments_and_marker_subsets_rank_below_the_suite(
+    make_subject: MakeSubject,
+) -> None:
+    files = {
+        "pyproject.toml": '[project]\nname = "x"\nversion = "1"\n',
+        "tox.ini": "[tox]\nenv_list = py3\n\n[testenv]\ncommands = pytest\n\n"
+        "[testenv:stress]\ncommands = pytest -m stress\n\n[testenv:random]\n"
+        "commands = pytest -p random_order\n",
+        "tests/test_a.py": "def test_a():\n    pass\n",
+        "docs/contributing.md": "# Contributing\n\n## Extra Test Environments\n\n"
+        "- `tox r -e random` runs the tests in a random order.\n"
+        "- `tox r -e stress` runs the stress tests.\n",
+        ".github/workflows/ci.yml": workflow(job("ubuntu-latest", "tox run")),
+    }
+    assert chosen(make_subject, files) == (("tox run", ".github/workflows/ci.yml", 7, "ci"), True)

@@ -20,6 +20,28 @@ CD_SPAN = re.compile(r"`cd\s+(?P<name>[\w.][\w./-]*?)/?`")
 FENCE_LINE = re.compile(r"^\s*(?:`{3,}|~{3,})")
 
 
+EXTRA_SECTION = re.compile(
+    r"(?i)\b(?:extra|additional|optional|other|more|special)\b.*\b(?:tests?|environments?|"
+    r"suites?|checks?|targets?)\b"
+)
+"""A section for runs besides the main one ("Extra Test Environments", "Other checks")."""
+HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<title>.+?)\s*#*\s*$")
+
+
+def heading_above(lines: Sequence[str], line: int) -> str:
+    """The title of the Markdown heading nearest above 1-based `line` ("" when none)."""
+    for text in reversed(lines[: max(line - 1, 0)]):
+        match = HEADING.match(text)
+        if match:
+            return match.group("title")
+    return ""
+
+
+def in_extra_section(lines: Sequence[str], line: int) -> bool:
+    """Whether 1-based `line` sits in a section for extra runs ("Extra Test Environments")."""
+    return bool(EXTRA_SECTION.search(heading_above(lines, line)))
+
+
 def introduces_whole_suite(introduction: str) -> bool:
     """Whether `introduction` says that what follows runs the whole test suite."""
     return bool(WHOLE_SUITE.search(introduction))

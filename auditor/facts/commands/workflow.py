@@ -16,7 +16,7 @@ from auditor.facts.runners.registry import TaskRunners, runners_of
 from auditor.facts.runners.resolution import HANDLERS
 from auditor.facts.shell.invocations import invocations
 from auditor.facts.subject import Subject
-from auditor.facts.testing.command import runnable
+from auditor.facts.testing.command import has_placeholders, runnable
 from auditor.facts.testing.frameworks import framework_evidence
 from auditor.facts.testing.invocations import TestEnvironment, test_environment
 from auditor.facts.testing.prefix import main_manager
@@ -112,10 +112,10 @@ class CommandChooser:
         return default if self.resolves(default) else None
 
     def test(self) -> str | None:
-        """The canonical test command (`testing.command`), when it can be handed over as
-        written."""
+        """The canonical test command (`testing.command`), when it holds no placeholder (a
+        long one is still the best the repository has: the ranking put shorter ones first)."""
         command = self.facts.test_command
-        return command.text if command is not None and runnable(command.text) else None
+        return command.text if command is not None and not has_placeholders(command.text) else None
 
     def single_test(self) -> str | None:
         """One test on its own, built from the same test command (`testing.single_test`)."""

@@ -31,11 +31,13 @@ from dataclasses import replace
 
 from auditor.facts.ci.triggers import pull_request_ci
 from auditor.facts.commands.documented import document_introductions
-from auditor.facts.commands.prose import introduces_whole_suite
+from auditor.facts.commands.prose import in_extra_section, introduces_whole_suite
 from auditor.facts.commands.unattended import stated_watch_flags, unattended_form
 from auditor.facts.layout.languages import primary_language
 from auditor.facts.model import Command
+from auditor.facts.references.manifests import ManifestJudge
 from auditor.facts.runners.registry import runners_of
+from auditor.facts.runners.resolution import located_invocations
 from auditor.facts.shell.invocations import invocations
 from auditor.facts.sources import FactSources
 from auditor.facts.testing.build_tools import build_tool_test_commands
@@ -72,7 +74,12 @@ def test_commands(
     runners = runners_of(src)
     frameworks = framework_evidence(src)
     env = test_environment(src, frozenset(frameworks))
-    documented = [c for c in commands if c.origin in DOCUMENTED and runs_tests(runners, env, c)]
+    manifests = ManifestJudge(src.repo, src)
+    documented = [
+        c
+        for c in commands
+        if c.origin in DOCUMENTED and runs_tests(runners, env, c) and _finds_manifest(manifests, c)
+    ]
     candidates = [
         *documented,
         *runner_test_commands(runners, env),
@@ -83,6 +90,11 @@ def test_commands(
     pull_requests = frozenset(pull_request_ci(src))
     order = {command: i for i, command in enumerate(candidates)}
     whole = _introduced_as_whole_suite(src, documented)
+    extra = {
+        c
+        for c in documented
+        if in_extra_section((src.text(c.path) or "").splitlines(), c.line or 0)
+    }
 
     def rank(command: Command) -> tuple[int, int, int, int, bool, tuple[int, str, int, int], int]:
         ecosystem = command_ecosystem(command, env)
@@ -91,7 +103,9 @@ def test_commands(
         if tier[0] in (3, 4) and not seen_to_run_tests(runners, env, command):
             tier = (5, 1, "", 0, 0)  # a target only named `test`: after a build tool's real suite
         late = (
-            2 if not runnable(command.text) else int(bool(variant_of(src, command, pull_requests)))
+            2
+            if not runnable(command.text)
+            else int(command in extra or bool(variant_of(src, command, pull_requests)))
         )
         group = foreign if tier[0] >= 4 else 0
         return (late, group, foreign, tier[0], builds_too(command), tier[1:], order[command])
@@ -110,11 +124,13 @@ ELLIPSES = frozenset({"...", "\u2026"})
 
 
 def runnable(text: str) -> bool:
-    """Whether `text` can be handed over as written: no placeholders (template marks, a `...`
-    standing for arguments to fill in), not a whole script."""
-    if len(text) > MAX_COMMAND or any(mark in text for mark in TEMPLATE_MARKS):
-        return False
-    return not any(word in ELLIPSES for word in text.split())
+    """Whether `text` can be handed over as written: no placeholders, not a whole script."""
+    return len(text) <= MAX_COMMAND and not has_placeholders(text)
+
+
+def has_placeholders(text: str) -> bool:
+    """Template marks (`${{ matrix.x }}`, `<file>`) or a `...` standing for arguments."""
+    return any(mark in text for mark in TEMPLATE_MARKS) or any(w in ELLIPSES for w in text.split())
 
 
 def _introduced_as_whole_suite(src: FactSources, documented: Sequence[Command]) -> set[Command]:
@@ -130,6 +146,18 @@ def _introduced_as_whole_suite(src: FactSources, documented: Sequence[Command]) 
             and introduces_whole_suite(introductions.get(command.line or 0, ""))
         )
     return found
+
+
+def _finds_manifest(judge: ManifestJudge, command: Command) -> bool:
+    """Whether each build tool the command runs finds its manifest where it runs (a documented
+    `mvn clean verify` at a root with no pom.xml does not run as written)."""
+    return all(judge.problem(i, cwd) is None for i, cwd in located_invocations(command))
+
+
+def _in_extra_sections(src: FactSources, documented: Sequence[Command]) -> set[Command]:
+    """The documented commands of sections for extra runs ("Extra Test Environments")."""
+    lines = {path: (src.text(path) or "").splitlines() for path in {c.path for c in documented}}
+    return {c for c in documented if in_extra_section(lines[c.path], c.line or 0)}
 
 
 def _tier(command: Command, whole_suite: bool) -> tuple[int, int, str, int, int]:

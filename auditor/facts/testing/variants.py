@@ -9,6 +9,8 @@ from auditor.facts.ci.commands import script_commands
 from auditor.facts.ci.github_workflows import job_steps, step_script
 from auditor.facts.commands.locate import LineLocator
 from auditor.facts.model import Command
+from auditor.facts.runners.registry import runners_of
+from auditor.facts.runners.resolution import reach
 from auditor.facts.shell.invocations import Invocation, invocations
 from auditor.facts.sources import FactSources
 
@@ -24,15 +26,19 @@ CONFIGURATION_OPTIONS = {
     "dotnet": frozenset({"-c", "--configuration"}),
 }
 """Options whose value is a build configuration (`ctest -C Debug`), not a debugging recipe."""
+SUBSET_OPTIONS = frozenset({"-m", "-k"})
+"""pytest options that run the tests of one marker or keyword, not the suite."""
 JOB_KEY = re.compile(r"^(\s+)([\w-]+|\"[^\"]+\"|'[^']+'):\s*(?:#.*)?$")
 
 
 def variant_of(src: FactSources, command: Command, pull_request_files: frozenset[str]) -> str:
-    """Why `command` is a variant of the test run ("" when it runs the plain suite)."""
-    for invocation in invocations(command.text):
-        kind = _invocation_variant(invocation)
-        if kind:
-            return kind
+    """Why `command` is a variant of the test run ("" when it runs the plain suite), itself
+    or through the targets it runs (`tox -e stress` whose env runs `pytest -m stress`)."""
+    for reached in reach(runners_of(src), command):
+        for invocation in invocations(reached.text):
+            kind = _invocation_variant(invocation)
+            if kind:
+                return kind
     if command.origin != "ci":
         return ""
     if pull_request_files and command.path not in pull_request_files:
@@ -46,6 +52,10 @@ def variant_of(src: FactSources, command: Command, pull_request_files: frozenset
 
 def _invocation_variant(invocation: Invocation) -> str:
     program, args = invocation.program, invocation.args
+    if program == "pytest" and any(
+        a in SUBSET_OPTIONS or a.startswith(("-m=", "-k=")) for a in args
+    ):
+        return "a subset of the tests"
     words = [a for a in _without_configuration(program, args) if not a.startswith("-")]
     if program in COVERAGE_PROGRAMS or (
         program == "cargo" and words[:1] in (["llvm-cov"], ["tarpaulin"])
