@@ -62,20 +62,32 @@ class PathJudge:
         return index.exists(path) or path in index.links or path in index.symlinks
 
     def code_span(self, span: str, directory: str) -> str | None:
-        """The path `span` names that is missing (relative to the root), or None."""
+        """The path `span` names that is missing (relative to the root), or None.
+
+        A span is judged only when it looks like a path of this repository: it has a slash,
+        and its first segment is a top-level entry, an entry of the document's directory or
+        a well-known top-level directory (a leading `./` counts the same: `./public` in a
+        framework's README is the reader's directory, not the framework's), or it is `./`
+        and one file name with an extension (`./setup.sh`). It resolves when it exists
+        relative to the document's directory or to the root; `../` only from the document.
+        """
         path = _plain(span)
         if path is None or "/" not in path.strip("/"):
             return None
-        if path.startswith(("./", "../")):
+        if path.startswith("../"):
             return self._missing(_joined(directory, path))
-        first = path.split("/", 1)[0]
-        candidates = [posixpath.join(directory, path)] if directory else []
-        candidates.append(path)
-        if not (first in self._top or first in WELL_KNOWN_DIRS or self._in(directory, first)):
+        relative = path.removeprefix("./").lstrip("/") if path.startswith("./") else path
+        first = relative.split("/", 1)[0]
+        candidates = [_joined(directory, relative)] if directory else []
+        candidates.append(_joined("", relative))
+        known = first in self._top or first in WELL_KNOWN_DIRS or self._in(directory, first)
+        lone_file = path.startswith("./") and "/" not in relative.rstrip("/") and "." in first
+        if not (known or lone_file):
             return None
-        if any(self.exists(c) for c in candidates) or self._anywhere(path.strip("/")):
+        found = [c for c in candidates if c is not None]
+        if any(self.exists(c) for c in found) or self._anywhere(relative.strip("/")):
             return None
-        return self._missing(candidates[-1])
+        return self._missing(found[-1] if found else None)
 
     def _anywhere(self, path: str) -> bool:
         """Whether some file's path ends with `path`, or some directory's does (written
@@ -107,9 +119,16 @@ class PathJudge:
         parts = path.split("/")
         if any(part in OUTPUT_DIRS for part in parts) or self._ignored.match_file(path):
             return None
-        if any(path == e or path.startswith(e.rstrip("/") + "/") for e in self.index.excluded):
-            return None
-        return path
+        return None if self._left_out(path) else path
+
+    def _left_out(self, path: str) -> bool:
+        """Whether `path` is, lies under or holds what discovery left out (vendored, generated):
+        a tracked directory of generated files exists though the index does not list them."""
+        for entry in self.index.excluded:
+            entry = entry.rstrip("/")
+            if path == entry or path.startswith(entry + "/") or entry.startswith(path + "/"):
+                return True
+        return False
 
 
 def _plain(span: str) -> str | None:
@@ -117,7 +136,9 @@ def _plain(span: str) -> str | None:
     text = SUFFIX.sub("", span.strip())
     if not text or REJECT.search(text) or _is_example(text) or text.endswith("."):
         return None
-    first = text.lstrip("./").split("/", 1)[0]
+    if text.startswith("./"):
+        return text
+    first = text.split("/", 1)[0]
     if "." in first and not first.startswith(".") and "/" in text:
         return None  # `github.com/org/repo`, `golang.org/x/tools`: a module, not a path
     return text
