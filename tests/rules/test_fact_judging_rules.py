@@ -109,7 +109,7 @@ def test_build_tool_variables_are_not_undocumented_settings(make_subject: MakeSu
     subject = make_subject(
         {"Cargo.toml": '[package]\nname = "x"\n', "build.rs": build, "src/main.rs": main}
     )
-    found = [(v.path, v.line, v.message) for v in check(RuleContext(subject))]
+    found = sorted((v.path, v.line, v.message) for v in check(RuleContext(subject)))
     assert found == [
         ("build.rs", 5, "OPENSSL_DIR is read here but named in no .env example or document"),
         ("src/main.rs", 3, "HOST is read here but named in no .env example or document"),
