@@ -17,13 +17,13 @@ from auditor.rule import (
 )
 
 WHERE = {
-    "python": "requires-python in pyproject.toml, .python-version",
-    "javascript": "engines in package.json, .nvmrc",
-    "go": "the go directive of go.mod",
-    "rust": "rust-version in Cargo.toml, rust-toolchain.toml",
-    "ruby": "required_ruby_version in the gemspec, .ruby-version, Gemfile",
-    "php": "require.php in composer.json",
-    "java": "the release in pom.xml or the Gradle build, .java-version",
+    "python": ".python-version, pyproject.toml",
+    "javascript": ".nvmrc, package.json",
+    "go": "go.mod",
+    "rust": "rust-toolchain.toml, Cargo.toml",
+    "ruby": ".ruby-version, Gemfile, *.gemspec",
+    "php": ".tool-versions, composer.json",
+    "java": ".java-version, pom.xml",
 }
 """Where each runtime's version is usually pinned, for the message."""
 

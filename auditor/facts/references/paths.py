@@ -75,7 +75,7 @@ class PathJudge:
         if path is None or "/" not in path.strip("/"):
             return None
         if path.startswith("../"):
-            return self._missing(_joined(directory, path))
+            return self.missing(_joined(directory, path))
         relative = path.removeprefix("./").lstrip("/") if path.startswith("./") else path
         first = relative.split("/", 1)[0]
         candidates = [_joined(directory, relative)] if directory else []
@@ -87,7 +87,7 @@ class PathJudge:
         found = [c for c in candidates if c is not None]
         if any(self.exists(c) for c in found) or self._anywhere(relative.strip("/")):
             return None
-        return self._missing(found[-1] if found else None)
+        return self.missing(found[-1] if found else None)
 
     def _anywhere(self, path: str) -> bool:
         """Whether some file's path ends with `path`, or some directory's does (written
@@ -108,12 +108,13 @@ class PathJudge:
         if not target or REJECT.search(target.lstrip("/")) or _is_example(target):
             return None
         joined = target.lstrip("/") if target.startswith("/") else _joined(directory, target)
-        return self._missing(joined)
+        return self.missing(joined)
 
     def _in(self, directory: str, first: str) -> bool:
         return bool(directory) and self.index.exists(f"{directory}/{first}")
 
-    def _missing(self, path: str | None) -> str | None:
+    def missing(self, path: str | None) -> str | None:
+        """`path` (root-relative) when nothing is there and nothing explains its absence."""
         if path is None or self.exists(path):
             return None
         parts = path.split("/")
