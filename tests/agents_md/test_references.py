@@ -111,11 +111,11 @@ def test_paths_of_the_readers_project_are_not_this_repositorys(make_subject: Mak
         "# Web framework\n\nStatic files are served from `./public`; a file\n"
         "`./public/css/style.css` is served as `/css/style.css`. Templates live in\n"
         "`./views/index.erb`. Install `sinatra/sinatra` or `@scope/pkg/sub`.\n"
-        "Run `./setup.sh` first.\n"
+        "Run `ruby myapp.rb` or `./setup.sh`; the old `./lib/gone.rb` is gone.\n"
     )
     index = make_subject({"README.md": readme, "lib/web.rb": "x = 1\n"})
     assert [(r.path, r.line, r.problem) for r in dangling_references(index)] == [
-        ("README.md", 6, "`./setup.sh` does not exist")
+        ("README.md", 6, "`./lib/gone.rb` does not exist")
     ]
 
 

@@ -66,28 +66,28 @@ class PathJudge:
 
         A span is judged only when it looks like a path of this repository: it has a slash,
         and its first segment is a top-level entry, an entry of the document's directory or
-        a well-known top-level directory (a leading `./` counts the same: `./public` in a
-        framework's README is the reader's directory, not the framework's), or it is `./`
-        and one file name with an extension (`./setup.sh`). It resolves when it exists
-        relative to the document's directory or to the root; `../` only from the document.
+        a well-known top-level directory. A leading `./` counts the same (`./public` and
+        `./views/index.erb` in a framework's README are the reader's, not the framework's;
+        one name after `./` is never judged). It resolves when it exists relative to the
+        document's directory or to the root; `../` only from the document.
         """
         path = _plain(span)
         if path is None or "/" not in path.strip("/"):
             return None
         if path.startswith("../"):
-            return self.missing(_joined(directory, path))
+            return self._missing(_joined(directory, path))
         relative = path.removeprefix("./").lstrip("/") if path.startswith("./") else path
         first = relative.split("/", 1)[0]
         candidates = [_joined(directory, relative)] if directory else []
         candidates.append(_joined("", relative))
-        known = first in self._top or first in WELL_KNOWN_DIRS or self._in(directory, first)
-        lone_file = path.startswith("./") and "/" not in relative.rstrip("/") and "." in first
-        if not (known or lone_file):
+        if "/" not in relative.strip("/"):
+            return None  # `./myapp.rb`, `./public`: the reader's file as often as ours
+        if not (first in self._top or first in WELL_KNOWN_DIRS or self._in(directory, first)):
             return None
         found = [c for c in candidates if c is not None]
         if any(self.exists(c) for c in found) or self._anywhere(relative.strip("/")):
             return None
-        return self.missing(found[-1] if found else None)
+        return self._missing(found[-1] if found else None)
 
     def _anywhere(self, path: str) -> bool:
         """Whether some file's path ends with `path`, or some directory's does (written
@@ -108,12 +108,12 @@ class PathJudge:
         if not target or REJECT.search(target.lstrip("/")) or _is_example(target):
             return None
         joined = target.lstrip("/") if target.startswith("/") else _joined(directory, target)
-        return self.missing(joined)
+        return self._missing(joined)
 
     def _in(self, directory: str, first: str) -> bool:
         return bool(directory) and self.index.exists(f"{directory}/{first}")
 
-    def missing(self, path: str | None) -> str | None:
+    def _missing(self, path: str | None) -> str | None:
         """`path` (root-relative) when nothing is there and nothing explains its absence."""
         if path is None or self.exists(path):
             return None
