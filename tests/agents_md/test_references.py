@@ -151,3 +151,22 @@ def test_a_tracked_directory_of_generated_files_is_not_missing(make_subject: Mak
         git=True,
     )
     assert [(r.line, r.text) for r in dangling_references(index)] == [(1, "src/old/x.py")]
+
+
+def test_module_paths_resolve_as_their_language_imports_them(make_subject: Make) -> None:
+    agents = (
+        "# A\n\nThe walker is `src/lib/walk.js` (`src/lib/walk`), helpers in `src/util`,\n"
+        "the CLI in `src/cli` and `src/app/models`; `src/lib/gone` is not.\n"
+    )
+    index = make_subject(
+        {
+            "AGENTS.md": agents,
+            "src/lib/walk.ts": "export {}\n",
+            "src/util/index.tsx": "export {}\n",
+            "src/cli.mts": "export {}\n",
+            "src/app/models.py": "x = 1\n",
+        }
+    )
+    assert [(r.line, r.problem) for r in dangling_references(index)] == [
+        (4, "`src/lib/gone` does not exist")
+    ]

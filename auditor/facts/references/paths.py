@@ -30,6 +30,12 @@ OUTPUT_DIRS = frozenset({
     "_build", ".next", ".cache", "tmp", ".git",
 })  # fmt: skip
 """Directories that are built, installed or ignored: their paths need not be in the index."""
+ECMASCRIPT_SUFFIXES = (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")
+MODULE_SUFFIXES = (*ECMASCRIPT_SUFFIXES, ".py", ".pyi")
+"""What a module path written without its extension may name (`import "./walk"`)."""
+EMITTED_SUFFIXES = (".js", ".jsx", ".mjs", ".cjs")
+TYPESCRIPT_SUFFIXES = (".ts", ".tsx", ".mts", ".cts")
+"""TypeScript sources are imported by the name of the JavaScript they compile to."""
 SCHEME = re.compile(r"^[a-zA-Z][\w+.-]*:")
 
 
@@ -85,9 +91,25 @@ class PathJudge:
         if not (first in self._top or first in WELL_KNOWN_DIRS or self._in(directory, first)):
             return None
         found = [c for c in candidates if c is not None]
-        if any(self.exists(c) for c in found) or self._anywhere(relative.strip("/")):
+        if any(self.exists(c) or self._module(c) for c in found):
+            return None
+        if self._anywhere(relative.strip("/")):
             return None
         return self._missing(found[-1] if found else None)
+
+    def _module(self, path: str) -> bool:
+        """Whether `path` resolves as its language imports it: `src/walk` to `src/walk.ts`,
+        `walk/index.tsx` or `walk.py`; TypeScript's `src/walk.js` to `src/walk.ts`."""
+        path = path.rstrip("/")
+        name = path.rpartition("/")[2]
+        if name.endswith(EMITTED_SUFFIXES):
+            stem = path.rsplit(".", 1)[0]
+            return any(self.index.exists(stem + suffix) for suffix in TYPESCRIPT_SUFFIXES)
+        if "." in name:
+            return False
+        return any(self.index.exists(path + suffix) for suffix in MODULE_SUFFIXES) or any(
+            self.index.exists(f"{path}/index{suffix}") for suffix in ECMASCRIPT_SUFFIXES
+        )
 
     def _anywhere(self, path: str) -> bool:
         """Whether some file's path ends with `path`, or some directory's does (written
