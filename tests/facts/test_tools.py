@@ -261,3 +261,9 @@ def test_a_non_shell_file_is_not_read_as_a_script(make_subject: MakeSubject) -> 
         },
     )
     assert found == []
+
+
+def test_a_script_forwards_its_arguments(make_subject: MakeSubject) -> None:
+    files = {"scripts/ruff.sh": '#!/usr/bin/env bash\nuv run ruff "$@"\n', "a.py": "x = 1\n"}
+    files[".github/workflows/ci.yml"] = workflow("./scripts/ruff.sh format --check .")
+    assert tools(make_subject, files) == [("ruff", "formatter", None)]

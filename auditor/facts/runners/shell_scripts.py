@@ -17,6 +17,8 @@ SHELL_SUFFIXES = (".sh", ".bash", ".zsh")
 SHEBANG = re.compile(r"^#!\s*\S*(?:/|env\s+)(?:ba|z|da|k)?sh\b")
 JOINED_PREFIX = re.compile(r"^\$(?:\{[A-Za-z_]\w*\}(?=[^\s$])|[A-Za-z_]\w*(?=/))(?P<rest>.+)$")
 """`${PREFIX}ruff`, `$VENV/bin/mypy`: a variable glued to the program it locates."""
+FORWARDED = re.compile(r'"\$[@*]"|\$[@*]|"\$\{[@*]\}"|\$\{[@*]\}')
+"""A script's forwarding of its own arguments."""
 BARE_PREFIX = re.compile(r"^\$\{?[A-Za-z_]*(?:PREFIX|BIN|VENV|RUN|EXEC)\w*\}?$", re.IGNORECASE)
 """`$PREFIX mypy`, `$RUN pytest`: a variable named as a prefix, before the program it runs."""
 
@@ -43,11 +45,18 @@ def script_commands(
     The script is the program itself when it is written as a relative path
     (`scripts/check`, `./scripts/test.sh`), or the first argument of a shell (`bash x.sh`);
     it is looked up from the command's directory, then from the root. A file counts as a
-    shell script by its suffix or its `#!` line.
+    shell script by its suffix or its `#!` line. The script's `"$@"` and `$*` become the
+    arguments it is given (`./build.sh --target=Pack` runs `dotnet cake --target=Pack`).
     """
     target = _target(invocation)
     if target is None:
         return None
+    args = (
+        invocation.args[invocation.args.index(target) + 1 :]
+        if target in invocation.args
+        else invocation.args
+    )
+    forwarded = shlex.join(args)
     for base in dict.fromkeys((cwd, "")):
         path = posixpath.normpath(posixpath.join(base, target))
         if path.startswith("..") or src.repo.file(path) is None:
@@ -56,7 +65,8 @@ def script_commands(
         if text is None or not _is_shell(path, text):
             return None
         return tuple(
-            Command(line, path, number, "script") for number, line in script_lines(text, 1)
+            Command(FORWARDED.sub(lambda _: forwarded, line), path, number, "script")
+            for number, line in script_lines(text, 1)
         )
     return None
 
