@@ -9,7 +9,7 @@ from typing import Any
 
 from auditor import __version__, engine, registry, scoring
 from auditor.config import Config
-from auditor.discover import discover
+from auditor.discover import discover, enclosing_root
 from auditor.errors import ConfigError, UsageError
 from auditor.facts.subject import Subject
 from auditor.index.build import Progress, build_index
@@ -80,13 +80,19 @@ def audit(
     jobs: int | None = None,
     progress: Progress | None = None,
 ) -> Report:
-    """Audit the repository at `root`: discover, index, judge, score."""
+    """Audit the repository at `root`: discover, index, judge, score.
+
+    A `root` below the top of its git work tree (`auditor audit packages/web`) is audited as
+    a package of the enclosing repository (`discover.enclosing_root`): its files are judged,
+    and it inherits that repository's CI, lockfiles, package manager and tools."""
     config = config or Config()
     root = check_root(root)
     selected = select_rules(config, rules)
-    discovery = discover(root, config.exclude, config.default_excludes)
-    cache = SyntaxCache(cache_dir, root, PARSER_VERSION) if cache_dir is not None else None
-    scans = ScanCache(cache_dir, root) if cache_dir is not None else None
+    top = enclosing_root(root) or root
+    within = root.relative_to(top).as_posix() if top != root else ""
+    discovery = discover(top, config.exclude, config.default_excludes, within=within)
+    cache = SyntaxCache(cache_dir, top, PARSER_VERSION) if cache_dir is not None else None
+    scans = ScanCache(cache_dir, top) if cache_dir is not None else None
     index = build_index(
         discovery,
         want_syntax=any(s.rule.needs_syntax for s in selected),
@@ -97,12 +103,15 @@ def audit(
         progress=progress,
     )
     subject = Subject(index, profile=config.profile)
+    if within:  # a directory of a repository: judged as its package, inheriting CI, lockfile
+        subject = subject.package(within)
+        subject.declared_profile = config.profile
     outcomes = engine.run(selected, subject)
     score = scoring.score([_judged(o) for o in outcomes])
     facts = subject.facts
     packages = _packages(subject, selected)
     diagnostics = sorted(
-        {*index.diagnostics, *facts.diagnostics}, key=lambda d: (d.path, d.kind, d.message)
+        {*subject.files.diagnostics, *facts.diagnostics}, key=lambda d: (d.path, d.kind, d.message)
     )
     return Report(
         tool_name=TOOL_NAME,

@@ -59,19 +59,25 @@ class Discovery:
     """(link, target) for every symbolic link that resolves to a regular file in the root."""
 
 
-def discover(root: Path, exclude: Iterable[str] = (), default_excludes: bool = True) -> Discovery:
+def discover(
+    root: Path, exclude: Iterable[str] = (), default_excludes: bool = True, within: str = ""
+) -> Discovery:
     """List the repository's files under `root` (an existing directory).
 
     Exclusions are gitignore patterns: the defaults, then what `.gitattributes` marks
     `linguist-generated` or `linguist-vendored` (`-linguist-vendored` re-includes; a nested
     `.gitattributes` wins in its subtree), then `exclude`. Symbolic links are recorded, never
     followed out of the root, into directories or into loops; a link to a file is indexed only
-    when no other path reaches that file.
+    when no other path reaches that file. With `within` (a directory below a git root), only
+    that directory's files are listed, with the files of the directories above it and the
+    root's hidden directories (CI, hooks): what a package audit needs of its repository.
     """
     root = root.resolve()
     found = _Found(root, [*(DEFAULT_EXCLUDES if default_excludes else ())], [*exclude])
     found.excludes.set("", [*found.defaults, *found.user])
     listed = _git_files(root)
+    if listed is not None and within:
+        listed = [rel for rel in listed if _serves(rel, within)]
     if listed is None:
         candidates = list(walk(root, found))
     else:
@@ -250,6 +256,28 @@ def _git_files(root: Path) -> list[str] | None:
         return None
     out = _git(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
     return sorted({path.rstrip("/") for path in (out or "").split("\0") if path}) or None
+
+
+def enclosing_root(root: Path) -> Path | None:
+    """The top of the git work tree that `root` is a tracked subdirectory of, or None (`root`
+    is the top, lies outside git, or is an ignored directory of an enclosing repository)."""
+    top = _git(root, "rev-parse", "--show-toplevel")
+    if top is None or not top.strip():
+        return None
+    enclosing = Path(top.strip()).resolve()
+    if enclosing == root or _git_files(root) is None:
+        return None
+    return enclosing if root.is_relative_to(enclosing) else None
+
+
+def _serves(rel: str, within: str) -> bool:
+    """Whether `rel` is in `within`, directly in a directory above it, or in a hidden
+    top-level directory (`.github/`, `.husky/`)."""
+    directory = _parent(rel)
+    prefix = within.rstrip("/") + "/"
+    if rel.startswith(prefix) or directory.startswith("."):
+        return True
+    return directory == "" or prefix.startswith(directory + "/")
 
 
 def _git_commit(root: Path) -> str | None:

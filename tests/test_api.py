@@ -135,3 +135,31 @@ def test_a_detector_that_raises_leaves_its_fact_unknown_and_the_audit_completes(
     } in document["diagnostics"]
     statuses = {r["id"]: r["status"] for r in document["rules"]}
     assert "error" not in statuses.values()
+
+
+def test_a_package_directory_inherits_its_repositorys_ci_lockfile_and_manager(
+    make_repo: MakeRepo,
+) -> None:
+    root = make_repo(
+        {
+            "package.json": '{"private": true, "workspaces": ["packages/*"]}',
+            "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+            "pnpm-lock.yaml": "lockfileVersion: '9.0'\n",
+            ".github/workflows/ci.yml": "on: pull_request\njobs:\n  t:\n    runs-on: x\n"
+            "    steps:\n      - run: pnpm test\n",
+            "packages/web/package.json": '{"name": "web", "scripts": {"test": "vitest run"},'
+            ' "devDependencies": {"vitest": "1"}}',
+            "packages/web/src/a.ts": "export const a = 1;\n",
+            "packages/other/package.json": '{"name": "other"}',
+            "packages/other/src/b.ts": "export const b = 1;\n",
+        },
+        git=True,
+    )
+    report = api.audit(root / "packages" / "web", Config())
+    facts = report.facts
+    assert facts.package_managers == ("pnpm",)
+    assert facts.lockfiles == ("../../pnpm-lock.yaml",)
+    assert facts.ci_files == ("../../.github/workflows/ci.yml",)
+    assert "ENV001" not in {f.rule for f in report.findings}
+    plain = api.audit(root, Config())
+    assert plain.repository.name == root.name and plain.facts.lockfiles == ("pnpm-lock.yaml",)

@@ -41,8 +41,9 @@ class Command:
     line: int | None
     origin: str
     """Where it was found: instructions, docs, ci, pre-commit, make, just, task, npm-script,
-    composer, tox, nox, hatch, pdm, poe, build-tool (the build tool's own test run), default (a
-    framework's own default command)."""
+    composer, tox, nox, hatch, pdm, poe, build-tool (the build tool's own test run), script (a
+    line of a repository shell script a command runs), default (a framework's own default
+    command)."""
 
     @property
     def reason(self) -> str:

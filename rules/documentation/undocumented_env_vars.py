@@ -21,7 +21,7 @@ def project_reads(ctx: RuleContext) -> list[tuple[str, str, int]]:
     return [
         (read.name, read.path, read.line)
         for read in ctx.facts.env_reads
-        if not is_platform(read.name) and not CONFIG_FILE.search(read.path)
+        if not is_platform(read.name, read.path) and not CONFIG_FILE.search(read.path)
     ]
 
 
@@ -101,6 +101,14 @@ RULE = Rule(
         ),
         failing({"app.py": 'import os\n\nURL = os.getenv("DATABASE_URL", "sqlite://")\n'}),
         not_applicable({"app.py": 'import os\n\nHOME = os.environ["HOME"]\n'}, "platform only"),
+        not_applicable(
+            {
+                "Cargo.toml": '[package]\nname = "x"\n',
+                "build.rs": 'fn main() {\n    let t = std::env::var("TARGET");\n'
+                '    let o = std::env::var("OUT_DIR");\n}\n',
+            },
+            "what Cargo sets for a build script",
+        ),
     ),
     per_package=False,
 )

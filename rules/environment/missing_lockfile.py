@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from auditor.facts.ecosystem.library_locks import lock_optional_libraries
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
 
@@ -11,18 +12,34 @@ from .declared_dependencies import manifests_with_dependencies
 
 UNLOCKED_ECOSYSTEMS = frozenset({"maven", "gradle", "dotnet", "swiftpm"})
 """Package managers whose lockfiles are opt-in and rarely used: not asked for one."""
+MANIFEST_MANAGERS = {"Cargo.toml": "cargo", "Gemfile": "bundler", "composer.json": "composer"}
+"""Manifests whose manager leaves a library's lockfile optional (`library_locks`)."""
+
+
+def _lock_optional(ctx: RuleContext) -> frozenset[str]:
+    """Managers whose project here is a library their ecosystem does not ask to lock."""
+    return frozenset(item.manager for item in lock_optional_libraries(ctx.subject.sources))
+
+
+def _judged(ctx: RuleContext) -> set[str]:
+    return set(ctx.facts.package_managers) - UNLOCKED_ECOSYSTEMS - _lock_optional(ctx)
 
 
 def applies(ctx: RuleContext) -> bool:
-    return bool(set(ctx.facts.package_managers) - UNLOCKED_ECOSYSTEMS)
+    return bool(_judged(ctx))
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
     if ctx.facts.lockfiles:
         return
-    manifests = manifests_with_dependencies(ctx)
+    optional = _lock_optional(ctx)
+    manifests = [
+        path
+        for path in manifests_with_dependencies(ctx)
+        if MANIFEST_MANAGERS.get(path) not in optional
+    ]
     if manifests:
-        managers = ", ".join(sorted(set(ctx.facts.package_managers) - UNLOCKED_ECOSYSTEMS))
+        managers = ", ".join(sorted(_judged(ctx)))
         yield Violation(
             f"{manifests[0]} declares dependencies but no lockfile pins them ({managers})",
             manifests[0],
@@ -77,5 +94,19 @@ RULE = Rule(
         failing({"pyproject.toml": PYPROJECT}),
         failing({"package.json": '{"name": "app", "dependencies": {"express": "^4.19.0"}}\n'}),
         not_applicable({"app.py": "print('hi')\n"}, "no package manager"),
+        not_applicable(
+            {
+                "Cargo.toml": '[package]\nname = "lib"\n\n[dependencies]\nserde = "1"\n',
+                "src/lib.rs": "pub fn f() {}\n",
+            },
+            "a Rust library: Cargo leaves its lockfile to the project",
+        ),
+        failing(
+            {
+                "Cargo.toml": '[package]\nname = "app"\n\n[dependencies]\nserde = "1"\n',
+                "src/main.rs": "fn main() {}\n",
+            },
+            "a Rust binary is an application",
+        ),
     ),
 )

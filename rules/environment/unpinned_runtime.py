@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from auditor.facts.environment.runtime_pins import FINDERS, runtime_of, runtime_pin
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     CODE_PROFILES,
@@ -16,58 +16,31 @@ from auditor.rule import (
     passing,
 )
 
-GRADLE_PIN = re.compile(r"jvmToolchain|languageVersion|sourceCompatibility|jvmTarget|release\s*=")
-PINS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
-    "python": (
-        ("pyproject.toml", re.compile(r"^\s*(?:requires-python|python)\s*=", re.MULTILINE)),
-        ("setup.cfg", re.compile(r"^\s*python_requires\s*=", re.MULTILINE)),
-        ("setup.py", re.compile(r"\bpython_requires\s*=")),
-        ("Pipfile", re.compile(r"^\s*python_(?:full_)?version\s*=", re.MULTILINE)),
-    ),
-    "javascript": (("package.json", re.compile(r'"(?:engines|volta)"\s*:\s*\{')),),
-    "go": (("go.mod", re.compile(r"^\s*(?:go|toolchain)\s+\d", re.MULTILINE)),),
-    "rust": (("Cargo.toml", re.compile(r"^\s*rust-version\s*=", re.MULTILINE)),),
-    "java": (
-        ("pom.xml", re.compile(r"<(?:maven\.compiler\.(?:release|source)|release|java\.version)>")),
-        ("*.gradle", GRADLE_PIN),
-        ("*.gradle.kts", GRADLE_PIN),
-    ),
-    "ruby": (("Gemfile", re.compile(r"^\s*ruby\s", re.MULTILINE)),),
-    "php": (("composer.json", re.compile(r'"php"\s*:')),),
+WHERE = {
+    "python": ".python-version, pyproject.toml",
+    "javascript": ".nvmrc, package.json",
+    "go": "go.mod",
+    "rust": "rust-toolchain.toml, Cargo.toml",
+    "ruby": ".ruby-version, Gemfile, *.gemspec",
+    "php": ".tool-versions, composer.json",
+    "java": ".java-version, pom.xml",
 }
-"""Per language, the manifests (a `*` name: any of them in the tree) and the setting in them
-that pins the runtime version. Version files (`.python-version`, `.nvmrc`, `.tool-versions`,
-`rust-toolchain.toml`, ...) are found by the index (`version_pin` in `Facts.dev_environment`)."""
-ALIASES = {"typescript": "javascript", "kotlin": "java", "scala": "java"}
-VERSION_FILES = {
-    "python": ".python-version", "javascript": ".nvmrc", "go": "go.mod",
-    "rust": "rust-toolchain.toml", "java": ".java-version", "ruby": ".ruby-version",
-    "php": ".tool-versions",
-}  # fmt: skip
+"""Where each runtime's version is usually pinned, for the message."""
 
 
 def runtime(ctx: RuleContext) -> str | None:
-    primary = ctx.facts.primary_language
-    return ALIASES.get(primary, primary) if primary is not None else None
+    return runtime_of(ctx.facts.primary_language)
 
 
 def applies(ctx: RuleContext) -> bool:
-    return runtime(ctx) in PINS
+    return runtime(ctx) in FINDERS
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
-    if "version_pin" in ctx.facts.dev_environment:
-        return
     name = runtime(ctx) or ""
-    for pattern, setting in PINS.get(name, ()):
-        single = ctx.index.file(pattern)
-        records = ctx.index.glob(pattern) if "*" in pattern else (single,) if single else ()
-        for record in records:
-            text = ctx.index.text(record.path)
-            if text is not None and setting.search(text):
-                return
-    where = ", ".join([VERSION_FILES[name], PINS[name][0][0]])
-    yield Violation(f"no {ctx.facts.primary_language} version is pinned (in {where}, ...)")
+    if runtime_pin(ctx.subject.sources, name) is not None:
+        return
+    yield Violation(f"no {ctx.facts.primary_language} version is pinned (in {WHERE[name]}, ...)")
 
 
 RULE = Rule(
@@ -113,6 +86,22 @@ RULE = Rule(
         ),
         passing({".nvmrc": "20\n", "index.js": "export const x = 1;\n"}, "a version file"),
         failing({"pyproject.toml": '[project]\nname = "app"\n', "app.py": "x = 1\n"}),
+        passing(
+            {
+                "Cargo.toml": '[workspace]\nmembers = ["core"]\n',
+                "core/Cargo.toml": '[package]\nname = "core"\nrust-version = "1.70"\n',
+                "core/src/lib.rs": "pub fn f() {}\n",
+            },
+            "rust-version in a member crate",
+        ),
+        passing(
+            {
+                "Gemfile": "gemspec\n",
+                "rack.gemspec": "Gem::Specification.new { |s| s.required_ruby_version = '>= 3' }\n",
+                "lib/rack.rb": "module Rack; end\n",
+            },
+            "required_ruby_version in the gemspec",
+        ),
         not_applicable({"main.c": "int main(void) { return 0; }\n"}, "C has no runtime to pin"),
     ),
     per_package=False,

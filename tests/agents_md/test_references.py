@@ -104,3 +104,69 @@ def test_nested_instruction_files_resolve_from_their_directory(make_subject: Mak
     assert [(r.path, r.text) for r in dangling_references(index)] == [
         ("packages/web/AGENTS.md", "src/old.ts")
     ]
+
+
+def test_paths_of_the_readers_project_are_not_this_repositorys(make_subject: Make) -> None:
+    readme = (
+        "# Web framework\n\nStatic files are served from `./public`; a file\n"
+        "`./public/css/style.css` is served as `/css/style.css`. Templates live in\n"
+        "`./views/index.erb`. Install `sinatra/sinatra` or `@scope/pkg/sub`.\n"
+        "Run `ruby myapp.rb` or `./setup.sh`; the old `./lib/gone.rb` is gone.\n"
+    )
+    index = make_subject({"README.md": readme, "lib/web.rb": "x = 1\n"})
+    assert [(r.path, r.line, r.problem) for r in dangling_references(index)] == [
+        ("README.md", 6, "`./lib/gone.rb` does not exist")
+    ]
+
+
+def test_paths_in_a_nested_document_resolve_from_its_directory_and_the_root(
+    make_subject: Make,
+) -> None:
+    contributing = (
+        "# Contributing\n\nSee `./guide/style.md`, `scripts/check.sh` and `./scripts/check.sh`.\n"
+        "The old `./guide/gone.md` moved.\n"
+    )
+    index = make_subject(
+        {
+            "docs/CONTRIBUTING.md": contributing,
+            "docs/guide/style.md": "# Style\n",
+            "scripts/check.sh": "ruff check .\n",
+            "src/a.py": "x = 1\n",
+        }
+    )
+    # docs/CONTRIBUTING.md is the repository's contributing guide, so it is checked
+    assert [(r.path, r.line, r.problem) for r in dangling_references(index)] == [
+        ("docs/CONTRIBUTING.md", 4, "`./guide/gone.md` does not exist")
+    ]
+
+
+def test_a_tracked_directory_of_generated_files_is_not_missing(make_subject: Make) -> None:
+    index = make_subject(
+        {
+            ".gitattributes": "src/gen/*.py linguist-generated\n",
+            "src/gen/api.py": "x = 1\n",
+            "src/app.py": "x = 1\n",
+            "AGENTS.md": "Never edit `src/gen/` or `src/gen/api.py`; `src/old/x.py` is gone.\n",
+        },
+        git=True,
+    )
+    assert [(r.line, r.text) for r in dangling_references(index)] == [(1, "src/old/x.py")]
+
+
+def test_module_paths_resolve_as_their_language_imports_them(make_subject: Make) -> None:
+    agents = (
+        "# A\n\nThe walker is `src/lib/walk.js` (`src/lib/walk`), helpers in `src/util`,\n"
+        "the CLI in `src/cli` and `src/app/models`; `src/lib/gone` is not.\n"
+    )
+    index = make_subject(
+        {
+            "AGENTS.md": agents,
+            "src/lib/walk.ts": "export {}\n",
+            "src/util/index.tsx": "export {}\n",
+            "src/cli.mts": "export {}\n",
+            "src/app/models.py": "x = 1\n",
+        }
+    )
+    assert [(r.line, r.problem) for r in dangling_references(index)] == [
+        (4, "`src/lib/gone` does not exist")
+    ]

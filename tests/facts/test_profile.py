@@ -209,3 +209,72 @@ def test_malformed_manifests_still_give_a_profile(
     make_subject: MakeSubject, files: Mapping[str, str | bytes]
 ) -> None:
     assert make_subject(files).facts.profile in PROFILES
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        (
+            {
+                "Cargo.toml": '[package]\nname = "x"\n\n[workspace]\nmembers = ["benches"]\n',
+                "src/lib.rs": "pub fn f() {}\n",
+                "benches/Cargo.toml": '[package]\nname = "bench"\n',
+                "benches/src/main.rs": "fn main() {}\n",
+            },
+            "library",
+        ),
+        (
+            {
+                "Cargo.toml": '[package]\nname = "x"\n\n[workspace]\nmembers = ["derive"]\n',
+                "src/lib.rs": "pub fn f() {}\n",
+                "derive/Cargo.toml": '[package]\nname = "x-derive"\n',
+                "derive/src/lib.rs": "pub fn g() {}\n",
+            },
+            "monorepo",
+        ),
+        (
+            {
+                "pyproject.toml": '[build-system]\nrequires = ["hatchling"]\n\n[project]\n'
+                'name = "h"\n\n[project.optional-dependencies]\ncli = ["click"]\n\n'
+                '[project.scripts]\nh = "h:main"\n',
+                "h/__init__.py": "def main(): pass\n",
+            },
+            "library",
+        ),
+        (
+            {
+                "pyproject.toml": '[build-system]\nrequires = ["hatchling"]\n\n[project]\n'
+                'name = "h"\n\n[project.scripts]\nh = "h:main"\n',
+                "h/__init__.py": "def main(): pass\n",
+            },
+            "cli",
+        ),
+        (
+            {
+                "composer.json": '{"name": "a/http", "require": {"psr/http-message": "^2"}}',
+                "Dockerfile": "FROM php:8\n",
+                "src/Client.php": "<?php\nclass Client {}\n",
+            },
+            "library",
+        ),
+        (
+            {
+                "package.json": '{"name": "ky", "exports": "./dist/index.js",'
+                ' "devDependencies": {"express": "^4"}}',
+                "source/index.ts": "export const x = 1;\n",
+            },
+            "library",
+        ),
+        (
+            {
+                "package.json": '{"name": "site", "dependencies": {"express": "^4"}}',
+                "server.js": "x\n",
+            },
+            "application",
+        ),
+    ],
+)
+def test_libraries_are_told_from_applications_by_their_manifests(
+    make_subject: MakeSubject, files: dict[str, str], expected: str
+) -> None:
+    assert make_subject(files).facts.profile == expected

@@ -209,3 +209,61 @@ def test_malformed_configs_yield_no_tools_and_no_exception(make_subject: MakeSub
     found = facts(make_subject, files)
     assert found.tools == ()
     assert {d.path for d in found.diagnostics} >= {".pre-commit-config.yaml", "package.json"}
+
+
+def test_tools_run_by_a_repository_script_through_a_variable_prefix(
+    make_subject: MakeSubject,
+) -> None:
+    check = (
+        '#!/bin/sh -e\n\nexport PREFIX=""\nif [ -d venv ]; then\n    export PREFIX="venv/bin/"\n'
+        "fi\n\n${PREFIX}ruff format src --diff\n$PREFIX mypy src\n"
+    )
+    found = facts(
+        make_subject,
+        {
+            ".github/workflows/ci.yml": workflow("scripts/check"),
+            "scripts/check": check,
+            "src/app.py": "x = 1\n",
+        },
+    ).tools
+    runs = {(t.name, t.kind): [(c.path, c.line, c.origin) for c in t.runs] for t in found}
+    assert runs == {
+        ("ruff", "formatter"): [
+            (".github/workflows/ci.yml", 6, "ci"),
+            ("scripts/check", 8, "script"),
+        ],
+        ("mypy", "type_checker"): [
+            (".github/workflows/ci.yml", 6, "ci"),
+            ("scripts/check", 9, "script"),
+        ],
+    }
+
+
+def test_a_lint_script_run_with_bash_from_a_makefile(make_subject: MakeSubject) -> None:
+    found = tools(
+        make_subject,
+        {
+            "Makefile": "lint:\n\tbash scripts/lint.sh\n",
+            "scripts/lint.sh": "set -e\n$VENV/bin/flake8 src\n",
+            "scripts/notes.txt": "mypy src\n",
+            "Makefile.extra": "",
+        },
+    )
+    assert found == [("flake8", "linter", None)]
+
+
+def test_a_non_shell_file_is_not_read_as_a_script(make_subject: MakeSubject) -> None:
+    found = tools(
+        make_subject,
+        {
+            ".github/workflows/ci.yml": workflow("tools/run.py", "bash tools/missing.sh"),
+            "tools/run.py": "import os\nruff check .\n",
+        },
+    )
+    assert found == []
+
+
+def test_a_script_forwards_its_arguments(make_subject: MakeSubject) -> None:
+    files = {"scripts/ruff.sh": '#!/usr/bin/env bash\nuv run ruff "$@"\n', "a.py": "x = 1\n"}
+    files[".github/workflows/ci.yml"] = workflow("./scripts/ruff.sh format --check .")
+    assert tools(make_subject, files) == [("ruff", "formatter", None)]

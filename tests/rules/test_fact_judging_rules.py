@@ -91,3 +91,26 @@ def test_secret_signal_ignores_test_data(make_subject: MakeSubject) -> None:
     )
     index = make_subject({"deploy/server.key": "k\n", "app.py": "x = 1\n"})
     assert index.facts.secret_signal == "deploy/server.key"
+
+
+def test_build_tool_variables_are_not_undocumented_settings(make_subject: MakeSubject) -> None:
+    from auditor.rule import RuleContext
+    from auditor_rules.documentation.undocumented_env_vars import check
+
+    build = (
+        'fn main() {\n    let out = std::env::var("OUT_DIR");\n'
+        '    let target = std::env::var("TARGET");\n    let rustc = std::env::var("RUSTC");\n'
+        '    let ssl = std::env::var("OPENSSL_DIR");\n}\n'
+    )
+    main = (
+        'fn main() {\n    let bt = std::env::var("RUST_BACKTRACE");\n'
+        '    let host = std::env::var("HOST");\n}\n'
+    )
+    subject = make_subject(
+        {"Cargo.toml": '[package]\nname = "x"\n', "build.rs": build, "src/main.rs": main}
+    )
+    found = sorted((v.path, v.line, v.message) for v in check(RuleContext(subject)))
+    assert found == [
+        ("build.rs", 5, "OPENSSL_DIR is read here but named in no .env example or document"),
+        ("src/main.rs", 3, "HOST is read here but named in no .env example or document"),
+    ]

@@ -4,7 +4,8 @@ The profile decides which rules apply: a docs site is not asked for unit tests, 
 configuration-only repository not for a linter. Detection, first match wins:
 
 1. `monorepo`: the root declares a workspace (uv, pnpm, npm, yarn, bun, cargo, go, maven,
-   gradle) with at least one member package.
+   gradle) of several packages: a root package (a Cargo `[package]`, a root go.mod) and one
+   member, or two members, not counting benches, fuzz targets, xtask and examples.
 2. `data`, `infrastructure` or `docs`: the repository's own code (hand-written source and its
    tests, outside examples, docs, fixtures and hidden directories; shell not counted) is
    small beside the largest of notebooks and datasets, infrastructure configuration
@@ -12,13 +13,16 @@ configuration-only repository not for a linter. Detection, first match wins:
    reStructuredText, AsciiDoc): at most a quarter of its lines, or, for documentation with a
    static-site config at the root (mkdocs, Docusaurus, VitePress, Hugo, Jekyll, mdBook,
    Antora, Sphinx), at most as many. A repository with no code and nothing else is `docs`.
-3. `application`: a web framework among the root manifests' dependencies, or a Dockerfile,
-   compose file, Procfile or hosting config at the root.
-4. `cli`: the root manifest installs commands (`[project.scripts]`, package.json `bin`, a
+3. `application`: a web framework among the root manifests' runtime dependencies.
+4. `library`: the manifest declares a library others import (a Rust library crate without a
+   binary, a gemspec, a Composer library, a package.json with `exports`/`main`/`types` and no
+   `bin`, a Python package whose commands need an extra such as `[cli]`).
+5. `application`: a Dockerfile, compose file, Procfile or hosting config at the root.
+6. `cli`: the root manifest installs commands (`[project.scripts]`, package.json `bin`, a
    Rust binary, a Go `package main` at the root or under `cmd/`).
-5. `library`: a package others install (a build backend, a package.json not marked private, a
+7. `library`: a package others install (a build backend, a package.json not marked private, a
    Rust library crate, a Go module, a Maven or Gradle build, a gemspec).
-6. `application` otherwise: code that is run, not installed.
+8. `application` otherwise: code that is run, not installed.
 
 `[tool.auditor] profile = "..."` overrides the detection for the repository.
 """
@@ -28,8 +32,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from auditor.facts.ecosystem.tables import has_table
 from auditor.facts.ecosystem.workspace import find_workspace
-from auditor.facts.layout.aside_dirs import lies_aside
+from auditor.facts.layout.aside_dirs import TEST_SUFFIXES, lies_aside
 from auditor.facts.profile.evidence import ManifestEvidence, manifest_evidence
 from auditor.facts.profile.names import PROFILES
 from auditor.facts.sources import FactSources
@@ -37,6 +42,11 @@ from auditor.index.records import SourceFile
 
 __all__ = ["PROFILES", "detect_profile"]
 
+SUPPORT_DIRS = frozenset({
+    "bench", "benches", "benchmark", "benchmarks", "fuzz", "xtask", "xtasks", "example",
+    "examples", "test", "tests", "test_suite", "test-suite",
+})  # fmt: skip
+"""Workspace members that serve the one package beside them, not packages of their own."""
 CODE_SHARE = 4
 """Code counts as small beside another kind when it has at most a quarter of its lines."""
 DOC_SUFFIXES = (".md", ".mdx", ".markdown", ".rst", ".adoc", ".asciidoc")
@@ -80,13 +90,37 @@ class FileMix:
 
 def detect_profile(src: FactSources) -> str:
     """The profile of the repository (or package) `src` reads; see the module docstring."""
-    if find_workspace(src) is not None:
+    if is_monorepo(src):
         return "monorepo"
     mix = file_mix(src)
     content = content_profile(mix)
     if content is not None:
         return content
     return code_profile(manifest_evidence(src))
+
+
+def is_monorepo(src: FactSources) -> bool:
+    """Whether the root's workspace holds several packages of the repository's own: a root
+    package with one more, or a virtual workspace with two. Members that support one package
+    (benches, fuzz targets, xtask, examples, test suites: `SUPPORT_DIRS`) do not
+    count, so a single library with its benches and examples is not a monorepo."""
+    workspace = find_workspace(src)
+    if workspace is None:
+        return False
+    own = [p for p in workspace.packages if not _supports(p)]
+    return len(own) >= (1 if _root_is_package(src, workspace.kind) else 2)
+
+
+def _root_is_package(src: FactSources, kind: str) -> bool:
+    """A Cargo workspace whose root has `[package]`, a go.work beside a root go.mod."""
+    if kind == "cargo":
+        return has_table(src.toml("Cargo.toml"), "package")
+    return kind == "go" and src.repo.file("go.mod") is not None
+
+
+def _supports(directory: str) -> bool:
+    parts = [part.lower() for part in directory.split("/")]
+    return any(part in SUPPORT_DIRS or part.endswith(TEST_SUFFIXES) for part in parts)
 
 
 def content_profile(mix: FileMix) -> str | None:
@@ -102,7 +136,11 @@ def content_profile(mix: FileMix) -> str | None:
 
 def code_profile(evidence: ManifestEvidence) -> str:
     """application, cli or library, from what the manifests say."""
-    if evidence.web_framework or evidence.deployable:
+    if evidence.web_framework:
+        return "application"
+    if evidence.library:
+        return "library"
+    if evidence.deployable:
         return "application"
     if evidence.entry_points:
         return "cli"

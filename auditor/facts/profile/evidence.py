@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from auditor.facts.ecosystem.tables import has_table, strings, table_at, value_at
-from auditor.facts.runners.package_scripts import dependencies
 from auditor.facts.sources import FactSources
 
 DEPLOY_FILES = frozenset({
@@ -35,6 +34,9 @@ GO_MODULE_LINE = re.compile(r"(?m)^module\s.*$")
 GO_MAIN = re.compile(r"(?m)^package main\b")
 PYTHON_SCRIPT_TABLES = (("project", "scripts"), ("project", "gui-scripts"),
                         ("tool", "poetry", "scripts"))  # fmt: skip
+CLI_EXTRAS = frozenset({"cli", "console", "scripts", "cmd", "command-line"})
+"""Extras that gate a Python package's commands: the commands are an add-on to a library."""
+JS_LIBRARY_KEYS = ("exports", "main", "module", "types", "typings")
 GEM_WEB = re.compile(r"""(?m)^\s*gem\s+["'](rails|sinatra)["']""")
 
 
@@ -49,6 +51,11 @@ class ManifestEvidence:
     """It installs commands: `[project.scripts]`, package.json `bin`, a Rust or Go main."""
     publishable: bool = False
     """It is a package others install: a build backend, a public package.json, a crate."""
+    library: bool = False
+    """It declares itself a library others import: a Rust library crate without a binary, a
+    gemspec, a Composer package of type library, a package.json with `exports`, `main`,
+    `module` or `types` and no `bin`, a Python package whose commands need an extra
+    (`httpx[cli]`). This outweighs a Dockerfile (a test harness) and a gated command."""
 
 
 def manifest_evidence(src: FactSources) -> ManifestEvidence:
@@ -59,6 +66,7 @@ def manifest_evidence(src: FactSources) -> ManifestEvidence:
         web_framework=any(s.web_framework for s in signals),
         entry_points=any(s.entry_points for s in signals),
         publishable=any(s.publishable for s in signals),
+        library=any(s.library for s in signals),
     )
 
 
@@ -69,10 +77,12 @@ def _python(src: FactSources) -> ManifestEvidence:
     requirements = src.text("requirements.txt") if src.repo.file("requirements.txt") else None
     names.update(_requirement(line) for line in (requirements or "").splitlines())
     setup = " ".join(src.text(p) or "" for p in ("setup.py", "setup.cfg") if src.repo.file(p))
+    extras = set(table_at(data, "project", "optional-dependencies") or {})
     return ManifestEvidence(
         web_framework=bool({n.lower() for n in names} & WEB_FRAMEWORKS),
         entry_points=_python_scripts(data) or "console_scripts" in setup,
         publishable=has_table(data, "build-system") or bool(setup),
+        library=_python_scripts(data) and bool(extras & CLI_EXTRAS),
     )
 
 
@@ -89,10 +99,13 @@ def _javascript(src: FactSources) -> ManifestEvidence:
     manifest = src.json("package.json") if src.repo.file("package.json") else None
     if not isinstance(manifest, dict):
         return ManifestEvidence()
+    runtime = manifest.get("dependencies")
+    names = set(runtime) if isinstance(runtime, dict) else set()  # dev dependencies test it
     return ManifestEvidence(
-        web_framework=bool(dependencies(src) & WEB_FRAMEWORKS),
+        web_framework=bool(names & WEB_FRAMEWORKS),
         entry_points=bool(manifest.get("bin")),
         publishable=manifest.get("private") is not True and "name" in manifest,
+        library=not manifest.get("bin") and any(key in manifest for key in JS_LIBRARY_KEYS),
     )
 
 
@@ -107,6 +120,7 @@ def _rust(src: FactSources) -> ManifestEvidence:
         web_framework=bool(crates & WEB_FRAMEWORKS),
         entry_points=binary or src.repo.is_dir("src/bin"),
         publishable=library,
+        library=library and not (binary or src.repo.is_dir("src/bin")),
     )
 
 
@@ -136,7 +150,10 @@ def _jvm_ruby_php(src: FactSources) -> ManifestEvidence:
     composer = src.json("composer.json") if src.repo.file("composer.json") else None
     php = set(table_at(composer, "require") or {})
     gemspec = any("/" not in f.path and f.path.endswith(".gemspec") for f in src.repo.files)
+    named = isinstance(composer, dict) and isinstance(composer.get("name"), str)
+    composer_library = named and value_at(composer, "type") in (None, "library")
     return ManifestEvidence(
         web_framework=bool(JVM_WEB.search(jvm) or GEM_WEB.search(gems) or php & WEB_FRAMEWORKS),
-        publishable=bool(jvm) or gemspec or value_at(composer, "type") == "library",
+        publishable=bool(jvm) or gemspec or composer_library,
+        library=gemspec or composer_library,
     )

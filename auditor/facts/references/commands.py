@@ -204,7 +204,7 @@ class CommandJudge:
         if target is None:
             return None
         path = _joined(cwd, target)
-        missing = self.paths.code_span(f"./{path}", "") if path else None
+        missing = self.paths.code_span(path, "") if path else None
         return f"`{target}`: no such file" if missing else None
 
     def _path_args(self, invocation: Invocation, cwd: str) -> str | None:

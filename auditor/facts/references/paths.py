@@ -30,6 +30,12 @@ OUTPUT_DIRS = frozenset({
     "_build", ".next", ".cache", "tmp", ".git",
 })  # fmt: skip
 """Directories that are built, installed or ignored: their paths need not be in the index."""
+ECMASCRIPT_SUFFIXES = (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")
+MODULE_SUFFIXES = (*ECMASCRIPT_SUFFIXES, ".py", ".pyi")
+"""What a module path written without its extension may name (`import "./walk"`)."""
+EMITTED_SUFFIXES = (".js", ".jsx", ".mjs", ".cjs")
+TYPESCRIPT_SUFFIXES = (".ts", ".tsx", ".mts", ".cts")
+"""TypeScript sources are imported by the name of the JavaScript they compile to."""
 SCHEME = re.compile(r"^[a-zA-Z][\w+.-]*:")
 
 
@@ -62,20 +68,48 @@ class PathJudge:
         return index.exists(path) or path in index.links or path in index.symlinks
 
     def code_span(self, span: str, directory: str) -> str | None:
-        """The path `span` names that is missing (relative to the root), or None."""
+        """The path `span` names that is missing (relative to the root), or None.
+
+        A span is judged only when it looks like a path of this repository: it has a slash,
+        and its first segment is a top-level entry, an entry of the document's directory or
+        a well-known top-level directory. A leading `./` counts the same (`./public` and
+        `./views/index.erb` in a framework's README are the reader's, not the framework's;
+        one name after `./` is never judged). It resolves when it exists relative to the
+        document's directory or to the root; `../` only from the document.
+        """
         path = _plain(span)
         if path is None or "/" not in path.strip("/"):
             return None
-        if path.startswith(("./", "../")):
+        if path.startswith("../"):
             return self._missing(_joined(directory, path))
-        first = path.split("/", 1)[0]
-        candidates = [posixpath.join(directory, path)] if directory else []
-        candidates.append(path)
+        relative = path.removeprefix("./").lstrip("/") if path.startswith("./") else path
+        first = relative.split("/", 1)[0]
+        candidates = [_joined(directory, relative)] if directory else []
+        candidates.append(_joined("", relative))
+        if "/" not in relative.strip("/"):
+            return None  # `./myapp.rb`, `./public`: the reader's file as often as ours
         if not (first in self._top or first in WELL_KNOWN_DIRS or self._in(directory, first)):
             return None
-        if any(self.exists(c) for c in candidates) or self._anywhere(path.strip("/")):
+        found = [c for c in candidates if c is not None]
+        if any(self.exists(c) or self._module(c) for c in found):
             return None
-        return self._missing(candidates[-1])
+        if self._anywhere(relative.strip("/")):
+            return None
+        return self._missing(found[-1] if found else None)
+
+    def _module(self, path: str) -> bool:
+        """Whether `path` resolves as its language imports it: `src/walk` to `src/walk.ts`,
+        `walk/index.tsx` or `walk.py`; TypeScript's `src/walk.js` to `src/walk.ts`."""
+        path = path.rstrip("/")
+        name = path.rpartition("/")[2]
+        if name.endswith(EMITTED_SUFFIXES):
+            stem = path.rsplit(".", 1)[0]
+            return any(self.index.exists(stem + suffix) for suffix in TYPESCRIPT_SUFFIXES)
+        if "." in name:
+            return False
+        return any(self.index.exists(path + suffix) for suffix in MODULE_SUFFIXES) or any(
+            self.index.exists(f"{path}/index{suffix}") for suffix in ECMASCRIPT_SUFFIXES
+        )
 
     def _anywhere(self, path: str) -> bool:
         """Whether some file's path ends with `path`, or some directory's does (written
@@ -102,14 +136,22 @@ class PathJudge:
         return bool(directory) and self.index.exists(f"{directory}/{first}")
 
     def _missing(self, path: str | None) -> str | None:
+        """`path` (root-relative) when nothing is there and nothing explains its absence."""
         if path is None or self.exists(path):
             return None
         parts = path.split("/")
         if any(part in OUTPUT_DIRS for part in parts) or self._ignored.match_file(path):
             return None
-        if any(path == e or path.startswith(e.rstrip("/") + "/") for e in self.index.excluded):
-            return None
-        return path
+        return None if self._left_out(path) else path
+
+    def _left_out(self, path: str) -> bool:
+        """Whether `path` is, lies under or holds what discovery left out (vendored, generated):
+        a tracked directory of generated files exists though the index does not list them."""
+        for entry in self.index.excluded:
+            entry = entry.rstrip("/")
+            if path == entry or path.startswith(entry + "/") or entry.startswith(path + "/"):
+                return True
+        return False
 
 
 def _plain(span: str) -> str | None:
@@ -117,7 +159,9 @@ def _plain(span: str) -> str | None:
     text = SUFFIX.sub("", span.strip())
     if not text or REJECT.search(text) or _is_example(text) or text.endswith("."):
         return None
-    first = text.lstrip("./").split("/", 1)[0]
+    if text.startswith("./"):
+        return text
+    first = text.split("/", 1)[0]
     if "." in first and not first.startswith(".") and "/" in text:
         return None  # `github.com/org/repo`, `golang.org/x/tools`: a module, not a path
     return text

@@ -15,6 +15,7 @@ from auditor.facts.runners.arguments import (
 )
 from auditor.facts.runners.package_runs import package_run
 from auditor.facts.runners.registry import TaskRunners
+from auditor.facts.runners.shell_scripts import script_commands, unprefixed
 from auditor.facts.shell.invocations import Invocation, invocations
 
 Expansion = tuple[Command, ...] | None
@@ -32,9 +33,10 @@ def directory_of(command: Command) -> str:
 
 
 def located_invocations(command: Command) -> Iterator[tuple[Invocation, str]]:
-    """The programs `command` runs, each with its working directory (`cd x && ...` followed)."""
+    """The programs `command` runs, each with its working directory (`cd x && ...` followed);
+    a variable prefix (`${PREFIX}ruff`) is peeled off the program."""
     base = cwd = directory_of(command)
-    for invocation in invocations(command.text):
+    for invocation in map(unprefixed, invocations(command.text)):
         if invocation.program in ("cd", "pushd"):
             target = invocation.args[0] if invocation.args else ""
             if not target or target.startswith(("$", "~", "/", "-")):
@@ -68,9 +70,12 @@ def reach(runners: TaskRunners, command: Command) -> tuple[Command, ...]:
 def expand(
     runners: TaskRunners, invocation: Invocation, cwd: str, parent: Command
 ) -> tuple[Command, ...] | None:
-    """The commands a task-runner invocation runs; None when it runs no task runner."""
+    """The commands a task-runner invocation, or a repository shell script, runs; None when
+    it runs neither."""
     handler = HANDLERS.get(invocation.program)
-    return handler(runners, invocation, cwd, parent) if handler else None
+    if handler is not None:
+        return handler(runners, invocation, cwd, parent)
+    return script_commands(runners.src, invocation, cwd)
 
 
 def _make(runners: TaskRunners, invocation: Invocation, cwd: str, _: Command) -> Expansion:

@@ -1,0 +1,89 @@
+"""Repository shell scripts a command runs (`scripts/check`, `bash scripts/lint.sh`), and
+programs reached through a variable prefix (`${PREFIX}ruff`, `$VENV/bin/mypy`, `$RUN pytest`)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shlex
+
+from auditor.facts.model import Command
+from auditor.facts.shell.invocations import Invocation, invocations
+from auditor.facts.shell.script_lines import script_lines
+from auditor.facts.sources import FactSources
+
+SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh"})
+SHELL_SUFFIXES = (".sh", ".bash", ".zsh")
+SHEBANG = re.compile(r"^#!\s*\S*(?:/|env\s+)(?:ba|z|da|k)?sh\b")
+JOINED_PREFIX = re.compile(r"^\$(?:\{[A-Za-z_]\w*\}(?=[^\s$])|[A-Za-z_]\w*(?=/))(?P<rest>.+)$")
+"""`${PREFIX}ruff`, `$VENV/bin/mypy`: a variable glued to the program it locates."""
+FORWARDED = re.compile(r'"\$[@*]"|\$[@*]|"\$\{[@*]\}"|\$\{[@*]\}')
+"""A script's forwarding of its own arguments."""
+BARE_PREFIX = re.compile(r"^\$\{?[A-Za-z_]*(?:PREFIX|BIN|VENV|RUN|EXEC)\w*\}?$", re.IGNORECASE)
+"""`$PREFIX mypy`, `$RUN pytest`: a variable named as a prefix, before the program it runs."""
+
+
+def unprefixed(invocation: Invocation) -> Invocation:
+    """The invocation with a variable prefix peeled off its program, else itself."""
+    head = invocation.head
+    glued = JOINED_PREFIX.match(head)
+    if glued:
+        words = [glued.group("rest"), *invocation.args]
+    elif BARE_PREFIX.match(head) and invocation.args and not invocation.args[0].startswith("-"):
+        words = list(invocation.args)
+    else:
+        return invocation
+    found = invocations(shlex.join(words))
+    return found[0] if found else invocation
+
+
+def script_commands(
+    src: FactSources, invocation: Invocation, cwd: str
+) -> tuple[Command, ...] | None:
+    """The command lines of the repository's shell script `invocation` runs, else None.
+
+    The script is the program itself when it is written as a relative path
+    (`scripts/check`, `./scripts/test.sh`), or the first argument of a shell (`bash x.sh`);
+    it is looked up from the command's directory, then from the root. A file counts as a
+    shell script by its suffix or its `#!` line. The script's `"$@"` and `$*` become the
+    arguments it is given (`./build.sh --target=Pack` runs `dotnet cake --target=Pack`).
+    """
+    target = _target(invocation)
+    if target is None:
+        return None
+    args = (
+        invocation.args[invocation.args.index(target) + 1 :]
+        if target in invocation.args
+        else invocation.args
+    )
+    forwarded = shlex.join(args)
+    for base in dict.fromkeys((cwd, "")):
+        path = posixpath.normpath(posixpath.join(base, target))
+        if path.startswith("..") or src.repo.file(path) is None:
+            continue
+        text = src.text(path)
+        if text is None or not _is_shell(path, text):
+            return None
+        return tuple(
+            Command(FORWARDED.sub(lambda _: forwarded, line), path, number, "script")
+            for number, line in script_lines(text, 1)
+        )
+    return None
+
+
+def _target(invocation: Invocation) -> str | None:
+    head = invocation.head
+    if invocation.program in SHELLS:
+        if invocation.args[:1] == ("-c",):
+            return None
+        return next((a for a in invocation.args if not a.startswith("-")), None)
+    if "/" in head and not head.startswith(("$", "~", "/")):
+        return head
+    return None
+
+
+def _is_shell(path: str, text: str) -> bool:
+    if path.endswith(SHELL_SUFFIXES):
+        return True
+    first = text.split("\n", 1)[0]
+    return "." not in path.rpartition("/")[2] and SHEBANG.match(first) is not None
