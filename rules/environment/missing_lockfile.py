@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from auditor.facts.ecosystem.declared_dependencies import manifests_with_dependencies
 from auditor.facts.ecosystem.library_locks import lock_optional_libraries
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
-
-from .declared_dependencies import manifests_with_dependencies
 
 UNLOCKED_ECOSYSTEMS = frozenset({"maven", "gradle", "dotnet", "swiftpm"})
 """Package managers whose lockfiles are opt-in and rarely used: not asked for one."""
@@ -35,7 +34,7 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
     optional = _lock_optional(ctx)
     manifests = [
         path
-        for path in manifests_with_dependencies(ctx)
+        for path in manifests_with_dependencies(ctx.subject.sources)
         if MANIFEST_MANAGERS.get(path) not in optional
     ]
     if manifests:

@@ -1,27 +1,21 @@
 """Which root manifests declare dependencies: the projects a lockfile would pin.
 
-Read from the index's texts; a manifest that cannot be parsed counts as declaring dependencies
-(the safe side for a rule that asks for a lockfile). `setup.py` and unknown manifests count too:
-they cannot be read without running them.
+Parsed through the run's shared parse cache (`FactSources`); a manifest that cannot be parsed
+counts as declaring dependencies (the safe side for a rule that asks for a lockfile). `setup.py`
+and `setup.cfg` count when they name `install_requires`: they cannot be read without running.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import tomllib
 from collections.abc import Callable
 from typing import Any
 
-from auditor.rule import RuleContext
+from auditor.facts.sources import FactSources
 
 GO_REQUIRE = re.compile(r"^\s*require\b", re.MULTILINE)
 GEM = re.compile(r"^\s*gem\s", re.MULTILINE)
 REQUIREMENT = re.compile(r"^\s*[A-Za-z0-9-]", re.MULTILINE)
-
-
-def _toml(text: str) -> Any:
-    return tomllib.loads(text)
 
 
 def _pyproject(data: Any) -> bool:
@@ -52,37 +46,43 @@ def _composer(data: Any) -> bool:
     return any(name != "php" and not name.startswith("ext-") for name in wanted)
 
 
-MANIFESTS: dict[str, tuple[Callable[[str], Any], Callable[[Any], bool]]] = {
-    "pyproject.toml": (_toml, _pyproject),
-    "Pipfile": (_toml, lambda d: bool(d.get("packages") or d.get("dev-packages"))),
-    "package.json": (json.loads, _package_json),
-    "Cargo.toml": (_toml, _cargo),
-    "composer.json": (json.loads, _composer),
-    "go.mod": (str, lambda text: bool(GO_REQUIRE.search(text))),
-    "Gemfile": (str, lambda text: bool(GEM.search(text))),
-    "requirements.txt": (str, lambda text: bool(REQUIREMENT.search(text))),
-    "setup.py": (str, lambda text: "install_requires" in text),
-    "setup.cfg": (str, lambda text: "install_requires" in text),
+MANIFESTS: dict[str, tuple[str, Callable[[Any], bool]]] = {
+    "pyproject.toml": ("toml", _pyproject),
+    "Pipfile": ("toml", lambda d: bool(d.get("packages") or d.get("dev-packages"))),
+    "package.json": ("json", _package_json),
+    "Cargo.toml": ("toml", _cargo),
+    "composer.json": ("json", _composer),
+    "go.mod": ("text", lambda text: bool(GO_REQUIRE.search(text))),
+    "Gemfile": ("text", lambda text: bool(GEM.search(text))),
+    "requirements.txt": ("text", lambda text: bool(REQUIREMENT.search(text))),
+    "setup.py": ("text", lambda text: "install_requires" in text),
+    "setup.cfg": ("text", lambda text: "install_requires" in text),
 }
-"""Manifest name -> (parser, whether the parsed manifest declares a dependency)."""
+"""Manifest name -> (how it is read, whether the read manifest declares a dependency)."""
 
 
-def manifests_with_dependencies(ctx: RuleContext) -> list[str]:
+def manifests_with_dependencies(src: FactSources) -> list[str]:
     """The root manifests that declare at least one dependency, sorted."""
     found = []
     requirements = sorted(
         record.path
-        for record in ctx.index.files
+        for record in src.repo.files
         if "/" not in record.path and "requirements" in record.path and record.path.endswith(".txt")
     )
     tables = {**MANIFESTS, **{path: MANIFESTS["requirements.txt"] for path in requirements}}
-    for name, (parse, declares) in sorted(tables.items()):
-        text = ctx.index.text(name) if ctx.index.file(name) else None
-        if text is None:
+    for name, (kind, declares) in sorted(tables.items()):
+        if src.repo.file(name) is None:
             continue
+        data = (
+            src.text(name)
+            if kind == "text"
+            else src.toml(name)
+            if kind == "toml"
+            else src.json(name)
+        )
         try:
-            if declares(parse(text)):
+            if data is None or declares(data):  # malformed: assume it declares some
                 found.append(name)
-        except (ValueError, AttributeError, TypeError):  # malformed: assume it declares some
+        except (ValueError, AttributeError, TypeError):
             found.append(name)
     return found
