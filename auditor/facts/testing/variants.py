@@ -32,13 +32,17 @@ JOB_KEY = re.compile(r"^(\s+)([\w-]+|\"[^\"]+\"|'[^']+'):\s*(?:#.*)?$")
 
 
 def variant_of(src: FactSources, command: Command, pull_request_files: frozenset[str]) -> str:
-    """Why `command` is a variant of the test run ("" when it runs the plain suite), itself
-    or through the targets it runs (`tox -e stress` whose env runs `pytest -m stress`)."""
-    for reached in reach(runners_of(src), command):
-        for invocation in invocations(reached.text):
-            kind = _invocation_variant(invocation)
-            if kind:
-                return kind
+    """Why `command` is a variant of the test run ("" when it runs the plain suite): itself
+    (coverage, debug), or through the targets and scripts it runs, one marker or keyword of
+    the tests (`tox -e stress` whose env runs `pytest -m stress`). A script that runs the suite
+    under coverage (`scripts/test`: `coverage run -m pytest`) is still the suite."""
+    for invocation in invocations(command.text):
+        kind = _invocation_variant(invocation)
+        if kind:
+            return kind
+    for reached in reach(runners_of(src), command):  # the command itself first
+        if any(_subset(invocation) for invocation in invocations(reached.text)):
+            return "a subset of the tests"
     if command.origin != "ci":
         return ""
     if pull_request_files and command.path not in pull_request_files:
@@ -50,12 +54,15 @@ def variant_of(src: FactSources, command: Command, pull_request_files: frozenset
     return _job_variant(src, command)
 
 
+def _subset(invocation: Invocation) -> bool:
+    """`pytest -m stress`, `pytest -k parser`: the tests of one marker or keyword."""
+    return invocation.program == "pytest" and any(
+        a in SUBSET_OPTIONS or a.startswith(("-m=", "-k=")) for a in invocation.args
+    )
+
+
 def _invocation_variant(invocation: Invocation) -> str:
     program, args = invocation.program, invocation.args
-    if program == "pytest" and any(
-        a in SUBSET_OPTIONS or a.startswith(("-m=", "-k=")) for a in args
-    ):
-        return "a subset of the tests"
     words = [a for a in _without_configuration(program, args) if not a.startswith("-")]
     if program in COVERAGE_PROGRAMS or (
         program == "cargo" and words[:1] in (["llvm-cov"], ["tarpaulin"])
