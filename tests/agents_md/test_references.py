@@ -170,3 +170,17 @@ def test_module_paths_resolve_as_their_language_imports_them(make_subject: Make)
     assert [(r.line, r.problem) for r in dangling_references(index)] == [
         (4, "`src/lib/gone` does not exist")
     ]
+
+
+def test_a_guide_in_docs_runs_its_commands_from_the_root(make_subject: Make) -> None:
+    guide = "# Contributing\n\nTo run the tests:\n\n```shell\n$ scripts/test\n$ scripts/lint\n```\n"
+    index = make_subject(
+        {
+            "scripts/test": "#!/bin/sh\npytest\n",
+            "docs/contributing.md": guide,
+            "AGENTS.md": "# A\n\nSee `docs/contributing.md`.\n",
+        }
+    )
+    assert [(r.path, r.line, r.problem) for r in dangling_references(index)] == [
+        ("docs/contributing.md", 7, "`scripts/lint`: no such file")
+    ]

@@ -68,19 +68,27 @@ def _find(subject: Subject) -> Iterator[Reference]:
     for command in subject.facts.commands:
         if command.origin not in DOCUMENTED or command.path not in wanted:
             continue
-        directory = _base_directory(command.path)
         strict = command.path in instructions
-        for problem in commands.problems(command, directory, strict):
+        problems: list[str] = []
+        for directory in _base_directories(command.path, strict):
+            problems = list(commands.problems(command, directory, strict))
+            if not problems:
+                break
+        for problem in problems:
             line = command.line or 1
             found.append(Reference(command.path, line, "command", command.text, problem))
     unique = dict.fromkeys(found)
     return iter(sorted(unique, key=lambda r: (r.path, r.line, r.kind, r.text)))
 
 
-def _base_directory(document: str) -> str:
-    """Where a document's commands run: a nested instruction file's own directory, else root."""
+def _base_directories(document: str, instruction_file: bool) -> tuple[str, ...]:
+    """Where a reader runs a document's commands: a nested instruction file's in its own
+    directory; another document's (`docs/contributing.md`) from the root, else from its own
+    directory. A command resolves when it does from one of them."""
     directory = posixpath.dirname(document)
-    return "" if directory.startswith(".") or not directory else directory
+    if directory.startswith(".") or not directory:
+        return ("",)
+    return (directory,) if instruction_file else ("", directory)
 
 
 def _path_references(
@@ -88,7 +96,7 @@ def _path_references(
 ) -> Iterator[Reference]:
     text = index.text(document) or ""
     directory = posixpath.dirname(document)
-    base = _base_directory(document)
+    base = _base_directories(document, True)[0]  # code_span also tries the root
     spans = RST_INLINE if document.lower().endswith((".rst", ".rest")) else INLINE
     for number, line in _prose_lines(text):
         if NEW_FILE_CONTEXT.search(line):
