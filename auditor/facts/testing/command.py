@@ -36,14 +36,19 @@ from auditor.facts.commands.unattended import stated_watch_flags, unattended_for
 from auditor.facts.layout.languages import primary_language
 from auditor.facts.model import Command
 from auditor.facts.references.manifests import ManifestJudge
-from auditor.facts.runners.registry import runners_of
+from auditor.facts.runners.registry import TaskRunners, runners_of
 from auditor.facts.runners.resolution import located_invocations
 from auditor.facts.shell.invocations import invocations
 from auditor.facts.sources import FactSources
 from auditor.facts.testing.build_tools import build_tool_test_commands
 from auditor.facts.testing.defaults import default_test_commands
 from auditor.facts.testing.frameworks import framework_evidence
-from auditor.facts.testing.invocations import builds_too, command_ecosystem, test_environment
+from auditor.facts.testing.invocations import (
+    TestEnvironment,
+    builds_too,
+    command_ecosystem,
+    test_environment,
+)
 from auditor.facts.testing.targets import runner_test_commands, runs_tests, seen_to_run_tests
 from auditor.facts.testing.variants import variant_of
 
@@ -86,37 +91,54 @@ def test_commands(
         *(c for c in build_tool_test_commands(src, frameworks, env) if runs_tests(runners, env, c)),
         *default_test_commands(src, frameworks, env),
     ]
-    primary = LANGUAGE_ECOSYSTEMS.get(primary_language(src.repo) or "")
-    pull_requests = frozenset(pull_request_ci(src))
-    order = {command: i for i, command in enumerate(candidates)}
-    whole = _introduced_as_whole_suite(src, documented)
-    extra = {
-        c
-        for c in documented
-        if in_extra_section((src.text(c.path) or "").splitlines(), c.line or 0)
-    }
-
-    def rank(command: Command) -> tuple[int, int, int, int, bool, tuple[int, str, int, int], int]:
-        ecosystem = command_ecosystem(command, env)
-        foreign = int(primary is not None and ecosystem not in (None, primary))
-        tier = _tier(command, command in whole)
-        if tier[0] in (3, 4) and not seen_to_run_tests(runners, env, command):
-            tier = (5, 1, "", 0, 0)  # a target only named `test`: after a build tool's real suite
-        late = (
-            2
-            if not runnable(command.text)
-            else int(command in extra or bool(variant_of(src, command, pull_requests)))
-        )
-        group = foreign if tier[0] >= 4 else 0
-        return (late, group, foreign, tier[0], builds_too(command), tier[1:], order[command])
-
+    ranked = sorted(candidates, key=_Ranking(src, runners, env, documented, candidates))
     stated = stated_watch_flags(src.text(path) or "" for path in instructions)
     best: dict[str, Command] = {}
-    for command in sorted(candidates, key=rank):
+    for command in ranked:
         text = unattended_form(command.text, runners, stated)
         if text is not None:
             best.setdefault(text, replace(command, text=text))
     return tuple(best.values())
+
+
+Rank = tuple[int, int, int, int, bool, tuple[int, str, int, int], int]
+
+
+class _Ranking:
+    """The sort key of a candidate: placeholders and variants last, then (in the runner,
+    build-tool and default tiers) the primary ecosystem first, then the tier."""
+
+    def __init__(
+        self,
+        src: FactSources,
+        runners: TaskRunners,
+        env: TestEnvironment,
+        documented: Sequence[Command],
+        candidates: Sequence[Command],
+    ) -> None:
+        self.src, self.runners, self.env = src, runners, env
+        self.primary = LANGUAGE_ECOSYSTEMS.get(primary_language(src.repo) or "")
+        self.pull_requests = frozenset(pull_request_ci(src))
+        self.order = {command: i for i, command in enumerate(candidates)}
+        self.whole = _introduced_as_whole_suite(src, documented)
+        self.extra = _in_extra_sections(src, documented)
+
+    def __call__(self, command: Command) -> Rank:
+        ecosystem = command_ecosystem(command, self.env)
+        foreign = int(self.primary is not None and ecosystem not in (None, self.primary))
+        tier = _tier(command, command in self.whole)
+        if tier[0] in (3, 4) and not seen_to_run_tests(self.runners, self.env, command):
+            tier = (5, 1, "", 0, 0)  # a target only named `test`: after a build tool's real suite
+        group = foreign if tier[0] >= 4 else 0
+        return (self._late(command), group, foreign, tier[0], builds_too(command), tier[1:],
+                self.order[command])  # fmt: skip
+
+    def _late(self, command: Command) -> int:
+        """2 for a command with placeholders or too long, 1 for a variant, else 0."""
+        if not runnable(command.text):
+            return 2
+        variant = variant_of(self.src, command, self.pull_requests)
+        return int(command in self.extra or bool(variant))
 
 
 ELLIPSES = frozenset({"...", "\u2026"})
