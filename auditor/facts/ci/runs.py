@@ -31,6 +31,7 @@ from auditor.facts.runners.cake import cake_script, cake_targets
 from auditor.facts.runners.rakefile import rake_tasks
 from auditor.facts.runners.registry import TaskRunners, runners_of
 from auditor.facts.runners.resolution import expand, located_invocations, reach
+from auditor.facts.runners.shell_scripts import is_foreign_script
 from auditor.facts.shell.invocations import Invocation
 from auditor.facts.shell.script_lines import script_lines
 from auditor.facts.sources import FactSources
@@ -55,9 +56,17 @@ class _Judge:
         self.src = src
         self.runners: TaskRunners = runners_of(src)
         self.env: TestEnvironment = test_environment(src, frozenset(framework_evidence(src)))
+        self._tests: dict[tuple[str, str, str, int], str | None] = {}
 
     def tests(self, command: Command, depth: int = 0) -> str | None:
-        """Why `command` runs the test suite, or None."""
+        """Why `command` runs the test suite, or None (once per text, file and depth: CI
+        files repeat their steps across jobs)."""
+        key = (command.text, command.path, command.origin, depth)
+        if key not in self._tests:
+            self._tests[key] = self._test_reason(command, depth)
+        return self._tests[key]
+
+    def _test_reason(self, command: Command, depth: int) -> str | None:
         direct = runs_tests(self.runners, self.env, command)
         named: str | None = None
         for reached in reach(self.runners, command):
@@ -129,6 +138,8 @@ class _Judge:
 
     def _script(self, path: str, depth: int, targets: list[str]) -> str | None:
         text = self.src.text(path) or ""
+        if is_foreign_script(text):  # `bin/test` in Python: not shell lines
+            return None
         directory = posixpath.dirname(path)
         if "cake" in text.lower():  # a Cake bootstrapper: the targets it is given decide
             cake = self._cake(_joined(directory, "build.cake") or "build.cake", targets)

@@ -171,9 +171,10 @@ def _table_share(repo: RepositoryFiles, path: str) -> float | None:
     reaches `TABLE_SHARE` (read from the text, so the answer does not depend on whether the
     run parses syntax); None as soon as too many lines of code show it cannot. Past
     `SAMPLED_LINES` lines, every `SAMPLE_STRIDE`th line is read: the share is an estimate."""
-    lines = [line for line in (repo.text(path) or "").splitlines() if line.strip()]
+    lines = (repo.text(path) or "").splitlines()
     if len(lines) > SAMPLED_LINES:
         lines = lines[::SAMPLE_STRIDE]
+    lines = [line for line in lines if line and not line.isspace()]
     allowed = len(lines) - TABLE_SHARE * len(lines)
     code = 0
     for line in lines:

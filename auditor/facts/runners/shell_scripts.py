@@ -82,6 +82,15 @@ def _target(invocation: Invocation) -> str | None:
     return None
 
 
+FOREIGN_SHEBANG = re.compile(r"^#!(?!.*\b(?:ba|z|da|k)?sh\b|.*\bpwsh\b)")
+"""A `#!` line naming an interpreter other than a shell (`#!/usr/bin/env python3`)."""
+
+
+def is_foreign_script(text: str) -> bool:
+    """Whether a script's `#!` line names another interpreter: its lines are not commands."""
+    return FOREIGN_SHEBANG.match(text.split("\n", 1)[0]) is not None
+
+
 def _is_shell(path: str, text: str) -> bool:
     if path.endswith(SHELL_SUFFIXES):
         return True
