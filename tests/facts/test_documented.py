@@ -45,11 +45,11 @@ make check
 
 
 def test_blocks_follow_their_cd_lines_and_the_directory_their_prose_names() -> None:
-    directories = {"web", "x-not-here"}
+    directories = {"web", "x"}  # `x/` is also the package: `cd x` after the clone is the root
     found = document_commands("CONTRIBUTING.md", GUIDE, "docs", directories.__contains__)
     assert [(c.text, c.line) for c in found] == [
         ("git clone https://example.com/x.git", 4),
-        ("cd x", 5),  # not a directory of the repository: the clone is the repository itself
+        ("cd x", 5),  # into the clone just made: the repository itself
         ("make test", 6),
         ("cd web && npm ci", 12),
         ("cd web && npm test", 13),

@@ -11,6 +11,8 @@ from auditor.facts.shell.directories import located_script_lines
 from auditor.facts.shell.invocations import PROMPT, invocations, strip_prompt
 from auditor.facts.shell.script_lines import script_lines
 
+CLONE = re.compile(r"git clone\s+(?:-\S+(?:\s+\d+)?\s+)*\S*?([\w.-]+?)(?:\.git)?/?(?=\s|$|`)")
+"""`git clone https://github.com/you/name.git`: the directory it makes (`name`)."""
 KNOWN_EXECUTABLES = frozenset({
     "python", "pip", "pip3", "uv", "uvx", "poetry", "pdm", "hatch", "pipenv", "rye", "pixi",
     "conda", "mamba", "tox", "nox", "pytest", "coverage", "pre-commit", "ruff", "black", "isort",
@@ -67,7 +69,14 @@ def document_introductions(path: str, text: str) -> dict[int, str]:
 def _documented(
     path: str, text: str, origin: str, is_dir: IsDir | None
 ) -> Iterator[tuple[Command, str]]:
-    exists = is_dir or (lambda _: False)
+    clones = frozenset(CLONE.findall(text))
+    known = is_dir or (lambda _: False)
+
+    def exists(directory: str) -> bool:
+        """A directory of the repository, but not the clone the document just made of it
+        (`git clone .../starlette` then `cd starlette` is the root, not `starlette/`)."""
+        return known(directory) and directory.split("/", 1)[0] not in clones
+
     if path.lower().endswith((".rst", ".rest")):
         return _rst(path, text, origin, exists)
     return _markdown(path, text, origin, exists)

@@ -69,11 +69,11 @@ def _find(subject: Subject) -> Iterator[Reference]:
         if command.origin not in DOCUMENTED or command.path not in wanted:
             continue
         strict = command.path in instructions
-        problems: list[str] = []
-        for directory in _base_directories(command.path, strict):
-            problems = list(commands.problems(command, directory, strict))
-            if not problems:
-                break
+        tried = [
+            list(commands.problems(command, d, strict))
+            for d in _base_directories(command.path, strict)
+        ]
+        problems = tried[0] if all(tried) else []  # said as from the first place a reader tries
         for problem in problems:
             line = command.line or 1
             found.append(Reference(command.path, line, "command", command.text, problem))
