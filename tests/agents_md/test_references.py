@@ -184,3 +184,14 @@ def test_a_guide_in_docs_runs_its_commands_from_the_root(make_subject: Make) -> 
     assert [(r.path, r.line, r.problem) for r in dangling_references(index)] == [
         ("docs/contributing.md", 7, "`scripts/lint`: no such file")
     ]
+
+
+def test_a_target_of_the_makefile_configure_writes_is_not_dangling(make_subject: Make) -> None:
+    files = {
+        "configure": "#!/bin/sh\necho configuring\n",
+        "Makefile.in": "all:\n\tcc -o z z.c\n\ninstall: all\n\tcp z /usr/local/bin\n",
+        "Makefile": "all:\n\t@echo 'run ./configure first'\n",
+        "z.c": "int main(void) { return 0; }\n",
+    }
+    agents = "# A\n\nRun `./configure; make install` and `make dist`.\n"
+    assert problems(make_subject, agents, **files) == [(3, "make dist")]

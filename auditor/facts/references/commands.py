@@ -16,7 +16,7 @@ from auditor.facts.references.manifests import ManifestJudge
 from auditor.facts.references.paths import PathJudge
 from auditor.facts.runners.arguments import make_args, nox_sessions_selected, tox_envs_selected
 from auditor.facts.runners.justfile import justfile_path
-from auditor.facts.runners.makefile import makefile_in
+from auditor.facts.runners.makefile import makefile_in, read_configured_makefile
 from auditor.facts.runners.registry import TaskRunners, runners_of
 from auditor.facts.runners.resolution import located_invocations
 from auditor.facts.shell.invocations import Invocation
@@ -89,8 +89,11 @@ class CommandJudge:
         makefile = self.runners.makefile(directory)
         if makefile is None or UNSURE_MAKE.search(self.index.text(path) or ""):
             return None
+        configured = read_configured_makefile(self.src, directory)  # `./configure` writes one
         for target in targets:
             if PLAIN_NAME.match(target) and makefile.rule_for(target) is None:
+                if configured is not None and configured.rule_for(target) is not None:
+                    continue
                 if self._elsewhere(target, lambda d: self.runners.make(d)):
                     continue
                 return f"`make {target}`: {path} has no target `{target}`"
