@@ -30,8 +30,16 @@ Make an app of your own with the generator:
 
 ```console
 $ npx create-x /tmp/foo && cd /tmp/foo
+$ npm install
+```
+
+Start it:
+
+```console
 $ npm start
 ```
+
+## Building
 
 Build out of tree:
 
@@ -54,11 +62,11 @@ def test_blocks_follow_their_cd_lines_and_the_directory_their_prose_names() -> N
         ("cd web && npm ci", 12),
         ("cd web && npm test", 13),
         ("pytest", 19),  # the directory named does not exist
-        ("npx create-x /tmp/foo && cd /tmp/foo", 25),  # `npm start` is another project's
-        ("mkdir build", 32),
-        ("cd build", 33),
-        ("cd build && cmake ..", 34),
-        ("cd build && make check", 35),
+        ("npx create-x /tmp/foo && cd /tmp/foo", 25),  # what follows in the section is the app's
+        ("mkdir build", 40),  # a new section starts in the repository again
+        ("cd build", 41),
+        ("cd build && cmake ..", 42),
+        ("cd build && make check", 43),
     ]
 
 

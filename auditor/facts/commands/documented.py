@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from auditor.facts.commands.prose import comment_above, named_directory, paragraph_before
+from auditor.facts.commands.prose import HEADING, comment_above, named_directory, paragraph_before
 from auditor.facts.model import Command
-from auditor.facts.shell.directories import located_script_lines
+from auditor.facts.shell.directories import walk_script_lines
 from auditor.facts.shell.invocations import PROMPT, invocations, strip_prompt
 from auditor.facts.shell.script_lines import script_lines
 
@@ -96,9 +96,11 @@ def _markdown(path: str, text: str, origin: str, is_dir: IsDir) -> Iterator[tupl
     name = path.rsplit("/", 1)[-1].lower()
     plain = "." not in name or name.endswith(".txt")
     number = 0
+    outside = False  # an earlier block of this section left the repository (`cd /tmp/app`)
     while number < len(lines):
         fence = FENCE.match(lines[number])
         if not fence:
+            outside = outside and not HEADING.match(lines[number])
             yield from _inline(path, number + 1, lines[number], origin)
             if plain:
                 yield from _inline(path, number + 1, lines[number], origin, QUOTED)
@@ -111,7 +113,10 @@ def _markdown(path: str, text: str, origin: str, is_dir: IsDir) -> Iterator[tupl
             number += 1
         block = [line.removeprefix(fence.group(1)) for line in lines[start:number]]
         paragraph = paragraph_before(lines, start - 1)
-        yield from _block(path, start + 1, block, language, origin, (paragraph, is_dir))
+        found, outside = _block(
+            path, start + 1, block, language, (origin, paragraph, is_dir), outside
+        )
+        yield from found
         number += 1
 
 
@@ -143,7 +148,8 @@ def _rst(path: str, text: str, origin: str, is_dir: IsDir) -> Iterator[tuple[Com
         ):
             number += 1
         block = lines[start:number]
-        yield from _block(path, start + 1, _dedent(block), language, origin, (paragraph, is_dir))
+        context = (origin, paragraph, is_dir)
+        yield from _block(path, start + 1, _dedent(block), language, context)[0]
 
 
 def _dedent(block: list[str]) -> list[str]:
@@ -157,12 +163,14 @@ def _block(
     first: int,
     block: list[str],
     language: str,
-    origin: str,
-    context: tuple[str, IsDir],
-) -> Iterator[tuple[Command, str]]:
+    context: tuple[str, str, IsDir],
+    outside: bool = False,
+) -> tuple[list[tuple[Command, str]], bool]:
     """The commands of a code block whose first line is 1-based `first`, each with its
-    introduction; `context` is the paragraph before the block and the directory test."""
-    paragraph, is_dir = context
+    introduction, and whether the block ends outside the repository; `context` is the origin,
+    the paragraph before the block and the directory test; `outside` that the block starts
+    outside the repository (an earlier block of its section went to `/tmp/app`)."""
+    origin, paragraph, is_dir = context
     if language in SHELL_LANGUAGES:
         chosen = script_lines(
             "\n".join(strip_prompt(line) if PROMPT.match(line.strip()) else line for line in block),
@@ -177,15 +185,20 @@ def _block(
             if (PROMPT.match(text) if prompted else is_known_command(text))
         ]
     else:
-        return
+        return [], outside
     script = [""] * len(block)
     for row, text in chosen:
         script[row or 0] = text
     directory = named_directory(paragraph, path, is_dir)
-    for line, text in located_script_lines("\n".join(script), first, directory, is_dir):
-        at = (line or first) - first
-        introduction = comment_above(block, at) or paragraph
-        yield Command(text, path, line, origin), introduction
+    lines, ends_outside = walk_script_lines("\n".join(script), first, directory, is_dir, outside)
+    found = [
+        (
+            Command(text, path, line, origin),
+            comment_above(block, (line or first) - first) or paragraph,
+        )
+        for line, text in lines
+    ]
+    return found, ends_outside
 
 
 def _inline(

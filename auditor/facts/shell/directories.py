@@ -28,7 +28,19 @@ def located_script_lines(
     is not followed: a document's `git clone URL && cd name` lands in the repository itself;
     and after a `cd` out of the repository (`cd /tmp/app`, `cd ~/project`) the lines are about
     another project and are left out (until a `popd`)."""
-    stack: list[str | None] = [_normalise(base)]
+    return walk_script_lines(script, first_line, base, exists)[0]
+
+
+def walk_script_lines(
+    script: str,
+    first_line: int | None = None,
+    base: str = "",
+    exists: Callable[[str], bool] | None = None,
+    outside: bool = False,
+) -> tuple[list[tuple[int | None, str]], bool]:
+    """`located_script_lines`, starting `outside` the repository when an earlier block of the
+    same section left it, and whether the script ends outside it."""
+    stack: list[str | None] = [None if outside else _normalise(base)]
     made: set[str] = set()
     found: list[tuple[int | None, str]] = []
     for line, text in script_lines(script, first_line):
@@ -40,7 +52,7 @@ def located_script_lines(
         for invocation in invocations(text):
             made.update(_made(invocation, stack[-1] or ""))
             _move(stack, invocation, exists, made)
-    return found
+    return found, stack[-1] is None
 
 
 def _move(
