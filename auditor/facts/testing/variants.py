@@ -91,16 +91,25 @@ def _without_configuration(program: str, args: tuple[str, ...]) -> list[str]:
 
 def _matrix_guarded(src: FactSources, command: Command) -> bool:
     """Whether a GitHub workflow step whose `if:` picks matrix entries runs `command`
-    (`if: matrix.builder == 'cmake'`): one variant of the build, not every run. The steps are
-    read again as `ci.commands` read them, so that the same line is the same command."""
-    locator = LineLocator(src.text(command.path))
-    for _, step, env, directory in job_steps(src.yaml(command.path)):
+    (`if: matrix.builder == 'cmake'`): one variant of the build, not every run."""
+    return command in src.derived(
+        f"matrix-guarded:{command.path}", lambda: _guarded(src, command.path)
+    )
+
+
+def _guarded(src: FactSources, path: str) -> frozenset[Command]:
+    """The commands of the workflow at `path` whose step is matrix-guarded. The steps are read
+    as `ci.commands` reads them, so that the same line is the same command."""
+    locator = LineLocator(src.text(path))
+    found: set[Command] = set()
+    for _, step, env, directory in job_steps(src.yaml(path)):
         script = step_script(step, env, directory)
-        if script is not None and command in script_commands(
-            script[1], command.path, locator, script[0], script[2]
-        ):
-            return "matrix." in str(step.get("if") or "")
-    return False
+        if script is None:
+            continue
+        commands = script_commands(script[1], path, locator, script[0], script[2])
+        if "matrix." in str(step.get("if") or ""):
+            found.update(commands)
+    return frozenset(found)
 
 
 def _job_variant(src: FactSources, command: Command) -> str:
