@@ -9,7 +9,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from auditor.index import markers
+from auditor.index import literal_tables, markers
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +23,12 @@ class Scan:
 
 def scan_file(data: bytes, language: str | None, is_test: bool = False) -> Scan:
     found, generated = markers.scan(data, language, is_test)
-    return Scan(found, generated, markers.count(data, language))
+    counts = markers.count(data, language)
+    if language is not None and not is_test and len(data) >= literal_tables.TABLE_BYTES:
+        percent = literal_tables.literal_percent(data)
+        if percent:
+            counts = (*counts, (literal_tables.LITERAL_PERCENT, percent))
+    return Scan(found, generated, counts)
 
 
 def _patterns_version() -> str:
@@ -41,6 +46,7 @@ def _patterns_version() -> str:
         for m in (*markers.MARKERS, *markers.COUNTED)
     ]
     described.append((markers.GENERATED.pattern, markers.SCAFFOLDED.pattern))
+    described.append(literal_tables.VERSION)
     return hashlib.blake2b(repr(described).encode(), digest_size=8).hexdigest()
 
 

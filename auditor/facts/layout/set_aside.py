@@ -21,6 +21,7 @@ from auditor.facts.layout.claims import KIND_WORDS, Claim
 from auditor.facts.layout.declared import declared, linguist_marked
 from auditor.facts.layout.tool_excludes import tool_excludes
 from auditor.facts.model import SetAside
+from auditor.index.literal_tables import LITERAL_PERCENT
 from auditor.index.markers import GENERATED_HEAD_BYTES, generated_head_line
 
 if TYPE_CHECKING:
@@ -56,19 +57,6 @@ DATA_EXTENSIONS = frozenset({
 LOCKFILES = frozenset({"package-lock.json", "npm-shrinkwrap.json", "packages.lock.json"})
 DATA_BYTES = 256 * 1024
 """A data file this large is a dump, not a hand-kept config."""
-TABLE_TOKENS = 5000
-TABLE_SHARE = 0.8
-"""A source file this large whose lines are mostly literals is a table of data (a test file
-with a large expected value inline is still a test)."""
-LITERAL = re.compile(
-    r'"(?:[^"\\]|\\.)*"'
-    r"|'(?:[^'\\]|\\.)*'"
-    r"|\b\d[\w.+-]*|\b(?:True|False|None|true|false|null|nil)\b"
-)
-"""Strings, numbers and constants: what a line of a data table holds besides punctuation."""
-PUNCTUATION = frozenset("[](){},:;= \t")
-SAMPLED_LINES = 400
-SAMPLE_STRIDE = 4
 MAX_ALIKE = 12
 """More entries than this with the same evidence are summarised as one pattern."""
 MINIFIED_LINE_BYTES = 500
@@ -155,34 +143,12 @@ def _by_content(src: FactSources) -> Iterator[SetAside]:
             if record.size >= MINIFIED_BYTES and record.size >= MINIFIED_LINE_BYTES * record.lines:
                 reason = f"minified or bundled: {record.size:,} bytes on {record.lines:,} lines"
                 yield SetAside(path, "generated", path, None, reason)
-            elif (
-                not record.is_test
-                and record.tokens >= TABLE_TOKENS
-                and (share := _table_share(repo, path)) is not None
-            ):
-                reason = f"{share:.0%} of its {record.lines:,} lines are literals: a data table"
+            elif not record.is_test and (share := record.count(LITERAL_PERCENT)):
+                # a large source file mostly of literals (`index.literal_tables`) is a data table
+                reason = f"{share}% of its {record.lines:,} lines are literals: a data table"
                 yield SetAside(path, "data", path, None, reason)
         elif record.size >= DATA_BYTES and _is_data_file(path):
             yield SetAside(path, "data", path, None, f"a data file of {record.size:,} bytes")
-
-
-def _table_share(repo: RepositoryFiles, path: str) -> float | None:
-    """The share of non-blank lines of `path` holding only literals and punctuation, when it
-    reaches `TABLE_SHARE` (read from the text, so the answer does not depend on whether the
-    run parses syntax); None as soon as too many lines of code show it cannot. Past
-    `SAMPLED_LINES` lines, every `SAMPLE_STRIDE`th line is read: the share is an estimate."""
-    lines = (repo.text(path) or "").splitlines()
-    if len(lines) > SAMPLED_LINES:
-        lines = lines[::SAMPLE_STRIDE]
-    lines = [line for line in lines if line and not line.isspace()]
-    allowed = len(lines) - TABLE_SHARE * len(lines)
-    code = 0
-    for line in lines:
-        if not set(LITERAL.sub("", line)) <= PUNCTUATION:
-            code += 1
-            if code > allowed:
-                return None
-    return 1 - code / len(lines) if lines else None
 
 
 def _summarised(entries: tuple[SetAside, ...]) -> tuple[SetAside, ...]:
