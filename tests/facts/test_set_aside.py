@@ -172,3 +172,31 @@ def test_hatch_packages_and_other_languages_both_count(make_subject: Make) -> No
         **{f"examples/e{i}.py": "x = 1\n" for i in range(9)},
     }
     assert source_dirs(make_subject(files)) == ("src/kit/", "frontend/")
+
+
+def test_directories_a_generator_script_makes_are_generated(make_subject: Make) -> None:
+    script = (
+        '#!/bin/bash\nROOT_DIR="$(dirname "$0")/../.."\nOUT=_incubating\n'
+        "mkdir -p ${ROOT_DIR}/pkg/semconv/attributes\n"
+        "mkdir -p ${ROOT_DIR}/pkg/semconv/${OUT}/metrics\n"
+        "mkdir -p ${ROOT_DIR}/pkg/semconv/not-tracked\n"
+        "docker run -v ${ROOT_DIR}/pkg/semconv/:/output weaver generate\n"
+    )
+    subject = make_subject(
+        {
+            "scripts/semconv/generate.sh": script,
+            "scripts/install.sh": "#!/bin/sh\nmkdir -p pkg/semconv/handmade\n",
+            "pkg/semconv/attributes/a.py": "A = 1\n",
+            "pkg/semconv/_incubating/metrics/m.py": "M = 1\n",
+            "pkg/semconv/handmade/h.py": "H = 1\n",
+            "pkg/semconv/schemas.py": "S = 1\n",
+        }
+    )
+    generated = [a for a in subject.facts.set_aside if a.source == "scripts/semconv/generate.sh"]
+    reason = "`scripts/semconv/generate.sh` makes it for the code it generates"
+    assert generated == [
+        SetAside("pkg/semconv/_incubating/metrics/", "generated", generated[0].source, 5, reason),
+        SetAside("pkg/semconv/attributes/", "generated", generated[0].source, 4, reason),
+    ]
+    assert not subject.facts.is_set_aside("pkg/semconv/schemas.py")
+    assert not subject.facts.is_set_aside("pkg/semconv/handmade/h.py")  # install.sh is no generator

@@ -1,5 +1,6 @@
 """Files that declare paths vendored or generated: `vendor.txt` listings, `.yarnrc.yml`'s
-`yarnPath`, generator configs (`buf.gen.yaml`, `openapitools.json`) and `.gitattributes`."""
+`yarnPath`, generator configs (`buf.gen.yaml`, `openapitools.json`), generator scripts and
+`.gitattributes`."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 import pathspec
 
 from auditor.facts.layout.claims import line_of
+from auditor.facts.layout.generator_scripts import generator_outputs
 from auditor.facts.model import SetAside
 
 if TYPE_CHECKING:
@@ -26,6 +28,7 @@ def declared(src: FactSources) -> Iterator[SetAside]:
     yield from _listings(src)
     yield from _yarn_path(src)
     yield from _generator_outputs(src)
+    yield from generator_outputs(src)
 
 
 def _listings(src: FactSources) -> Iterator[SetAside]:
