@@ -35,17 +35,20 @@ def generator_outputs(src: FactSources) -> Iterator[SetAside]:
         name = record.path.rpartition("/")[2]
         if record.language not in ("shell", None) or not GENERATOR_SCRIPT.search(name):
             continue
-        text = src.text(record.path) or ""
-        values = {m.group(1): m.group(3) for m in ASSIGNMENT.finditer(text)}
-        for line, command in script_lines(text, 1):
-            for invocation in invocations(command):
-                if invocation.program != "mkdir":
-                    continue
-                for arg in invocation.args:
-                    path = _repository_path(arg, values)
-                    if path and src.repo.is_dir(path):
-                        reason = f"`{record.path}` makes it for the code it generates"
-                        yield SetAside(f"{path}/", "generated", record.path, line, reason)
+        reason = f"`{record.path}` makes it for the code it generates"
+        for line, path in _made_directories(src.text(record.path) or ""):
+            if src.repo.is_dir(path):
+                yield SetAside(f"{path}/", "generated", record.path, line, reason)
+
+
+def _made_directories(text: str) -> Iterator[tuple[int | None, str]]:
+    """(line, path from the root) of each directory the script's `mkdir` lines make."""
+    values = {m.group(1): m.group(3) for m in ASSIGNMENT.finditer(text)}
+    for line, command in script_lines(text, 1):
+        for invocation in invocations(command):
+            if invocation.program == "mkdir":
+                paths = (_repository_path(arg, values) for arg in invocation.args)
+                yield from ((line, path) for path in paths if path)
 
 
 def _repository_path(arg: str, values: dict[str, str]) -> str | None:

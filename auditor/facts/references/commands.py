@@ -91,11 +91,10 @@ class CommandJudge:
             return None
         configured = read_configured_makefile(self.src, directory)  # `./configure` writes one
         for target in targets:
-            if PLAIN_NAME.match(target) and makefile.rule_for(target) is None:
-                if configured is not None and configured.rule_for(target) is not None:
-                    continue
-                if self._elsewhere(target, lambda d: self.runners.make(d)):
-                    continue
+            if not PLAIN_NAME.match(target) or makefile.rule_for(target) is not None:
+                continue
+            known = configured is not None and configured.rule_for(target) is not None
+            if not known and not self._elsewhere(target, lambda d: self.runners.make(d)):
                 return f"`make {target}`: {path} has no target `{target}`"
         return None
 
