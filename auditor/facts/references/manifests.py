@@ -116,6 +116,23 @@ class ManifestJudge:
 
     def _local_project(self, arg: str, cwd: str) -> str | None:
         """`.`, `./sub`, `.[test]`: a local project to install, and the extras it names."""
+        found = self._project_directory(arg, cwd)
+        if found is None:
+            return None
+        directory, extras = found
+        if self._here(directory, *PYTHON_PROJECT) is None:
+            return f"`pip install {arg}`: no pyproject.toml or setup.py in {_where(directory)}"
+        data = self.src.toml(posixpath.join(directory, "pyproject.toml")) or {}
+        declared = python_extras(self.src, directory)
+        wanted = [e.strip() for e in extras.split(",") if e.strip()]
+        unknown = [e for e in wanted if declared is not None and e not in declared.extras]
+        if "project" in data and unknown:  # setup.py's extras are code: not judged
+            return f"`pip install {arg}`: the project declares no extra `{unknown[0]}`"
+        return None
+
+    def _project_directory(self, arg: str, cwd: str) -> tuple[str, str] | None:
+        """(directory, extras) of a local project argument that exists, else None (a URL, an
+        archive, a path outside the repository or one the path judge names)."""
         match = EXTRAS.match(arg)
         if match is None or not (arg.startswith(".") or "/" in match.group("path")):
             return None
@@ -125,16 +142,8 @@ class ManifestJudge:
         if directory.startswith("..") or "://" in arg or ARCHIVE.search(path):
             return None
         if directory and not self.files.is_dir(directory):
-            return None  # a path that does not exist is the path judge's to name, or an example
-        if self._here(directory, *PYTHON_PROJECT) is None:
-            return f"`pip install {arg}`: no pyproject.toml or setup.py in {_where(directory)}"
-        data = self.src.toml(posixpath.join(directory, "pyproject.toml")) or {}
-        declared = python_extras(self.src, directory)
-        wanted = [e.strip() for e in (match.group("extras") or "").split(",") if e.strip()]
-        unknown = [e for e in wanted if declared is not None and e not in declared.extras]
-        if "project" in data and unknown:  # setup.py's extras are code: not judged
-            return f"`pip install {arg}`: the project declares no extra `{unknown[0]}`"
-        return None
+            return None
+        return directory, match.group("extras") or ""
 
     def _python_manager(self, invocation: Invocation, cwd: str) -> str | None:
         program, args = invocation.program, invocation.args

@@ -83,19 +83,25 @@ class PathJudge:
         if path.startswith("../"):
             return self._missing(_joined(directory, path))
         relative = path.removeprefix("./").lstrip("/") if path.startswith("./") else path
-        first = relative.split("/", 1)[0]
+        if not self._looks_ours(relative, directory):
+            return None
         candidates = [_joined(directory, relative)] if directory else []
         candidates.append(_joined("", relative))
-        if "/" not in relative.strip("/"):
-            return None  # `./myapp.rb`, `./public`: the reader's file as often as ours
-        if not (first in self._top or first in WELL_KNOWN_DIRS or self._in(directory, first)):
-            return None
         found = [c for c in candidates if c is not None]
         if any(self.exists(c) or self._module(c) for c in found):
             return None
         if self._anywhere(relative.strip("/")):
             return None
         return self._missing(found[-1] if found else None)
+
+    def _looks_ours(self, relative: str, directory: str) -> bool:
+        """Whether a path with a slash names this repository's file: more than one name
+        (`./myapp.rb`, `./public` are the reader's as often as ours) under a top-level entry,
+        a well-known directory or an entry of the document's directory."""
+        if "/" not in relative.strip("/"):
+            return False
+        first = relative.split("/", 1)[0]
+        return first in self._top or first in WELL_KNOWN_DIRS or self._in(directory, first)
 
     def _module(self, path: str) -> bool:
         """Whether `path` resolves as its language imports it: `src/walk` to `src/walk.ts`,

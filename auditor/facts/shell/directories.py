@@ -69,19 +69,23 @@ def _move(
     if program not in ("cd", "pushd"):
         return
     target = args[0] if args else "/"
-    directory: str | None
-    if stack[-1] is None or (target.startswith(OUTSIDE) and exists is not None):
-        directory = None  # a document's `cd /tmp/app`: another project's commands follow
-    elif target.startswith(UNKNOWN_TARGET):
-        directory = ""
-    else:
-        directory = _normalise(posixpath.join(stack[-1], target))
-        if exists is not None and directory and directory not in made and not exists(directory):
-            return
+    directory = _destination(stack[-1], target, exists is not None)
+    if directory and exists is not None and directory not in made and not exists(directory):
+        return  # a directory the repository lacks and the script did not make: not followed
     if program == "pushd":
         stack.append(directory)
     else:
         stack[-1] = directory
+
+
+def _destination(cwd: str | None, target: str, document: bool) -> str | None:
+    """Where `cd target` from `cwd` goes: a directory from the root, "" for a target that
+    cannot be followed, None outside the repository (a document's `cd /tmp/app`)."""
+    if cwd is None or (target.startswith(OUTSIDE) and document):
+        return None
+    if target.startswith(UNKNOWN_TARGET):
+        return ""
+    return _normalise(posixpath.join(cwd, target))
 
 
 def _made(invocation: Invocation, cwd: str) -> list[str]:

@@ -295,12 +295,6 @@ def _ecosystem(program: str, args: tuple[str, ...], cwd: str, env: TestEnvironme
     if program in TEST_PROGRAMS:
         return TEST_PROGRAMS[program]
     words = [a for a in args if not a.startswith("-") or a == "--test"]
-    if program == "rake":
-        task = words[0] if words else ""
-        return "ruby" if task in env.rake_tasks or task in ("test", "spec") else None
-    if program == "composer":
-        name = words[1] if words[:1] in (["run"], ["run-script"]) and len(words) > 1 else ""
-        return "php" if (name or (words[0] if words else "")) in env.composer_tests else None
     if program in SUBCOMMAND_TESTS:
         ecosystem, subcommands = SUBCOMMAND_TESTS[program]
         return ecosystem if words[:1] and words[0] in subcommands else None
@@ -308,7 +302,22 @@ def _ecosystem(program: str, args: tuple[str, ...], cwd: str, env: TestEnvironme
         return _maven(program, words, cwd, env)
     if program in ("gradle", "./gradlew", "gradlew"):
         return _gradle(program, args, words, cwd, env)
-    return None
+    runner = TASK_TESTS.get(program)
+    return runner(words, env) if runner else None
+
+
+def _rake(words: list[str], env: TestEnvironment) -> str | None:
+    task = words[0] if words else ""
+    return "ruby" if task in env.rake_tasks or task in ("test", "spec") else None
+
+
+def _composer(words: list[str], env: TestEnvironment) -> str | None:
+    name = words[1] if words[:1] in (["run"], ["run-script"]) and len(words) > 1 else ""
+    return "php" if (name or (words[0] if words else "")) in env.composer_tests else None
+
+
+TASK_TESTS = {"rake": _rake, "composer": _composer}
+"""Task runners of one ecosystem whose named task (or script) runs the tests."""
 
 
 def _maven(program: str, words: list[str], cwd: str, env: TestEnvironment) -> str | None:

@@ -66,14 +66,7 @@ def _named_test_target(
     runners: TaskRunners, invocation: Invocation, cwd: str, parent: Command
 ) -> bool:
     words = [w for w in invocation.args if not w.startswith("-")]
-    if words[:1] == ["run"] and invocation.program in (
-        "npm",
-        "pnpm",
-        "yarn",
-        "bun",
-        "hatch",
-        "pdm",
-    ):
+    if words[:1] == ["run"] and invocation.program in RUN_SUBCOMMAND:
         words = words[1:]
     if invocation.program in ("make", "gmake"):
         directory, words = make_args(invocation.args, cwd)
@@ -82,16 +75,22 @@ def _named_test_target(
     if words[0].rsplit(":", 1)[-1] in ("ci", "check", "coverage", "cov"):
         return False  # these names promise tests only when what they run is seen to run them
     if invocation.program in ("make", "gmake"):  # a `test:` rule, even one that only depends
-        makefile = runners.makefile(directory)
-        if any(
-            i.program == "configure" and at == directory for i, at in located_invocations(parent)
-        ):
-            makefile = read_configured_makefile(runners.src, directory) or makefile
-        return makefile is not None and makefile.rule_for(words[0]) is not None
+        return _has_make_rule(runners, directory, words[0], parent)
     children = expand(runners, invocation, cwd, parent)
-    if not children:
-        return False
-    return not any(PLACEHOLDER_TEST in child.text for child in children)
+    return bool(children) and not any(PLACEHOLDER_TEST in c.text for c in children or ())
+
+
+RUN_SUBCOMMAND = frozenset({"npm", "pnpm", "yarn", "bun", "hatch", "pdm"})
+"""Runners whose `run NAME` names the target (`npm run test`)."""
+
+
+def _has_make_rule(runners: TaskRunners, directory: str, target: str, parent: Command) -> bool:
+    """Whether the Makefile in `directory` has `target`: the one `./configure` writes, when
+    the command runs configure there first."""
+    makefile = runners.makefile(directory)
+    if any(i.program == "configure" and at == directory for i, at in located_invocations(parent)):
+        makefile = read_configured_makefile(runners.src, directory) or makefile
+    return makefile is not None and makefile.rule_for(target) is not None
 
 
 def runner_test_commands(runners: TaskRunners, env: TestEnvironment) -> list[Command]:

@@ -64,17 +64,23 @@ def _subset(invocation: Invocation) -> bool:
 def _invocation_variant(invocation: Invocation) -> str:
     program, args = invocation.program, invocation.args
     words = [a for a in _without_configuration(program, args) if not a.startswith("-")]
-    if program in COVERAGE_PROGRAMS or (
-        program == "cargo" and words[:1] in (["llvm-cov"], ["tarpaulin"])
-    ):
-        return "coverage"
-    if "--coverage" in args or any(COVERAGE_WORD.search(w) for w in words[:2]):
+    if _measures_coverage(program, args, words):
         return "coverage"
     if "--debug" in args or any(DEBUG_WORD.search(w) for w in words[:2]):
         return "debug"
     features = [args[i + 1] for i, a in enumerate(args[:-1]) if a in FEATURE_OPTIONS]
     features += [a.split("=", 1)[1] for a in args if a.startswith("--features=")]
     return "debug" if any(DEBUG_WORD.search(f) for f in features) else ""
+
+
+def _measures_coverage(program: str, args: tuple[str, ...], words: list[str]) -> bool:
+    """`coverage run`, `cargo llvm-cov`, `--coverage`, `test:cov`: a run for its coverage."""
+    if program in COVERAGE_PROGRAMS or (program == "cargo" and words[:1] in COVERAGE_CARGO):
+        return True
+    return "--coverage" in args or any(COVERAGE_WORD.search(w) for w in words[:2])
+
+
+COVERAGE_CARGO = (["llvm-cov"], ["tarpaulin"])
 
 
 def _without_configuration(program: str, args: tuple[str, ...]) -> list[str]:
