@@ -200,3 +200,81 @@ def test_directories_a_generator_script_makes_are_generated(make_subject: Make) 
     ]
     assert not subject.facts.is_set_aside("pkg/semconv/schemas.py")
     assert not subject.facts.is_set_aside("pkg/semconv/handmade/h.py")  # install.sh is no generator
+
+
+MIT = "MIT License\n\nCopyright (c) {holder}\n\nPermission is hereby granted, free of charge...\n"
+
+
+def test_another_projects_tree_with_its_readme_and_licence_is_vendored(make_subject: Make) -> None:
+    files = {
+        "LICENSE": MIT.format(holder="2009-2017 Dave Gamble and cJSON contributors"),
+        "cJSON.c": BIG_CODE,
+        "tests/unity/README.md": "Unity Test API\n",
+        "tests/unity/docs/license.txt": MIT.format(holder="<year> 2007-14 Mike Karlesky"),
+        "tests/unity/src/unity.c": BIG_CODE,
+        "tools/README.md": "Our own tools.\n",
+        "tools/LICENSE": MIT.format(holder="2020 Dave Gamble"),  # the same holder: ours
+        "tools/run.c": "int main(void) { return 0; }\n",
+    }
+    subject = make_subject(files)
+    assert entry(subject, "tests/unity/") == SetAside(
+        "tests/unity/", "vendored", "tests/unity/docs/license.txt", 3,
+        "its own README and a licence naming another copyright holder (`<year> 2007-14 Mike "
+        "Karlesky`) than the repository's",
+    )  # fmt: skip
+    assert "tests/unity/src/unity.c" in subject.facts.set_aside_files
+    assert not subject.facts.is_set_aside("tools/run.c")
+    assert not subject.facts.is_set_aside("cJSON.c")
+
+
+def test_a_workspace_package_under_another_licence_stays_the_repositorys(
+    make_subject: Make,
+) -> None:
+    files = {
+        "LICENSE": MIT.format(holder="2024 Acme Inc."),
+        "package.json": '{"name": "root", "workspaces": ["packages/*"]}\n',
+        "packages/fork/package.json": '{"name": "fork"}\n',
+        "packages/fork/README.md": "A fork we maintain.\n",
+        "packages/fork/LICENSE": MIT.format(holder="2015 Jane Doe"),
+        "packages/fork/index.js": "module.exports = 1;\n",
+        "site/theme/README.md": "A theme.\n",
+        "site/theme/LICENSE": "Apache License\n\nCopyright [yyyy] [name of copyright owner]\n",
+    }
+    subject = make_subject(files)
+    assert not subject.facts.is_set_aside("packages/fork/index.js")
+    assert not subject.facts.is_set_aside("site/theme/README.md")  # a template names no one
+
+
+def test_a_directory_mostly_of_other_projects_is_vendored_and_our_own_split_packages_are_not(
+    make_subject: Make,
+) -> None:
+    deps = {
+        f"deps/{name}/{file}": text
+        for name, holder in (("hiredis", "2009 Salvatore"), ("lua", "1994 Lua.org"))
+        for file, text in (("README", "A library.\n"), ("COPYING", MIT.format(holder=holder)),
+                           (f"{name}.c", BIG_CODE))
+    }  # fmt: skip
+    files = {
+        "LICENSE.txt": "Server Side Public License\n\nYou may not alter...\n",  # names no one
+        "deps/README.md": "This directory contains all the dependencies.\n",
+        "deps/Makefile": "all:\n\tcd hiredis && $(MAKE)\n",
+        "deps/linenoise/linenoise.c": BIG_CODE,
+        **deps,
+        "src/server.c": BIG_CODE,
+    }
+    subject = make_subject(files)
+    assert entry(subject, "deps/").reason == (
+        "2 of its 3 directories are projects with their own README and licence"
+    )
+    assert "deps/linenoise/linenoise.c" in subject.facts.set_aside_files
+    assert not subject.facts.is_set_aside("src/server.c")
+    own = {
+        "LICENSE": MIT.format(holder="2013-2024 Frank de Jonge"),
+        **{f"src/{name}/README.md": "An adapter.\n" for name in ("Ftp", "Local", "S3")},
+        **{
+            f"src/{name}/LICENSE": MIT.format(holder="2013-2024 Frank de Jonge")
+            for name in ("Ftp", "Local", "S3")
+        },
+        **{f"src/{name}/Adapter.php": "<?php\n" for name in ("Ftp", "Local", "S3")},
+    }
+    assert not make_subject(own).facts.is_set_aside("src/Ftp/Adapter.php")

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from auditor.facts.layout.claims import KIND_WORDS, Claim
 from auditor.facts.layout.declared import declared, linguist_marked
+from auditor.facts.layout.foreign_trees import foreign_trees
 from auditor.facts.layout.tool_excludes import tool_excludes
 from auditor.facts.model import SetAside
 from auditor.index.literal_tables import LITERAL_PERCENT
@@ -76,6 +77,7 @@ def set_aside(src: FactSources) -> Classified:
     repo = src.repo
     found = [
         *declared(src),
+        *foreign_trees(src),
         *linguist_marked(src, repo.excluded),
         *_claimed(repo, tool_excludes(src)),
         *_by_content(src),
