@@ -274,11 +274,9 @@ def test_make_pattern_rules_substitution_references_and_default_goal(
     def texts(command: str) -> list[str]:
         return [c.text for c in reach(runners, Command(command, "ci.yml", 1, "ci"))][1:]
 
-    assert texts("make test-race") == ["cd $* && go list ./... | xargs go test $(ARGS)"]
-    assert texts("make") == [
-        "$(CURDIR)/.tools/golangci-lint run",
-        "cd $* && go list ./... | xargs go test $(ARGS)",
-    ]
+    tests = [f"cd {module} && go list ./... | xargs go test $(ARGS)" for module in "ab"]
+    assert texts("make test-race") == tests  # each instance of `test/%` with its own `$*`
+    assert texts("make") == ["$(CURDIR)/.tools/golangci-lint run", *tests]
 
 
 def test_justfile_recipes_dependencies_and_aliases(make_subject: MakeSubject) -> None:
@@ -544,3 +542,25 @@ def test_invocation_head_keeps_the_written_program() -> None:
     assert invocations("./scripts/test.sh -v") == [
         Invocation("test.sh", ("-v",), "./scripts/test.sh")
     ]
+
+
+def test_make_conditionals_computed_names_and_automatic_variables(
+    make_subject: MakeSubject,
+) -> None:
+    makefile = (
+        "ARGS ?= --workspace\nTARGET ?=\n"
+        "ifneq (${TARGET},)\n  ARGS += --target ${TARGET}\nendif\n"
+        "ifdef CI\nCI_ONLY = 1\nelse ifeq ($(ARGS),--workspace)\nLOCAL = yes\nendif\n"
+        '_FEATURES_full = --features "derive env"\n_FEATURES_default =\n'
+        "test-%:\n\tcargo test ${_FEATURES_${@:test-%=%}} ${ARGS}\n"
+        "where:\n\techo $@ $(LOCAL) $$HOME\n"
+    )
+    src = sources(make_subject, {"Makefile": makefile})
+
+    def texts(command: str) -> list[str]:
+        return [c.text for c in reach(runners_of(src), Command(command, "ci.yml", 1, "ci"))][1:]
+
+    assert texts("make test-full") == ['cargo test --features "derive env" --workspace']
+    assert texts("make test-default") == ["cargo test  --workspace"]
+    # `CI` may come from the environment: both branches are read, so `LOCAL` is set
+    assert texts("make where") == ["echo where yes $HOME"]

@@ -7,7 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
+from auditor.facts.model import Command
 from auditor.facts.subject import Subject
+from auditor.facts.testing.variants import variant_of
 
 MakeSubject = Callable[..., Subject]
 Source = tuple[str, str, int | None, str]
@@ -133,16 +135,29 @@ def test_ctest_in_ci_beats_a_root_make_test_running_a_demo(make_subject: MakeSub
             )
         ),
     }
+    # the CI step needs its job's configure step before it: alone it does not run, so the
+    # build tool's own configure, build and ctest run is the suite, not the demo
     assert chosen(make_subject, files) == (
-        ("ctest --test-dir build --output-on-failure", ".github/workflows/ci.yml", 9, "ci"),
+        (
+            "cmake -B build && cmake --build build && ctest --test-dir build",
+            "CMakeLists.txt",
+            3,
+            "build-tool",
+        ),
         True,
     )
+    files[".github/workflows/ci.yml"] = workflow(
+        job("ubuntu-latest", "cmake -B build && cmake --build build && ctest --test-dir build -V")
+    )
+    assert chosen(make_subject, files)[0][1:] == (".github/workflows/ci.yml", 7, "ci")
     del files[".github/workflows/ci.yml"]
-    files["CONTRIBUTING.md"] = "Run the suite with `ctest --test-dir build`.\n"
+    files["CONTRIBUTING.md"] = "Run the suite with `cmake -B build && ctest --test-dir build`.\n"
     assert chosen(make_subject, files) == (
-        ("ctest --test-dir build", "CONTRIBUTING.md", 1, "documented"),
+        ("cmake -B build && ctest --test-dir build", "CONTRIBUTING.md", 1, "documented"),
         False,
     )
+    files["CONTRIBUTING.md"] = "Run the suite with `ctest --test-dir build`.\n"
+    assert chosen(make_subject, files)[0][1] == "CMakeLists.txt"  # `build/` is not there yet
 
 
 def test_cmake_without_instructions_builds_then_runs_ctest(make_subject: MakeSubject) -> None:
@@ -364,11 +379,11 @@ def matrix_job(*steps: str) -> str:
 def test_a_ci_step_guarded_by_a_matrix_entry_ranks_after_unconditional_runs(
     make_subject: MakeSubject,
 ) -> None:
-    guarded = "      - if: matrix.builder == 'cmake'\n        run: ctest --test-dir build\n"
-    ci = workflow(matrix_job(guarded), job("ubuntu-latest", "ctest --test-dir build -V"))
+    guarded = "      - if: matrix.builder == 'cmake'\n        run: ctest --test-dir test\n"
+    ci = workflow(matrix_job(guarded), job("ubuntu-latest", "ctest --test-dir test -V"))
     files = {**CMAKE_TESTS, ".github/workflows/ci.yml": ci}
     assert chosen(make_subject, files) == (
-        ("ctest --test-dir build -V", ".github/workflows/ci.yml", 15, "ci"),
+        ("ctest --test-dir test -V", ".github/workflows/ci.yml", 15, "ci"),
         True,
     )
     files[".github/workflows/ci.yml"] = workflow(matrix_job(guarded))
@@ -432,3 +447,101 @@ def test_extra_environments_and_marker_subsets_rank_below_the_suite(
         ".github/workflows/ci.yml": workflow(job("ubuntu-latest", "tox run")),
     }
     assert chosen(make_subject, files) == (("tox run", ".github/workflows/ci.yml", 7, "ci"), True)
+
+
+GO_MODULE = {
+    "go.mod": "module example.com/chi\n\ngo 1.22\n",
+    "mux.go": "package chi\n",
+    "mux_test.go": "package chi\n",
+    "middleware/logger.go": "package middleware\n",
+    "middleware/logger_test.go": "package middleware\n",
+}
+
+
+def test_a_go_run_of_one_package_or_of_benchmarks_is_not_the_suite(
+    make_subject: MakeSubject,
+) -> None:
+    files = {
+        **GO_MODULE,
+        "CONTRIBUTING.md": "3. Add tests.\n4. Run `go test`. If your tests pass, go on.\n",
+        "README.md": "Measure it:\n\n```bash\ngo test -bench=ReportCaller\n```\n",
+        "Makefile": "test:\n\tgo test -race ./...\n",
+        ".github/workflows/ci.yml": workflow(job("ubuntu-latest", "make test")),
+    }
+    # `go test` at the root tests the root package only; `middleware/` has tests too
+    assert chosen(make_subject, files)[0][:2] == ("make test", ".github/workflows/ci.yml")
+    del files["middleware/logger_test.go"]
+    assert chosen(make_subject, files)[0][:3] == ("go test", "CONTRIBUTING.md", 2)
+
+
+def test_a_tox_env_running_the_suite_then_a_marker_is_the_suite(
+    make_subject: MakeSubject,
+) -> None:
+    tox = (
+        "[tox]\nenvlist = py\n[testenv]\ncommands =\n    pytest tests\n"
+        "    pytest tests -m jupyter\n[testenv:jupyter]\ncommands = pytest -m jupyter\n"
+    )
+    guide = "Run the unit tests:\n\n```console\n$ tox -e py\n$ tox -e jupyter\n```\n"
+    files = {
+        "pyproject.toml": "[project]\nname = 'b'\n",
+        "tox.ini": tox,
+        "tests/test_b.py": "def test_b():\n    pass\n",
+        "docs/contributing/the_basics.md": guide,
+    }
+    assert chosen(make_subject, files)[0] == (
+        "tox -e py", "docs/contributing/the_basics.md", 4, "documented",
+    )  # fmt: skip
+
+
+def test_a_script_named_test_that_runs_no_tests_ranks_after_the_real_suite(
+    make_subject: MakeSubject,
+) -> None:
+    files = {
+        "package.json": '{"scripts": {"test": "npm run unit", "unit": "borp"}}\n',
+        "test/a.test.js": "test('a', () => {})\n",
+        "integration/test.sh": "#!/usr/bin/bash\ncurl -i localhost:3000/ > GET\n",
+        ".github/workflows/a-integration.yml": workflow(
+            job("ubuntu-latest", "bash integration/test.sh")
+        ),
+        ".github/workflows/ci.yml": workflow(job("ubuntu-latest", "npm run unit")),
+    }
+    assert chosen(make_subject, files)[0][:2] == ("npm run unit", ".github/workflows/ci.yml")
+
+
+def test_one_compiler_or_flag_set_ranks_after_the_runners_own_target(
+    make_subject: MakeSubject,
+) -> None:
+    files = {
+        "Makefile": "check:\n\t$(MAKE) -C tests quick\ntest:\n\t$(MAKE) -C tests test\n",
+        "tests/Makefile": "quick:\n\t./fuzzer -i1\ntest:\n\t./fuzzer -i100\n",
+        "tests/fuzzer.c": "int main(void) { return 0; }\n",
+        "lib/lz.c": "int lz(void) { return 0; }\n",
+        ".github/workflows/ci.yml": workflow(
+            job("ubuntu-latest", 'CC=gcc-5 CFLAGS="-O2 -Werror" make check'),
+        ),
+    }
+    subject = make_subject(files)
+    assert (subject.facts.test_command.text, subject.facts.test_command.path) == (
+        "make test", "Makefile",
+    )  # fmt: skip
+    step = Command('CC=gcc-5 CFLAGS="-O2 -Werror" make check', ".github/workflows/ci.yml", 7, "ci")
+    assert variant_of(subject.sources, step, frozenset()) == "one compiler or flag set"
+    plain = Command("make check", ".github/workflows/ci.yml", 7, "ci")
+    assert variant_of(subject.sources, plain, frozenset()) == ""
+
+
+def test_a_scripts_arguments_and_variables_are_substituted(make_subject: MakeSubject) -> None:
+    script = '#!/bin/bash\nset -ex\ncmd="${1:-test}"\ncargo "${cmd}" --all-features\n'
+    files = {
+        "Cargo.toml": "[package]\nname = 'bytes'\n",
+        "src/lib.rs": "pub fn a() {}\n#[cfg(test)]\nmod tests { #[test] fn t() {} }\n",
+        "ci/test-stable.sh": script,
+        "ci/panic-abort.sh": "#!/bin/bash\ncargo test --all-features --test '*'\n",
+        ".github/workflows/ci.yml": workflow(
+            job("ubuntu-latest", "ci/test-stable.sh test"),
+            job("ubuntu-latest", "ci/panic-abort.sh", name="panic"),
+        ),
+    }
+    assert chosen(make_subject, files)[0][:3] == (
+        "ci/test-stable.sh test", ".github/workflows/ci.yml", 7,
+    )  # fmt: skip

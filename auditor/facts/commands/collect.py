@@ -31,11 +31,12 @@ DOCS_FILE = re.compile(
     r"""(?:readme|contributing|development|developing|hacking)(?:\.[\w.-]+)?
       | \.github/contributing(?:\.\w+)?
       | docs?/(?:[^/]+/){0,2}(?:contributing|development|developing|hacking|dev[-_]guide)
-        (?:\.\w+)?""",
+        (?:\.\w+|/[^/]+)?""",
     re.VERBOSE | re.IGNORECASE,
 )
 DOC_SUFFIXES = ("", ".md", ".markdown", ".mdx", ".rst", ".txt")
-"""Where developer documentation is looked for commands (full, case-insensitive match)."""
+"""Where developer documentation is looked for commands (full, case-insensitive match): the
+files so named, and those in a `docs/contributing/` (or development) directory."""
 
 
 def docs_files(src: FactSources) -> tuple[str, ...]:

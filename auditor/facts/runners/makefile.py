@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from auditor.facts.layout.sample_dirs import is_sample_dir
 from auditor.facts.model import Command
+from auditor.facts.runners.make_expansion import condition, expand
 from auditor.facts.sources import FactSources
 
 MAKEFILE_NAMES = ("GNUmakefile", "makefile", "Makefile")
@@ -17,14 +18,11 @@ ASSIGNMENT = re.compile(
 )
 RULE = re.compile(r"^([^\s#:=][^:=]*?)\s*::?(?!=)\s*(.*)$")
 INCLUDE = re.compile(r"^-?s?include\s+(.+)$")
-REFERENCE = re.compile(r"\$[({]([A-Za-z_][\w.-]*)[)}]")
 REFERENCES = re.compile(r"\$[({][^)}]*[)}]")
 SUBSTITUTION = re.compile(r"^\$[({][\w.-]+:[^=]*=([^)}]*)[)}]$")
 """`$(DIRS:%=test/%)` names the instances of the pattern `test/%`."""
 DIRECTIVE = re.compile(r"^(?:ifn?eq|ifn?def|else|endif|define|endef|undefine|vpath|unexport)\b")
 MAX_INCLUDES = 20
-MAX_EXPANSIONS = 4
-MAX_EXPANDED = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +39,14 @@ class MakeTarget:
 
 @dataclass(frozen=True, slots=True)
 class Makefile:
-    """The rules of one Makefile and its includes, and the goal `make` runs without one."""
+    """The rules of one Makefile and its includes, and the goal `make` runs without one.
+    Recipes are expanded, except a pattern rule's: each target it makes expands them with its
+    own `$@` and `$*`."""
 
     path: str
     targets: dict[str, MakeTarget] = field(default_factory=dict)
     default_goal: str | None = None
+    variables: dict[str, str] = field(default_factory=dict)
 
     def rule_for(self, name: str) -> MakeTarget | None:
         """The rule that makes `name`: its own, else a pattern rule that matches it."""
@@ -60,21 +61,35 @@ class Makefile:
         )
 
     def runs(self, name: str) -> tuple[Command, ...]:
-        """The recipes `make name` runs: prerequisites' first, each rule once."""
+        """The recipes `make name` runs: prerequisites' first, each target once."""
         found: list[Command] = []
         seen: set[str] = set()
 
         def visit(target: str) -> None:
             rule = self.rule_for(target)
-            if rule is None or rule.name in seen:
+            if rule is None or target in seen:
                 return
-            seen.add(rule.name)
+            seen.add(target)
             for prerequisite in rule.prerequisites:
                 visit(prerequisite)
-            found.extend(rule.recipe)
+            found.extend(self._instance(rule, target))
 
         visit(name)
         return tuple(found)
+
+    def _instance(self, rule: MakeTarget, target: str) -> tuple[Command, ...]:
+        """The recipe of `rule` making `target`: a pattern rule's with `$@` and `$*` set."""
+        if "%" not in rule.name:
+            return rule.recipe
+        head, _, tail = rule.name.partition("%")
+        automatic = {
+            **self.variables,
+            "@": target,
+            "*": target[len(head) : len(target) - len(tail)],
+        }
+        return tuple(
+            Command(expand(c.text, automatic), c.path, c.line, c.origin) for c in rule.recipe
+        )
 
 
 def makefile_in(src: FactSources, directory: str = "") -> str | None:
@@ -114,7 +129,7 @@ def _read(src: FactSources, path: str) -> Makefile:
     goal = parser.variables.get(".DEFAULT_GOAL") or next(
         (n for n in targets if "%" not in n and not n.startswith("$")), None
     )
-    return Makefile(path, targets, goal)
+    return Makefile(path, targets, goal, parser.variables)
 
 
 def make_rules(src: FactSources, directory: str = "") -> dict[str, MakeTarget]:
@@ -134,6 +149,9 @@ class _Parser:
         self.variables: dict[str, str] = {"MAKE": "make"}
         self.targets: dict[str, MakeTarget] = {}
         self.seen: set[str] = set()
+        self.branches: list[bool | None] = []
+        """The conditionals the line is in: True or False where the Makefile decides them,
+        None where the environment does (both branches are read)."""
 
     def read(self, path: str) -> None:
         text = self.src.text(path)
@@ -147,7 +165,8 @@ class _Parser:
                 in_define = not line.strip().startswith("endef")
                 continue
             if line.startswith("\t"):
-                self._add_recipe_line(current, path, number, line)
+                if not self._skipped():
+                    self._add_recipe_line(current, path, number, line)
                 continue
             stripped = line.split("#", 1)[0].strip()
             if stripped:
@@ -163,11 +182,18 @@ class _Parser:
                     self.read(included)
             return []
         if DIRECTIVE.match(line) and not line.startswith(("define", "undefine")):
+            self._conditional(line)
             return current  # a conditional inside a recipe does not end the rule
+        if self._skipped():
+            return current
         assignment = ASSIGNMENT.match(line)
         if assignment:
             self._assign(*assignment.groups())
             return []
+        return self._rule(line, path, number)
+
+    def _rule(self, line: str, path: str, number: int) -> list[str]:
+        """Reads a rule line (`test: build ; pytest`); returns its targets."""
         rule = RULE.match(line)
         if not rule or "=" in REFERENCES.sub("", rule.group(2).split(";", 1)[0]):
             return []  # not a rule, or a target-specific variable (`test: ARGS=-race`)
@@ -175,11 +201,27 @@ class _Parser:
         prerequisites, _, inline = rule.group(2).partition(";")
         for name in names:
             if name not in self.targets:
-                words = tuple(self.expand(p) for p in prerequisites.split())
+                words = tuple(w for p in prerequisites.split() for w in self.expand(p).split())
                 self.targets[name] = MakeTarget(name, path, number, words, ())
         if inline.strip():
             self._add_recipe_line(names, path, number, "\t" + inline)
         return names
+
+    def _conditional(self, line: str) -> None:
+        """Follows `ifeq`/`ifdef` ... `else` ... `endif` (`else ifeq ...` too)."""
+        word, _, rest = line.partition(" ")
+        if word == "endif":
+            if self.branches:
+                self.branches.pop()
+        elif word == "else" and self.branches:
+            taken = self.branches.pop()
+            follow = condition(rest.strip(), self.variables) if rest.strip() else True
+            self.branches.append(None if taken is None or follow is None else not taken and follow)
+        elif word.startswith("if"):
+            self.branches.append(condition(line, self.variables))
+
+    def _skipped(self) -> bool:
+        return False in self.branches
 
     def _assign(self, name: str, kind: str | None, value: str) -> None:
         if kind == "+" and name in self.variables:
@@ -200,27 +242,18 @@ class _Parser:
                 )
 
     def expanded_targets(self) -> dict[str, MakeTarget]:
-        """The rules with variables in recipes expanded (make expands them when it runs)."""
+        """The rules with variables in recipes expanded (make expands them when it runs), `$@`
+        as the target; a pattern rule's recipe waits for the target it makes."""
         return {
-            name: MakeTarget(name, t.path, t.line, t.prerequisites, tuple(
-                Command(self.expand(c.text), c.path, c.line, c.origin) for c in t.recipe
+            name: t if "%" in name else MakeTarget(name, t.path, t.line, t.prerequisites, tuple(
+                Command(expand(c.text, {**self.variables, "@": name}), c.path, c.line, c.origin)
+                for c in t.recipe
             ))
             for name, t in self.targets.items()
         }  # fmt: skip
 
     def expand(self, text: str) -> str:
-        """Substitutes plain variable references (`$(GO)`, `${PYTHON}`) a few levels deep;
-        functions and unknown variables stay as written."""
-
-        def value(match: re.Match[str]) -> str:
-            return self.variables.get(match.group(1), match.group(0))
-
-        for _ in range(MAX_EXPANSIONS):
-            expanded = REFERENCE.sub(value, text)
-            if expanded == text or len(expanded) > MAX_EXPANDED:
-                break  # done, or a hostile chain of variables that would not stop growing
-            text = expanded
-        return text.replace("$$", "$")
+        return expand(text, self.variables)
 
     def _resolve_include(self, path: str, pattern: str) -> list[str]:
         directory = path.rpartition("/")[0]

@@ -19,6 +19,11 @@ JOINED_PREFIX = re.compile(r"^\$(?:\{[A-Za-z_]\w*\}(?=[^\s$])|[A-Za-z_]\w*(?=/))
 """`${PREFIX}ruff`, `$VENV/bin/mypy`: a variable glued to the program it locates."""
 FORWARDED = re.compile(r'"\$[@*]"|\$[@*]|"\$\{[@*]\}"|\$\{[@*]\}')
 """A script's forwarding of its own arguments."""
+POSITIONAL = re.compile(r"\$\{([1-9])(:?-([^}]*))?\}|\$([1-9])")
+"""`$1`, `${1}`, `${1:-test}`: one of the script's arguments, or its default."""
+VARIABLE = re.compile(r"\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)\b")
+ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)=(\S*)$")
+"""A line that only sets a variable (`cmd="${1:-test}"`)."""
 BARE_PREFIX = re.compile(r"^\$\{?[A-Za-z_]*(?:PREFIX|BIN|VENV|RUN|EXEC)\w*\}?$", re.IGNORECASE)
 """`$PREFIX mypy`, `$RUN pytest`: a variable named as a prefix, before the program it runs."""
 
@@ -56,7 +61,6 @@ def script_commands(
         if target in invocation.args
         else invocation.args
     )
-    forwarded = shlex.join(args)
     for base in dict.fromkeys((cwd, "")):
         path = posixpath.normpath(posixpath.join(base, target))
         if path.startswith("..") or src.repo.file(path) is None:
@@ -64,11 +68,44 @@ def script_commands(
         text = src.text(path)
         if text is None or not _is_shell(path, text):
             return None
-        return tuple(
-            Command(FORWARDED.sub(lambda _: forwarded, line), path, number, "script")
-            for number, line in script_lines(text, 1)
-        )
+        return _with_arguments(script_lines(text, 1), path, args)
     return None
+
+
+def _with_arguments(
+    lines: list[tuple[int | None, str]], path: str, args: tuple[str, ...]
+) -> tuple[Command, ...]:
+    """The script's command lines with its arguments in place: `"$@"` and `$*` as all of them,
+    `$1` and `${1:-test}` as one (or its default); the script's own plain assignments
+    (`cmd="${1:-test}"`) are substituted in the lines after them (`cargo "${cmd}"`)."""
+    forwarded = shlex.join(args)
+    known: dict[str, str] = {}
+
+    def positional(match: re.Match[str]) -> str:
+        index = int(match.group(1) or match.group(4)) - 1
+        if index < len(args):
+            return shlex.quote(args[index])
+        return match.group(3) if match.group(2) else match.group(0)
+
+    def variable(match: re.Match[str]) -> str:
+        return known.get(match.group(1) or match.group(2), match.group(0))
+
+    found: list[Command] = []
+    for number, line in lines:
+        line = VARIABLE.sub(
+            variable, POSITIONAL.sub(positional, FORWARDED.sub(lambda _: forwarded, line))
+        )
+        assignment = ASSIGNMENT.match(line)
+        if assignment is None:
+            found.append(Command(line, path, number, "script"))
+            continue
+        try:
+            words = shlex.split(assignment.group(2))
+        except ValueError:
+            words = []
+        if len(words) == 1 and "$" not in words[0]:
+            known[assignment.group(1)] = words[0]
+    return tuple(found)
 
 
 def _target(invocation: Invocation) -> str | None:

@@ -26,6 +26,7 @@ instruction come last. Identical texts keep the best-ranked one.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -38,7 +39,7 @@ from auditor.facts.model import Command
 from auditor.facts.references.manifests import ManifestJudge
 from auditor.facts.runners.registry import TaskRunners, runners_of
 from auditor.facts.runners.resolution import located_invocations
-from auditor.facts.shell.invocations import invocations
+from auditor.facts.shell.invocations import Invocation, invocations
 from auditor.facts.sources import FactSources
 from auditor.facts.testing.build_tools import build_tool_test_commands
 from auditor.facts.testing.defaults import default_test_commands
@@ -83,7 +84,10 @@ def test_commands(
     documented = [
         c
         for c in commands
-        if c.origin in DOCUMENTED and runs_tests(runners, env, c) and _finds_manifest(manifests, c)
+        if c.origin in DOCUMENTED
+        and runs_tests(runners, env, c)
+        and _finds_manifest(manifests, c)
+        and _finds_build_dirs(src, c)
     ]
     candidates = [
         *documented,
@@ -128,7 +132,9 @@ class _Ranking:
         foreign = int(self.primary is not None and ecosystem not in (None, self.primary))
         tier = _tier(command, command in self.whole)
         if tier[0] in (3, 4) and not seen_to_run_tests(self.runners, self.env, command):
-            tier = (5, 1, "", 0, 0)  # a target only named `test`: after a build tool's real suite
+            # a target only named `test`: after a build tool's real suite; the runner's own
+            # target before CI lines that pick flags and sub-targets of it
+            tier = (5, 1 if command.origin in RUNNER_ORIGINS else 2, "", 0, 0)
         group = foreign if tier[0] >= 4 else 0
         return (self._late(command), group, foreign, tier[0], builds_too(command), tier[1:],
                 self.order[command])  # fmt: skip
@@ -174,6 +180,46 @@ def _finds_manifest(judge: ManifestJudge, command: Command) -> bool:
     """Whether each build tool the command runs finds its manifest where it runs (a documented
     `mvn clean verify` at a root with no pom.xml does not run as written)."""
     return all(judge.problem(i, cwd) is None for i, cwd in located_invocations(command))
+
+
+BUILD_DIR_OPTIONS = {
+    "meson": ("-C",), "ninja": ("-C",), "ctest": ("--test-dir",), "cmake": ("--build",),
+}  # fmt: skip
+"""Options naming the build directory a tool works in (made by a configure step first)."""
+
+
+def _finds_build_dirs(src: FactSources, command: Command) -> bool:
+    """Whether each build directory the command works in (`meson test -C builddir`, `ctest
+    --test-dir build`) is in the repository or made earlier in the same command (`cmake -B
+    build && ...`): a CI step after its job's configure step does not run alone."""
+    made: set[str] = set()
+    for invocation, cwd in located_invocations(command):
+        made.update(_joined(cwd, directory) for directory in _made_dirs(invocation))
+        for option in BUILD_DIR_OPTIONS.get(invocation.program, ()):
+            for directory in _option_values(invocation.args, option):
+                path = _joined(cwd, directory)
+                if path not in made and not src.repo.is_dir(path):
+                    return False
+    return True
+
+
+def _made_dirs(invocation: Invocation) -> list[str]:
+    """The directories `mkdir`, `meson setup` or `cmake -B` make."""
+    program, args = invocation.program, invocation.args
+    if program == "mkdir" or (program == "meson" and args[:1] == ("setup",)):
+        return [a for a in args[1 if program == "meson" else 0 :] if not a.startswith("-")]
+    return _option_values(args, "-B") if program == "cmake" else []
+
+
+def _option_values(args: tuple[str, ...], option: str) -> list[str]:
+    """The values of `option` (`-C dir`, `-Cdir`, `--test-dir=dir`)."""
+    found = [args[i + 1] for i, a in enumerate(args[:-1]) if a == option]
+    glued = f"{option}=" if option.startswith("--") else option
+    return found + [a[len(glued) :] for a in args if a.startswith(glued) and a != option]
+
+
+def _joined(cwd: str, path: str) -> str:
+    return posixpath.normpath(posixpath.join(cwd, path) if cwd else path)
 
 
 def _in_extra_sections(src: FactSources, documented: Sequence[Command]) -> set[Command]:

@@ -112,7 +112,8 @@ SUBCOMMAND_TESTS: dict[str, tuple[str, frozenset[str]]] = {
 TEST_PROGRAMS: dict[str, str] = {
     "pytest": "python", "py.test": "python", "unittest": "python", "nose2": "python",
     "ward": "python", "jest": "js", "vitest": "js", "mocha": "js", "jasmine": "js", "ava": "js",
-    "karma": "js", "rspec": "ruby", "phpunit": "php", "pest": "php", "ctest": "c",
+    "karma": "js", "borp": "js", "tap": "js", "rspec": "ruby", "phpunit": "php", "pest": "php",
+    "ctest": "c",
 }  # fmt: skip
 """Programs that run tests whatever their arguments."""
 
@@ -260,16 +261,21 @@ def runs_test_suite(invocation: Invocation, cwd: str, env: TestEnvironment) -> b
 
 
 def _is_test_script(invocation: Invocation, cwd: str, env: TestEnvironment) -> bool:
-    """`./scripts/test.sh`, `bash scripts/test`, `python runtests.py`: an existing test script."""
+    return test_script(invocation, cwd, env) is not None
+
+
+def test_script(invocation: Invocation, cwd: str, env: TestEnvironment) -> str | None:
+    """The path of the existing test script `invocation` runs (`./scripts/test.sh`, `bash
+    scripts/test`, `python runtests.py`), or None."""
     path = invocation.head
     if invocation.program in ("bash", "sh", "python") and invocation.args:
         path = invocation.args[0]
     name = path.rsplit("/", 1)[-1]
-    return (
-        bool(TEST_SCRIPT.match(name))
-        and ("/" in path or name.startswith("runtests"))
-        and (env.has_file(cwd, path))
-    )
+    named = bool(TEST_SCRIPT.match(name)) and ("/" in path or name.startswith("runtests"))
+    if not (named and env.has_file(cwd, path)):
+        return None
+    path = path.removeprefix("./")
+    return posixpath.normpath(f"{cwd}/{path}") if cwd else path
 
 
 def _is_build_script(invocation: Invocation, cwd: str, env: TestEnvironment) -> bool:

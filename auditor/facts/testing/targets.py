@@ -12,7 +12,12 @@ from auditor.facts.runners.package_scripts import PLACEHOLDER_TEST, package_mana
 from auditor.facts.runners.registry import TaskRunners
 from auditor.facts.runners.resolution import expand, located_invocations, reach
 from auditor.facts.shell.invocations import Invocation
-from auditor.facts.testing.invocations import TestEnvironment, runs_test_suite, selects_part
+from auditor.facts.testing.invocations import (
+    TestEnvironment,
+    runs_test_suite,
+    selects_part,
+    test_script,
+)
 
 TEST_NAME = re.compile(
     r"^(?:tests?|unit[-_]?tests?|test[-_:]?(?:all|unit|ci|suite)|check|ci|coverage|cov)$"
@@ -44,11 +49,14 @@ def runs_tests(runners: TaskRunners, env: TestEnvironment, command: Command) -> 
 
 def seen_to_run_tests(runners: TaskRunners, env: TestEnvironment, command: Command) -> bool:
     """Whether something `command` reaches is seen to run a test suite (not only a target
-    named `test` whose recipe runs an unknown program)."""
+    named `test` whose recipe runs an unknown program, nor a script named `test.sh` whose
+    lines, read, run none: `integration/test.sh` of `curl` calls)."""
+    reached = reach(runners, command)
+    read = {c.path for c in reached}
     return any(
-        runs_test_suite(invocation, cwd, env)
-        for reached in reach(runners, command)
-        for invocation, cwd in located_invocations(reached)
+        runs_test_suite(invocation, cwd, env) and test_script(invocation, cwd, env) not in read
+        for command in reached
+        for invocation, cwd in located_invocations(command)
     )
 
 

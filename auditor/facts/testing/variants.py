@@ -10,7 +10,7 @@ from auditor.facts.ci.github_workflows import job_steps, step_script
 from auditor.facts.commands.locate import LineLocator
 from auditor.facts.model import Command
 from auditor.facts.runners.registry import runners_of
-from auditor.facts.runners.resolution import reach
+from auditor.facts.runners.resolution import located_invocations, reach
 from auditor.facts.shell.invocations import Invocation, invocations
 from auditor.facts.sources import FactSources
 
@@ -28,6 +28,11 @@ CONFIGURATION_OPTIONS = {
 """Options whose value is a build configuration (`ctest -C Debug`), not a debugging recipe."""
 SUBSET_OPTIONS = frozenset({"-m", "-k"})
 """pytest options that run the tests of one marker or keyword, not the suite."""
+TOOLCHAIN_SETTING = re.compile(
+    r"(?:^|&&|;|\|\|)\s*(?:[A-Za-z_]\w*=(?:\"[^\"]*\"|'[^']*'|\S*)\s+)*"
+    r"(?:CC|CXX|CFLAGS|CXXFLAGS|CPPFLAGS|LDFLAGS|GOOS|GOARCH)="
+)
+"""`CC=gcc-5 CFLAGS="-O2 -Werror" make check`: a build with one compiler or flag set."""
 JOB_KEY = re.compile(r"^(\s+)([\w-]+|\"[^\"]+\"|'[^']+'):\s*(?:#.*)?$")
 
 
@@ -40,9 +45,12 @@ def variant_of(src: FactSources, command: Command, pull_request_files: frozenset
         kind = _invocation_variant(invocation)
         if kind:
             return kind
-    for reached in reach(runners_of(src), command):  # the command itself first
-        if any(_subset(invocation) for invocation in invocations(reached.text)):
-            return "a subset of the tests"
+    if TOOLCHAIN_SETTING.search(command.text):
+        return "one compiler or flag set"
+    if _runs_only_subsets(src, command):
+        return "a subset of the tests"
+    if _one_go_package(src, command):
+        return "one package"
     if command.origin != "ci":
         return ""
     if pull_request_files and command.path not in pull_request_files:
@@ -54,11 +62,50 @@ def variant_of(src: FactSources, command: Command, pull_request_files: frozenset
     return _job_variant(src, command)
 
 
+def _runs_only_subsets(src: FactSources, command: Command) -> bool:
+    """Whether every pytest run `command` reaches (itself first, then the targets and scripts
+    it runs) picks one marker or keyword: a tox env that runs `pytest tests` and then
+    `pytest -m jupyter` still runs the suite."""
+    runs = [
+        invocation
+        for reached in reach(runners_of(src), command)
+        for invocation in invocations(reached.text)
+        if invocation.program == "pytest"
+    ]
+    return bool(runs) and all(_subset(invocation) for invocation in runs)
+
+
+def _one_go_package(src: FactSources, command: Command) -> bool:
+    """`go test` without a package pattern where the module has tests in sub-packages: the
+    tests of one package (`go test ./...` runs them all)."""
+    for invocation, cwd in located_invocations(command):
+        words = invocation.args
+        packages = [word for word in words[1:] if not word.startswith("-")]
+        if invocation.program == "go" and words[:1] == ("test",) and not packages:
+            return _tests_below(src, cwd)
+    return False
+
+
+def _tests_below(src: FactSources, directory: str) -> bool:
+    """Whether a Go package below `directory`, in the same module, has tests."""
+    prefix = f"{directory}/" if directory else ""
+    modules = {
+        p.rpartition("/")[0] for p in (r.path for r in src.repo.files) if p.endswith("go.mod")
+    }
+    for record in src.repo.files:
+        path = record.path
+        if not (path.startswith(prefix) and path.endswith("_test.go")):
+            continue
+        parts = path[len(prefix) :].split("/")[:-1]
+        inner = [prefix + "/".join(parts[: depth + 1]) for depth in range(len(parts))]
+        if parts and "testdata" not in parts and not any(d in modules for d in inner):
+            return True
+    return False
+
+
 def _subset(invocation: Invocation) -> bool:
     """`pytest -m stress`, `pytest -k parser`: the tests of one marker or keyword."""
-    return invocation.program == "pytest" and any(
-        a in SUBSET_OPTIONS or a.startswith(("-m=", "-k=")) for a in invocation.args
-    )
+    return any(a in SUBSET_OPTIONS or a.startswith(("-m=", "-k=")) for a in invocation.args)
 
 
 def _invocation_variant(invocation: Invocation) -> str:
@@ -68,6 +115,11 @@ def _invocation_variant(invocation: Invocation) -> str:
         return "coverage"
     if "--debug" in args or any(DEBUG_WORD.search(w) for w in words[:2]):
         return "debug"
+    if program == "go" and words[:1] == ["test"]:
+        if any(a.startswith(("-bench", "-test.bench")) for a in args):
+            return "benchmark"
+        if any(a.startswith(("-run", "-test.run")) for a in args):
+            return "a subset of the tests"
     features = [args[i + 1] for i, a in enumerate(args[:-1]) if a in FEATURE_OPTIONS]
     features += [a.split("=", 1)[1] for a in args if a.startswith("--features=")]
     return "debug" if any(DEBUG_WORD.search(f) for f in features) else ""
