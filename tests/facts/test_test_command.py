@@ -528,6 +528,22 @@ def test_one_compiler_or_flag_set_ranks_after_the_runners_own_target(
     assert variant_of(subject.sources, step, frozenset()) == "one compiler or flag set"
     plain = Command("make check", ".github/workflows/ci.yml", 7, "ci")
     assert variant_of(subject.sources, plain, frozenset()) == ""
+    assert variant_of(
+        subject.sources, Command("make V=1 usan", "ci.yml", 1, "ci"), frozenset()
+    ) == ("sanitizer")
+
+
+def test_a_cirrus_task_on_freebsd_is_one_platform(make_subject: MakeSubject) -> None:
+    cirrus = (
+        "task:\n  name: FreeBSD\n  freebsd_instance:\n    image_family: freebsd-14-1\n"
+        "  script: |\n    gmake test\nlinux_task:\n  container:\n    image: gcc\n"
+        "  script: make test\n"
+    )
+    subject = make_subject({".cirrus.yml": cirrus, "Makefile": "test:\n\t./test-all\n"})
+    on_bsd = Command("gmake test", ".cirrus.yml", 6, "ci")
+    on_linux = Command("make test", ".cirrus.yml", 10, "ci")
+    assert variant_of(subject.sources, on_bsd, frozenset()) == "one platform"
+    assert variant_of(subject.sources, on_linux, frozenset()) == ""
 
 
 def test_a_scripts_arguments_and_variables_are_substituted(make_subject: MakeSubject) -> None:
@@ -545,3 +561,19 @@ def test_a_scripts_arguments_and_variables_are_substituted(make_subject: MakeSub
     assert chosen(make_subject, files)[0][:3] == (
         "ci/test-stable.sh test", ".github/workflows/ci.yml", 7,
     )  # fmt: skip
+
+
+def test_a_test_script_running_a_test_program_the_build_makes_runs_the_tests(
+    make_subject: MakeSubject,
+) -> None:
+    files = {
+        "Makefile": "hiredis-test: test.o\n\tcc -o $@ test.o\ncheck: hiredis-test\n\t./test.sh\n",
+        "test.sh": "#!/bin/sh\nredis-server --daemonize\n${TEST_PREFIX:-} ./hiredis-test -h 1\n",
+        "test.c": "int main(void) { return 0; }\n",
+        ".travis.yml": "script:\n  - mkdir build && cd build\n  - SKIPS_AS_FAILS=1 ctest -V\n",
+        ".github/workflows/test.yml": workflow(job("ubuntu-latest", "make check")),
+    }
+    assert chosen(make_subject, files) == (
+        ("make check", ".github/workflows/test.yml", 7, "ci"),
+        True,
+    )

@@ -24,8 +24,11 @@ POSITIONAL = re.compile(r"\$\{([1-9])(:?-([^}]*))?\}|\$([1-9])")
 VARIABLE = re.compile(r"\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)\b")
 ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)=(\S*)$")
 """A line that only sets a variable (`cmd="${1:-test}"`)."""
-BARE_PREFIX = re.compile(r"^\$\{?[A-Za-z_]*(?:PREFIX|BIN|VENV|RUN|EXEC)\w*\}?$", re.IGNORECASE)
-"""`$PREFIX mypy`, `$RUN pytest`: a variable named as a prefix, before the program it runs."""
+BARE_PREFIX = re.compile(
+    r"^\$\{?[A-Za-z_]*(?:PREFIX|BIN|VENV|RUN|EXEC)\w*(?::?-[^}]*)?\}?$", re.IGNORECASE
+)
+"""`$PREFIX mypy`, `$RUN pytest`, `${TEST_PREFIX:-} ./t`: a variable named as a prefix,
+before the program it runs."""
 
 
 def unprefixed(invocation: Invocation) -> Invocation:

@@ -48,16 +48,29 @@ def runs_tests(runners: TaskRunners, env: TestEnvironment, command: Command) -> 
 
 
 def seen_to_run_tests(runners: TaskRunners, env: TestEnvironment, command: Command) -> bool:
-    """Whether something `command` reaches is seen to run a test suite (not only a target
-    named `test` whose recipe runs an unknown program, nor a script named `test.sh` whose
-    lines, read, run none: `integration/test.sh` of `curl` calls)."""
+    """Whether something `command` reaches is seen to run a test suite or a test program (not
+    only a target named `test` whose recipe runs an unknown program, nor a script named
+    `test.sh` whose lines, read, run none: `integration/test.sh` of `curl` calls)."""
     reached = reach(runners, command)
     read = {c.path for c in reached}
     return any(
-        runs_test_suite(invocation, cwd, env) and test_script(invocation, cwd, env) not in read
+        _seen_to_test(invocation, cwd, env, read)
         for command in reached
         for invocation, cwd in located_invocations(command)
     )
+
+
+def _seen_to_test(invocation: Invocation, cwd: str, env: TestEnvironment, read: set[str]) -> bool:
+    """A test run, or a test program the build makes (`./hiredis-test`); a test script only
+    when its lines could not be read (they are judged themselves)."""
+    script = test_script(invocation, cwd, env)
+    if script is not None:
+        return script not in read
+    if runs_test_suite(invocation, cwd, env):
+        return True
+    head = invocation.head
+    built = head.startswith("./") and not env.has_file(cwd, head)
+    return built and "test" in head.rsplit("/", 1)[-1].lower()
 
 
 def _passes_filter(invocation: Invocation) -> bool:

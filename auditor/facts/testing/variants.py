@@ -17,6 +17,10 @@ from auditor.facts.sources import FactSources
 COVERAGE_PROGRAMS = frozenset({"llvm-cov", "tarpaulin", "kcov", "grcov", "nyc", "c8", "coverage"})
 COVERAGE_WORD = re.compile(r"(?i)(?:^|[-_:])(?:cov|coverage|jacoco\w*|kover\w*)(?:$|[-_:])")
 DEBUG_WORD = re.compile(r"(?i)(?:^|[-_:,=])debug(?:$|[-_:,])")
+SANITIZER_WORD = re.compile(
+    r"(?i)(?:^|[-_:])(?:[atmu]san\d*|ubsan|sanitiz\w*|valgrind|memcheck)(?:$|[-_:])"
+)
+"""`make usan`, `test-asan`, `valgrind`: the suite under a sanitizer or checker."""
 FEATURE_OPTIONS = frozenset({"--features", "-F"})
 SIDE_JOB = re.compile(r"(?i)release|publish|deploy|nightly|bench|snapshot|docs?\b|pages")
 ONE_PLATFORM = re.compile(r"(?i)macos|windows|osx")
@@ -51,15 +55,35 @@ def variant_of(src: FactSources, command: Command, pull_request_files: frozenset
         return "a subset of the tests"
     if _one_go_package(src, command):
         return "one package"
-    if command.origin != "ci":
-        return ""
+    return _ci_variant(src, command, pull_request_files) if command.origin == "ci" else ""
+
+
+def _ci_variant(src: FactSources, command: Command, pull_request_files: frozenset[str]) -> str:
+    """Why a CI line is not the plain run: not on pull requests, a side job, one matrix
+    entry or one platform."""
     if pull_request_files and command.path not in pull_request_files:
         return "not on pull requests"
     if SIDE_JOB.search(command.path.rsplit("/", 1)[-1]):
         return "side job"
     if _matrix_guarded(src, command):
         return "one matrix entry"
+    if command.path == ".cirrus.yml":
+        return _cirrus_platform(src, command)
     return _job_variant(src, command)
+
+
+CIRRUS_PLATFORMS = ("freebsd_instance", "macos_instance", "windows_container", "osx_instance")
+"""Cirrus CI task keys that run a task on one platform other than Linux."""
+
+
+def _cirrus_platform(src: FactSources, command: Command) -> str:
+    """ "one platform" for a Cirrus CI task on FreeBSD, macOS or Windows."""
+    lines = (src.text(command.path) or "").splitlines()[: max((command.line or 1) - 1, 0)]
+    task = next((t.split(":", 1)[0] for t in reversed(lines) if t[:1].isalnum()), None)
+    config = src.yaml(command.path)
+    block = config.get(task) if isinstance(config, dict) and task else None
+    on_one = isinstance(block, dict) and any(key in block for key in CIRRUS_PLATFORMS)
+    return "one platform" if on_one else ""
 
 
 def _runs_only_subsets(src: FactSources, command: Command) -> bool:
@@ -115,6 +139,8 @@ def _invocation_variant(invocation: Invocation) -> str:
         return "coverage"
     if "--debug" in args or any(DEBUG_WORD.search(w) for w in words[:2]):
         return "debug"
+    if any(SANITIZER_WORD.search(w) for w in words[:2]):
+        return "sanitizer"
     if program == "go" and words[:1] == ["test"]:
         if any(a.startswith(("-bench", "-test.bench")) for a in args):
             return "benchmark"
