@@ -14,11 +14,12 @@ TABLE_BYTES = 20_000
 """Only files this large (about 5,000 tokens) are measured: a small table is not worth it."""
 TABLE_SHARE = 0.8
 LITERAL = re.compile(
-    r'"(?:[^"\\]|\\.)*"'
-    r"|'(?:[^'\\]|\\.)*'"
+    r'(?:\b[rRbBuU]{1,2})?"(?:[^"\\]|\\.)*"'
+    r"|(?:\b[rRbBuU]{1,2})?'(?:[^'\\]|\\.)*'"
     r"|\b\d[\w.+-]*|\b(?:True|False|None|true|false|null|nil)\b"
 )
-"""Strings, numbers and constants: what a line of a data table holds besides punctuation."""
+"""Strings (with their prefixes: `u'...'`, `b"..."`), numbers and constants: what a line of a
+data table holds besides punctuation."""
 PUNCTUATION = frozenset("[](){},:;= \t")
 SAMPLED_LINES = 400
 SAMPLE_STRIDE = 4
