@@ -116,7 +116,8 @@ def _generate(
         click.echo("auditor: dry run, nothing written; add --write to write", err=True)
         return 0
     outcomes = [
-        write_file(root, p.path, p.proposed, ours=p.generated, force=force) for p in proposals
+        write_file(root, p.path, p.proposed, ours=p.generated, current=p.current, force=force)
+        for p in proposals
     ]
     outcomes.extend(write_links(root, links, force))
     for plan in links:
