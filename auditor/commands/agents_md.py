@@ -108,6 +108,9 @@ def _generate(
 
     proposals = propose(subject, packages=packages)
     links = plan_links(subject.files, agent_names(link)) if link else ()
+    for proposal in proposals:
+        for value in proposal.left_out:
+            click.echo(f"auditor: warning: {proposal.path}: {value}", err=True)
     if not write:
         for proposal in proposals:
             click.echo(_preview(proposal.path, proposal.current, proposal.proposed), nl=False)

@@ -1,0 +1,36 @@
+"""Text from a repository made inert: control characters are shown as escapes, never sent.
+
+A file name, a message quoting an instruction file, a script name can hold an escape
+sequence (OSC 52 writes the clipboard, CSI clears the screen), a carriage return that
+overwrites the line, a bidirectional override that reorders what is shown, or a line break
+that forges a line of output. Shown through `visible`, each is a printable escape (`\\x1b`,
+`\\r`, `\\u202e`, `\\n`), so the terminal, a CI log and a report file see only text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+UNSAFE_IN_LINES = re.compile(f"[{_UNSAFE}]")
+"""Control characters (C0 but tab and line feed, DEL, C1), line and paragraph separators,
+and bidirectional controls."""
+UNSAFE_IN_A_LINE = re.compile(f"[\t\n{_UNSAFE}]")
+"""The same, and tab and line feed: what cannot stand in one line of output."""
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def visible(text: str, keep_lines: bool = False) -> str:
+    """`text` with each unsafe character written as its escape; line feeds and tabs too,
+    unless `keep_lines` (multi-line text whose lines are the author's)."""
+    unsafe = UNSAFE_IN_LINES if keep_lines else UNSAFE_IN_A_LINE
+    return unsafe.sub(_escape, text) if unsafe.search(text) else text
+
+
+def _escape(match: re.Match[str]) -> str:
+    character = match.group()
+    named = _NAMED.get(character)
+    if named is not None:
+        return named
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
