@@ -10,6 +10,13 @@ that forges a line of output. Shown through `visible`, each is a printable escap
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import fields, is_dataclass, replace
+from enum import Enum
+from types import MappingProxyType
+from typing import Any, TypeVar, cast
+
+T = TypeVar("T")
 
 _UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 UNSAFE_IN_LINES = re.compile(f"[{_UNSAFE}]")
@@ -34,3 +41,34 @@ def _escape(match: re.Match[str]) -> str:
         return named
     code = ord(character)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+PROSE_FIELDS = frozenset({"fix", "fix_prompt", "rationale"})
+"""Fields whose text may run over several lines as its author wrote it (a rule's prose)."""
+
+
+def inert(value: T) -> T:
+    """`value` (a report, a diff: frozen dataclasses, tuples and mappings of strings) with
+    every string `visible`; only `PROSE_FIELDS` keep their line breaks. Unchanged parts are
+    the same objects."""
+    return cast(T, _inert(value, keep_lines=False))
+
+
+def _inert(value: Any, keep_lines: bool) -> Any:
+    if isinstance(value, str) and not isinstance(value, Enum):
+        return visible(value, keep_lines)
+    if isinstance(value, tuple):
+        items = tuple(_inert(item, keep_lines) for item in value)
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    if isinstance(value, Mapping):
+        pairs = {_inert(key, False): _inert(item, keep_lines) for key, item in value.items()}
+        return MappingProxyType(pairs)
+    if is_dataclass(value) and not isinstance(value, type):
+        changed = {
+            f.name: new
+            for f in fields(value)
+            if f.init
+            and (new := _inert(old := getattr(value, f.name), f.name in PROSE_FIELDS)) is not old
+        }
+        return replace(value, **changed) if changed else value
+    return value

@@ -14,6 +14,7 @@ from auditor import api, registry
 from auditor.config import load_config
 from auditor.errors import UsageError
 from auditor.gate import gate_failures
+from auditor.inert_text import visible
 from auditor.model import RenderOptions, Report, Severity
 from auditor.progress import interactive, progress_bar
 from auditor.safe_write import output_target, write_text
@@ -149,7 +150,7 @@ def audit_command(
         jobs=jobs,
     )
     for warning in config.warnings:
-        click.echo(f"auditor: warning: {warning}", err=True)
+        click.echo(f"auditor: warning: {visible(warning)}", err=True)
     renderers = registry.load_renderers()
     stdout_renderer = renderers.get(fmt)
     files = [(out, output_target(out, root), renderers.get(_format_for(out))) for out in outputs]

@@ -9,6 +9,7 @@ import platformdirs
 
 from auditor import api, registry, report_document, safe_write
 from auditor.config import load_config
+from auditor.inert_text import visible
 from auditor.model import RenderOptions, Report, ReportFacts, Score
 
 SVG_NAME = "auditor-badge.svg"
@@ -70,7 +71,7 @@ def _audit(path: Path, config_path: Path | None, no_cache: bool) -> Report:
     root = api.check_root(path)
     config = load_config(root, config_path)
     for warning in config.warnings:
-        click.echo(f"auditor: warning: {warning}", err=True)
+        click.echo(f"auditor: warning: {visible(warning)}", err=True)
     cache = None if no_cache else Path(platformdirs.user_cache_dir("auditor"))
     return api.audit(root, config, cache_dir=cache, jobs=config.jobs)
 
