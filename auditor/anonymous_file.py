@@ -42,7 +42,8 @@ def _complete_anonymous(directory: Path, data: bytes, mode: int) -> Path | None:
     except OSError:
         return None
     try:
-        _fill(fd, data, mode)
+        os.fchmod(fd, mode)
+        _fill(fd, data)
         return _give_name(fd, directory / f"{TEMP_PREFIX}{secrets.token_hex(8)}{TEMP_SUFFIX}")
     finally:
         os.close(fd)
@@ -68,17 +69,18 @@ def _give_name(fd: int, name: Path) -> Path | None:
 def _complete_named(directory: Path, data: bytes, mode: int) -> Path:
     fd, name = tempfile.mkstemp(dir=directory, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
     try:
-        _fill(fd, data, mode)
+        try:
+            _fill(fd, data)
+        finally:
+            os.close(fd)
+        os.chmod(name, mode)
     except BaseException:
         os.unlink(name)
         raise
-    finally:
-        os.close(fd)
     return Path(name)
 
 
-def _fill(fd: int, data: bytes, mode: int) -> None:
-    os.fchmod(fd, mode)
+def _fill(fd: int, data: bytes) -> None:
     _write_all(fd, data)
     os.fsync(fd)
 

@@ -1,11 +1,4 @@
-"""Text from a repository made inert: control characters are shown as escapes, never sent.
-
-A file name, a message quoting an instruction file, a script name can hold an escape
-sequence (OSC 52 writes the clipboard, CSI clears the screen), a carriage return that
-overwrites the line, a bidirectional override that reorders what is shown, or a line break
-that forges a line of output. Shown through `visible`, each is a printable escape (`\\x1b`,
-`\\r`, `\\u202e`, `\\n`), so the terminal, a CI log and a report file see only text.
-"""
+"""Text from a repository made inert: control characters are shown as escapes, never sent."""
 
 from __future__ import annotations
 
@@ -29,7 +22,14 @@ _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 def visible(text: str, keep_lines: bool = False) -> str:
     """`text` with each unsafe character written as its escape; line feeds and tabs too,
-    unless `keep_lines` (multi-line text whose lines are the author's)."""
+    unless `keep_lines` (multi-line text whose lines are the author's).
+
+    A file name, a message quoting an instruction file, a script name can hold an escape
+    sequence (OSC 52 writes the clipboard, CSI clears the screen), a carriage return that
+    overwrites the line, a bidirectional override that reorders what is shown, or a line
+    break that forges a line of output. Shown through `visible`, each is a printable escape
+    (`\\x1b`, `\\r`, `\\u202e`, `\\n`): the terminal, a CI log and a report file see text.
+    """
     unsafe = UNSAFE_IN_LINES if keep_lines else UNSAFE_IN_A_LINE
     return unsafe.sub(_escape, text) if unsafe.search(text) else text
 

@@ -1,19 +1,4 @@
-"""Every file the auditor writes: never through a planted link, never torn by a kill.
-
-Two kinds of target. A scaffolding file (`agents-md --write`, `--link`) is named relative to
-the repository root and must stay inside it. A report or badge (`audit -o`, `badge -o`) is a
-path the user chose and may lie anywhere. For both, a symbolic link that lives inside the
-untrusted tree (the audited repository) is never followed, and the file itself is never a
-link, a directory or a device: the write is refused with a `WriteRefused` (exit 2) that names
-the path and the reason. Links outside that tree (a home directory on another disk, macOS's
-`/tmp`) are the user's own and are followed.
-
-Content goes to a temporary file in the target's directory, then `os.replace` puts it in
-place, so the target holds the old bytes or the new, never a part. On Linux the temporary
-file is anonymous (`O_TMPFILE`) until it is complete: a kill mid-write leaves nothing behind.
-The checks and the write are not atomic together; they guard against links planted in a
-checkout before the run, not against a process racing the auditor.
-"""
+"""Every file the auditor writes: never through a planted link, never torn by a kill."""
 
 from __future__ import annotations
 
@@ -26,7 +11,17 @@ from auditor.errors import UsageError
 
 
 class WriteRefused(UsageError):
-    """A write the auditor will not do: its message names the path and the reason."""
+    """A write the auditor will not do: its message names the path and the reason.
+
+    Two kinds of target. A scaffolding file (`agents-md --write`, `--link`) is named relative
+    to the repository root and must stay inside it. A report or badge (`audit -o`, `badge -o`)
+    is a path the user chose and may lie anywhere. For both, a symbolic link that lives inside
+    the untrusted tree (the audited repository) is never followed, and the file itself is
+    never a link, a directory or a device. Links outside that tree (a home directory on
+    another disk, macOS's `/tmp`) are the user's own and are followed. The checks and the
+    write are not atomic together: they guard against links planted in a checkout before the
+    run, not against a process racing the auditor.
+    """
 
 
 def scaffold_target(root: Path, relative: str) -> Path:
@@ -41,8 +36,11 @@ def scaffold_target(root: Path, relative: str) -> Path:
 
 
 def output_target(path: Path, untrusted: Path) -> Path:
-    """Where to write the user-named `path`, checked against links inside `untrusted`."""
-    return _checked(Path(os.path.abspath(path)), untrusted.resolve(), str(path))
+    """Where to write the user-named `path`, checked against links inside `untrusted` and
+    for permission, so a command can refuse before the work whose result it would write."""
+    target = _checked(Path(os.path.abspath(path)), untrusted.resolve(), str(path))
+    _writable(target, str(path))
+    return target
 
 
 def output_dir(path: Path, untrusted: Path) -> Path:
@@ -50,30 +48,36 @@ def output_dir(path: Path, untrusted: Path) -> Path:
     return _checked(Path(os.path.abspath(path)), untrusted.resolve(), str(path), is_dir=True)
 
 
-def write_text(target: Path, content: str, shown: str, mode: int | None = None) -> None:
+def write_text(target: Path, content: str, shown: str) -> None:
     """Write `content` (UTF-8, newlines as given) to the checked `target`, atomically.
 
-    `shown` names the file in messages; `mode` defaults to the existing file's or 0o644. A
-    read-only file or directory, or any error of the file system, is a WriteRefused.
+    `shown` names the file in messages. The file keeps its permission bits (a new one gets
+    0o644). A read-only file or directory, or any error of the file system, is WriteRefused.
+    The target holds the old bytes or the new, never a part (`write_atomically`).
     """
     _writable(target, shown)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         current = _lstat(target)
-        keep = stat.S_IMODE(current.st_mode) if current is not None else 0o644
-        write_atomically(target, content.encode("utf-8"), keep if mode is None else mode)
+        mode = stat.S_IMODE(current.st_mode) if current is not None else 0o644
+        write_atomically(target, content.encode("utf-8"), mode)
     except OSError as error:
         raise WriteRefused(f"{shown}: cannot write: {error.strerror or error}") from None
 
 
-def read_current(target: Path, limit: int) -> bytes | None:
-    """The bytes of the checked `target`, None if it does not exist; at most `limit` + 1."""
+def read_current(target: Path, limit: int, shown: str) -> bytes | None:
+    """The bytes of the checked `target`, None if it does not exist; at most `limit` + 1.
+
+    An unreadable file is a WriteRefused: what cannot be read cannot be known to be ours.
+    """
     if _lstat(target) is None:
         return None
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    fd = os.open(target, flags)
-    with os.fdopen(fd, "rb") as source:
-        return source.read(limit + 1)
+    try:
+        with os.fdopen(os.open(target, flags), "rb") as source:
+            return source.read(limit + 1)
+    except OSError as error:
+        raise WriteRefused(f"{shown}: cannot read: {error.strerror or error}") from None
 
 
 def _checked(path: Path, untrusted: Path, shown: str, is_dir: bool = False) -> Path:

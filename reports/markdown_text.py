@@ -1,8 +1,4 @@
-"""Escaping for Markdown reports: text, table cells, code spans, fences and relative links.
-
-Every value is first made `visible` (control characters as escapes such as `\\x1b`), so a
-report printed on a terminal or pasted into a comment carries no escape sequence.
-"""
+"""Escaping for Markdown reports: text, table cells, code spans, fences and relative links."""
 
 from __future__ import annotations
 
@@ -38,7 +34,11 @@ def _escape(plain: str) -> str:
 
 
 def _one_line(value: str) -> str:
-    """`value` visible, its runs of white space (line breaks too) one space each."""
+    """`value` visible, its runs of white space (line breaks too) one space each.
+
+    Every function here shows values this way (control characters as escapes such as
+    `\\x1b`), so a report printed on a terminal or pasted into a comment sends none.
+    """
     return " ".join(visible(value, keep_lines=True).split())
 
 

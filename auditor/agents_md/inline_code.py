@@ -1,13 +1,4 @@
-"""Repository values in the managed block: one-line Markdown code spans, or refused with why.
-
-Every path, command, script and package name the block states comes from the repository,
-so any of them can carry an injection: a directory named with a line break and a fake end
-marker, a script name with backticks. A value is written only as a code span fenced by one
-more backtick than its longest run of them (CommonMark), on its bullet's line. A value that
-cannot be made safe that way is left out, and the generator says so: one holding a line
-break or another control character, an HTML comment or a managed-block marker, and, in a
-command, a command substitution (a backtick or `$(`) that a shell would run.
-"""
+"""Repository values in the managed block: one-line Markdown code spans, or refused with why."""
 
 from __future__ import annotations
 
@@ -21,7 +12,14 @@ _BACKTICKS = re.compile(r"`+")
 
 
 def refusal(value: str, command: bool) -> str | None:
-    """Why `value` (a command when `command`, else a path or name) cannot be written, or None."""
+    """Why `value` (a command when `command`, else a path or name) cannot be written, or None.
+
+    Every path, command, script and package name the block states comes from the repository,
+    so any of them can carry an injection: a directory named with a line break and a fake end
+    marker, a script name with backticks. Refused: a value holding a line break or another
+    control character, an HTML comment or a managed-block marker, and, in a command, a
+    command substitution (a backtick or `$(`) that a shell would run.
+    """
     if not value.strip():
         return "it is blank"
     if UNSAFE_IN_A_LINE.search(value):

@@ -45,7 +45,7 @@ def write_file(
     """
     try:
         target = scaffold_target(root, relative)
-        on_disk = read_current(target, MAX_TEXT_BYTES)
+        on_disk = read_current(target, MAX_TEXT_BYTES, relative)
         if on_disk is not None and on_disk == content.encode("utf-8"):
             return Outcome(relative, "unchanged")
         if on_disk is not None:

@@ -169,3 +169,20 @@ def test_a_failing_file_system_is_a_usage_error_and_leaves_no_temporary_file(
         **{p: t.encode() for p, t in PLAIN.items()},
         "AGENTS.md": STALE_OURS.encode(),
     }
+
+
+def test_an_agents_md_it_cannot_read_is_a_clear_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = hostile_repo(tmp_path / "repo", {**PLAIN, "AGENTS.md": STALE_OURS})
+    real_open = os.open
+
+    def unreadable(path: str | Path, flags: int, *args: int, **kwargs: int) -> int:
+        if Path(path).name == "AGENTS.md":
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", unreadable)
+    ran = cli(capsys, "agents-md", root, "--write")
+    assert (ran.code, ran.lines) == (2, ["refused AGENTS.md: cannot read: Permission denied"])
+    assert (root / "AGENTS.md").read_text() == STALE_OURS
