@@ -20,6 +20,7 @@ from auditor.commands.badge import badge_command
 from auditor.commands.diff import diff_command
 from auditor.commands.rules import explain_command, rules_command
 from auditor.errors import AuditorError
+from auditor.inert_text import visible
 
 EXIT_OK, EXIT_GATE, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -73,7 +74,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Exit as done:
         return int(done.exit_code)
     except AuditorError as error:
-        click.echo(f"auditor: error: {error}", err=True)
+        click.echo(f"auditor: error: {visible(str(error))}", err=True)
         return error.exit_code
     except KeyboardInterrupt:
         click.echo("auditor: interrupted", err=True)
@@ -81,7 +82,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         where = _save_traceback()
         click.echo(
-            f"auditor: internal error: {type(error).__name__}: {error} (traceback: {where}; "
+            f"auditor: internal error: {type(error).__name__}: {visible(str(error))} "
+            f"(traceback: {where}; "
             "please report it)",
             err=True,
         )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from auditor.inert_text import inert as inert
+from auditor.inert_text import visible as visible
 from auditor.report_facts import Docs as Docs
 from auditor.report_facts import FileSize as FileSize
 from auditor.report_facts import LanguageStat as LanguageStat

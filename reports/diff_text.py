@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from auditor.model import Finding, RenderOptions, ReportDiff
+from auditor.model import Finding, RenderOptions, ReportDiff, inert
 
 from .diff_summary import delta, plural, side_name, status, value, verdict
 
@@ -14,8 +14,10 @@ FINDINGS_SHOWN = 20
 def render(diff: ReportDiff, options: RenderOptions) -> str:
     """Score and level, then (unless quiet) categories, rules, findings and packages that moved.
 
-    Lists of findings are capped at 20 unless `options.verbosity` > 0.
+    Lists of findings are capped at 20 unless `options.verbosity` > 0. Control characters
+    in the reports' names and messages are shown as escapes.
     """
+    diff = inert(diff)
     old, new = diff.old, diff.new
     lines = [
         f"{side_name(old)}  ->  {side_name(new)}",

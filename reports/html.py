@@ -9,7 +9,7 @@ from typing import Any
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 from markupsafe import Markup
 
-from auditor.model import Category, RenderOptions, Report, Status
+from auditor.model import Category, RenderOptions, Report, Status, inert
 
 from . import html_chart, html_facts, html_filters, html_view
 
@@ -24,8 +24,9 @@ def render(report: Report, options: RenderOptions) -> str:
     Everything the page needs is inline (CSS, JavaScript, an SVG chart): it opens offline and
     loads nothing. Every value from the report is escaped by jinja2's autoescaping; the page
     is readable without JavaScript, which only adds filtering, sorting and copy buttons.
+    Control characters are shown as escapes, so the page is inert even printed on a terminal.
     """
-    return _environment().get_template(PAGE).render(context(report, options))
+    return _environment().get_template(PAGE).render(context(inert(report), options))
 
 
 def context(report: Report, options: RenderOptions) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib.resources import files
 from typing import Any
 
@@ -27,10 +28,22 @@ def render(report: Report, options: RenderOptions) -> str:
     and diagnostics are sorted, so the same audit always gives the same bytes. `options` is
     accepted for the renderer contract and otherwise ignored: the document is always complete.
     """
-    text = json.dumps(
-        to_document(report), sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False
-    )
-    return text + "\n"
+    return dumps(to_document(report))
+
+
+_RAW_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""What `json.dumps` leaves raw with `ensure_ascii=False` that a terminal may act on: DEL,
+the C1 controls (U+009B is CSI), line separators and bidirectional controls."""
+
+
+def dumps(document: Any) -> str:
+    """`document` as JSON text: sorted keys, two-space indent, UTF-8, one trailing newline.
+
+    Every control character is written as a `\\u` escape (json escapes C0 itself), so the
+    text printed on a terminal is inert; the values it decodes to are unchanged.
+    """
+    text = json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False)
+    return _RAW_CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
 
 
 def to_document(report: Report) -> dict[str, Any]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from auditor.model import visible
+
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#!])")
 _BACKTICKS = re.compile(r"`+")
@@ -16,7 +18,7 @@ def text(value: str) -> str:
     Messages quote names in backticks (`tox`); those render as code. Any other character
     Markdown or GitHub would interpret (emphasis, links, HTML, table pipes) is escaped.
     """
-    flat = " ".join(value.split())
+    flat = _one_line(value)
     parts: list[str] = []
     position = 0
     for match in _CODE_SPAN.finditer(flat):
@@ -31,9 +33,18 @@ def _escape(plain: str) -> str:
     return _SPECIAL.sub(r"\\\1", plain)
 
 
+def _one_line(value: str) -> str:
+    """`value` visible, its runs of white space (line breaks too) one space each.
+
+    Every function here shows values this way (control characters as escapes such as
+    `\\x1b`), so a report printed on a terminal or pasted into a comment sends none.
+    """
+    return " ".join(visible(value, keep_lines=True).split())
+
+
 def code(value: str) -> str:
     """`value` as a code span that survives table cells: long enough fences, pipes escaped."""
-    flat = " ".join(value.split())
+    flat = _one_line(value)
     longest = max((len(run) for run in _BACKTICKS.findall(flat)), default=0)
     fence = "`" * (longest + 1)
     padded = f" {flat} " if flat.startswith("`") or flat.endswith("`") else flat
@@ -43,7 +54,7 @@ def code(value: str) -> str:
 def fenced(value: str, info: str = "text") -> str:
     """`value` as a fenced code block (GitHub adds a copy button), exactly as written: a
     prompt is pasted whole, so a command in it is never broken across lines."""
-    body = value.strip()
+    body = visible(value, keep_lines=True).strip()
     longest = max((len(run) for run in _BACKTICKS.findall(body)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}{info}\n{body}\n{fence}"
@@ -54,17 +65,17 @@ def quote_url(target: str) -> str:
     return quote(target, safe="/#:.-_~")
 
 
-def link(label: str, target: str) -> str:
-    """A link whose label is already escaped Markdown and whose target gets percent-encoded."""
-    return f"[{label}]({quote_url(target)})"
-
-
 def location(path: str | None, line: int | None) -> str:
-    """`path:line` linked to `path#Lline` (relative to the repository root), or a dash."""
+    """`path:line` linked to `path#Lline` (relative to the repository root), or a dash.
+
+    The path is percent-encoded whole (`:` and `#` too): a directory named `https:` stays a
+    relative link, and a `#` in a file name is not taken for the line's fragment.
+    """
     if not path:
         return "repository"
-    label = _escape(f"{path}:{line}" if line else path)
-    return link(label, f"{path}#L{line}" if line else path)
+    label = _escape(visible(f"{path}:{line}" if line else path))
+    target = quote(path, safe="/") + (f"#L{line}" if line else "")
+    return f"[{label}]({target})"
 
 
 def number(value: float) -> str:

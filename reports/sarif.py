@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from auditor.model import Diagnostic, RenderOptions, Report, RuleResult, Status
 
 from . import sarif_results, sarif_rules
+from .json_report import dumps
 from .rule_docs import PROJECT_URL
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -20,7 +20,7 @@ def render(report: Report, options: RenderOptions) -> str:
     `options` is accepted for the renderer contract and ignored: the log is always complete.
     """
     log = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run(report)]}
-    return json.dumps(log, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return dumps(log)
 
 
 def run(report: Report) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from rich.console import Console, RenderableType
 
-from auditor.model import RenderOptions, Report
+from auditor.model import RenderOptions, Report, inert
 
 from . import text_coverage, text_facts, text_findings, text_packages, text_summary
 
@@ -21,8 +21,10 @@ def render(report: Report, options: RenderOptions) -> str:
 
     Verbosity -1 shows the score line and the top fixes; 0 adds categories, facts, a capped
     list of findings, packages and one-line summaries of what was not assessed; 1 shows every
-    finding, every rule, and every skipped file.
+    finding, every rule, and every skipped file. Control characters of the repository's
+    names and texts are shown as escapes (`\\x1b`), never sent to the terminal.
     """
+    report = inert(report)
     buffer = io.StringIO()
     console = _console(options, buffer)
     for index, section in enumerate(_sections(report, options)):

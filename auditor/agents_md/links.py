@@ -26,6 +26,8 @@ class LinkPlan:
     """The file's new content; None when nothing needs writing."""
     message: str
     ours: bool = True
+    current: str | None = None
+    """The file's text as read (None: there is none), which the write must find unchanged."""
 
 
 def agent_names(value: str) -> tuple[str, ...]:
@@ -52,14 +54,14 @@ def _plan(index: RepositoryIndex, agent: str) -> LinkPlan:
             return LinkPlan(agent, path, None, f"{path} already imports AGENTS.md")
         appended = text + ("" if text.endswith("\n") else "\n") + "\n" + IMPORT_LINE + "\n"
         message = f"{path} does not import AGENTS.md; appending `{IMPORT_LINE}`"
-        return LinkPlan(agent, path, appended, message, ours=False)
+        return LinkPlan(agent, path, appended, message, ours=False, current=text)
     path = LINKED[agent][0]
     return LinkPlan(agent, path, IMPORT_LINE + "\n", f"{path}: created, importing AGENTS.md")
 
 
 def write_links(root: Path, plans: tuple[LinkPlan, ...], force: bool) -> tuple[Outcome, ...]:
     return tuple(
-        write_file(root, plan.path, plan.content, ours=plan.ours, force=force)
+        write_file(root, plan.path, plan.content, ours=plan.ours, current=plan.current, force=force)
         for plan in plans
         if plan.content is not None
     )

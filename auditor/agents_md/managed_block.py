@@ -11,7 +11,7 @@ BEGIN_LINE = re.compile(r"^[ \t]*<!--\s*auditor:begin\b[^>]*-->[ \t]*$", re.MULT
 END_LINE = re.compile(r"^[ \t]*<!--\s*auditor:end\b[^>]*-->[ \t]*$", re.MULTILINE)
 HEADING = re.compile(r"^(?:#{1,6}[ \t].*|#{1,6})$|^[^\n]+\n(?:=+|-+)[ \t]*$", re.MULTILINE)
 """A Markdown heading: ATX (`# Title`) or setext (a line underlined with `===` or `---`)."""
-FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})", re.MULTILINE)
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,11 +29,16 @@ class ManagedBlock:
 
 
 def find_block(text: str) -> ManagedBlock | None:
-    """The first complete managed block of `text`, or None (no markers, or no end marker)."""
-    begin = BEGIN_LINE.search(text)
+    """The first complete managed block of `text`, or None (no markers, or no end marker).
+
+    Markers inside fenced code blocks are examples, not markers: a hand-written AGENTS.md
+    that shows the block in a fence keeps every line of its own.
+    """
+    fences = fenced_ranges(text)
+    begin = _first(BEGIN_LINE, text, 0, fences)
     if begin is None:
         return None
-    end = END_LINE.search(text, begin.end())
+    end = _first(END_LINE, text, begin.end(), fences)
     if end is None:
         return None
     body = text[begin.end() : end.start()].removeprefix("\n")
@@ -46,9 +51,52 @@ def find_block(text: str) -> ManagedBlock | None:
     )
 
 
+def begin_offset(text: str) -> int | None:
+    """Where the first begin marker outside code blocks starts (complete or not), or None."""
+    begin = _first(BEGIN_LINE, text, 0, fenced_ranges(text))
+    return begin.start() if begin is not None else None
+
+
 def has_markers(text: str) -> bool:
     """Whether `text` holds a begin marker (complete or not): the file is managed."""
-    return BEGIN_LINE.search(text) is not None
+    return begin_offset(text) is not None
+
+
+def fenced_ranges(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) offsets of the fenced code blocks of `text`, fence lines included.
+
+    CommonMark's rule: a fence of three or more backticks or tildes, indented at most three
+    spaces, closed by a fence of the same character at least as long with nothing after it;
+    an unclosed fence runs to the end of the text.
+    """
+    ranges: list[tuple[int, int]] = []
+    opened: tuple[int, str] | None = None
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        fence = FENCE.match(line)
+        if opened is None and fence and not (fence[1][0] == "`" and "`" in fence[2]):
+            opened = (offset, fence[1])
+        elif opened and fence and fence[1].startswith(opened[1]) and not fence[2].strip():
+            ranges.append((opened[0], offset + len(line)))
+            opened = None
+        offset += len(line)
+    if opened is not None:
+        ranges.append((opened[0], len(text)))
+    return tuple(ranges)
+
+
+def _first(
+    marker: re.Pattern[str], text: str, start: int, fences: tuple[tuple[int, int], ...]
+) -> re.Match[str] | None:
+    """The first match of `marker` from `start` that lies outside every fenced range."""
+    return next(
+        (
+            match
+            for match in marker.finditer(text, start)
+            if not any(low <= match.start() < high for low, high in fences)
+        ),
+        None,
+    )
 
 
 def wrap(body: str) -> str:
@@ -80,9 +128,4 @@ def _insert(text: str, block: str) -> str:
 
 def _first_heading(text: str) -> re.Match[str] | None:
     """The first heading outside fenced code blocks."""
-    fences = [(m.start(), m.group(1)[0]) for m in FENCE.finditer(text)]
-    for heading in HEADING.finditer(text):
-        opened = sum(1 for at, _ in fences if at < heading.start())
-        if opened % 2 == 0:
-            return heading
-    return None
+    return _first(HEADING, text, 0, fenced_ranges(text))

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from auditor.agents_md.house_rules import contradicts, forbidden_commands
+from auditor.agents_md.inline_code import code_span, refusal
 from auditor.facts.commands.workflow import CommandChooser
 from auditor.facts.layout.places import boundaries, package_dirs, source_dirs, test_places
 from auditor.facts.subject import Subject
+from auditor.inert_text import visible
 
 CODE_SPAN = re.compile(r"`([^`\n]+)`")
 
@@ -23,7 +26,7 @@ class PlanLine:
     @property
     def text(self) -> str:
         """The bullet as the template writes it, without the leading `- `."""
-        named = ", ".join(f"`{span}`" for span in self.spans)
+        named = ", ".join(code_span(span) for span in self.spans)
         return f"{self.label}: {named}" if named else self.label
 
 
@@ -35,6 +38,9 @@ class AgentsPlan:
     layout: tuple[PlanLine, ...]
     boundaries: tuple[PlanLine, ...]
     docs: tuple[PlanLine, ...]
+    left_out: tuple[str, ...] = ()
+    """The repository values the block does not state because they cannot be written safely
+    (`inline_code.refusal`), each with its line's label and the reason."""
 
     def spans(self) -> frozenset[str]:
         """Every code span the rendered block holds: what staleness is judged on."""
@@ -85,12 +91,35 @@ def agents_plan(subject: Subject, scope: PlanScope | None = None) -> AgentsPlan:
     if scope.nested:
         paths = tuple(f"{directory}/AGENTS.md" for directory in scope.nested)
         layout.append(PlanLine("Each package's own commands are in", paths))
+    left_out: list[str] = []
     return AgentsPlan(
-        commands=tuple(line for line in commands if line is not None),
-        layout=tuple(line for line in layout if line is not None),
-        boundaries=tuple(PlanLine(label, spans) for label, spans in boundaries(subject)),
-        docs=_docs(subject),
+        commands=_vetted(commands, left_out, command=True),
+        layout=_vetted(layout, left_out),
+        boundaries=_vetted((PlanLine(*line) for line in boundaries(subject)), left_out),
+        docs=_vetted(_docs(subject), left_out),
+        left_out=tuple(left_out),
     )
+
+
+def _vetted(
+    lines: Iterable[PlanLine | None], left_out: list[str], command: bool = False
+) -> tuple[PlanLine, ...]:
+    """`lines` without the values that cannot be written safely (noted in `left_out`); a
+    line whose every value is left out goes too."""
+    kept: list[PlanLine] = []
+    for line in lines:
+        if line is None:
+            continue
+        spans = []
+        for span in line.spans:
+            reason = refusal(span, command)
+            if reason is None:
+                spans.append(span)
+            else:
+                left_out.append(f"{line.label}: left out '{visible(span)}': {reason}")
+        if spans or not line.spans:
+            kept.append(PlanLine(line.label, tuple(spans)))
+    return tuple(kept)
 
 
 TOOL_KINDS = (("linter", "Lint"), ("formatter", "Format"), ("type_checker", "Type-check"))

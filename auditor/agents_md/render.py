@@ -6,7 +6,15 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from auditor.agents_md.managed_block import BEGIN, END, find_block, has_markers, replace_block, wrap
+from auditor.agents_md.managed_block import (
+    BEGIN,
+    END,
+    begin_offset,
+    find_block,
+    has_markers,
+    replace_block,
+    wrap,
+)
 from auditor.agents_md.plan import CODE_SPAN, AgentsPlan, managed_plan
 from auditor.errors import UsageError
 from auditor.facts.subject import Subject
@@ -27,6 +35,8 @@ class Proposal:
     proposed: str
     generated: bool
     """Whether the current file is the auditor's (it holds the markers), or there is none."""
+    left_out: tuple[str, ...] = ()
+    """What the block does not state because it cannot be written safely, and why."""
 
 
 @cache
@@ -74,13 +84,14 @@ def _proposal(subject: Subject, path: str, plan: AgentsPlan) -> Proposal:
     current = subject.files.text(path) if subject.files.file(path) is not None else None
     if current is None:
         text = _environment().get_template("agents_new_file.md.j2").render(block=block)
-        return Proposal(path, None, text, generated=True)
+        return Proposal(path, None, text, generated=True, left_out=plan.left_out)
     if has_markers(current) and find_block(current) is None:
         raise UsageError(
             f"{path}: `{BEGIN}` has no `{END}` after it; mend the markers by hand, then re-run"
         )
     ours = find_block(current) is not None
-    return Proposal(path, current, replace_block(current, block), generated=ours)
+    proposed = replace_block(current, block)
+    return Proposal(path, current, proposed, generated=ours, left_out=plan.left_out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +129,7 @@ def block_drift(subject: Subject) -> tuple[BlockDrift, ...]:
         text = subject.files.text(path) or ""
         found = find_block(text)
         if found is None:
-            line = text.count("\n", 0, text.find("auditor:begin")) + 1
+            line = text.count("\n", 0, begin_offset(text) or 0) + 1
             message = f"`{BEGIN}` has no `{END}` after it; mend the markers by hand"
             drifted.append(BlockDrift(path, line, message, "markers"))
             continue

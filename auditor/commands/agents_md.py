@@ -13,6 +13,7 @@ from auditor.discover import discover
 from auditor.errors import UsageError
 from auditor.facts.subject import Subject
 from auditor.index.build import build_index
+from auditor.inert_text import visible
 
 
 @click.command("agents-md")
@@ -68,7 +69,7 @@ def agents_md_command(
     if explain_target is not None:
         from auditor.agents_md.explain import explain
 
-        click.echo(explain(subject, explain_target, agent), nl=False)
+        _echo(explain(subject, explain_target, agent), nl=False)
         return 0
     if check:
         return _check(subject, config)
@@ -85,11 +86,11 @@ def _check(subject: Subject, config: Config) -> int:
 
     problems = drift(subject, api.select_rules(config))
     for problem in problems:
-        click.echo(str(problem))
+        _echo(str(problem))
     if problems:
-        click.echo(f"auditor: {len(problems)} problem(s) in the agent instructions", err=True)
+        _echo(f"auditor: {len(problems)} problem(s) in the agent instructions", err=True)
         return 1
-    click.echo("auditor: the agent instructions are up to date", err=True)
+    _echo("auditor: the agent instructions are up to date", err=True)
     return 0
 
 
@@ -108,24 +109,34 @@ def _generate(
 
     proposals = propose(subject, packages=packages)
     links = plan_links(subject.files, agent_names(link)) if link else ()
+    for proposal in proposals:
+        for value in proposal.left_out:
+            _echo(f"auditor: warning: {proposal.path}: {value}", err=True)
     if not write:
         for proposal in proposals:
-            click.echo(_preview(proposal.path, proposal.current, proposal.proposed), nl=False)
+            _echo(_preview(proposal.path, proposal.current, proposal.proposed), nl=False)
         for plan in links:
-            click.echo(f"--link: {plan.message}")
-        click.echo("auditor: dry run, nothing written; add --write to write", err=True)
+            _echo(f"--link: {plan.message}")
+        _echo("auditor: dry run, nothing written; add --write to write", err=True)
         return 0
     outcomes = [
-        write_file(root, p.path, p.proposed, ours=p.generated, force=force) for p in proposals
+        write_file(root, p.path, p.proposed, ours=p.generated, current=p.current, force=force)
+        for p in proposals
     ]
     outcomes.extend(write_links(root, links, force))
     for plan in links:
         if plan.content is None:
-            click.echo(plan.message)
+            _echo(plan.message)
     for outcome in outcomes:
         reason = f": {outcome.reason}" if outcome.reason else ""
-        click.echo(f"{outcome.action} {outcome.path}{reason}")
+        _echo(f"{outcome.action} {outcome.path}{reason}")
     return 2 if any(outcome.action == "refused" for outcome in outcomes) else 0
+
+
+def _echo(message: str, nl: bool = True, err: bool = False) -> None:
+    """Print `message`; what it quotes of the repository (names, the current AGENTS.md) is
+    made visible, so no escape sequence of it reaches the terminal."""
+    click.echo(visible(message, keep_lines=True), nl=nl, err=err)
 
 
 def _preview(path: str, current: str | None, proposed: str) -> str:

@@ -14,8 +14,10 @@ from auditor import api, registry
 from auditor.config import load_config
 from auditor.errors import UsageError
 from auditor.gate import gate_failures
+from auditor.inert_text import visible
 from auditor.model import RenderOptions, Report, Severity
 from auditor.progress import interactive, progress_bar
+from auditor.safe_write import output_target, write_text
 
 FORMAT_BY_SUFFIX = {
     ".json": "json",
@@ -148,10 +150,10 @@ def audit_command(
         jobs=jobs,
     )
     for warning in config.warnings:
-        click.echo(f"auditor: warning: {warning}", err=True)
+        click.echo(f"auditor: warning: {visible(warning)}", err=True)
     renderers = registry.load_renderers()
     stdout_renderer = renderers.get(fmt)
-    files = [(out, renderers.get(_format_for(out))) for out in outputs]
+    files = [(out, output_target(out, root), renderers.get(_format_for(out))) for out in outputs]
     cache = _cache_dir(no_cache, cache_dir)
     with progress_bar(enabled=not quiet and interactive()) as progress:
         report = api.audit(root, config, cache_dir=cache, jobs=config.jobs, progress=progress)
@@ -159,8 +161,8 @@ def audit_command(
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="replace")  # a narrow-charset pipe never crashes the report
     click.echo(stdout_renderer(report, options), nl=False, color=options.color)
-    for out, renderer in files:
-        _write(out, renderer(report, RenderOptions(verbosity=1)))
+    for out, target, renderer in files:
+        write_text(target, renderer(report, RenderOptions(verbosity=1)), str(out))
     return _gate(report, config.fail_under, config.fail_on)
 
 
@@ -178,14 +180,6 @@ def _stdout_options(fmt: str, color: bool | None, quiet: bool, verbose: bool) ->
     verbosity = -1 if quiet else (1 if verbose else 0)
     width = shutil.get_terminal_size((100, 24)).columns if tty else 100
     return RenderOptions(color=use_color, verbosity=verbosity, width=max(60, min(width, 160)))
-
-
-def _write(path: Path, content: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"{path}: cannot write the report: {error.strerror}") from None
 
 
 def _gate(report: Report, fail_under: float | None, fail_on: Severity | None) -> int:

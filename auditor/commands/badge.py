@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 import platformdirs
 
-from auditor import api, registry, report_document
+from auditor import api, registry, report_document, safe_write
 from auditor.config import load_config
-from auditor.errors import UsageError
+from auditor.inert_text import visible
 from auditor.model import RenderOptions, Report, ReportFacts, Score
 
 SVG_NAME = "auditor-badge.svg"
@@ -49,11 +49,21 @@ def badge_command(path: Path, output_dir: Path, config_path: Path | None, no_cac
       ![agent-ready](.github/badges/auditor-badge.svg)
     """
     renderers = registry.load_renderers()
-    chosen = [(output_dir / name, renderers.get(fmt)) for name, fmt in RENDERERS]
-    report = _saved_report(path) if path.is_file() else _audit(path, config_path, no_cache)
-    for target, renderer in chosen:
-        _write(target, renderer(report, RenderOptions()))
-        click.echo(f"wrote {target}")
+    saved = path.is_file()
+    untrusted = Path.cwd() if saved else api.check_root(path)
+    directory = safe_write.output_dir(output_dir, untrusted)
+    chosen = [
+        (
+            output_dir / name,
+            safe_write.output_target(directory / name, untrusted),
+            renderers.get(fmt),
+        )
+        for name, fmt in RENDERERS
+    ]
+    report = _saved_report(path) if saved else _audit(path, config_path, no_cache)
+    for shown, target, renderer in chosen:
+        safe_write.write_text(target, renderer(report, RenderOptions()), str(shown))
+        click.echo(f"wrote {shown}")
     return 0
 
 
@@ -61,7 +71,7 @@ def _audit(path: Path, config_path: Path | None, no_cache: bool) -> Report:
     root = api.check_root(path)
     config = load_config(root, config_path)
     for warning in config.warnings:
-        click.echo(f"auditor: warning: {warning}", err=True)
+        click.echo(f"auditor: warning: {visible(warning)}", err=True)
     cache = None if no_cache else Path(platformdirs.user_cache_dir("auditor"))
     return api.audit(root, config, cache_dir=cache, jobs=config.jobs)
 
@@ -79,11 +89,3 @@ def _saved_report(path: Path) -> Report:
         packages=(),
         diagnostics=(),
     )
-
-
-def _write(path: Path, content: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"{path}: cannot write the badge: {error.strerror}") from None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from auditor import registry
+from auditor import registry, safe_write
 from auditor.errors import UsageError
 from auditor.ruledoc import expected_docs, rule_page
 from auditor.scoring import weight
@@ -34,8 +34,7 @@ def rules_command(fmt: str, write_docs: Path | None) -> int:
     rules = registry.load_rules()
     if write_docs is not None:
         for path, content in expected_docs(rules, write_docs).items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(content, encoding="utf-8")
+            safe_write.write_text(safe_write.output_target(path, write_docs), content, str(path))
         click.echo(f"wrote {len(rules)} rule pages under {write_docs / 'docs' / 'rules'}")
         return 0
     if fmt == "json":

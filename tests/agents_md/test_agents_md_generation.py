@@ -56,7 +56,14 @@ EXPECTED = {
 
 def write_all(root: Path, packages: bool = False, force: bool = True) -> None:
     for proposal in propose(subject_of(root, want_syntax=False), packages=packages):
-        write_file(root, proposal.path, proposal.proposed, ours=proposal.generated, force=force)
+        write_file(
+            root,
+            proposal.path,
+            proposal.proposed,
+            ours=proposal.generated,
+            current=proposal.current,
+            force=force,
+        )
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
