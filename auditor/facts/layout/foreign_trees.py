@@ -79,18 +79,11 @@ def _trees(src: FactSources) -> Iterator[_Tree]:
     """The directories below the root with their own README and a licence naming someone."""
     root_names = _root_holder_names(src)
     members = {package for space in declared_workspaces(src) for package in space.packages}
-    readme_dirs = {
-        directory
-        for record in src.repo.files
-        for directory, _, name in [record.path.rpartition("/")]
-        if directory and README_NAME.fullmatch(name)
-    }
+    readme_dirs = _readme_dirs(src)
     seen: set[str] = set()
     for record in src.repo.files:
         directory, _, name = record.path.rpartition("/")
-        if not directory or not LICENCE_NAME.fullmatch(name):
-            continue
-        tree = _tree_of(directory, readme_dirs)
+        tree = _tree_of(directory, readme_dirs) if LICENCE_NAME.fullmatch(name) else None
         if tree is None or tree in seen or _holds_member(tree, members):
             continue
         holder = _holder_line(src.text(record.path) or "")
@@ -102,10 +95,23 @@ def _trees(src: FactSources) -> Iterator[_Tree]:
             f"(`{_shown(holder[1])}`) than the repository's"
         )
         entry = SetAside(f"{tree}/", "vendored", record.path, holder[0], reason)
-        names = _names(holder[1])
-        yield _Tree(
-            entry, "unknown" if not root_names else "ours" if names & root_names else "another"
-        )
+        yield _Tree(entry, _whose(_names(holder[1]), root_names))
+
+
+def _readme_dirs(src: FactSources) -> set[str]:
+    """The directories below the root that hold a README."""
+    return {
+        directory
+        for record in src.repo.files
+        for directory, _, name in [record.path.rpartition("/")]
+        if directory and README_NAME.fullmatch(name)
+    }
+
+
+def _whose(names: frozenset[str], root_names: frozenset[str]) -> str:
+    if not root_names:
+        return "unknown"
+    return "ours" if names & root_names else "another"
 
 
 def _root_holder_names(src: FactSources) -> frozenset[str]:

@@ -21,6 +21,8 @@ SANITIZER_WORD = re.compile(
     r"(?i)(?:^|[-_:])(?:[atmu]san\d*|ubsan|sanitiz\w*|valgrind|memcheck)(?:$|[-_:])"
 )
 """`make usan`, `test-asan`, `valgrind`: the suite under a sanitizer or checker."""
+WORD_VARIANTS = ((DEBUG_WORD, "debug"), (SANITIZER_WORD, "sanitizer"))
+"""What the first words of a run (`make debug`, `make usan`) say it is."""
 FEATURE_OPTIONS = frozenset({"--features", "-F"})
 SIDE_JOB = re.compile(r"(?i)release|publish|deploy|nightly|bench|snapshot|docs?\b|pages")
 ONE_PLATFORM = re.compile(r"(?i)macos|windows|osx")
@@ -137,18 +139,34 @@ def _invocation_variant(invocation: Invocation) -> str:
     words = [a for a in _without_configuration(program, args) if not a.startswith("-")]
     if _measures_coverage(program, args, words):
         return "coverage"
-    if "--debug" in args or any(DEBUG_WORD.search(w) for w in words[:2]):
+    if "--debug" in args:
         return "debug"
-    if any(SANITIZER_WORD.search(w) for w in words[:2]):
-        return "sanitizer"
+    for pattern, kind in WORD_VARIANTS:
+        if any(pattern.search(w) for w in words[:2]):
+            return kind
     if program == "go" and words[:1] == ["test"]:
-        if any(a.startswith(("-bench", "-test.bench")) for a in args):
-            return "benchmark"
-        if any(a.startswith(("-run", "-test.run")) for a in args):
-            return "a subset of the tests"
+        return _go_test_variant(args)
+    return "debug" if any(DEBUG_WORD.search(f) for f in _features(args)) else ""
+
+
+def _features(args: tuple[str, ...]) -> list[str]:
+    """The cargo features named (`--features debug`, `-F x`, `--features=x`)."""
     features = [args[i + 1] for i, a in enumerate(args[:-1]) if a in FEATURE_OPTIONS]
-    features += [a.split("=", 1)[1] for a in args if a.startswith("--features=")]
-    return "debug" if any(DEBUG_WORD.search(f) for f in features) else ""
+    return features + [a.split("=", 1)[1] for a in args if a.startswith("--features=")]
+
+
+GO_TEST_VARIANTS = (
+    (("-bench", "-test.bench"), "benchmark"),
+    (("-run", "-test.run"), "a subset of the tests"),
+)
+
+
+def _go_test_variant(args: tuple[str, ...]) -> str:
+    """`go test -bench=X` runs benchmarks, `go test -run X` a subset of the tests."""
+    for options, kind in GO_TEST_VARIANTS:
+        if any(a.startswith(options) for a in args):
+            return kind
+    return ""
 
 
 def _measures_coverage(program: str, args: tuple[str, ...], words: list[str]) -> bool:
