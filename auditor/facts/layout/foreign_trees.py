@@ -53,7 +53,7 @@ def foreign_trees(src: FactSources) -> Iterator[SetAside]:
     for tree in _trees(src):
         if tree.holders != "ours":
             by_parent[tree.entry.path.rstrip("/").rpartition("/")[0]].append(tree)
-    children = _child_dirs(src)
+    children = _child_dirs(src) if any(len(found) >= 2 for found in by_parent.values()) else {}
     for parent, found in sorted(by_parent.items()):
         if parent and len(found) >= 2 and 2 * len(found) > len(children[parent]):
             yield SetAside(
