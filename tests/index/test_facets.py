@@ -35,6 +35,24 @@ def test_no_duplication_in_distinct_code(tmp_path: Path) -> None:
     assert duplication.code_lines == 100
 
 
+def test_a_licence_header_in_every_file_is_no_duplication(tmp_path: Path) -> None:
+    header = (
+        "/*\n  Copyright (c) 2009 Dave Gamble\n\n"
+        + "".join(
+            f"  Permission clause number {i} is hereby granted to any person.\n" for i in range(20)
+        )
+        + "*/\n"
+    )
+    files = {
+        f"{name}.c": header
+        + "".join(f"int {name}_{i}(int x) {{ return x * {i} + {len(name)}; }}\n" for i in range(20))
+        for name in ("parse", "print", "utils")
+    }
+    duplication = index_repo(write_repo(tmp_path, files)).duplication
+    assert duplication.clones == () and duplication.duplicated_lines == 0
+    assert duplication.code_lines == 60
+
+
 def test_import_graph_resolves_each_language(tmp_path: Path) -> None:
     files = {
         "src/pkg/__init__.py": "",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from auditor.index.records import FileSyntax
 from auditor.index.syntax.errors import error_lines
 from auditor.index.syntax.fingerprints import clone_windows
@@ -13,12 +15,15 @@ from auditor.index.syntax.signatures import python_signature
 from auditor.index.syntax.summarise import summarise_captures
 from auditor.index.testpaths import is_test_path
 
+if TYPE_CHECKING:
+    from tree_sitter import Node
+
 SYNTAX_LANGUAGES: frozenset[str] = frozenset(
     {"python", "javascript", "typescript", "go", "rust", "java"}
     | {"csharp", "kotlin", "c", "cpp", "ruby", "php"}
 )
 """The languages whose functions are measured; files of any other language are not parsed."""
-PARSER_VERSION = "6"
+PARSER_VERSION = "7"
 """Bumped whenever what a parse yields changes, so cached summaries are recomputed."""
 
 
@@ -40,7 +45,10 @@ def parse_syntax(language: str, data: bytes, path: str = "") -> FileSyntax:
     captures = QueryCursor(grammar.query).captures(root)
     name_function, name_scope = NAMERS[grammar.name]
     read_signature = python_signature if language == "python" else None
-    windows, places, code_lines = (b"", b"", 0) if is_test_path(path, data) else clone_windows(data)
+    test = is_test_path(path, data)
+    windows, places, code_lines = (
+        (b"", b"", 0) if test else clone_windows(data, _block_comments(root))
+    )
     return FileSyntax(
         language=language,
         functions=summarise_captures(captures, data, name_function, name_scope, read_signature),
@@ -51,3 +59,13 @@ def parse_syntax(language: str, data: bytes, path: str = "") -> FileSyntax:
         clone_places=places,
         code_lines=code_lines,
     )
+
+
+def _block_comments(root: Node) -> list[tuple[int, int]]:
+    """The (first, last) rows of the top-level comments spanning several lines: licence
+    headers, alike in every file by necessity, not by copying."""
+    return [
+        (node.start_point.row, node.end_point.row)
+        for node in root.children
+        if "comment" in node.type and node.end_point.row > node.start_point.row
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zlib
 from array import array
+from collections.abc import Iterable
 from itertools import chain, compress, repeat
 from operator import add, and_, mod, not_
 
@@ -29,18 +30,24 @@ NOISE = b" \t{}()[];,.:"
 """A line made only of these (`});`, `]`, `)`) carries no code of its own."""
 
 
-def clone_windows(data: bytes) -> tuple[bytes, bytes, int]:
+def clone_windows(
+    data: bytes, comments: Iterable[tuple[int, int]] = ()
+) -> tuple[bytes, bytes, int]:
     """(hashes, places, significant lines) of the sampled windows of `data`.
 
     A significant line is a stripped line that is not blank, punctuation, a comment, an
-    import or a decorator. Window `i` covers significant lines `i` to `i + WINDOW - 1`; its
-    hash is the same in every process (CRC-32 per line, then the tuple hash of WINDOW ints).
-    `hashes` packs the kept windows' hashes (native int64); `places` packs, per kept window,
-    its index, first line and last line (native uint32, lines 1-based).
+    import or a decorator; `comments` are the (first, last) 0-based rows of block comments
+    whose inner lines carry no comment mark (a licence header in `/* ... */`). Window `i`
+    covers significant lines `i` to `i + WINDOW - 1`; its hash is the same in every process
+    (CRC-32 per line, then the tuple hash of WINDOW ints). `hashes` packs the kept windows'
+    hashes (native int64); `places` packs, per kept window, its index, first line and last
+    line (native uint32, lines 1-based).
     """
     # Every step maps a C function over a list: a Python-level loop per line would cost
     # more than the parse (700,000 lines in sympy).
     lines = list(map(bytes.strip, data.split(b"\n")))
+    for start, end in comments:
+        lines[start : end + 1] = [b""] * (end + 1 - start)
     count = len(lines)
     has_code = map(bool, map(bytes.strip, lines, repeat(NOISE, count)))
     not_skipped = map(not_, map(bytes.startswith, lines, repeat(SKIPPED_PREFIXES, count)))
