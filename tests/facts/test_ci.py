@@ -128,6 +128,44 @@ def test_a_cd_on_an_earlier_line_of_a_run_block_holds_for_the_later_lines(
     assert [(c.text, c.line) for c in job.commands] == expected
 
 
+def test_a_cd_in_one_item_of_a_jobs_script_list_holds_for_the_next_items(
+    make_subject: MakeSubject,
+) -> None:
+    gitlab = (
+        "test:\n  before_script:\n    - mkdir build && cd build\n  script:\n"
+        "    - cmake ..\n    - ctest -V\nlint:\n  script:\n    - make lint\n"
+    )
+    travis = "script:\n  - cd tests\n  - make check\nafter_script:\n  - cd .. && make clean\n"
+    src = sources(make_subject, {".gitlab-ci.yml": gitlab, ".travis.yml": travis})
+    assert [(c.path, c.text, c.line) for c in ci_commands(src)] == [
+        (".gitlab-ci.yml", "mkdir build && cd build", 3),
+        (".gitlab-ci.yml", "cd build && cmake ..", 5),
+        (".gitlab-ci.yml", "cd build && ctest -V", 6),
+        (".gitlab-ci.yml", "make lint", 9),  # another job starts at the root
+        (".travis.yml", "cd tests", 2),
+        (".travis.yml", "cd tests && make check", 3),
+        (".travis.yml", "cd tests && cd .. && make clean", 5),
+    ]
+
+
+def test_working_directories_from_env_expressions_and_job_defaults(
+    make_subject: MakeSubject,
+) -> None:
+    workflow = (
+        "on: push\nenv:\n  APP: web\ndefaults:\n  run:\n    working-directory: top\njobs:\n"
+        "  t:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n"
+        "        working-directory: job\n    steps:\n      - run: make\n"
+        "      - run: npm test\n        working-directory: ${{ env.APP }}\n"
+        "      - run: npm test\n        working-directory: ${{ matrix.package }}\n"
+    )
+    src = sources(make_subject, {".github/workflows/ci.yml": workflow})
+    assert [c.text for c in ci_commands(src)] == [
+        "cd job && make",  # the job's default beats the workflow's
+        "cd web && npm test",
+        "cd ${{ matrix.package }} && npm test",  # not the root's `npm test`
+    ]
+
+
 def test_a_command_written_twice_gets_the_line_of_each_step(make_subject: MakeSubject) -> None:
     run = "|\n          make build\n          make test\n      - run: make test\n"
     src = sources(make_subject, {".github/workflows/ci.yml": WORKFLOW.format(run=run)})

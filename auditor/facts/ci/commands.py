@@ -10,7 +10,7 @@ from auditor.facts.ci.github_workflows import action_uses, github_scripts, synth
 from auditor.facts.ci.providers import ci_file_providers
 from auditor.facts.commands.locate import LineLocator
 from auditor.facts.model import Command
-from auditor.facts.shell.directories import located_script_lines
+from auditor.facts.shell.directories import final_directory, located_script_lines
 from auditor.facts.sources import FactSources
 
 APPVEYOR = frozenset(
@@ -80,7 +80,7 @@ def file_commands(src: FactSources, path: str, provider: str, config: Any = None
     locator = LineLocator(src.text(path))
     github = provider in ("github-actions", "gitea-actions")
     scripts = (
-        github_scripts(config) if github else ((s, s, None) for s in _scripts(config, provider))
+        github_scripts(config) if github else ((s, s, d) for s, d in _scripts(config, provider))
     )
     found: list[Command] = []
     for written, script, directory in scripts:
@@ -90,13 +90,21 @@ def file_commands(src: FactSources, path: str, provider: str, config: Any = None
     return found
 
 
-def _scripts(value: Any, provider: str) -> Iterator[str]:
-    """The command strings under the provider's command keys, anywhere in `value`."""
+def _scripts(value: Any, provider: str) -> Iterator[tuple[str, str]]:
+    """The command strings under the provider's command keys, anywhere in `value`, each with
+    the directory it starts in: the items of one job's command keys run in one shell, in
+    order (GitLab `before_script` then `script`, a Travis job's phases), so a `cd build` in
+    one item holds for the next."""
     keys = COMMAND_KEYS.get(provider, frozenset())
     if isinstance(value, dict):
+        cwd = ""
         for key, item in value.items():
-            is_key = key in keys or (provider == "cirrus-ci" and str(key).endswith("_script"))
-            yield from _command_values(item) if is_key else _scripts(item, provider)
+            if key in keys or (provider == "cirrus-ci" and str(key).endswith("_script")):
+                for script in _command_values(item):
+                    yield script, cwd
+                    cwd = final_directory(script, cwd)
+            else:
+                yield from _scripts(item, provider)
     elif isinstance(value, list):
         for item in value:
             yield from _scripts(item, provider)

@@ -86,7 +86,7 @@ def job_steps(config: Any) -> Iterator[tuple[str | None, dict[str, Any], dict[st
             continue
         steps = job.get("steps")
         env = {**top, **_env(job.get("env"))}
-        directory = _default_directory(config) or _default_directory(job)
+        directory = _default_directory(job) or _default_directory(config)  # the job's wins
         for step in steps if isinstance(steps, list) else ():
             if isinstance(step, dict):
                 yield str(name), step, {**env, **_env(step.get("env"))}, directory
@@ -101,11 +101,16 @@ def _default_directory(owner: dict[str, Any]) -> Any:
     return run.get("working-directory") if isinstance(run, dict) else None
 
 
-def _plain_directory(directory: Any) -> str | None:
-    """A `working-directory` that is a plain relative path, without its `./`."""
-    if not isinstance(directory, str) or "$" in directory:
+def _plain_directory(directory: Any, env: dict[str, str]) -> str | None:
+    """A `working-directory` as a relative path without its `./`, `${{ env.NAME }}` replaced
+    by its plain value; one still holding an expression (`${{ matrix.package }}`) is kept as
+    written, so the commands run there are not taken for the root's."""
+    if not isinstance(directory, str):
         return None
-    plain = directory.strip().removeprefix("./").strip("/")
+    plain = _with_env(directory.strip(), env)
+    if "$" in plain:
+        return plain
+    plain = plain.removeprefix("./").strip("/")
     return plain if plain and plain != "." else None
 
 
@@ -136,7 +141,8 @@ def step_script(
     run = step.get("run")
     if not isinstance(run, str):
         return None
-    return run, _with_env(run, env), _plain_directory(step.get("working-directory") or directory)
+    where = _plain_directory(step.get("working-directory") or directory, env)
+    return run, _with_env(run, env), where
 
 
 def _with_env(script: str, env: dict[str, str]) -> str:

@@ -31,6 +31,18 @@ def located_script_lines(
     return walk_script_lines(script, first_line, base, exists)[0]
 
 
+def final_directory(script: str, base: str = "") -> str:
+    """The directory (from the root) a script leaves its shell in: `base` after its lasting
+    `cd`s; the root when one cannot be followed or leaves the repository."""
+    stack: list[str | None] = [_normalise(base)]
+    made: set[str] = set()
+    for _, text in script_lines(script):
+        if not (text.startswith("(") and text.endswith(")")):
+            for invocation in invocations(text):
+                _move(stack, invocation, None, made)
+    return stack[-1] or ""
+
+
 def walk_script_lines(
     script: str,
     first_line: int | None = None,
