@@ -88,8 +88,7 @@ def audit(
     config = config or Config()
     root = check_root(root)
     selected = select_rules(config, rules)
-    top = enclosing_root(root) or root
-    within = root.relative_to(top).as_posix() if top != root else ""
+    top, within = repository_of(root)
     discovery = discover(top, config.exclude, config.default_excludes, within=within)
     cache = SyntaxCache(cache_dir, top, PARSER_VERSION) if cache_dir is not None else None
     scans = ScanCache(cache_dir, top) if cache_dir is not None else None
@@ -124,6 +123,13 @@ def audit(
         diagnostics=tuple(diagnostics),
         top_fixes=scoring.top_fixes(score),
     )
+
+
+def repository_of(root: Path) -> tuple[Path, str]:
+    """The top of the repository `root` is in, and `root`'s directory in it ("" for the top):
+    a tracked subdirectory of a git work tree belongs to the enclosing repository."""
+    top = enclosing_root(root) or root
+    return top, root.relative_to(top).as_posix() if top != root else ""
 
 
 def _judged(outcome: engine.Outcome) -> scoring.Judged:

@@ -57,6 +57,8 @@ class Discovery:
     is_git: bool
     links: tuple[tuple[str, str], ...] = ()
     """(link, target) for every symbolic link that resolves to a regular file in the root."""
+    unread: tuple[str, ...] = ()
+    """Tracked files outside `within` (a package audit): they exist, but are not indexed."""
 
 
 def discover(
@@ -76,7 +78,9 @@ def discover(
     found = _Found(root, [*(DEFAULT_EXCLUDES if default_excludes else ())], [*exclude])
     found.excludes.set("", [*found.defaults, *found.user])
     listed = _git_files(root)
+    unread: list[str] = []
     if listed is not None and within:
+        unread = [rel for rel in listed if not _serves(rel, within)]
         listed = [rel for rel in listed if _serves(rel, within)]
     if listed is None:
         candidates = list(walk(root, found))
@@ -94,6 +98,7 @@ def discover(
         commit=_git_commit(root) if listed is not None else None,
         is_git=listed is not None,
         links=tuple(sorted(found.links)),
+        unread=tuple(sorted(unread)),
     )
 
 

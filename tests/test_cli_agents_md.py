@@ -152,3 +152,31 @@ def test_explain_is_reachable_from_the_same_command(
     root = make_repo(ECOSYSTEMS["python-uv"])
     code, out, _ = invoke(str(root), "--explain", "src", "--agent", "codex")
     assert code == 0 and "AGENTS.md" in out
+
+
+def test_a_subdirectory_is_written_for_as_a_package_of_its_repository(
+    invoke: Invoke, make_repo: Callable[..., Path]
+) -> None:
+    files = {
+        "package.json": '{"name": "root", "private": true, "workspaces": ["packages/*"]}\n',
+        "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+        "pnpm-lock.yaml": "lockfileVersion: '9.0'\n",
+        ".github/copilot-instructions.md": (
+            "- `packages/web`: the site\n- `packages/api`: the server\n"
+        ),
+        "packages/web/package.json": '{"name": "web", "scripts": {"test": "vitest run"}}\n',
+        "packages/web/src/a.test.ts": "test('a', () => {})\n",
+        "packages/api/package.json": '{"name": "api"}\n',
+        "packages/api/index.js": "module.exports = 1;\n",
+    }
+    root = make_repo(files, git=True)
+    code, out, _ = invoke(str(root / "packages/web"), "--write")
+    assert code == 0 and "packages/web/AGENTS.md" in out
+    written = (root / "packages/web/AGENTS.md").read_text()
+    assert "- Run the tests: `pnpm test`" in written  # the workspace's manager, not npm
+    assert not (root / "packages/web/packages").exists() and not (root / "AGENTS.md").exists()
+    # the root's instructions name a sibling package discovery did not read: it exists
+    code, out, _ = invoke(str(root / "packages/web"), "--check")
+    assert (code, out) == (0, "")
+    code, _, err = invoke(str(root / "packages/web"), "--link", "claude")
+    assert code == 2 and "work from the repository's top" in err

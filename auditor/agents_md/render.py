@@ -59,8 +59,12 @@ def render_block(plan: AgentsPlan) -> str:
     return wrap(_tidy(body))
 
 
-def propose(subject: Subject, packages: bool = False) -> tuple[Proposal, ...]:
-    """The root AGENTS.md and, with `packages`, one per workspace package; root first."""
+def propose(subject: Subject, packages: bool = False, directory: str = "") -> tuple[Proposal, ...]:
+    """The root AGENTS.md and, with `packages`, one per workspace package; root first. With
+    `directory`, only the AGENTS.md of that directory of the repository."""
+    if directory:
+        path = f"{directory}/{NAME}"
+        return (_proposal(subject, path, _plan(subject, path, ())),)
     nested = _nested(subject, packages)
     paths = [NAME, *(f"{directory}/{NAME}" for directory in nested if packages)]
     return tuple(_proposal(subject, path, _plan(subject, path, nested)) for path in paths)

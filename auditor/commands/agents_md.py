@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import posixpath
 from pathlib import Path
 
 import click
@@ -64,20 +65,28 @@ def agents_md_command(
     if sum((write, check, explain_target is not None)) > 1:
         raise UsageError("choose one of --write, --check and --explain")
     root = api.check_root(path)
+    top, within = api.repository_of(root)
     config = load_config(root, None)
-    subject = _subject(root, config)
+    subject = _subject(top, within, config)
     if explain_target is not None:
         from auditor.agents_md.explain import explain
 
-        _echo(explain(subject, explain_target, agent), nl=False)
+        target = (
+            posixpath.normpath(posixpath.join(within, explain_target)) if within else explain_target
+        )
+        _echo(explain(subject, target, agent), nl=False)
         return 0
     if check:
-        return _check(subject, config)
-    return _generate(root, subject, write=write, packages=packages, link=link, force=force)
+        return _check(subject.package(within) if within else subject, config)
+    if within and (packages or link):
+        raise UsageError(f"{path}: --packages and --link work from the repository's top ({top})")
+    return _generate(top, subject, within, write=write, packages=packages, link=link, force=force)
 
 
-def _subject(root: Path, config: Config) -> Subject:
-    files = discover(root, config.exclude, config.default_excludes)
+def _subject(top: Path, within: str, config: Config) -> Subject:
+    """The repository's subject; for a subdirectory (`within`), the enclosing repository's,
+    whose CI, lockfiles and package manager the directory's file describes."""
+    files = discover(top, config.exclude, config.default_excludes, within=within)
     return Subject(build_index(files, want_syntax=False), profile=config.profile)
 
 
@@ -97,6 +106,7 @@ def _check(subject: Subject, config: Config) -> int:
 def _generate(
     root: Path,
     subject: Subject,
+    within: str,
     *,
     write: bool,
     packages: bool,
@@ -107,7 +117,7 @@ def _generate(
     from auditor.agents_md.render import propose
     from auditor.agents_md.writer import write_file
 
-    proposals = propose(subject, packages=packages)
+    proposals = propose(subject, packages=packages, directory=within)
     links = plan_links(subject.files, agent_names(link)) if link else ()
     for proposal in proposals:
         for value in proposal.left_out:

@@ -99,6 +99,7 @@ def build_index(
         symlinks=discovery.symlinks,
         commit=discovery.commit,
         links=dict(discovery.links),
+        unread=discovery.unread,
     )
 
 

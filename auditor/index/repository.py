@@ -48,6 +48,7 @@ class RepositoryIndex:
         links: Mapping[str, str] | None = None,
         *,
         parent: RepositoryIndex | None = None,
+        unread: Iterable[str] = (),
     ) -> None:
         self.root = root
         self.prefix = prefix
@@ -63,6 +64,8 @@ class RepositoryIndex:
         self._texts = texts
         self._syntax = syntax
         self._paths = [f.path for f in self.files]
+        self._unread = sorted(unread)
+        """Tracked files discovery did not list (outside a package audit's directory)."""
         self._by_path = {f.path: f for f in self.files}
 
     def file(self, path: str) -> SourceFile | None:
@@ -73,7 +76,11 @@ class RepositoryIndex:
         return self._by_path.get(path)
 
     def is_dir(self, path: str) -> bool:
-        """Whether some indexed file lies below `path`."""
+        """Whether some indexed file lies below `path` (in a package view, `../` paths are
+        the workspace's)."""
+        if path.startswith("../") or path == "..":
+            above = self._above(path)
+            return above is not None and above[0].is_dir(above[1])
         prefix = path.rstrip("/") + "/"
         at = bisect.bisect_left(self._paths, prefix)
         return at < len(self._paths) and self._paths[at].startswith(prefix)
@@ -81,7 +88,12 @@ class RepositoryIndex:
     def exists(self, path: str) -> bool:
         """Whether `path` names an indexed file or a directory holding one."""
         path = path.strip("/") if path not in ("", ".", "./") else ""
-        return not path or path in self._by_path or self.is_dir(path)
+        if path.startswith("../") or path == "..":
+            above = self._above(path)
+            return above is not None and above[0].exists(above[1])
+        if not path or path in self._by_path or self.is_dir(path):
+            return True
+        return _holds(self._unread, path) or _holds(self._unread, path + "/")
 
     def under(self, directory: str) -> tuple[SourceFile, ...]:
         """The files below `directory` (the whole index for "")."""
@@ -231,3 +243,11 @@ class _Rerooted(Mapping[str, V]):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
+
+
+def _holds(paths: list[str], path: str) -> bool:
+    """Whether sorted `paths` hold `path`, or (for a `dir/`) a path below it."""
+    at = bisect.bisect_left(paths, path)
+    return (
+        at < len(paths) and paths[at].startswith(path) and (path.endswith("/") or paths[at] == path)
+    )

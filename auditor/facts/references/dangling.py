@@ -86,6 +86,8 @@ def _base_directories(document: str, instruction_file: bool) -> tuple[str, ...]:
     directory; another document's (`docs/contributing.md`) from the root, else from its own
     directory. A command resolves when it does from one of them."""
     directory = posixpath.dirname(document)
+    if directory.startswith(".."):  # a package view reading the workspace's file: its root
+        return ("/".join(part for part in directory.split("/") if part == ".."),)
     if directory.startswith(".") or not directory:
         return ("",)
     return (directory,) if instruction_file else ("", directory)

@@ -181,8 +181,12 @@ def _is_example(text: str) -> bool:
 
 
 def _joined(directory: str, path: str) -> str | None:
+    """`path` from `directory`, root-relative; None when it leaves the root, unless
+    `directory` itself is above it (a package view reading its workspace's document)."""
     joined = posixpath.normpath(posixpath.join(directory, path))
-    return None if joined.startswith("..") else ("" if joined == "." else joined)
+    if joined.startswith("..") and not directory.startswith(".."):
+        return None
+    return "" if joined == "." else joined
 
 
 def _rebased(base: str, rule: str) -> str:
