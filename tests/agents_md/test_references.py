@@ -44,6 +44,7 @@ def problems(make_subject: Make, agents: str, **extra: str) -> list[tuple[int, s
         "Release with `./scripts/release.sh` or `bash scripts/release.sh`.",
         "Test one crate: `cargo test -p parser`.",
         "The module `app/core.py` (relative to `src/`).",
+        "Run one file: `pytest tests/blah_test.py`, one feature: `tests/blah.feature`.",
     ],
 )
 def test_real_or_unverifiable_references_are_not_reported(make_subject: Make, line: str) -> None:

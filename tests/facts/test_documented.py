@@ -89,3 +89,19 @@ def test_plain_text_quotes_its_commands_markdown_does_not() -> None:
     for path in ("README", "INSTALL.txt"):
         assert [(c.text, c.line) for c in document_commands(path, text, "docs")] == expected
     assert document_commands("README.md", text, "docs") == []
+
+
+def test_an_inline_cd_holds_for_the_spans_after_it_in_its_list() -> None:
+    guide = (
+        "To build the docs:\n\n* `cd docs` to go to the docs directory\n"
+        "* `pip3 install -r requirements.txt` to install what they need\n\n"
+        "Then, from the root, `make test`.\n* `cd nowhere` first\n* `make lint`\n"
+    )
+    found = document_commands("CONTRIBUTING.md", guide, "docs", {"docs"}.__contains__)
+    assert [(c.text, c.line) for c in found] == [
+        ("cd docs", 3),
+        ("cd docs && pip3 install -r requirements.txt", 4),
+        ("make test", 6),  # a new paragraph starts at the root
+        ("cd nowhere", 7),
+        ("make lint", 8),  # a directory the repository lacks is not followed
+    ]

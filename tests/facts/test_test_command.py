@@ -135,14 +135,15 @@ def test_ctest_in_ci_beats_a_root_make_test_running_a_demo(make_subject: MakeSub
             )
         ),
     }
-    # the CI step needs its job's configure step before it: alone it does not run, so the
-    # build tool's own configure, build and ctest run is the suite, not the demo
+    # the CI step needs its job's configure and build steps before it: with them it is the
+    # suite (not the demo), written from the first of them
     assert chosen(make_subject, files) == (
         (
-            "cmake -B build && cmake --build build && ctest --test-dir build",
-            "CMakeLists.txt",
-            3,
-            "build-tool",
+            "cmake -S . -B build && cmake --build build && ctest --test-dir build "
+            "--output-on-failure",
+            ".github/workflows/ci.yml",
+            7,
+            "ci",
         ),
         True,
     )
@@ -322,8 +323,15 @@ def test_documented_ctest_in_the_build_directory_the_readme_makes(
             job("windows-latest", "cmake -B build", "ctest -C RelWithDebInfo -V", name="win")
         ),
     }
+    # the test line joined with the lines of its block that configure and build
     assert chosen(make_subject, files) == (
-        ("(cd build && ctest -C Debug --output-on-failure)", "README.md", 8, "documented"),
+        (
+            "cmake -B build -DBUILD_TESTING=ON && cmake --build build && "
+            "(cd build && ctest -C Debug --output-on-failure)",
+            "README.md",
+            4,
+            "documented",
+        ),
         True,
     )
 
@@ -577,3 +585,82 @@ def test_a_test_script_running_a_test_program_the_build_makes_runs_the_tests(
         ("make check", ".github/workflows/test.yml", 7, "ci"),
         True,
     )
+
+
+def test_a_cmake_test_option_off_by_default_is_turned_on(make_subject: MakeSubject) -> None:
+    cmake = (
+        'project(s CXX)\noption(S_BUILD_TESTS "Build tests" OFF)\n'
+        'option(S_BUILD_BENCH "Build benchmarks" OFF)\nif(S_BUILD_BENCH)\n'
+        "  add_subdirectory(bench)\nendif()\nif(S_BUILD_TESTS OR S_BUILD_ALL)\n"
+        "  enable_testing()\n  add_subdirectory(tests)\nendif()\n"
+    )
+    files = {"CMakeLists.txt": cmake, "tests/t.cpp": "int main() { return 0; }\n"}
+    assert chosen(make_subject, files)[0][0] == (
+        "cmake -B build -DS_BUILD_TESTS=ON && cmake --build build && ctest --test-dir build"
+    )
+    files["CMakeLists.txt"] = cmake.replace('"Build tests" OFF', '"Build tests" ${MAIN}')
+    assert chosen(make_subject, files)[0][0].startswith("cmake -B build && ")
+
+
+def test_a_documented_autotools_block_is_the_command_from_its_first_step(
+    make_subject: MakeSubject,
+) -> None:
+    readme = (
+        "## Build\n\n```console\ngit submodule update --init    # for oniguruma\n"
+        "autoreconf -i                  # if building from git\n./configure\nmake -j8\n"
+        "make check\nsudo make install\n```\n"
+    )
+    files = {
+        "README.md": readme,
+        "configure.ac": "AC_INIT([jq], [1.8])\n",
+        "Makefile.am": "bin_PROGRAMS = jq\nTESTS = tests/jqtest tests/shtest\n",
+        "src/main.c": "int main(void) { return 0; }\n",
+        "tests/jqtest": "#!/bin/sh\n",
+    }
+    assert chosen(make_subject, files)[0] == (
+        "git submodule update --init && autoreconf -i && ./configure && make -j8 && make check",
+        "README.md",
+        4,
+        "documented",
+    )
+    del files["Makefile.am"]  # no automake tests: `make check` promises nothing
+    assert make_subject(files).facts.test_command is None
+
+
+def test_a_cargo_workspace_with_a_root_package_is_tested_whole(make_subject: MakeSubject) -> None:
+    files = {
+        "Cargo.toml": "[package]\nname = 'regex'\n[workspace]\nmembers = ['regex-syntax']\n",
+        "src/lib.rs": "#[cfg(test)]\nmod tests { #[test] fn t() {} }\n",
+        "regex-syntax/Cargo.toml": "[package]\nname = 'regex-syntax'\n",
+        "regex-syntax/src/lib.rs": "#[cfg(test)]\nmod tests { #[test] fn t() {} }\n",
+        "test": "#!/bin/bash\ncargo test\ncargo test --doc\n",
+        ".github/workflows/ci.yml": workflow(
+            job("ubuntu-latest", "cargo test --verbose --test integration"),
+            job("ubuntu-latest", "cargo test --verbose -p regex-syntax", name="syntax"),
+            job("ubuntu-latest", "./test", name="full"),
+        ),
+    }
+    assert chosen(make_subject, files)[0][:2] == ("cargo test --workspace", "Cargo.toml")
+
+
+def test_a_phpunit_test_suite_or_a_watching_script_is_not_the_suite(
+    make_subject: MakeSubject,
+) -> None:
+    php = {
+        "composer.json": '{"require-dev": {"phpunit/phpunit": "^10"}}\n',
+        "phpunit.xml.dist": "<phpunit/>\n",
+        "tests/UriTest.php": "<?php\n",
+        "Makefile": "test:\n\tvendor/bin/phpunit\n",
+        ".github/workflows/ci.yml": workflow(
+            job("ubuntu-latest", 'vendor/bin/phpunit --testsuite "Unit Suite"')
+        ),
+    }
+    assert chosen(make_subject, php)[0][:2] == ("make test", "Makefile")
+    js = {
+        "package.json": '{"scripts": {"dev": "vitest", "test": "vitest --run"},'
+        ' "devDependencies": {"vitest": "^3"}}\n',
+        "test/a.test.ts": "test('a', () => {})\n",
+        "README.md": "Run `pnpm dev` or `pnpm test` to test.\n",
+        "pnpm-lock.yaml": "lockfileVersion: '9.0'\n",
+    }
+    assert chosen(make_subject, js)[0][0] == "pnpm test"  # `pnpm dev` watches as written

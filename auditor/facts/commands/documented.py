@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from auditor.facts.commands.prose import HEADING, comment_above, named_directory, paragraph_before
 from auditor.facts.model import Command
@@ -24,7 +26,8 @@ KNOWN_EXECUTABLES = frozenset({
     "rails", "php", "composer", "phpunit", "dotnet", "cmake", "ctest", "meson", "ninja", "bazel",
     "bazelisk", "mix", "elixir", "swift", "xcodebuild", "flutter", "dart", "docker",
     "docker-compose", "podman", "git", "bash", "sh", "zsh", "source", "export", "cd", "cp",
-    "mkdir", "./configure", "scons", "stack", "cabal", "lein", "clojure", "kubectl", "helm",
+    "mkdir", "./configure", "autoreconf", "./autogen.sh", "scons", "stack", "cabal", "lein",
+    "clojure", "kubectl", "helm",
     "terraform", "tflint", "shellcheck", "hadolint", "nix", "direnv", "sphinx-build", "mkdocs",
     "lefthook"
 })  # fmt: skip
@@ -97,11 +100,16 @@ def _markdown(path: str, text: str, origin: str, is_dir: IsDir) -> Iterator[tupl
     plain = "." not in name or name.endswith(".txt")
     number = 0
     outside = False  # an earlier block of this section left the repository (`cd /tmp/app`)
+    spans_cwd = ""  # a `cd docs` span holds for the spans after it in its paragraph or list
     while number < len(lines):
         fence = FENCE.match(lines[number])
         if not fence:
             outside = outside and not HEADING.match(lines[number])
-            yield from _inline(path, number + 1, lines[number], origin)
+            if not lines[number].strip() or HEADING.match(lines[number]):
+                spans_cwd = ""
+            for command, context in _inline(path, number + 1, lines[number], origin):
+                spans_cwd, command = _span_in(spans_cwd, command, is_dir)
+                yield command, context
             if plain:
                 yield from _inline(path, number + 1, lines[number], origin, QUOTED)
             number += 1
@@ -118,6 +126,16 @@ def _markdown(path: str, text: str, origin: str, is_dir: IsDir) -> Iterator[tupl
         )
         yield from found
         number += 1
+
+
+def _span_in(cwd: str, command: Command, is_dir: IsDir) -> tuple[str, Command]:
+    """(the directory later spans run in, `command` as run from `cwd`): an inline `cd docs`
+    (to a directory the repository has) moves the spans that follow it."""
+    found = invocations(command.text)
+    if len(found) == 1 and found[0].program == "cd" and found[0].args:
+        target = posixpath.normpath(posixpath.join(cwd, found[0].args[0]))
+        return (target if is_dir(target) else cwd), command
+    return cwd, replace(command, text=f"cd {cwd} && {command.text}") if cwd else command
 
 
 def _rst(path: str, text: str, origin: str, is_dir: IsDir) -> Iterator[tuple[Command, str]]:

@@ -18,7 +18,7 @@ SUFFIX = re.compile(r"(?:::[\w:\[\]-]*|:\d+(?::\d+)?|#.*)$")
 EXAMPLE_WORDS = frozenset(
     {"path", "to", "your", "yours", "foo", "bar", "baz", "qux", "xxx", "example.com", "some"}
 )
-EXAMPLE_PARTS = ("your_", "your-", "my_", "my-", "<", "xxx")
+EXAMPLE_PARTS = ("your_", "your-", "my_", "my-", "<", "xxx", "blah")
 WELL_KNOWN_DIRS = frozenset({
     "src", "lib", "tests", "test", "docs", "doc", "scripts", "packages", "apps", "crates",
     "cmd", "pkg", "internal", "tools", ".github", "examples", "config", "benchmarks",

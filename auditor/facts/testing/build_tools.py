@@ -86,7 +86,34 @@ def _cmake(src: FactSources) -> Iterator[Command]:
     match = CMAKE_TESTS.search(text or "")
     if match is not None and text is not None:
         line = text.count("\n", 0, match.start()) + 1
-        yield Command(CMAKE_TEST, "CMakeLists.txt", line, "build-tool")
+        option = _test_option(text, match.start())
+        configure = f"cmake -B build -D{option}=ON" if option else "cmake -B build"
+        command = CMAKE_TEST.replace("cmake -B build", configure, 1)
+        yield Command(command, "CMakeLists.txt", line, "build-tool")
+
+
+def _test_option(text: str, at: int) -> str | None:
+    """The `option(NAME "..." OFF)` (or without a default) whose `if(NAME ...)` holds the
+    tests at `at` (`if(SPDLOG_BUILD_TESTS OR ...) enable_testing()`): configuring must turn
+    it on. A default computed (`${MASTER_PROJECT}`) is left to CMake."""
+    depth = 0
+    for match in reversed(list(CMAKE_IF.finditer(text, 0, at))):
+        if match.group("end"):
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            name = match.group("name")
+            declared = re.search(
+                rf"^\s*option\s*\(\s*{re.escape(name)}\b([^)]*)\)", text, re.M | re.I
+            )
+            default = re.sub(r'"[^"]*"', "", declared.group(1)).strip() if declared else None
+            return name if default is not None and default.upper() in ("", "OFF") else None
+    return None
+
+
+CMAKE_IF = re.compile(r"^\s*(?:(?P<end>endif)|if)\s*\(\s*(?P<name>\w*)", re.M | re.I)
+"""`if(NAME ...)` and `endif()` lines, to find the condition a line is inside."""
 
 
 def _dotnet(src: FactSources, frameworks: dict[str, str]) -> Iterator[Command]:
@@ -108,7 +135,11 @@ def _cargo(src: FactSources, frameworks: dict[str, str]) -> Iterator[Command]:
         yield Command("cargo nextest run", ".config/nextest.toml", None, "build-tool")
     manifest = src.toml("Cargo.toml")
     workspace = manifest.get("workspace") if isinstance(manifest, dict) else None
-    narrowed = isinstance(workspace, dict) and "default-members" in workspace
+    # a workspace narrowed to some members, or with a package at its root, tests only those
+    # (the root package) on a plain `cargo test`
+    narrowed = isinstance(workspace, dict) and (
+        "default-members" in workspace or "package" in (manifest or {})
+    )
     text = "cargo test --workspace" if narrowed else "cargo test"
     yield Command(text, "Cargo.toml", None, "build-tool")
 

@@ -26,7 +26,6 @@ instruction come last. Identical texts keep the best-ranked one.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -39,8 +38,9 @@ from auditor.facts.model import Command
 from auditor.facts.references.manifests import ManifestJudge
 from auditor.facts.runners.registry import TaskRunners, runners_of
 from auditor.facts.runners.resolution import located_invocations
-from auditor.facts.shell.invocations import Invocation, invocations
+from auditor.facts.shell.invocations import invocations
 from auditor.facts.sources import FactSources
+from auditor.facts.testing.build_dirs import finds_its_directories, with_set_up
 from auditor.facts.testing.build_tools import build_tool_test_commands
 from auditor.facts.testing.defaults import default_test_commands
 from auditor.facts.testing.frameworks import framework_evidence
@@ -62,6 +62,9 @@ TEMPLATE_MARKS = ("${{", "{{", "$(", "${", "<", ">", "`")
 """A command holding these is not runnable as written (`tox -e ${{ matrix.env }}`)."""
 MAX_COMMAND = 90
 """Longer lines are scripts, not a command to hand an agent."""
+MAX_CHAIN = 160
+"""A test line joined with the lines of its block that set it up (`build_dirs`) may be longer:
+`mkdir build && cd build && cmake .. -DTESTS=ON && cmake --build . && ctest`."""
 LANGUAGE_ECOSYSTEMS = {
     "python": "python", "javascript": "js", "typescript": "js", "go": "go", "rust": "rust",
     "java": "jvm", "kotlin": "jvm", "scala": "jvm", "groovy": "jvm", "csharp": "dotnet",
@@ -81,21 +84,25 @@ def test_commands(
     frameworks = framework_evidence(src)
     env = test_environment(src, frozenset(frameworks))
     manifests = ManifestJudge(src.repo, src)
-    documented = [
-        c
-        for c in commands
-        if c.origin in DOCUMENTED
-        and runs_tests(runners, env, c)
-        and _finds_manifest(manifests, c)
-        and _finds_build_dirs(src, c)
-    ]
+
+    def works(command: Command) -> bool:
+        return (
+            runs_tests(runners, env, command)
+            and _finds_manifest(manifests, command)
+            and finds_its_directories(src, command)
+        )
+
+    lines = [c for c in commands if c.origin in DOCUMENTED]
+    chains = list(with_set_up(src, lines, works))
+    documented = [c for c in [*lines, *chains] if works(c)]
     candidates = [
         *documented,
         *runner_test_commands(runners, env),
         *(c for c in build_tool_test_commands(src, frameworks, env) if runs_tests(runners, env, c)),
         *default_test_commands(src, frameworks, env),
     ]
-    ranked = sorted(candidates, key=_Ranking(src, runners, env, documented, candidates))
+    ranking = _Ranking(src, runners, env, documented, candidates, frozenset(chains))
+    ranked = sorted(candidates, key=ranking)
     stated = stated_watch_flags(src.text(path) or "" for path in instructions)
     best: dict[str, Command] = {}
     for command in ranked:
@@ -119,6 +126,7 @@ class _Ranking:
         env: TestEnvironment,
         documented: Sequence[Command],
         candidates: Sequence[Command],
+        chains: frozenset[Command] = frozenset(),
     ) -> None:
         self.src, self.runners, self.env = src, runners, env
         self.primary = LANGUAGE_ECOSYSTEMS.get(primary_language(src.repo) or "")
@@ -126,6 +134,7 @@ class _Ranking:
         self.order = {command: i for i, command in enumerate(candidates)}
         self.whole = _introduced_as_whole_suite(src, documented)
         self.extra = _in_extra_sections(src, documented)
+        self.chains = chains
 
     def __call__(self, command: Command) -> Rank:
         ecosystem = command_ecosystem(command, self.env)
@@ -140,20 +149,22 @@ class _Ranking:
                 self.order[command])  # fmt: skip
 
     def _late(self, command: Command) -> int:
-        """2 for a command with placeholders or too long, 1 for a variant, else 0."""
-        if not runnable(command.text):
+        """2 for a command with placeholders or too long, 1 for a variant or one that watches
+        as written (`pnpm dev`, whose `vitest` needs `--run` to end), else 0."""
+        if not runnable(command.text, MAX_CHAIN if command in self.chains else MAX_COMMAND):
             return 2
         variant = variant_of(self.src, command, self.pull_requests)
-        return int(command in self.extra or bool(variant))
+        watches = unattended_form(command.text, self.runners, ()) != command.text
+        return int(command in self.extra or bool(variant) or watches)
 
 
 ELLIPSES = frozenset({"...", "\u2026"})
 """An argument that is only an ellipsis is a placeholder (`./...` is Go's package pattern)."""
 
 
-def runnable(text: str) -> bool:
+def runnable(text: str, longest: int = MAX_COMMAND) -> bool:
     """Whether `text` can be handed over as written: no placeholders, not a whole script."""
-    return len(text) <= MAX_COMMAND and not has_placeholders(text)
+    return len(text) <= longest and not has_placeholders(text)
 
 
 def has_placeholders(text: str) -> bool:
@@ -180,46 +191,6 @@ def _finds_manifest(judge: ManifestJudge, command: Command) -> bool:
     """Whether each build tool the command runs finds its manifest where it runs (a documented
     `mvn clean verify` at a root with no pom.xml does not run as written)."""
     return all(judge.problem(i, cwd) is None for i, cwd in located_invocations(command))
-
-
-BUILD_DIR_OPTIONS = {
-    "meson": ("-C",), "ninja": ("-C",), "ctest": ("--test-dir",), "cmake": ("--build",),
-}  # fmt: skip
-"""Options naming the build directory a tool works in (made by a configure step first)."""
-
-
-def _finds_build_dirs(src: FactSources, command: Command) -> bool:
-    """Whether each build directory the command works in (`meson test -C builddir`, `ctest
-    --test-dir build`) is in the repository or made earlier in the same command (`cmake -B
-    build && ...`): a CI step after its job's configure step does not run alone."""
-    made: set[str] = set()
-    for invocation, cwd in located_invocations(command):
-        made.update(_joined(cwd, directory) for directory in _made_dirs(invocation))
-        for option in BUILD_DIR_OPTIONS.get(invocation.program, ()):
-            for directory in _option_values(invocation.args, option):
-                path = _joined(cwd, directory)
-                if path not in made and not src.repo.is_dir(path):
-                    return False
-    return True
-
-
-def _made_dirs(invocation: Invocation) -> list[str]:
-    """The directories `mkdir`, `meson setup` or `cmake -B` make."""
-    program, args = invocation.program, invocation.args
-    if program == "mkdir" or (program == "meson" and args[:1] == ("setup",)):
-        return [a for a in args[1 if program == "meson" else 0 :] if not a.startswith("-")]
-    return _option_values(args, "-B") if program == "cmake" else []
-
-
-def _option_values(args: tuple[str, ...], option: str) -> list[str]:
-    """The values of `option` (`-C dir`, `-Cdir`, `--test-dir=dir`)."""
-    found = [args[i + 1] for i, a in enumerate(args[:-1]) if a == option]
-    glued = f"{option}=" if option.startswith("--") else option
-    return found + [a[len(glued) :] for a in args if a.startswith(glued) and a != option]
-
-
-def _joined(cwd: str, path: str) -> str:
-    return posixpath.normpath(posixpath.join(cwd, path) if cwd else path)
 
 
 def _in_extra_sections(src: FactSources, documented: Sequence[Command]) -> set[Command]:

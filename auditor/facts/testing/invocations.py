@@ -40,6 +40,8 @@ PARTIAL_OPTIONS = frozenset(
         "--markers",
         "-DskipTests",
         "--filter",
+        "--testsuite",
+        "--group",
         "--tests",
         "-Dmaven.test.skip=true",
     }
@@ -212,9 +214,15 @@ def selects_part(invocation: Invocation) -> bool:
     if any(_skips_tests(arg) or arg in REWRITE_OPTIONS for arg in invocation.args):
         return True
     if invocation.program == "cargo":  # `cargo test name`: the tests whose name holds `name`
-        words = option_words(invocation.args[: _before_dashes(invocation.args)], CARGO_VALUED)
-        return words[:1] == ["test"] and len(words) > 1
+        before = invocation.args[: _before_dashes(invocation.args)]
+        words = option_words(before, CARGO_VALUED)
+        targets = any(a.split("=", 1)[0] in CARGO_TARGETS for a in before)
+        return words[:1] == ["test"] and (len(words) > 1 or targets)
     return False
+
+
+CARGO_TARGETS = frozenset({"--test", "--bin", "--example", "--lib", "--bench"})
+"""`cargo test --test integration`: the tests of one target, not the package's."""
 
 
 REWRITE_OPTIONS = frozenset({

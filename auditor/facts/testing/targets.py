@@ -86,19 +86,35 @@ def _passes_filter(invocation: Invocation) -> bool:
 def _named_test_target(
     runners: TaskRunners, invocation: Invocation, cwd: str, parent: Command
 ) -> bool:
+    if invocation.program in ("make", "gmake"):
+        return _named_make_target(runners, invocation, cwd, parent)
     words = [w for w in invocation.args if not w.startswith("-")]
     if words[:1] == ["run"] and invocation.program in RUN_SUBCOMMAND:
         words = words[1:]
-    if invocation.program in ("make", "gmake"):
-        directory, words = make_args(invocation.args, cwd)
     if not words or not is_test_name(words[0], scoped=invocation.program == "hatch"):
         return False
-    if words[0].rsplit(":", 1)[-1] in ("ci", "check", "coverage", "cov"):
+    if words[0].rsplit(":", 1)[-1] in PROMISING_NAMES:
         return False  # these names promise tests only when what they run is seen to run them
-    if invocation.program in ("make", "gmake"):  # a `test:` rule, even one that only depends
-        return _has_make_rule(runners, directory, words[0], parent)
     children = expand(runners, invocation, cwd, parent)
     return bool(children) and not any(PLACEHOLDER_TEST in c.text for c in children or ())
+
+
+PROMISING_NAMES = ("ci", "check", "coverage", "cov")
+
+
+def _named_make_target(
+    runners: TaskRunners, invocation: Invocation, cwd: str, parent: Command
+) -> bool:
+    """A make `test:` rule, even one that only depends on others; automake's `check` after
+    `./configure`, which runs the `TESTS` of Makefile.am."""
+    directory, words = make_args(invocation.args, cwd)
+    if not words or not is_test_name(words[0]):
+        return False
+    if words[0] == "check" and _automake_tests(runners, directory, parent):
+        return True
+    if words[0] in PROMISING_NAMES:
+        return False
+    return _has_make_rule(runners, directory, words[0], parent)
 
 
 RUN_SUBCOMMAND = frozenset({"npm", "pnpm", "yarn", "bun", "hatch", "pdm"})
@@ -112,6 +128,26 @@ def _has_make_rule(runners: TaskRunners, directory: str, target: str, parent: Co
     if any(i.program == "configure" and at == directory for i, at in located_invocations(parent)):
         makefile = read_configured_makefile(runners.src, directory) or makefile
     return makefile is not None and makefile.rule_for(target) is not None
+
+
+AUTOMAKE_TESTS = re.compile(r"^\s*(?:TESTS|check_PROGRAMS|\w+_TESTS)\s*\+?=", re.M)
+
+
+def _automake_tests(runners: TaskRunners, directory: str, parent: Command) -> bool:
+    """Whether `parent` runs `./configure` in `directory` first, whose `Makefile.am` declares
+    tests (`TESTS = ...`): the Makefile configure writes has automake's `check`."""
+    prefix = f"{directory}/" if directory else ""
+    made = runners.src.repo.file(f"{prefix}configure") is not None
+    configured = False
+    for invocation, at in located_invocations(parent):
+        if at == directory and invocation.program in GENERATES_CONFIGURE:
+            made = True  # `autoreconf -i`, `./autogen.sh` write `configure`
+        configured = configured or (invocation.program == "configure" and at == directory and made)
+    text = runners.src.text(f"{prefix}Makefile.am") or ""
+    return configured and AUTOMAKE_TESTS.search(text) is not None
+
+
+GENERATES_CONFIGURE = frozenset({"autoreconf", "autogen.sh", "bootstrap", "autogen"})
 
 
 def runner_test_commands(runners: TaskRunners, env: TestEnvironment) -> list[Command]:

@@ -55,7 +55,7 @@ def variant_of(src: FactSources, command: Command, pull_request_files: frozenset
         return "one compiler or flag set"
     if _runs_only_subsets(src, command):
         return "a subset of the tests"
-    if _one_go_package(src, command):
+    if _one_go_package(src, command) or _one_cargo_member(src, command):
         return "one package"
     return _ci_variant(src, command, pull_request_files) if command.origin == "ci" else ""
 
@@ -110,6 +110,29 @@ def _one_go_package(src: FactSources, command: Command) -> bool:
         if invocation.program == "go" and words[:1] == ("test",) and not packages:
             return _tests_below(src, cwd)
     return False
+
+
+def _one_cargo_member(src: FactSources, command: Command) -> bool:
+    """`cargo test -p regex-syntax` in a Cargo workspace, or only plain `cargo test`s at the
+    root of a workspace with a root package (directly or through the scripts and targets
+    run: regex's `./test`): the tests of one member."""
+    manifest = src.toml("Cargo.toml")
+    if not (isinstance(manifest, dict) and "workspace" in manifest):
+        return False
+    runs = [
+        (invocation.args, cwd)
+        for reached in reach(runners_of(src), command)
+        for invocation, cwd in located_invocations(reached)
+        if invocation.program == "cargo" and invocation.args[:1] == ("test",)
+    ]
+    return bool(runs) and all(_one_member(args, cwd, "package" in manifest) for args, cwd in runs)
+
+
+def _one_member(args: tuple[str, ...], cwd: str, root_package: bool) -> bool:
+    if any(a in ("-p", "--package") or a.startswith("--package=") for a in args):
+        return True
+    whole = any(a in ("--workspace", "--all") for a in args)
+    return root_package and not cwd and not whole
 
 
 def _tests_below(src: FactSources, directory: str) -> bool:

@@ -1,0 +1,126 @@
+"""The directories a command works in (`cd build`, `ctest --test-dir build`), and the lines
+of its block that make them: a test line after its configure step runs only with it."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+
+from auditor.facts.model import Command
+from auditor.facts.runners.makefile import makefile_in
+from auditor.facts.runners.resolution import located_invocations
+from auditor.facts.shell.directories import final_directory
+from auditor.facts.shell.invocations import Invocation
+from auditor.facts.sources import FactSources
+
+MAX_SET_UP = 6
+"""Lines looked back for the one that makes a test line's directory."""
+MAX_GAP = 3
+"""Lines of one block are this close (blank lines and comments between them)."""
+
+
+def with_set_up(
+    src: FactSources, commands: Sequence[Command], works: Callable[[Command], bool]
+) -> Iterator[Command]:
+    """Each of `commands` that needs what an earlier line of its block makes: a directory
+    (`cd build && ctest` after `mkdir build`, `cmake -B build`) or a Makefile (`make check`
+    after `./configure`), joined with the lines before it in its block so that it `works`:
+    `cmake -B build && cmake --build build && (cd build && ctest)`. The whole block is taken
+    when it works (the document's steps in its order: `git submodule update --init` before
+    `autoreconf -i`), else the nearest lines that do."""
+    for at, command in enumerate(commands):
+        if finds_its_directories(src, command) and not _needs_a_makefile(src, command):
+            continue
+        block = _block_before(commands, at)
+        for start in (0, *range(len(block) - 1, 0, -1)) if block else ():
+            chain = _joined_lines([*block[start:], command])
+            if works(chain):
+                yield chain
+                break
+
+
+def _needs_a_makefile(src: FactSources, command: Command) -> bool:
+    """Whether the command runs `make` where no Makefile is yet (`./configure` writes it)."""
+    return any(
+        invocation.program in ("make", "gmake") and makefile_in(src, cwd) is None
+        for invocation, cwd in located_invocations(command)
+    )
+
+
+def _block_before(commands: Sequence[Command], at: int) -> list[Command]:
+    """The lines of the same file just before `commands[at]`, close enough to be its block."""
+    found: list[Command] = []
+    line = commands[at].line
+    for earlier in reversed(commands[max(0, at - MAX_SET_UP) : at]):
+        close = line is not None and earlier.line is not None and 0 < line - earlier.line <= MAX_GAP
+        if earlier.path != commands[at].path or earlier.origin != commands[at].origin or not close:
+            break
+        found.insert(0, earlier)
+        line = earlier.line
+    return found
+
+
+def _joined_lines(lines: list[Command]) -> Command:
+    """The lines as one command, from the first one's place; a line located in the directory
+    the earlier ones leave (`cd build && make`) is written without its `cd`."""
+    texts: list[str] = []
+    for command in lines:
+        here = final_directory(" && ".join(texts)) if texts else ""
+        prefix = f"cd {here} && "
+        texts.append(command.text.removeprefix(prefix) if here else command.text)
+    return replace(lines[0], text=" && ".join(texts))
+
+
+BUILD_DIR_OPTIONS = {
+    "meson": ("-C",), "ninja": ("-C",), "ctest": ("--test-dir",), "cmake": ("--build",),
+}  # fmt: skip
+"""Options naming the build directory a tool works in (made by a configure step first)."""
+
+
+def finds_its_directories(src: FactSources, command: Command) -> bool:
+    """Whether each directory the command works in (`cd build && ctest`, `meson test -C
+    builddir`, `ctest --test-dir build`) is in the repository or made earlier in the same
+    command (`mkdir -p build && cd build`, `cmake -B build && ...`): a CI step after its job's
+    configure step does not run alone."""
+    made: set[str] = set()
+    for invocation, cwd in located_invocations(command):
+        if not _invocation_finds(src, invocation, cwd, made):
+            return False
+        made.update(_joined(cwd, directory) for directory in _made_dirs(invocation))
+    return True
+
+
+def _invocation_finds(src: FactSources, invocation: Invocation, cwd: str, made: set[str]) -> bool:
+    def there(path: str) -> bool:
+        return path in made or src.repo.is_dir(path)
+
+    if cwd and not there(cwd):
+        return False  # `cd build && ctest`: the directory a configure step makes first
+    plain_ctest = invocation.program == "ctest" and "--test-dir" not in invocation.args
+    if plain_ctest and (cwd or ".") not in made:
+        return False  # ctest runs the build directory it is in, not the source tree
+    return all(
+        there(_joined(cwd, directory))
+        for option in BUILD_DIR_OPTIONS.get(invocation.program, ())
+        for directory in _option_values(invocation.args, option)
+    )
+
+
+def _made_dirs(invocation: Invocation) -> list[str]:
+    """The directories `mkdir`, `meson setup` or `cmake -B` make."""
+    program, args = invocation.program, invocation.args
+    if program == "mkdir" or (program == "meson" and args[:1] == ("setup",)):
+        return [a for a in args[1 if program == "meson" else 0 :] if not a.startswith("-")]
+    return _option_values(args, "-B") if program == "cmake" else []
+
+
+def _option_values(args: tuple[str, ...], option: str) -> list[str]:
+    """The values of `option` (`-C dir`, `-Cdir`, `--test-dir=dir`)."""
+    found = [args[i + 1] for i, a in enumerate(args[:-1]) if a == option]
+    glued = f"{option}=" if option.startswith("--") else option
+    return found + [a[len(glued) :] for a in args if a.startswith(glued) and a != option]
+
+
+def _joined(cwd: str, path: str) -> str:
+    return posixpath.normpath(posixpath.join(cwd, path) if cwd else path)
