@@ -7,7 +7,6 @@ Command-line flags override the file (see `Config.override`).
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 from auditor.errors import ConfigError
 from auditor.facts.profile.names import PROFILES
 from auditor.model import Severity
+from auditor.structured_text import MalformedDocument, load_toml
 
 CONFIG_FILE = ".auditor.toml"
 KEYS = frozenset(
@@ -63,8 +63,8 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
     pyproject = root / "pyproject.toml"
     if pyproject.is_file():
         try:
-            data = tomllib.loads(pyproject.read_text("utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            data = load_toml(pyproject.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, MalformedDocument) as error:
             warning = (
                 f"pyproject.toml: not read for [tool.auditor] ({_reason(error)}); using defaults"
             )
@@ -80,13 +80,13 @@ def _reason(error: Exception) -> str:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text("utf-8"))
+        return load_toml(path.read_text("utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read config: {_reason(error)}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML: {_reason(error)}") from None
+    except MalformedDocument as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
 
 
 def _from_file(path: Path, data: Mapping[str, Any], table_in_pyproject: bool) -> Config:
