@@ -12,6 +12,8 @@ from typing import Protocol
 
 import pathspec
 
+from auditor.ignore_patterns import ignore_spec
+
 VCS_DIRECTORIES = frozenset({".git", ".hg", ".svn"})
 MAX_RULES_BYTES = 1 << 20
 """Only this much of a .gitignore or .gitattributes is read."""
@@ -42,7 +44,7 @@ class Layers:
     none, and one search is far cheaper than asking every pattern in turn."""
 
     def set(self, base: str, lines: list[str]) -> None:
-        spec = pathspec.GitIgnoreSpec.from_lines(lines)
+        spec = ignore_spec(lines)
         self.specs[base] = spec
         regexes = [getattr(p, "regex", None) for p in spec.patterns if p.include is not None]
         if regexes and all(regexes):
