@@ -37,14 +37,8 @@ class SyntaxCache:
         self._dirty = False
 
     def load(self) -> None:
-        try:  # a regular file only: a FIFO or a directory in its place is not read
-            raw = load_json(self.path.read_bytes(), max_depth=None) if self.path.is_file() else None
-        except (OSError, MalformedDocument):
-            return
-        if not isinstance(raw, dict) or raw.get("version") != self._version:
-            return
-        files = raw.get("files")
-        if not isinstance(files, dict):
+        files = read_cache_file(self.path, self._version)
+        if files is None:
             return
         try:
             self._entries = {str(k): _decode(v) for k, v in files.items()}
@@ -63,6 +57,20 @@ class SyntaxCache:
 
     def mark_dirty(self) -> None:
         self._dirty = True
+
+
+def read_cache_file(path: Path, version: str) -> dict[str, Any] | None:
+    """The `files` table of the cache in `path` when it is one of `version`, else None: not
+    there, not a regular file (a FIFO in its place would block the run), not JSON, or of
+    another shape or version. Its entries are for the caller to check."""
+    try:
+        raw = load_json(path.read_bytes(), max_depth=None) if path.is_file() else None
+    except (OSError, MalformedDocument):
+        return None
+    if not isinstance(raw, dict) or raw.get("version") != version:
+        return None
+    files = raw.get("files")
+    return files if isinstance(files, dict) else None
 
 
 def write_cache_file(path: Path, payload: object) -> None:

@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.index import literal_tables, markers
-from auditor.index.cache import write_cache_file
-from auditor.structured_text import MalformedDocument, load_json
+from auditor.index.cache import read_cache_file, write_cache_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,14 +65,8 @@ class ScanCache:
         self._current: dict[str, Scan] = {}
 
     def load(self) -> None:
-        try:  # a regular file only: a FIFO or a directory in its place is not read
-            raw = load_json(self.path.read_bytes(), max_depth=None) if self.path.is_file() else None
-        except (OSError, MalformedDocument):
-            return
-        if not isinstance(raw, dict) or raw.get("version") != self._version:
-            return
-        files = raw.get("files")
-        if not isinstance(files, dict):
+        files = read_cache_file(self.path, self._version)
+        if files is None:
             return
         try:
             self._entries = {str(key): _decoded(entry) for key, entry in files.items()}

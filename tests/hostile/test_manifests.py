@@ -50,15 +50,6 @@ HUGE_NUMBERS: dict[str, tuple[Files, str, str]] = {
 }
 
 
-@pytest.mark.parametrize("case", sorted(HUGE_NUMBERS))
-def test_a_5000_digit_number_is_a_diagnostic(
-    case: str, make_repo: Callable[..., Path], audit: Callable[..., Outcome]
-) -> None:
-    files, path, diagnostic = HUGE_NUMBERS[case]
-    outcome = audit(make_repo({"README.md": "# x\n", **files}))
-    assert diagnostic in outcome.diagnostics(path)
-
-
 def test_a_5000_digit_number_in_tool_auditor_leaves_the_defaults_with_a_warning(
     make_repo: Callable[..., Path], audit: Callable[..., Outcome]
 ) -> None:
@@ -80,57 +71,52 @@ def test_a_5000_digit_number_in_an_mcp_config_does_not_stop_the_secrets_rule(
     assert result["status"] == "fail"  # the token is still found in the text it could not parse
 
 
-NESTED = "malformed: cannot parse {}: nested {}"
+def nested(path: str, text: str, kind: str, reason: str) -> tuple[Files, str, str]:
+    """A case: the file, its path, and the diagnostic its nesting must give."""
+    return {path: text}, path, f"malformed: cannot parse {kind}: nested {reason}"
 
+
+def brackets(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+LIMIT, PARSER = "more than 100 levels deep", "too deeply to read"
+"""Refused after parsing (deeper than MAX_DEPTH), or by the parser itself (RecursionError)."""
 DEEP_NESTING: dict[str, tuple[Files, str, str]] = {
-    "pyproject-tables": (
-        {"pyproject.toml": '[project]\nname = "x"\n[tool.' + "a." * DEEP + "b]\nx = 1\n"},
-        "pyproject.toml",
-        NESTED.format("toml", "more than 100 levels deep"),
+    "pyproject-tables": nested(
+        "pyproject.toml", '[project]\nname = "x"\n[tool.' + "a." * DEEP + "b]\n", "toml", LIMIT
     ),
-    "pyproject-inline-tables": (
-        {"pyproject.toml": "[tool.x]\na = " + "{b = " * DEEP + "1" + "}" * DEEP + "\n"},
-        "pyproject.toml",
-        NESTED.format("toml", "too deeply to read"),
+    "pyproject-inline-tables": nested(
+        "pyproject.toml", "[tool.x]\na = " + "{b = " * DEEP + "1" + "}" * DEEP, "toml", PARSER
     ),
-    "pyproject-arrays-under-the-limit": (
-        {"pyproject.toml": "[tool.x]\na = " + "[" * 300 + "]" * 300 + "\n"},
-        "pyproject.toml",
-        NESTED.format("toml", "more than 100 levels deep"),
+    "pyproject-arrays-under-the-limit": nested(
+        "pyproject.toml", "[tool.x]\na = " + brackets(300), "toml", LIMIT
     ),
-    "tool-auditor-rule-options": (
-        {"pyproject.toml": "[tool.auditor.rules.NAV001." + "a." * 2000 + "b]\nx = 1\n"},
-        "pyproject.toml",
-        NESTED.format("toml", "more than 100 levels deep"),
+    "tool-auditor-rule-options": nested(
+        "pyproject.toml", "[tool.auditor.rules.NAV001." + "a." * 2000 + "b]\nx = 1\n", "toml", LIMIT
     ),
-    "package-json": (
-        {"package.json": '{"name": "x", "a": ' + "[" * DEEP + "]" * DEEP + "}"},
-        "package.json",
-        NESTED.format("json", "too deeply to read"),
+    "package-json": nested(
+        "package.json", '{"name": "x", "a": ' + brackets(DEEP) + "}", "json", PARSER
     ),
-    "composer": (
-        {"composer.json": '{"name": "x/y", "a": ' + "[" * 500 + "]" * 500 + "}"},
-        "composer.json",
-        NESTED.format("json", "more than 100 levels deep"),
+    "composer": nested(
+        "composer.json", '{"name": "x/y", "a": ' + brackets(500) + "}", "json", LIMIT
     ),
-    "cargo": (
-        {"Cargo.toml": '[package]\nname = "x"\na = ' + "[" * DEEP + "]" * DEEP + "\n"},
-        "Cargo.toml",
-        NESTED.format("toml", "too deeply to read"),
-    ),
-    "workflow": (
-        {".github/workflows/ci.yml": "on: push\nx: " + "[" * DEEP + "]" * DEEP + "\n"},
-        ".github/workflows/ci.yml",
-        NESTED.format("yaml", "more than 100 levels deep"),
-    ),
+    "cargo": nested("Cargo.toml", '[package]\nname = "x"\na = ' + brackets(DEEP), "toml", PARSER),
+    "workflow": nested(".github/workflows/ci.yml", "on: push\nx: " + brackets(DEEP), "yaml", LIMIT),
 }
 
 
-@pytest.mark.parametrize("case", sorted(DEEP_NESTING))
-def test_deep_nesting_is_a_diagnostic(
+CASES = {
+    **{f"5000-digits-{name}": case for name, case in HUGE_NUMBERS.items()},
+    **{f"deep-{name}": case for name, case in DEEP_NESTING.items()},
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_a_hostile_manifest_is_a_diagnostic(
     case: str, make_repo: Callable[..., Path], audit: Callable[..., Outcome]
 ) -> None:
-    files, path, diagnostic = DEEP_NESTING[case]
+    files, path, diagnostic = CASES[case]
     outcome = audit(make_repo({"README.md": "# x\n", **files}))
     assert diagnostic in outcome.diagnostics(path)
 
