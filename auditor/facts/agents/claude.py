@@ -21,7 +21,7 @@ NOTES = (
 def claude_load(tree: InstructionTree, target: str) -> AgentLoad:
     chain = ancestors(tree.directory_of(target))
     loaded: dict[str, LoadedFile] = {}
-    project_rules = [p for p in tree.paths if p.endswith(".md") and ".claude/rules/" in p]
+    project_rules = _project_rules(tree)
     for directory in chain:
         why = "at start" if not directory else "when it reads files here"
         own = [joined(directory, n) for n in CLAUDE_NAMES if tree.is_file(joined(directory, n))]
@@ -39,14 +39,21 @@ def claude_load(tree: InstructionTree, target: str) -> AgentLoad:
                 _add(tree, loaded, rule, "project rule, always", depth=0)
             elif tree.matches(scoped, target):
                 _add(tree, loaded, rule, "project rule, `paths` match", depth=0)
+    skipped = _skipped(tree, chain, loaded)
+    return AgentLoad("claude", "Claude Code", target, tuple(loaded.values()), skipped, NOTES)
+
+
+def _skipped(
+    tree: InstructionTree, chain: list[str], loaded: dict[str, LoadedFile]
+) -> tuple[SkippedFile, ...]:
+    """Each instruction file not loaded, with why (links and the chain looked up once)."""
     read_as_links = {tree.link_target(path) for path in loaded}
     on_chain = set(chain)
-    skipped = [
+    return tuple(
         SkippedFile(path, why)
         for path in tree.paths
         if path not in loaded and (why := _why_skipped(path, on_chain, loaded, read_as_links))
-    ]
-    return AgentLoad("claude", "Claude Code", target, tuple(loaded.values()), tuple(skipped), NOTES)
+    )
 
 
 def agents_md_ignored(tree: InstructionTree, agents: str) -> str | None:
@@ -71,6 +78,11 @@ def _add(
         return
     for _, imported in tree.imports(path):
         _add(tree, loaded, imported, f"imported by {path}", depth + 1)
+
+
+def _project_rules(tree: InstructionTree) -> list[str]:
+    """Every `.claude/rules/*.md` file, at any depth: found once per load, not per directory."""
+    return [p for p in tree.paths if p.endswith(".md") and ".claude/rules/" in p]
 
 
 def _rules_in(project_rules: list[str], directory: str) -> list[str]:
