@@ -14,6 +14,7 @@ from auditor.errors import ConfigError, UsageError
 from auditor.facts.subject import Subject
 from auditor.index.build import Progress, build_index
 from auditor.index.cache import SyntaxCache
+from auditor.index.parsing import worker_count
 from auditor.index.scan_cache import ScanCache
 from auditor.index.syntax import PARSER_VERSION
 from auditor.model import PackageReport, Report, Repository
@@ -98,7 +99,7 @@ def audit(
         test_syntax=any(s.rule.needs_syntax and s.options.get("include_tests") for s in selected),
         cache=cache,
         scans=scans,
-        jobs=jobs or config.jobs or os.cpu_count() or 1,
+        jobs=worker_count(jobs or config.jobs),
         progress=progress,
     )
     subject = Subject(index, profile=config.profile)

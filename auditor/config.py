@@ -7,7 +7,6 @@ Command-line flags override the file (see `Config.override`).
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,7 +15,9 @@ from typing import Any
 
 from auditor.errors import ConfigError
 from auditor.facts.profile.names import PROFILES
+from auditor.ignore_patterns import unusable_patterns
 from auditor.model import Severity
+from auditor.structured_text import MalformedDocument, load_toml
 
 CONFIG_FILE = ".auditor.toml"
 KEYS = frozenset(
@@ -63,13 +64,14 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
     pyproject = root / "pyproject.toml"
     if pyproject.is_file():
         try:
-            data = tomllib.loads(pyproject.read_text("utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            data = load_toml(pyproject.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, MalformedDocument) as error:
             warning = (
                 f"pyproject.toml: not read for [tool.auditor] ({_reason(error)}); using defaults"
             )
             return Config(warnings=(warning,))
-        if "auditor" in data.get("tool", {}):
+        tool = data.get("tool")
+        if isinstance(tool, Mapping) and "auditor" in tool:
             return _from_file(pyproject, data, table_in_pyproject=True)
     return Config()
 
@@ -80,34 +82,34 @@ def _reason(error: Exception) -> str:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text("utf-8"))
+        return load_toml(path.read_text("utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read config: {_reason(error)}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML: {_reason(error)}") from None
+    except MalformedDocument as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
 
 
 def _from_file(path: Path, data: Mapping[str, Any], table_in_pyproject: bool) -> Config:
     where = f"{path.name} [tool.auditor]" if table_in_pyproject else path.name
-    table = data.get("tool", {}).get("auditor", {}) if table_in_pyproject else data
+    table: object = data
+    if table_in_pyproject:
+        tool = data.get("tool", {})
+        table = tool.get("auditor", {}) if isinstance(tool, Mapping) else None
     if not isinstance(table, Mapping):
         raise ConfigError(f"{where}: must be a table")
     unknown = sorted(set(table) - KEYS)
     if unknown:
         raise ConfigError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(KEYS))})")
-    fail_on = table.get("fail-on")
-    if fail_on is not None and fail_on not in {s.value for s in Severity}:
-        raise ConfigError(f"{where}: fail-on must be one of low, medium, high, critical")
     return Config(
         select=_strings(table, "select", where),
         ignore=_strings(table, "ignore", where),
-        exclude=_strings(table, "exclude", where),
+        exclude=_patterns(table, "exclude", where),
         default_excludes=_typed(table, "default-excludes", bool, where, True),
         fail_under=_fail_under(table, where),
-        fail_on=Severity(fail_on) if fail_on is not None else None,
-        jobs=_typed(table, "jobs", int, where, None),
+        fail_on=_fail_on(table, where),
+        jobs=_jobs(table, where),
         profile=_profile(table, where),
         rule_options=_rule_options(table.get("rules", {}), where),
         source=str(path),
@@ -119,6 +121,14 @@ def _strings(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: {key} must be a list of strings")
     return tuple(value)
+
+
+def _patterns(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    patterns = _strings(table, key, where)
+    unusable = unusable_patterns(patterns)
+    if unusable:
+        raise ConfigError(f"{where}: {key}: {unusable[0]!r} is not a gitignore-style pattern")
+    return patterns
 
 
 def _typed(table: Mapping[str, Any], key: str, kind: type, where: str, default: Any) -> Any:
@@ -139,11 +149,33 @@ def _fail_under(table: Mapping[str, Any], where: str) -> float | None:
     return float(value)
 
 
+def _fail_on(table: Mapping[str, Any], where: str) -> Severity | None:
+    value = table.get("fail-on")
+    if value is None:
+        return None
+    if not isinstance(value, str) or value not in {s.value for s in Severity}:
+        raise ConfigError(f"{where}: fail-on must be one of low, medium, high, critical")
+    return Severity(value)
+
+
+def _jobs(table: Mapping[str, Any], where: str) -> int | None:
+    """The worker count asked for; `index.parsing.worker_count` bounds it by the CPUs."""
+    value = table.get("jobs")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{where}: jobs must be a whole number of at least 1")
+    return value
+
+
 def _profile(table: Mapping[str, Any], where: str) -> str | None:
     value = table.get("profile")
-    if value is not None and value not in PROFILES:
-        raise ConfigError(f"{where}: profile must be one of {', '.join(PROFILES)}, not {value!r}")
-    return value if isinstance(value, str) else None
+    if value is None:
+        return None
+    if not isinstance(value, str) or value not in PROFILES:
+        shown = repr(value) if isinstance(value, str) else f"a {type(value).__name__}"
+        raise ConfigError(f"{where}: profile must be one of {', '.join(PROFILES)}, not {shown}")
+    return value
 
 
 def _rule_options(rules: Any, where: str) -> Mapping[str, Mapping[str, Any]]:

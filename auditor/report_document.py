@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from auditor.model import (
     Severity,
     Status,
 )
+from auditor.structured_text import MalformedDocument, load_json
 
 
 class ReportDocumentError(UsageError):
@@ -58,8 +58,8 @@ def read(path: Path) -> ReportDocument:
         reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
         raise ReportDocumentError(f"{path}: cannot read the report: {reason}") from None
     try:
-        document = json.loads(raw)
-    except json.JSONDecodeError as error:
+        document = load_json(raw)
+    except MalformedDocument as error:
         raise ReportDocumentError(f"{path}: not valid JSON: {error}") from None
     try:
         return parse(document)

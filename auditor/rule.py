@@ -43,7 +43,13 @@ class Option:
             return float(value)
         if isinstance(value, expected) and not (expected is int and isinstance(value, bool)):
             return value  # type: ignore[return-value,unused-ignore]
-        raise ValueError(f"option {self.name!r} takes a {expected.__name__}, not {value!r}")
+        raise ValueError(f"option {self.name!r} takes a {expected.__name__}, not {_shown(value)}")
+
+
+def _shown(value: object) -> str:
+    """`value` for a one-line message: its repr, cut short."""
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 import pathspec
+
+from auditor.ignore_patterns import ignore_spec
 
 VCS_DIRECTORIES = frozenset({".git", ".hg", ".svn"})
 MAX_RULES_BYTES = 1 << 20
@@ -42,7 +44,7 @@ class Layers:
     none, and one search is far cheaper than asking every pattern in turn."""
 
     def set(self, base: str, lines: list[str]) -> None:
-        spec = pathspec.GitIgnoreSpec.from_lines(lines)
+        spec = ignore_spec(lines)
         self.specs[base] = spec
         regexes = [getattr(p, "regex", None) for p in spec.patterns if p.include is not None]
         if regexes and all(regexes):
@@ -78,7 +80,7 @@ def walk(root: Path, policy: WalkPolicy) -> Iterator[str]:
         rel = where.relative_to(root).as_posix() if where != root else "."
         policy.note(rel, "unreadable", f"cannot list directory: {error.strerror}")
 
-    for current, dirs, names in os.walk(root, onerror=onerror, followlinks=False):
+    for current, dirs, names in top_down(root, onerror):
         base = Path(current).relative_to(root).as_posix()
         base = "" if base == "." else base
         prefix = base + "/" if base else ""
@@ -100,6 +102,36 @@ def walk(root: Path, policy: WalkPolicy) -> Iterator[str]:
             rel = prefix + name
             if name != ".git" and not ignores.matches(rel, False) and not policy.is_excluded(rel):
                 yield rel
+
+
+def top_down(
+    root: Path, onerror: Callable[[OSError], None]
+) -> Iterator[tuple[str, list[str], list[str]]]:
+    """`os.walk(root, onerror=onerror)` without recursion: until Python 3.12 os.walk recurses
+    once per level, and a 1,100-deep tree ends in RecursionError. As with os.walk, the
+    caller prunes by editing `dirs` in place, and links to directories are never entered."""
+    stack = [os.fspath(root)]
+    while stack:
+        current = stack.pop()
+        dirs: list[str] = []
+        names: list[str] = []
+        try:
+            with os.scandir(current) as entries:
+                for entry in entries:
+                    (dirs if _is_directory(entry) else names).append(entry.name)
+        except OSError as error:
+            onerror(error)
+            continue
+        yield current, dirs, names
+        below = (os.path.join(current, name) for name in reversed(dirs))
+        stack.extend(path for path in below if not os.path.islink(path))
+
+
+def _is_directory(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def read_rules(path: Path) -> str | None:

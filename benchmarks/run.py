@@ -3,7 +3,7 @@
 Usage:
     python benchmarks/run.py [REPO ...] [--synthetic 1000,10000,50000] [--jobs N] [--runs 3]
 
-Each audit runs as a separate process (`python -m auditor audit REPO --format json`), so the
+Each audit runs as a separate process (`python -P -m auditor audit REPO --format json`), so the
 figures include interpreter start-up, as a user sees them. "cold" starts from an empty cache
 directory, "warm" reuses the cache the cold run wrote. Peak memory is the largest resident set
 of the audit process and its parser workers. Synthetic repositories are generated under a
@@ -39,7 +39,7 @@ class Measurement:
 
 def audit_once(repo: Path, cache: Path, jobs: int | None) -> Measurement:
     """One audit in a child process: its wall time, and the peak RSS of it and its workers."""
-    args = [sys.executable, "-m", "auditor", "audit", str(repo), "--format", "json", "-q"]
+    args = [sys.executable, "-P", "-m", "auditor", "audit", str(repo), "--format", "json", "-q"]
     args += ["--cache-dir", str(cache)] + (["--jobs", str(jobs)] if jobs else [])
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()

@@ -73,7 +73,7 @@ def test_unknown_key_is_an_error_naming_it(tmp_path: Path) -> None:
         ("select = 'A'", "select must be a list of strings"),
         ("fail-under = 101", "fail-under must be a number from 0 to 100"),
         ("fail-on = 'severe'", "fail-on must be one of"),
-        ("jobs = true", "jobs must be a int"),
+        ("jobs = true", "jobs must be a whole number of at least 1"),
         ("rules = 3", "rules must be a table of tables"),
         ("select = [", "invalid TOML"),
     ],

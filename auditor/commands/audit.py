@@ -100,7 +100,10 @@ def _format_for(path: Path) -> str:
     help="Where parse results are cached (default: the user cache directory).",
 )
 @click.option(
-    "-j", "--jobs", type=click.IntRange(1, 256), help="Parser processes (default: CPU count)."
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 256),
+    help="Parser processes (default and most: the CPUs this process may use).",
 )
 @click.option(
     "-q", "--quiet", is_flag=True, help="Only the score, level and top fixes; no progress."

@@ -3,15 +3,12 @@ recorded."""
 
 from __future__ import annotations
 
-import json
-import tomllib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 from xml.etree import ElementTree
 
-import yaml
-
 from auditor.model import Diagnostic
+from auditor.structured_text import load_json, load_toml, load_yaml
 
 T = TypeVar("T")
 
@@ -51,16 +48,16 @@ class FactSources:
         return value
 
     def toml(self, path: str) -> dict[str, Any] | None:
-        value: dict[str, Any] | None = self._parse(path, "toml", tomllib.loads)
+        value: dict[str, Any] | None = self._parse(path, "toml", load_toml)
         return value
 
     def json(self, path: str) -> Any:
         """Parsed JSON; a leading byte-order mark is allowed, as Node allows it."""
-        return self._parse(path, "json", lambda text: json.loads(text.removeprefix("\ufeff")))
+        return self._parse(path, "json", lambda text: load_json(text.removeprefix("\ufeff")))
 
     def yaml(self, path: str) -> Any:
-        """The first YAML document of `path` (safe loader: tags never construct objects)."""
-        return self._parse(path, "yaml", _load_yaml)
+        """The first YAML document of `path` (`structured_text.load_yaml`: safe and bounded)."""
+        return self._parse(path, "yaml", load_yaml)
 
     def xml(self, path: str) -> ElementTree.Element | None:
         value: ElementTree.Element | None = self._parse(path, "xml", _load_xml)
@@ -87,26 +84,6 @@ def _parsed(text: str | None, parser: Any) -> tuple[Any, str | None]:
         return parser(text), None
     except Exception as error:
         return None, (str(error).splitlines()[0] if str(error) else type(error).__name__)
-
-
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's C loader when PyYAML was built with it (several times faster), else pure Python."""
-
-
-class _TolerantLoader(_SafeLoader):  # type: ignore[valid-type,misc]
-    """The safe loader, reading values under unknown local tags (GitLab's `!reference`) as
-    None: the rest of the file still counts, and what the tag means is not guessed."""
-
-
-def _unknown(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
-    return None
-
-
-_TolerantLoader.add_multi_constructor("!", _unknown)
-
-
-def _load_yaml(text: str) -> Any:
-    return next(iter(yaml.load_all(text, Loader=_TolerantLoader)), None)
 
 
 def _load_xml(text: str) -> ElementTree.Element:

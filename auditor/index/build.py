@@ -94,7 +94,10 @@ def build_index(
         files=build.files,
         texts=build.texts,
         syntax=build.syntax,
-        diagnostics=sorted([*discovery.diagnostics, *build.diagnostics], key=_diagnostic_key),
+        diagnostics=sorted(
+            [*discovery.diagnostics, *build.diagnostics, *build.queue.diagnostics],
+            key=_diagnostic_key,
+        ),
         excluded=discovery.excluded,
         symlinks=discovery.symlinks,
         commit=discovery.commit,

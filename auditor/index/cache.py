@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import os
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.index.records import DocumentedParameters, FileSyntax, FunctionInfo
+from auditor.structured_text import MalformedDocument, load_json
 
 FORMAT = 2
 
@@ -21,7 +23,8 @@ class SyntaxCache:
     """Syntax summaries of one repository's files from the last run, by content digest.
 
     One JSON file per repository under `directory`; it is rewritten with exactly the current
-    files' entries, so it never grows beyond the repository. A corrupt file is ignored.
+    files' entries, so it never grows beyond the repository. A corrupt file (bad JSON, a
+    wrong shape, one malformed entry) is ignored whole and rebuilt by this run.
     """
 
     def __init__(self, directory: Path, root: Path, parser_version: str) -> None:
@@ -34,14 +37,11 @@ class SyntaxCache:
         self._dirty = False
 
     def load(self) -> None:
-        try:
-            raw = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):
-            return
-        if not isinstance(raw, dict) or raw.get("version") != self._version:
+        files = read_cache_file(self.path, self._version)
+        if files is None:
             return
         try:
-            self._entries = {k: _decode(v) for k, v in raw.get("files", {}).items()}
+            self._entries = {str(k): _decode(v) for k, v in files.items()}
         except (TypeError, ValueError, IndexError):
             self._entries = {}
 
@@ -53,17 +53,41 @@ class SyntaxCache:
         if not self._dirty and current.keys() == self._entries.keys():
             return
         payload = {"version": self._version, "files": {k: _encode(v) for k, v in current.items()}}
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(payload, out, separators=(",", ":"))
-            os.replace(tmp, self.path)
-        except OSError:
-            pass  # a cache that cannot be written costs speed, never correctness
+        write_cache_file(self.path, payload)
 
     def mark_dirty(self) -> None:
         self._dirty = True
+
+
+def read_cache_file(path: Path, version: str) -> dict[str, Any] | None:
+    """The `files` table of the cache in `path` when it is one of `version`, else None: not
+    there, not a regular file (a FIFO in its place would block the run), not JSON, or of
+    another shape or version. Its entries are for the caller to check."""
+    try:
+        raw = load_json(path.read_bytes(), max_depth=None) if path.is_file() else None
+    except (OSError, MalformedDocument):
+        return None
+    if not isinstance(raw, dict) or raw.get("version") != version:
+        return None
+    files = raw.get("files")
+    return files if isinstance(files, dict) else None
+
+
+def write_cache_file(path: Path, payload: object) -> None:
+    """Replace `path` with `payload` as JSON, through a temporary file beside it. A cache that
+    cannot be written (a file where the directory should be, no permission, a full disk)
+    costs speed, never correctness: the failure is dropped, and so is the temporary file."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(payload, out, separators=(",", ":"))
+        os.replace(tmp, path)
+    except OSError:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 _NESTED, _ANNOTATED, _UNANNOTATED, _DOCUMENTED = 1, 2, 4, 8
@@ -104,6 +128,12 @@ def _decode(value: Any) -> FileSyntax:
         raise ValueError("malformed functions")
     if not (_all(errors, int) and _all(imports, str) and _all(hatches, int)):
         raise ValueError("malformed lists")
+    if not isinstance(language, str) or type(code_lines) is not int or code_lines < 0:
+        raise ValueError("malformed language or line count")
+    clone_windows = base64.b64decode(windows, validate=True)
+    clone_places = base64.b64decode(places, validate=True)
+    if len(clone_windows) % 8 or len(clone_places) != len(clone_windows) // 8 * 12:
+        raise ValueError("malformed clone windows")  # 8-byte hashes, three 4-byte places each
     flags = numbers[4::5]
     functions = map(
         FunctionInfo,
@@ -117,14 +147,14 @@ def _decode(value: Any) -> FileSyntax:
         _docstrings(flags, documented),
     )
     return FileSyntax(
-        language=str(language),
+        language=language,
         functions=tuple(functions),
         error_lines=tuple(errors),
         imports=tuple(imports),
         escape_hatches=tuple(hatches),
-        clone_windows=base64.b64decode(windows, validate=True),
-        clone_places=base64.b64decode(places, validate=True),
-        code_lines=int(code_lines),
+        clone_windows=clone_windows,
+        clone_places=clone_places,
+        code_lines=code_lines,
     )
 
 

@@ -12,8 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-import pathspec
-
+from auditor.ignore_patterns import ignore_spec
 from auditor.index.records import FileSyntax, SourceFile
 from auditor.model import Diagnostic
 
@@ -209,7 +208,7 @@ GROUP_NAME = re.compile(r"\(\?P<\w+>")
 @functools.lru_cache(maxsize=256)
 def _matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
     """A predicate for gitignore-style `patterns`: one regex when none of them negates."""
-    spec = pathspec.GitIgnoreSpec.from_lines(patterns)
+    spec = ignore_spec(patterns)
     regexes = [getattr(p, "regex", None) for p in spec.patterns if p.include is not None]
     if all(p.include for p in spec.patterns if p.include is not None) and all(regexes):
         if not regexes:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from auditor.index import literal_tables, markers
+from auditor.index.cache import read_cache_file, write_cache_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +53,8 @@ class ScanCache:
     """Scans of one repository's files from the last run, keyed by digest and language.
 
     An unchanged file then costs a read and a hash: its bytes are not searched again. One JSON
-    file per repository, rewritten with exactly the current files; a corrupt file is ignored.
+    file per repository, rewritten with exactly the current files; a corrupt file (one
+    malformed entry is enough) is ignored whole and rebuilt by this run.
     """
 
     def __init__(self, directory: Path, root: Path) -> None:
@@ -65,15 +65,12 @@ class ScanCache:
         self._current: dict[str, Scan] = {}
 
     def load(self) -> None:
+        files = read_cache_file(self.path, self._version)
+        if files is None:
+            return
         try:
-            raw = json.loads(self.path.read_bytes())
-            if raw.get("version") != self._version:
-                return
-            self._entries = {
-                key: Scan(frozenset(found), bool(generated), tuple((n, c) for n, c in counts))
-                for key, (found, generated, counts) in raw["files"].items()
-            }
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            self._entries = {str(key): _decoded(entry) for key, entry in files.items()}
+        except (TypeError, ValueError):
             self._entries = {}
 
     def scan(self, digest: str, language: str | None, data: bytes, is_test: bool = False) -> Scan:
@@ -93,11 +90,18 @@ class ScanCache:
             key: [sorted(s.markers), s.generated, [list(c) for c in s.counts]]
             for key, s in sorted(self._current.items())
         }
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump({"version": self._version, "files": files}, out, separators=(",", ":"))
-            os.replace(tmp, self.path)
-        except OSError:
-            pass  # a cache that cannot be written costs speed, never correctness
+        write_cache_file(self.path, {"version": self._version, "files": files})
+
+
+def _decoded(entry: Any) -> Scan:
+    """A cached scan, checked; TypeError or ValueError when it is not one."""
+    found: Any
+    generated: Any
+    counts: Any
+    found, generated, counts = entry
+    pairs = [(name, count) for name, count in counts]
+    names_ok = all(isinstance(name, str) for name in found)
+    counts_ok = all(isinstance(n, str) and type(c) is int for n, c in pairs)
+    if not (names_ok and counts_ok and isinstance(generated, bool)):
+        raise ValueError("malformed scan")
+    return Scan(frozenset(found), generated, tuple(pairs))

@@ -12,6 +12,8 @@ from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_appl
 from .conflicting_commands import scope_of
 from .instruction_text import own_instruction_files
 
+Loads = dict[str, list[set[str]]]
+"""Per directory, the files each agent loads there (asked once per directory, not per pair)."""
 MIN_LINE = 20
 """Shorter lines (headings, fences, `- pytest`) repeat by chance and are not counted."""
 
@@ -26,18 +28,19 @@ def substantive(text: str) -> dict[str, int]:
     return found
 
 
-def _read_together(ctx: RuleContext, first: str, second: str) -> bool:
+def _read_together(ctx: RuleContext, first: str, second: str, loads: Loads) -> bool:
     """Whether some agent working beside the deeper file loads both, or one is a copy of
     AGENTS.md under a name that could import it (CLAUDE.md, GEMINI.md in the same place)."""
     names = {first.rpartition("/")[2], second.rpartition("/")[2]}
     if "AGENTS.md" in names and scope_of(first) == scope_of(second):
         return True
     deeper = max(scope_of(first), scope_of(second), key=len)
-    for agent in LOADERS:
-        loaded = {f.path for f in load(ctx.subject, deeper, agent).loaded if not f.maybe}
-        if first in loaded and second in loaded:
-            return True
-    return False
+    if deeper not in loads:
+        loads[deeper] = [
+            {f.path for f in load(ctx.subject, deeper, agent).loaded if not f.maybe}
+            for agent in LOADERS
+        ]
+    return any(first in loaded and second in loaded for loaded in loads[deeper])
 
 
 def applies(ctx: RuleContext) -> bool:
@@ -47,12 +50,12 @@ def applies(ctx: RuleContext) -> bool:
 def check(ctx: RuleContext) -> Iterator[Violation]:
     least, share = int(ctx.option("min_lines")), float(ctx.option("min_share"))
     files = {path: substantive(text) for path, text in own_instruction_files(ctx)}
-    for first, second in combinations(sorted(files), 2):
-        if not _read_together(ctx, first, second):
-            continue
+    loads: Loads = {}
+    for first, second in combinations(sorted(f for f, lines in files.items() if lines), 2):
         shared = files[first].keys() & files[second].keys()
         smaller = min(len(files[first]), len(files[second]))
-        if len(shared) >= least and len(shared) >= share * smaller:
+        enough = len(shared) >= least and len(shared) >= share * smaller
+        if enough and _read_together(ctx, first, second, loads):  # the costly question last
             line = min(files[second][text] for text in shared)
             yield Violation(
                 f"{second} repeats {len(shared)} lines of {first}; keep one copy and "

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
+
+from auditor.structured_text import MalformedDocument, load_json
 
 from ..safety.secret_patterns import PLACEHOLDER, PRIVATE_KEY, SECRET_NAME
 
@@ -52,8 +53,8 @@ def _literal(value: object) -> bool:
 def mcp_secrets(text: str) -> Iterator[str]:
     """What in an MCP config holds a literal credential: `server: env KEY`, ..."""
     try:
-        data: Any = json.loads(TRAILING_COMMA.sub(r"\1", LINE_COMMENT.sub("", text)))
-    except ValueError:
+        data: Any = load_json(TRAILING_COMMA.sub(r"\1", LINE_COMMENT.sub("", text)))
+    except MalformedDocument:
         return
     servers = {}
     if isinstance(data, dict):
@@ -71,7 +72,8 @@ def _server_secrets(server: dict[str, Any]) -> Iterator[str]:
         for key, value in sorted(values.items()) if isinstance(values, dict) else []:
             if _secret_setting(key, value):
                 yield f"{table} {key}"
-    args = [a for a in server.get("args", []) if isinstance(a, str)]
+    given = server.get("args")
+    args = [a for a in given if isinstance(a, str)] if isinstance(given, list) else []
     for at, arg in enumerate(args):
         flag = SECRET_FLAG.match(arg)
         if flag is None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import pathspec
-
+from auditor.ignore_patterns import ignore_spec
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
 
@@ -22,7 +21,7 @@ def applies(ctx: RuleContext) -> bool:
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
-    spec = pathspec.GitIgnoreSpec.from_lines((ctx.index.text(".gitignore") or "").splitlines())
+    spec = ignore_spec((ctx.index.text(".gitignore") or "").splitlines())
     if not spec.match_file(".env"):
         yield Violation(".gitignore does not ignore `.env`", ".gitignore")
 

@@ -21,6 +21,7 @@ NOTES = (
 def claude_load(tree: InstructionTree, target: str) -> AgentLoad:
     chain = ancestors(tree.directory_of(target))
     loaded: dict[str, LoadedFile] = {}
+    project_rules = _project_rules(tree)
     for directory in chain:
         why = "at start" if not directory else "when it reads files here"
         own = [joined(directory, n) for n in CLAUDE_NAMES if tree.is_file(joined(directory, n))]
@@ -32,18 +33,27 @@ def claude_load(tree: InstructionTree, target: str) -> AgentLoad:
             target_of = tree.link_target(path)
             linked = f", a symbolic link to {target_of}" if target_of else ""
             _add(tree, loaded, path, why + linked, depth=0)
-        for rule in _rules_in(tree, directory):
+        for rule in _rules_in(project_rules, directory):
             scoped = tree.frontmatter(rule).items("paths")
             if not scoped:
                 _add(tree, loaded, rule, "project rule, always", depth=0)
             elif tree.matches(scoped, target):
                 _add(tree, loaded, rule, "project rule, `paths` match", depth=0)
-    skipped = [
+    skipped = _skipped(tree, chain, loaded)
+    return AgentLoad("claude", "Claude Code", target, tuple(loaded.values()), skipped, NOTES)
+
+
+def _skipped(
+    tree: InstructionTree, chain: list[str], loaded: dict[str, LoadedFile]
+) -> tuple[SkippedFile, ...]:
+    """Each instruction file not loaded, with why (links and the chain looked up once)."""
+    read_as_links = {tree.link_target(path) for path in loaded}
+    on_chain = set(chain)
+    return tuple(
         SkippedFile(path, why)
         for path in tree.paths
-        if path not in loaded and (why := _why_skipped(tree, path, chain, loaded))
-    ]
-    return AgentLoad("claude", "Claude Code", target, tuple(loaded.values()), tuple(skipped), NOTES)
+        if path not in loaded and (why := _why_skipped(path, on_chain, loaded, read_as_links))
+    )
 
 
 def agents_md_ignored(tree: InstructionTree, agents: str) -> str | None:
@@ -70,20 +80,27 @@ def _add(
         _add(tree, loaded, imported, f"imported by {path}", depth + 1)
 
 
-def _rules_in(tree: InstructionTree, directory: str) -> list[str]:
+def _project_rules(tree: InstructionTree) -> list[str]:
+    """Every `.claude/rules/*.md` file, at any depth: found once per load, not per directory."""
+    return [p for p in tree.paths if p.endswith(".md") and ".claude/rules/" in p]
+
+
+def _rules_in(project_rules: list[str], directory: str) -> list[str]:
     prefix = joined(directory, ".claude/rules/")
-    return [p for p in tree.paths if p.startswith(prefix) and p.endswith(".md")]
+    return [p for p in project_rules if p.startswith(prefix)]
 
 
 def _why_skipped(
-    tree: InstructionTree, path: str, chain: list[str], loaded: dict[str, LoadedFile]
+    path: str, chain: set[str], loaded: dict[str, LoadedFile], read_as_links: set[str | None]
 ) -> str:
+    """Why Claude Code does not load `path`; "" when it does, under another name. Each
+    question is a set lookup: a 1,100-deep chain of AGENTS.md asks it a million times."""
     directory, _, name = path.rpartition("/")
     if "/.claude/rules/" in f"/{path}":
         return "its `paths` do not match"
     if directory.endswith(".claude"):
         directory, name = directory.removesuffix(".claude").rstrip("/"), f".claude/{name}"
-    if name == "AGENTS.md" and any(tree.link_target(p) == path for p in loaded):
+    if name == "AGENTS.md" and path in read_as_links:
         return ""  # read under the name of the link
     if name == "AGENTS.md" and directory in chain:
         own = (joined(directory, n) for n in CLAUDE_NAMES[:2])

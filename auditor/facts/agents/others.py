@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import yaml
-
 from auditor.facts.agents.model import AgentLoad, LoadedFile, SkippedFile
 from auditor.facts.agents.paths import InstructionTree, ancestors, joined
 from auditor.facts.agents.settings import GEMINI_SETTINGS
+from auditor.structured_text import MalformedDocument, load_yaml
 
 WINDSURF_LEGACY_CHARS = 6000
 WINDSURF_RULE_CHARS = 12000
@@ -122,8 +121,8 @@ def aider_reads(tree: InstructionTree) -> tuple[str, ...]:
     """The repository files `.aider.conf.yml` names in `read:`, in order."""
     for config in AIDER_CONFIGS:
         try:
-            data = yaml.safe_load(tree.text(config) or "null")
-        except yaml.YAMLError:
+            data = load_yaml(tree.text(config) or "null")
+        except MalformedDocument:
             continue
         read = data.get("read") if isinstance(data, dict) else None
         entries = [read] if isinstance(read, str) else read if isinstance(read, list) else []

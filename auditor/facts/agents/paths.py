@@ -10,6 +10,7 @@ import pathspec
 
 from auditor.facts.agents.frontmatter import Frontmatter, read_frontmatter
 from auditor.facts.subject import Subject
+from auditor.ignore_patterns import ignore_spec
 
 IMPORT = re.compile(r"(?<![\w`/@])@((?:\.{1,2}/|\.?[\w-])[\w./-]*[\w-])")
 """`@path` imports of Claude Code and Gemini CLI (not emails, not `@scope/pkg` in code)."""
@@ -123,10 +124,7 @@ def glob_spec(patterns: Iterable[str]) -> pathspec.GitIgnoreSpec | None:
     expanded = [p for pattern in patterns for p in _expand(pattern.strip()) if p]
     if not expanded:
         return None
-    try:
-        return pathspec.GitIgnoreSpec.from_lines(expanded)
-    except ValueError:
-        return None
+    return ignore_spec(expanded)
 
 
 def _expand(pattern: str) -> list[str]:

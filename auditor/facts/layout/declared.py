@@ -14,6 +14,7 @@ import pathspec
 from auditor.facts.layout.claims import line_of
 from auditor.facts.layout.generator_scripts import generator_outputs
 from auditor.facts.model import SetAside
+from auditor.ignore_patterns import ignore_spec
 
 if TYPE_CHECKING:
     from auditor.facts.sources import FactSources
@@ -140,4 +141,4 @@ def _linguist_lines(text: str) -> Iterator[tuple[int, pathspec.GitIgnoreSpec, st
             name, _, value = attribute.lstrip("-!").partition("=")
             if name in LINGUIST:
                 on = not attribute.startswith(("-", "!")) and value.lower() != "false"
-                yield number, pathspec.GitIgnoreSpec.from_lines([fields[0]]), LINGUIST[name], on
+                yield number, ignore_spec([fields[0]]), LINGUIST[name], on

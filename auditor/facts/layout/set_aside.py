@@ -37,11 +37,13 @@ FIXTURE_DIRS = frozenset({
     "fixtures", "fixture", "__fixtures__", "testdata", "test-data", "test_data",
     "__snapshots__", "cassettes",
 })  # fmt: skip
+DIRECTORY_NAMES = VENDOR_DIRS | FIXTURE_DIRS
 NAMED_DIRS = {
     ".yarn/releases": ("vendored", "Yarn keeps the release it runs in `.yarn/releases/`"),
     ".yarn/plugins": ("vendored", "Yarn keeps the plugins it runs in `.yarn/plugins/`"),
     ".yarn/sdks": ("generated", "`@yarnpkg/sdks` writes the editor SDKs in `.yarn/sdks/`"),
 }
+NAMED_DEPTH = max(directory.count("/") + 1 for directory in NAMED_DIRS)
 NAMED_FILES = {
     ".pnp.cjs": "Yarn writes its Plug'n'Play loader",
     ".pnp.loader.mjs": "Yarn writes its Plug'n'Play loader",
@@ -119,8 +121,10 @@ def _named_directory(path: str) -> tuple[str, str, str] | None:
     parts = path.rstrip("/").split("/")
     whole = len(parts) if path.endswith("/") else len(parts) - 1
     for depth in range(1, whole + 1):
-        directory = "/".join(parts[:depth])
         name = parts[depth - 1]
+        if depth > NAMED_DEPTH and name.lower() not in DIRECTORY_NAMES:
+            continue  # spare the join: a 1,100-deep tree made it cost seconds
+        directory = "/".join(parts[:depth])
         if directory in NAMED_DIRS:
             kind, reason = NAMED_DIRS[directory]
             return f"{directory}/", kind, reason

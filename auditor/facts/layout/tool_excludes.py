@@ -9,9 +9,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-import pathspec
-
 from auditor.facts.layout.claims import TEST_TREE, Claim, kinds_named, line_of
+from auditor.ignore_patterns import ignore_spec
 
 if TYPE_CHECKING:
     from auditor.facts.sources import FactSources
@@ -40,7 +39,7 @@ def _formatter_inputs(src: FactSources) -> Iterator[Claim]:
     if text is None:
         return
     lines = [line.strip() for line in text.splitlines()]
-    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    spec = ignore_spec(lines)
     first = next((n for n, line in enumerate(lines, 1) if TEST_TREE.search(line)), None)
     if first is not None:
         reason = "prettier keeps it unformatted: an input of the tests"
@@ -143,5 +142,5 @@ def _globs(src: FactSources, path: str, patterns: Any, reason: str) -> Iterator[
     for pattern in patterns:
         if not isinstance(pattern, str) or not kinds_named(pattern):
             continue
-        spec = pathspec.GitIgnoreSpec.from_lines([pattern.removeprefix("./")])
+        spec = ignore_spec([pattern.removeprefix("./")])
         yield Claim(path, line_of(text, pattern), reason, pattern, spec.match_file)

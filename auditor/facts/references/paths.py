@@ -10,6 +10,7 @@ from urllib.parse import unquote
 import pathspec
 
 from auditor.facts.files import RepositoryFiles
+from auditor.ignore_patterns import ignore_spec
 
 REJECT = re.compile(r"""[\s*?\[\]{}<>$|;&=@%!^~"'()\\,]|://|^[/~#:-]|\.\.\.""")
 """Not a plain path: globs, placeholders, variables, URLs, absolute or home paths, options."""
@@ -56,7 +57,7 @@ class PathJudge:
                 rule = line.strip()
                 if rule and not rule.startswith("#"):
                     lines.append(_rebased(base, rule))
-        return pathspec.GitIgnoreSpec.from_lines(lines)
+        return ignore_spec(lines)
 
     @cached_property
     def _top(self) -> frozenset[str]:
