@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pytest
@@ -31,6 +32,27 @@ def test_whole_runs_are_never_labelled_lint_format_or_type_check(make_subject: M
     assert lines["Lint (ruff)"] == ("make lint",)
     assert not any("make all" in s or "check-all" in s for v in lines.values() for s in v)
     assert "Type-check" not in lines and "Format" not in lines
+
+
+def test_a_test_script_running_vitest_once_is_no_format_line(make_subject: Make) -> None:
+    scripts = {
+        "test": "pnpm lint && pnpm test:types && vitest --run --coverage",
+        "lint": "eslint --cache . && prettier -c src test",
+        "test:types": "tsc --noEmit",
+    }
+    package = json.dumps({"scripts": scripts, "devDependencies": {"vitest": "3", "prettier": "3"}})
+    files = {
+        "package.json": package,
+        "pnpm-lock.yaml": "lockfileVersion: '9.0'\n",
+        "eslint.config.js": "export default [];\n",
+        ".prettierrc": "{}\n",
+        "tsconfig.json": "{}\n",
+        "test/a.test.ts": "test('a', () => {})\n",
+    }
+    lines = commands(make_subject(files))
+    assert lines["Run the tests"] == ("pnpm test",)
+    assert lines["Lint and format (eslint, prettier)"] == ("pnpm run lint",)
+    assert ("pnpm test",) not in [v for k, v in lines.items() if k != "Run the tests"]
 
 
 @pytest.mark.parametrize(

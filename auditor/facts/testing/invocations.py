@@ -26,7 +26,6 @@ PARTIAL_OPTIONS = frozenset(
     {
         "-k",
         "-run",
-        "--run",
         "--lf",
         "--last-failed",
         "--co",
