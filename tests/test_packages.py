@@ -154,3 +154,33 @@ def test_package_rules_judge_inherited_facts(make_repo: MakeRepo) -> None:
     assert core.facts.test_command == "pnpm test"
     statuses = {r.id: r.status for r in report.score.rules}
     assert statuses["FEE001"] is Status.PASS
+
+
+MIT_GRANT = (
+    "Permission is hereby granted, free of charge, to any person obtaining a copy of this "
+    'software and associated documentation files (the "Software"), to deal in the Software '
+    "without restriction\n"
+)
+
+
+def test_a_package_inherits_the_roots_shared_documents(make_subject: MakeSubject) -> None:
+    files = {
+        "package.json": '{"name": "root", "private": true, "workspaces": ["packages/*"]}\n',
+        "CONTRIBUTING.md": "# Contributing\n",
+        "LICENSE": "MIT License\n\nCopyright (c) 2024 Acme\n\n" + MIT_GRANT,
+        "README.md": "# Root\n",
+        "packages/web/package.json": '{"name": "web"}\n',
+        "packages/web/README.md": "# Web\n",
+        "packages/web/index.js": "module.exports = 1;\n",
+        "packages/api/package.json": '{"name": "api"}\n',
+        "packages/api/CONTRIBUTING.md": "# The API's own guide\n",
+        "packages/api/index.js": "module.exports = 2;\n",
+    }
+    subject = make_subject(files)
+    web, api = subject.package("packages/web").facts, subject.package("packages/api").facts
+    assert (web.docs.contributing, web.docs.license, web.docs.readme) == (
+        "../../CONTRIBUTING.md", "../../LICENSE", "README.md",
+    )  # fmt: skip
+    assert web.docs.license_spdx is not None
+    assert web.docs.license_spdx == subject.facts.docs.license_spdx
+    assert api.docs.contributing == "CONTRIBUTING.md"  # its own wins

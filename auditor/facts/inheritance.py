@@ -12,12 +12,14 @@ facts into the facts derived from the package's own files:
 - test frameworks of the root for the package's languages; the root's test commands after the
   package's own (they run from the root);
 - the root's vendored, generated, data and fixture paths inside the package;
+- the root's CONTRIBUTING, licence, security policy, code of conduct and CODEOWNERS where the
+  package has none of its own;
 - linters, formatters and type checkers the root runs, for the package's languages; pre-commit;
   CI providers and files; the root-level agent instruction files (agents read them from any
   directory below).
 
 Inherited paths are relative to the package (`../../pnpm-lock.yaml`); a package view reads
-them from the root. Everything else (languages, tests, docs, sizes, profile) is the package's.
+them from the root. Everything else (languages, tests, README, sizes, profile) is the package's.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import replace
 
-from auditor.facts.model import Command, Facts, SetAside, ToolUse
+from auditor.facts.model import Command, Docs, Facts, SetAside, ToolUse
 
 PYTHON = frozenset({"uv", "pip", "poetry", "pdm", "hatch", "pipenv", "conda"})
 JAVASCRIPT = frozenset({"npm", "pnpm", "yarn", "bun"})
@@ -91,8 +93,26 @@ def inherit(own: Facts, root: Facts, directory: str) -> Facts:
         instruction_files=(*own.instruction_files, *_root_level(root.instruction_files, up)),
         set_aside=_set_aside(own, root, directory, up),
         set_aside_files=own.set_aside_files | _below(root.set_aside_files, directory),
+        docs=_docs(own, root, up),
         parent=root,
     )
+
+
+SHARED_DOCS = ("contributing", "license", "security", "code_of_conduct", "codeowners")
+"""The root's documents that speak for every package (its README and architecture are its own)."""
+
+
+def _docs(own: Facts, root: Facts, up: str) -> Docs:
+    """The package's documents, with the root's CONTRIBUTING, licence, security policy, code
+    of conduct and CODEOWNERS where the package has none of its own."""
+    found = {
+        name: up + path
+        for name in SHARED_DOCS
+        if getattr(own.docs, name) is None and (path := getattr(root.docs, name)) is not None
+    }
+    if "license" in found:
+        found["license_spdx"] = root.docs.license_spdx
+    return replace(own.docs, **found) if found else own.docs
 
 
 def _set_aside(own: Facts, root: Facts, directory: str, up: str) -> tuple[SetAside, ...]:
