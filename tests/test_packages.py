@@ -71,7 +71,8 @@ def test_a_package_inherits_the_workspace_manager_lockfile_and_tools(
     assert facts.package_managers == ("pnpm",)
     assert facts.lockfiles == ("../../pnpm-lock.yaml",)
     assert facts.test_frameworks == ("vitest",)
-    assert facts.test_command is not None and facts.test_command.text == "pnpm test"
+    assert facts.test_command is not None
+    assert facts.test_command.text == "cd ../.. && pnpm test"  # the root's, run from the root
     assert facts.test_command.path == "../../AGENTS.md"
     assert (facts.linters, facts.formatters, facts.type_checkers) == (
         ("eslint",),

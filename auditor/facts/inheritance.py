@@ -198,7 +198,12 @@ def _tools(
 
 
 def _moved(command: Command, up: str) -> Command:
-    return replace(command, path=posixpath.normpath(up + command.path) if up else command.path)
+    """A root test command as the package sees it: read from `../../CONTRIBUTING.md`, run
+    from the root (`cd ../.. && pnpm test`), so that it runs as written from the package."""
+    if not up:
+        return command
+    text = f"cd {up.rstrip('/')} && {command.text}"
+    return replace(command, text=text, path=posixpath.normpath(up + command.path))
 
 
 def _root_level(paths: Iterable[str], up: str) -> tuple[str, ...]:

@@ -79,7 +79,7 @@ class RepositoryIndex:
         the workspace's)."""
         if path.startswith("../") or path == "..":
             above = self._above(path)
-            return above is not None and above[0].is_dir(above[1])
+            return above is not None and above[0].exists(above[1])
         prefix = path.rstrip("/") + "/"
         at = bisect.bisect_left(self._paths, prefix)
         return at < len(self._paths) and self._paths[at].startswith(prefix)

@@ -94,6 +94,22 @@ def test_a_script_of_another_package_is_not_dangling(make_subject: Make) -> None
     assert dangling_references(index) == ()
 
 
+def test_yarn_running_a_dependencys_binary_is_not_a_missing_script(make_subject: Make) -> None:
+    guide = (
+        "Debug with:\n\n```sh\nyarn run --inspect-brk jest -i\nyarn run lint\nnpm run jest\n```\n"
+    )
+    index = make_subject(
+        {
+            "package.json": '{"scripts": {"test": "jest"}, "devDependencies": {"jest": "29"}}\n',
+            "CONTRIBUTING.md": guide,
+        }
+    )
+    assert [(r.line, r.text) for r in dangling_references(index)] == [
+        (5, "yarn run lint"),  # neither a script nor a dependency
+        (6, "npm run jest"),  # npm runs scripts only
+    ]
+
+
 def test_nested_instruction_files_resolve_from_their_directory(make_subject: Make) -> None:
     index = make_subject(
         {

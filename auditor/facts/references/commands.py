@@ -135,7 +135,7 @@ class CommandJudge:
         if not args or any(a in JS_SCOPED or a.startswith("--filter") for a in args):
             return None
         if args[0] in ("run", "run-script") and len(args) > 1:
-            name = args[1]
+            name = next((a for a in args[1:] if not a.startswith("-")), "")
         elif args[0] in JS_SHORTCUTS and not (program == "bun" and args[0] == "test"):
             name = args[0]
         else:
@@ -146,6 +146,8 @@ class CommandJudge:
         if PLAIN_NAME.match(name) and name not in self.runners.scripts(cwd):
             if self._elsewhere(name, self.runners.scripts, self.runners.package_dirs):
                 return None
+            if program != "npm" and name in _dependencies(self.src.json(manifest)):
+                return None  # `yarn run jest`: yarn, pnpm and bun run a dependency's binary
             return f"`{program} {' '.join(args[:2])}`: {manifest} has no script `{name}`"
         return None
 
@@ -251,3 +253,15 @@ def _join(directory: str, cwd: str) -> str:
 def _joined(cwd: str, target: str) -> str | None:
     joined = posixpath.normpath(posixpath.join(cwd, target))
     return None if joined.startswith("..") else joined
+
+
+def _dependencies(manifest: object) -> frozenset[str]:
+    """The packages a package.json depends on (their binaries `yarn run` finds)."""
+    if not isinstance(manifest, dict):
+        return frozenset()
+    found: set[str] = set()
+    for key in ("dependencies", "devDependencies", "optionalDependencies"):
+        table = manifest.get(key)
+        if isinstance(table, dict):
+            found.update(str(name) for name in table)
+    return frozenset(found)

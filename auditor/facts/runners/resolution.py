@@ -43,7 +43,7 @@ def located_invocations(command: Command) -> Iterator[tuple[Invocation, str]]:
                 cwd = base
             else:
                 joined = posixpath.normpath(posixpath.join(cwd, target))
-                cwd = "" if joined == "." or joined.startswith("..") else joined
+                cwd = "" if joined == "." else joined  # `../..`: a package view's workspace
             continue
         if invocation.program == "popd":
             cwd = base

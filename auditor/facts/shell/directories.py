@@ -116,6 +116,7 @@ def _made(invocation: Invocation, cwd: str) -> list[str]:
 
 
 def _normalise(path: str) -> str:
-    """A directory relative to the root, "" for the root itself or anything above it."""
+    """A directory relative to the root, "" for the root itself; one above it keeps its `..`
+    (a package's document going to its workspace's root: `cd ../..`)."""
     joined = posixpath.normpath(path) if path else "."
-    return "" if joined == "." or joined.startswith("..") else joined
+    return "" if joined == "." else joined
