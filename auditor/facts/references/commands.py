@@ -17,6 +17,7 @@ from auditor.facts.references.paths import PathJudge
 from auditor.facts.runners.arguments import make_args, nox_sessions_selected, tox_envs_selected
 from auditor.facts.runners.justfile import justfile_path
 from auditor.facts.runners.makefile import makefile_in, read_configured_makefile
+from auditor.facts.runners.package_scripts import dependencies
 from auditor.facts.runners.registry import TaskRunners, runners_of
 from auditor.facts.runners.resolution import located_invocations
 from auditor.facts.shell.invocations import Invocation
@@ -132,24 +133,20 @@ class CommandJudge:
 
     def _package(self, invocation: Invocation, cwd: str) -> str | None:
         args, program = invocation.args, invocation.program
-        if not args or any(a in JS_SCOPED or a.startswith("--filter") for a in args):
-            return None
-        if args[0] in ("run", "run-script") and len(args) > 1:
-            name = next((a for a in args[1:] if not a.startswith("-")), "")
-        elif args[0] in JS_SHORTCUTS and not (program == "bun" and args[0] == "test"):
-            name = args[0]
-        else:
-            return None
+        name = _script_named(invocation)
         manifest = posixpath.join(cwd, "package.json") if cwd else "package.json"
-        if self.index.file(manifest) is None:
+        if name is None or self.index.file(manifest) is None or not PLAIN_NAME.match(name):
             return None
-        if PLAIN_NAME.match(name) and name not in self.runners.scripts(cwd):
-            if self._elsewhere(name, self.runners.scripts, self.runners.package_dirs):
-                return None
-            if program != "npm" and name in _dependencies(self.src.json(manifest)):
-                return None  # `yarn run jest`: yarn, pnpm and bun run a dependency's binary
-            return f"`{program} {' '.join(args[:2])}`: {manifest} has no script `{name}`"
-        return None
+        if name in self.runners.scripts(cwd) or self._runs_elsewhere(name, program, cwd):
+            return None
+        return f"`{program} {' '.join(args[:2])}`: {manifest} has no script `{name}`"
+
+    def _runs_elsewhere(self, name: str, program: str, cwd: str) -> bool:
+        """Whether another package has the script, or (yarn, pnpm, bun) `name` is the binary of
+        a dependency (`yarn run --inspect-brk jest`)."""
+        if self._elsewhere(name, self.runners.scripts, self.runners.package_dirs):
+            return True
+        return program != "npm" and name in dependencies(self.src, cwd)
 
     def _tox(self, invocation: Invocation, _cwd: str) -> str | None:
         config = self.runners.tox
@@ -255,13 +252,14 @@ def _joined(cwd: str, target: str) -> str | None:
     return None if joined.startswith("..") else joined
 
 
-def _dependencies(manifest: object) -> frozenset[str]:
-    """The packages a package.json depends on (their binaries `yarn run` finds)."""
-    if not isinstance(manifest, dict):
-        return frozenset()
-    found: set[str] = set()
-    for key in ("dependencies", "devDependencies", "optionalDependencies"):
-        table = manifest.get(key)
-        if isinstance(table, dict):
-            found.update(str(name) for name in table)
-    return frozenset(found)
+def _script_named(invocation: Invocation) -> str | None:
+    """The script a package manager's invocation runs (`npm run lint`, `pnpm test`), or None
+    (a filtered or scoped run, or no script)."""
+    args, program = invocation.args, invocation.program
+    if not args or any(a in JS_SCOPED or a.startswith("--filter") for a in args):
+        return None
+    if args[0] in ("run", "run-script") and len(args) > 1:
+        return next((a for a in args[1:] if not a.startswith("-")), None)
+    if args[0] in JS_SHORTCUTS and not (program == "bun" and args[0] == "test"):
+        return args[0]
+    return None
