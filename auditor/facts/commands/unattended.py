@@ -24,23 +24,29 @@ def watches(invocation: Invocation, text: str) -> str | None:
     """The flag that stops `invocation` from watching, "" when none does, None when it runs
     once. `text` is the whole command line (`CI=true` before it turns watching off)."""
     program, args = invocation.program, invocation.args
-    if program in ALWAYS_WATCHING or (program == "cargo" and args[:1] == ("watch",)):
-        return ""
-    if any(a in ("--watch", "--watchAll", "--watch=true", "--watchAll=true") for a in args):
-        return ""
-    if program == "tsc" and "-w" in args:
+    if _always_watches(program, args):
         return ""
     if "CI=" in text or any(off in " ".join(args) for off in WATCH_OFF):
         return None
     if program == "vitest" and (not args or args[0] not in ("run", "bench", "list")):
         return "--run"
-    if program == "react-scripts" and args[:1] == ("test",):
-        return "--watchAll=false"
-    if program == "ng" and args[:1] == ("test",):
-        return "--watch=false"
-    if program == "karma" and args[:1] == ("start",):
-        return "--single-run"
-    return None
+    return WATCHING_BY_DEFAULT.get((program, args[0] if args else ""))
+
+
+WATCHING_BY_DEFAULT = {
+    ("react-scripts", "test"): "--watchAll=false",
+    ("ng", "test"): "--watch=false",
+    ("karma", "start"): "--single-run",
+}
+"""(program, subcommand) that watches unless told not to, and the flag that tells it."""
+WATCH_FLAGS = frozenset({"--watch", "--watchAll", "--watch=true", "--watchAll=true"})
+
+
+def _always_watches(program: str, args: tuple[str, ...]) -> bool:
+    """A watcher (`nodemon`, `cargo watch`) or an explicit watch flag (`--watch`, `tsc -w`)."""
+    if program in ALWAYS_WATCHING or (program == "cargo" and args[:1] == ("watch",)):
+        return True
+    return any(a in WATCH_FLAGS for a in args) or (program == "tsc" and "-w" in args)
 
 
 def unattended_form(text: str, runners: TaskRunners, stated: Iterable[str] = ()) -> str | None:

@@ -31,25 +31,46 @@ def python_package_dirs(src: FactSources) -> tuple[str, ...]:
 
 
 def _declared(tool: dict[str, Any]) -> Iterator[str]:
+    """The package directories each build backend's `[tool.*]` table names."""
+    for backend in (_setuptools, _hatch, _poetry, _flit, _pdm, _maturin):
+        yield from backend(tool)
+
+
+def _setuptools(tool: dict[str, Any]) -> Iterator[str]:
     setuptools = _table(tool, "setuptools")
     root = _table(setuptools, "package-dir").get("", "")
     packages = setuptools.get("packages")
     if isinstance(packages, list):
         tops = {p.split(".")[0] for p in packages if isinstance(p, str)}
         yield from (posixpath.join(str(root), top) for top in sorted(tops))
+
+
+def _hatch(tool: dict[str, Any]) -> Iterator[str]:
     wheel = _table(_table(_table(_table(tool, "hatch"), "build"), "targets"), "wheel")
     yield from (p for p in wheel.get("packages") or () if isinstance(p, str))
+
+
+def _poetry(tool: dict[str, Any]) -> Iterator[str]:
     for entry in _table(tool, "poetry").get("packages") or ():
         if isinstance(entry, dict) and isinstance(entry.get("include"), str):
             include = entry["include"]
             if "*" not in include and not include.endswith(".py"):
                 yield posixpath.join(str(entry.get("from", "")), include)
+
+
+def _flit(tool: dict[str, Any]) -> Iterator[str]:
     module = _table(_table(tool, "flit"), "module").get("name")
     if isinstance(module, str):
         yield from (module.split(".")[0], f"src/{module.split('.')[0]}")
+
+
+def _pdm(tool: dict[str, Any]) -> Iterator[str]:
     pdm = _table(_table(tool, "pdm"), "build").get("package-dir")
     if isinstance(pdm, str) and pdm not in ("", "."):
         yield pdm
+
+
+def _maturin(tool: dict[str, Any]) -> Iterator[str]:
     maturin = _table(tool, "maturin")
     if isinstance(maturin.get("python-source"), str):
         name = maturin.get("module-name") or ""

@@ -60,7 +60,15 @@ class ManifestEvidence:
 
 def manifest_evidence(src: FactSources) -> ManifestEvidence:
     """The signals of every root manifest, combined."""
-    signals = (_python(src), _javascript(src), _rust(src), _go(src), _jvm_ruby_php(src))
+    signals = (
+        _python(src),
+        _javascript(src),
+        _rust(src),
+        _go(src),
+        _jvm(src),
+        _ruby(src),
+        _php(src),
+    )
     return ManifestEvidence(
         deployable=any(src.repo.file(name) for name in DEPLOY_FILES),
         web_framework=any(s.web_framework for s in signals),
@@ -143,17 +151,23 @@ def _in_cmd(path: str) -> bool:
     return path.startswith("cmd/")
 
 
-def _jvm_ruby_php(src: FactSources) -> ManifestEvidence:
+def _jvm(src: FactSources) -> ManifestEvidence:
     builds = ("pom.xml", "build.gradle", "build.gradle.kts")
     jvm = " ".join(src.text(p) or "" for p in builds if src.repo.file(p))
+    return ManifestEvidence(web_framework=bool(JVM_WEB.search(jvm)), publishable=bool(jvm))
+
+
+def _ruby(src: FactSources) -> ManifestEvidence:
     gems = src.text("Gemfile") or "" if src.repo.file("Gemfile") else ""
-    composer = src.json("composer.json") if src.repo.file("composer.json") else None
-    php = set(table_at(composer, "require") or {})
     gemspec = any("/" not in f.path and f.path.endswith(".gemspec") for f in src.repo.files)
-    named = isinstance(composer, dict) and isinstance(composer.get("name"), str)
-    composer_library = named and value_at(composer, "type") in (None, "library")
     return ManifestEvidence(
-        web_framework=bool(JVM_WEB.search(jvm) or GEM_WEB.search(gems) or php & WEB_FRAMEWORKS),
-        publishable=bool(jvm) or gemspec or composer_library,
-        library=gemspec or composer_library,
+        web_framework=bool(GEM_WEB.search(gems)), publishable=gemspec, library=gemspec
     )
+
+
+def _php(src: FactSources) -> ManifestEvidence:
+    composer = src.json("composer.json") if src.repo.file("composer.json") else None
+    named = isinstance(composer, dict) and isinstance(composer.get("name"), str)
+    library = named and value_at(composer, "type") in (None, "library")
+    web = bool(set(table_at(composer, "require") or {}) & WEB_FRAMEWORKS)
+    return ManifestEvidence(web_framework=web, publishable=library, library=library)

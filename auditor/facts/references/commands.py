@@ -81,12 +81,7 @@ class CommandJudge:
             return None
         path = makefile_in(self.src, directory)
         if path is None:
-            return (
-                None
-                if self._generated_makefile(directory)
-                else MISSING_RUNNER
-                + (f"`make`: no Makefile in {directory or 'the repository root'}")
-            )
+            return self._no_makefile(directory)
         makefile = self.runners.makefile(directory)
         if makefile is None or UNSURE_MAKE.search(self.index.text(path) or ""):
             return None
@@ -98,6 +93,13 @@ class CommandJudge:
             if not known and not self._elsewhere(target, lambda d: self.runners.make(d)):
                 return f"`make {target}`: {path} has no target `{target}`"
         return None
+
+    def _no_makefile(self, directory: str) -> str | None:
+        """Why `make` cannot run in `directory`, which has no Makefile: none, when a generator
+        writes one there (`./configure`, CMake)."""
+        if self._generated_makefile(directory):
+            return None
+        return MISSING_RUNNER + f"`make`: no Makefile in {directory or 'the repository root'}"
 
     def _elsewhere(
         self,
