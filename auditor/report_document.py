@@ -92,7 +92,7 @@ def parse(document: Any) -> ReportDocument:
             Category(c["id"]): _optional_number(c["score"], "categories[].score")
             for c in _objects(document["categories"], "categories")
         },
-        rules={r["id"]: _rule(r) for r in _objects(document["rules"], "rules")},
+        rules={rule.id: rule for rule in map(_rule, _objects(document["rules"], "rules"))},
         findings=tuple(_finding(f) for f in _objects(document["findings"], "findings")),
         packages={
             str(p["path"]): (_number(p["score"], "packages[].score"), _integer(p["level"], "level"))
@@ -113,8 +113,10 @@ def _check_version(version: Any) -> None:
 
 
 def _rule(rule: Mapping[str, Any]) -> RuleStatus:
+    if not isinstance(rule["id"], str):
+        raise ValueError("rules[].id is not a string")
     return RuleStatus(
-        id=str(rule["id"]),
+        id=rule["id"],
         title=str(rule["title"]),
         severity=Severity(rule["severity"]),
         status=Status(rule["status"]),

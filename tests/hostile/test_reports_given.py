@@ -91,3 +91,16 @@ def test_a_report_with_any_part_replaced_is_compared_or_refused(
         assert outcome.code in (0, 1, 2), outcome.err
         if outcome.code == 2:
             assert outcome.err.startswith("auditor: error: ") and outcome.err.count("\n") == 1
+
+
+@pytest.mark.parametrize("rule_id", [None, 7, ["INS001"]])
+def test_a_rule_id_that_is_not_a_string_is_refused(
+    real_report: dict[str, Any], tmp_path: Path, invoke: Invoke, rule_id: Any
+) -> None:
+    bad, good = tmp_path / "bad.json", tmp_path / "good.json"
+    good.write_text(json.dumps(real_report), encoding="utf-8")
+    mutated = {**real_report, "rules": [{**real_report["rules"][0], "id": rule_id}]}
+    bad.write_text(json.dumps(mutated), encoding="utf-8")
+    outcome = invoke("diff", good, bad)
+    assert outcome.code == 2, outcome.err  # found by the property test: a TypeError, exit 3
+    assert outcome.err.startswith(f"auditor: error: {bad}: ") and outcome.err.count("\n") == 1
