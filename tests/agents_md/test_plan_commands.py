@@ -235,3 +235,12 @@ def test_an_ellipsis_standing_for_arguments_is_not_written(make_subject: Make) -
     lines = commands(make_subject(files))
     assert lines["Set up"] == ("python -m pip install -e .",)
     assert not any("..." in span for spans in lines.values() for span in spans)
+
+
+def test_pip_set_up_installs_the_dependency_group_named_for_tests(make_subject: Make) -> None:
+    pyproject = (
+        '[project]\nname = "p"\nversion = "0"\n\n'
+        '[dependency-groups]\ntest = ["pytest", "hypothesis"]\ndocs = ["sphinx"]\n'
+    )
+    lines = commands(make_subject({**PYTEST, "pyproject.toml": pyproject}))
+    assert lines["Set up"] == ("python -m pip install -e . --group test",)  # pip 25.1 and later

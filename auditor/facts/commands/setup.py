@@ -65,7 +65,7 @@ def manager_setup(manager: str | None, src: FactSources) -> str | None:
     if manager == "npm":
         return "npm ci" if files.file("package-lock.json") else "npm install"
     if manager == "pip":
-        return _pip_setup(files, name)
+        return _pip_setup(files, name, option)
     base = {"uv": "uv sync", "poetry": "poetry install", "pdm": "pdm install"}.get(manager or "")
     if base is not None:
         return f"{base} {option} {name}" if name else base
@@ -80,8 +80,9 @@ def extras_for_tests(manager: str | None, declared: PythonExtras | None) -> tupl
     if declared is None:
         return None
     extra = test_name(declared.extras)
-    if manager == "pip":
-        return ("", extra) if extra else None
+    if manager == "pip":  # an extra, else a PEP 735 group (`pip install --group`, pip 25.1)
+        group = test_name(declared.groups)
+        return ("", extra) if extra else ("--group", group) if group else None
     if manager == "uv":
         group = test_name(declared.groups)
         if group and group not in declared.uv_default_groups:
@@ -108,13 +109,15 @@ def installs_test_tools(text: str, manager: str | None, src: FactSources) -> boo
     return selection[1] in named or bool(args & ALL_WORDS)
 
 
-def _pip_setup(files: RepositoryFiles, extra: str) -> str | None:
+def _pip_setup(files: RepositoryFiles, extra: str, option: str = "") -> str | None:
     for name in REQUIREMENTS:
         if files.file(name):
             return f"python -m pip install -r {name}"
     if DEVELOPMENT_REQUIREMENTS.search(files.text("requirements.txt") or ""):
         return "python -m pip install -r requirements.txt"
     if files.file("pyproject.toml") or files.file("setup.py") or files.file("setup.cfg"):
+        if option:
+            return f"python -m pip install -e . {option} {extra}"
         return f'python -m pip install -e ".[{extra}]"' if extra else "python -m pip install -e ."
     if files.file("requirements.txt"):
         return "python -m pip install -r requirements.txt"
