@@ -80,9 +80,8 @@ def extras_for_tests(manager: str | None, declared: PythonExtras | None) -> tupl
     if declared is None:
         return None
     extra = test_name(declared.extras)
-    if manager == "pip":  # an extra, else a PEP 735 group (`pip install --group`, pip 25.1)
-        group = test_name(declared.groups)
-        return ("", extra) if extra else ("--group", group) if group else None
+    if manager == "pip":
+        return _pip_selection(extra, test_name(declared.groups))
     if manager == "uv":
         group = test_name(declared.groups)
         if group and group not in declared.uv_default_groups:
@@ -107,6 +106,13 @@ def installs_test_tools(text: str, manager: str | None, src: FactSources) -> boo
     args = {a for invocation in invocations(text) for a in invocation.args}
     named = {part.strip("'\"[] ") for a in args for part in a.replace("[", ",").split(",")}
     return selection[1] in named or bool(args & ALL_WORDS)
+
+
+def _pip_selection(extra: str | None, group: str | None) -> tuple[str, str] | None:
+    """pip installs an extra with the project, else a PEP 735 group (`--group`, pip 25.1)."""
+    if extra:
+        return "", extra
+    return ("--group", group) if group else None
 
 
 def _pip_setup(files: RepositoryFiles, extra: str, option: str = "") -> str | None:
