@@ -243,4 +243,6 @@ def test_pip_set_up_installs_the_dependency_group_named_for_tests(make_subject: 
         '[dependency-groups]\ntest = ["pytest", "hypothesis"]\ndocs = ["sphinx"]\n'
     )
     lines = commands(make_subject({**PYTEST, "pyproject.toml": pyproject}))
-    assert lines["Set up"] == ("python -m pip install -e . --group test",)  # pip 25.1 and later
+    assert lines["Set up"] == (
+        'python -m pip install -U "pip>=25.1" && python -m pip install -e . --group test',
+    )  # --group needs pip 25.1, so the line upgrades pip first

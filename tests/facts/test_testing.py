@@ -291,9 +291,9 @@ def test_runner_targets_in_order(make_subject: MakeSubject) -> None:
     }
     assert commands(make_subject, files) == [
         ("make test", "make"),
-        ("make check", "make"),
         ("just test", "just"),
         ("nox -s tests", "nox"),
+        ("make check", "make"),  # lints too: after every run of the tests alone
         ("pytest", "default"),
     ]
 

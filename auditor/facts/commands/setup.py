@@ -115,6 +115,11 @@ def _pip_selection(extra: str | None, group: str | None) -> tuple[str, str] | No
     return ("--group", group) if group else None
 
 
+PIP_WITH_GROUPS = 'python -m pip install -U "pip>=25.1"'
+"""pip learned `--group` (PEP 735) in 25.1; older pips stop at the option, so the set-up
+line brings pip up to it first and runs as written on any machine."""
+
+
 def _pip_setup(files: RepositoryFiles, extra: str, option: str = "") -> str | None:
     for name in REQUIREMENTS:
         if files.file(name):
@@ -123,7 +128,7 @@ def _pip_setup(files: RepositoryFiles, extra: str, option: str = "") -> str | No
         return "python -m pip install -r requirements.txt"
     if files.file("pyproject.toml") or files.file("setup.py") or files.file("setup.cfg"):
         if option:
-            return f"python -m pip install -e . {option} {extra}"
+            return f"{PIP_WITH_GROUPS} && python -m pip install -e . {option} {extra}"
         return f'python -m pip install -e ".[{extra}]"' if extra else "python -m pip install -e ."
     if files.file("requirements.txt"):
         return "python -m pip install -r requirements.txt"

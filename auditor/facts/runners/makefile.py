@@ -115,11 +115,17 @@ def read_makefile(src: FactSources, directory: str = "") -> Makefile | None:
 
 def read_configured_makefile(src: FactSources, directory: str = "") -> Makefile | None:
     """The Makefile `./configure` writes in `directory` from its `Makefile.in` (autoconf), or
-    None when the directory has not both."""
+    from the `Makefile.am` automake turns into it (its own rules pass through as written);
+    None when the directory has neither or no configure script or `configure.ac`."""
     prefix = directory.strip("/") + "/" if directory.strip("/") else ""
-    if not (src.repo.file(prefix + "configure") and src.repo.file(prefix + "Makefile.in")):
+    if not any(src.repo.file(prefix + name) for name in CONFIGURE_SOURCES):
         return None
-    return _read(src, prefix + "Makefile.in")
+    template = next((n for n in ("Makefile.in", "Makefile.am") if src.repo.file(prefix + n)), None)
+    return _read(src, prefix + template) if template else None
+
+
+CONFIGURE_SOURCES = ("configure", "configure.ac", "configure.in")
+"""The configure script, or the autoconf input `autoreconf` or `./bootstrap` makes it from."""
 
 
 def _read(src: FactSources, path: str) -> Makefile:

@@ -52,6 +52,23 @@ def package_run(
     return found
 
 
+def binary_run(
+    runners: TaskRunners, invocation: Invocation, cwd: str, parent: Command
+) -> Command | None:
+    """The package binary an npm/pnpm/yarn/bun invocation runs (`pnpm vitest run` where no
+    script is named `vitest`: `vitest run`), or None when it runs a script or a subcommand."""
+    program = invocation.program
+    directory, workspace, words = _parse(program, invocation.args, cwd)
+    name = _script_name(program, words, set(runners.scripts(directory)), workspace)
+    if name is None:
+        found = _binary(program, words, parent)
+    elif not workspace and words[0] in RUN_WORDS and not runners.package_script(directory, name):
+        found = _binary(program, words[1:], parent)
+    else:
+        found = None
+    return found[0] if found else None
+
+
 def _script_name(program: str, words: list[str], scripts: set[str], workspace: bool) -> str | None:
     """The package script an invocation names (`npm test`, `pnpm run lint`, `yarn lint`)."""
     if not words or (program == "bun" and words[0] == "test"):

@@ -115,6 +115,32 @@ def _made_dirs(invocation: Invocation) -> list[str]:
     return _option_values(args, "-B") if program == "cmake" else []
 
 
+CMAKE_VALUE_OPTIONS = frozenset({"-S", "-B", "-G", "-T", "-A", "-C", "-D", "-U", "--preset"})
+"""cmake options whose value may be the next argument (never the source directory)."""
+
+
+def cmake_configure(invocation: Invocation, cwd: str) -> tuple[str, str] | None:
+    """(source, build directory) of a `cmake` configure step that writes Makefiles
+    (`cd build && cmake ..`, `cmake -S . -B build`); None for `cmake --build`, another
+    generator (`-G Ninja`) or a line that names no source."""
+    args = invocation.args
+    if invocation.program != "cmake" or "--build" in args or "-E" in args:
+        return None
+    generators = _option_values(args, "-G")
+    if generators and not all("Makefiles" in g for g in generators):
+        return None
+    positional = [a for i, a in enumerate(args) if not a.startswith("-") and not _is_value(args, i)]
+    build = _option_values(args, "-B")
+    source = _option_values(args, "-S") or positional or ([""] if build else [])
+    if not source:
+        return None
+    return _joined(cwd, source[-1]), _joined(cwd, build[-1]) if build else (cwd or ".")
+
+
+def _is_value(args: tuple[str, ...], at: int) -> bool:
+    return at > 0 and args[at - 1] in CMAKE_VALUE_OPTIONS
+
+
 def _option_values(args: tuple[str, ...], option: str) -> list[str]:
     """The values of `option` (`-C dir`, `-Cdir`, `--test-dir=dir`)."""
     found = [args[i + 1] for i, a in enumerate(args[:-1]) if a == option]

@@ -37,7 +37,7 @@ from auditor.facts.layout.languages import primary_language
 from auditor.facts.model import Command
 from auditor.facts.references.manifests import ManifestJudge
 from auditor.facts.runners.registry import TaskRunners, runners_of
-from auditor.facts.runners.resolution import located_invocations
+from auditor.facts.runners.resolution import located_invocations, reach
 from auditor.facts.shell.invocations import invocations
 from auditor.facts.sources import FactSources
 from auditor.facts.testing.build_dirs import finds_its_directories, with_set_up
@@ -52,11 +52,17 @@ from auditor.facts.testing.invocations import (
 )
 from auditor.facts.testing.targets import runner_test_commands, runs_tests, seen_to_run_tests
 from auditor.facts.testing.variants import variant_of
+from auditor.facts.tools.catalog import invocation_tools
 
 DOCUMENTED = ("instructions", "docs", "ci")
 RUNNER_ORIGINS = (
     "make", "just", "task", "npm-script", "composer", "tox", "nox", "hatch", "pdm", "poe",
 )  # fmt: skip
+CHECK_RUNNERS = frozenset(
+    {"make", "gmake", "just", "task", "npm", "pnpm", "yarn", "bun", "composer"}
+)
+CHECK_NAMES = frozenset({"check", "ci"})
+"""Targets named for every check, not for the tests (`make check`, `npm run ci`)."""
 INSTRUCTION_NAMES = ("AGENTS.md", "CLAUDE.md")
 TEMPLATE_MARKS = ("${{", "{{", "$(", "${", "<", ">", "`")
 """A command holding these is not runnable as written (`tox -e ${{ matrix.env }}`)."""
@@ -93,7 +99,7 @@ def test_commands(
         )
 
     lines = [c for c in commands if c.origin in DOCUMENTED]
-    chains = list(with_set_up(src, lines, works))
+    chains = list(with_set_up(src, lines, lambda c: runnable(c.text, MAX_CHAIN) and works(c)))
     documented = [c for c in [*lines, *chains] if works(c)]
     candidates = [
         *documented,
@@ -145,8 +151,25 @@ class _Ranking:
             # target before CI lines that pick flags and sub-targets of it
             tier = (5, 1 if command.origin in RUNNER_ORIGINS else 2, "", 0, 0)
         group = foreign if tier[0] >= 4 else 0
-        return (self._late(command), group, foreign, tier[0], builds_too(command), tier[1:],
+        broader = builds_too(command) or self._checks_too(command)
+        return (self._late(command), group, foreign, tier[0], broader, tier[1:],
                 self.order[command])  # fmt: skip
+
+    def _checks_too(self, command: Command) -> bool:
+        """Whether `command` is a target named for every check (`check`, `ci`) that lints,
+        formats or type-checks too (`make check: lint vet race`): it tests, but beside a run
+        of the tests alone it needs more tools and says less."""
+        named = {
+            word
+            for invocation in invocations(command.text)
+            for word in invocation.args[:2]
+            if invocation.program in CHECK_RUNNERS
+        }
+        return bool(named & CHECK_NAMES) and any(
+            next(invocation_tools(invocation), None) is not None
+            for reached in reach(self.runners, command)
+            for invocation, _ in located_invocations(reached)
+        )
 
     def _late(self, command: Command) -> int:
         """2 for a command with placeholders or too long, 1 for a variant or one that watches

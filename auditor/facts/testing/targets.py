@@ -8,10 +8,13 @@ from collections.abc import Iterator
 from auditor.facts.model import Command
 from auditor.facts.runners.arguments import make_args
 from auditor.facts.runners.makefile import makefile_in, read_configured_makefile
+from auditor.facts.runners.package_runs import binary_run
 from auditor.facts.runners.package_scripts import PLACEHOLDER_TEST, package_manager, script_command
 from auditor.facts.runners.registry import TaskRunners
 from auditor.facts.runners.resolution import expand, located_invocations, reach
-from auditor.facts.shell.invocations import Invocation
+from auditor.facts.shell.invocations import Invocation, invocations
+from auditor.facts.testing.build_dirs import cmake_configure
+from auditor.facts.testing.build_tools import CMAKE_TESTS
 from auditor.facts.testing.invocations import (
     TestEnvironment,
     runs_test_suite,
@@ -35,8 +38,7 @@ def runs_tests(runners: TaskRunners, env: TestEnvironment, command: Command) -> 
     the target exists even if what it runs is not recognised (`test: ; ./ci/run-all`); after
     `./configure`, make reads the Makefile it writes from `Makefile.in`.
     """
-    entry = [invocation for invocation, _ in located_invocations(command)]
-    if any(selects_part(i) or _passes_filter(i) for i in entry):
+    if any(selects_part(i) or _passes_filter(i) for i in _entry_invocations(runners, command)):
         return False  # `tox -e py -- tests/test_a.py`, `pnpm test-unit foo`: a part of the suite
     for reached in reach(runners, command):
         for invocation, cwd in located_invocations(reached):
@@ -47,6 +49,16 @@ def runs_tests(runners: TaskRunners, env: TestEnvironment, command: Command) -> 
     return False
 
 
+def _entry_invocations(runners: TaskRunners, command: Command) -> Iterator[Invocation]:
+    """The invocations `command` starts, a package binary's own (`pnpm vitest run` is
+    `vitest run`, whose `run` is a subcommand, not a filter passed to a script)."""
+    for invocation, cwd in located_invocations(command):
+        binary = None
+        if invocation.program in RUN_SUBCOMMAND - {"hatch", "pdm"}:
+            binary = binary_run(runners, invocation, cwd, command)
+        yield from invocations(binary.text) if binary else (invocation,)
+
+
 def seen_to_run_tests(runners: TaskRunners, env: TestEnvironment, command: Command) -> bool:
     """Whether something `command` reaches is seen to run a test suite or a test program (not
     only a target named `test` whose recipe runs an unknown program, nor a script named
@@ -54,10 +66,20 @@ def seen_to_run_tests(runners: TaskRunners, env: TestEnvironment, command: Comma
     reached = reach(runners, command)
     read = {c.path for c in reached}
     return any(
-        _seen_to_test(invocation, cwd, env, read)
-        for command in reached
-        for invocation, cwd in located_invocations(command)
+        _seen_to_test(invocation, cwd, env, read) or _cmake_make_test(runners, invocation, cwd, c)
+        for c in reached
+        for invocation, cwd in located_invocations(c)
     )
+
+
+def _cmake_make_test(
+    runners: TaskRunners, invocation: Invocation, cwd: str, parent: Command
+) -> bool:
+    """`make test` in a directory the command configures with CMake first: ctest's run."""
+    if invocation.program not in ("make", "gmake"):
+        return False
+    directory, words = make_args(invocation.args, cwd)
+    return words[:1] == ["test"] and _cmake_tests_in(runners, directory, parent)
 
 
 def _seen_to_test(invocation: Invocation, cwd: str, env: TestEnvironment, read: set[str]) -> bool:
@@ -125,9 +147,24 @@ def _has_make_rule(runners: TaskRunners, directory: str, target: str, parent: Co
     """Whether the Makefile in `directory` has `target`: the one `./configure` writes, when
     the command runs configure there first."""
     makefile = runners.makefile(directory)
-    if any(i.program == "configure" and at == directory for i, at in located_invocations(parent)):
+    if _configures(runners, directory, parent):
         makefile = read_configured_makefile(runners.src, directory) or makefile
+    if makefile is None and target == "test":
+        return _cmake_tests_in(runners, directory, parent)
     return makefile is not None and makefile.rule_for(target) is not None
+
+
+def _cmake_tests_in(runners: TaskRunners, directory: str, parent: Command) -> bool:
+    """Whether `parent` configures `directory` with CMake first (`cd build && cmake ..`,
+    `cmake -B build`) from sources that declare tests: the Makefile CMake writes there has
+    a `test` target that runs ctest."""
+    for invocation, at in located_invocations(parent):
+        configured = cmake_configure(invocation, at)
+        if configured is not None and configured[1] == (directory or "."):
+            source = "" if configured[0] == "." else f"{configured[0]}/"
+            if CMAKE_TESTS.search(runners.src.text(f"{source}CMakeLists.txt") or ""):
+                return True
+    return False
 
 
 AUTOMAKE_TESTS = re.compile(r"^\s*(?:TESTS|check_PROGRAMS|\w+_TESTS)\s*\+?=", re.M)
@@ -137,14 +174,20 @@ def _automake_tests(runners: TaskRunners, directory: str, parent: Command) -> bo
     """Whether `parent` runs `./configure` in `directory` first, whose `Makefile.am` declares
     tests (`TESTS = ...`): the Makefile configure writes has automake's `check`."""
     prefix = f"{directory}/" if directory else ""
-    made = runners.src.repo.file(f"{prefix}configure") is not None
-    configured = False
+    text = runners.src.text(f"{prefix}Makefile.am") or ""
+    return _configures(runners, directory, parent) and AUTOMAKE_TESTS.search(text) is not None
+
+
+def _configures(runners: TaskRunners, directory: str, parent: Command) -> bool:
+    """Whether `parent` runs `./configure` in `directory`, which is there or written by an
+    earlier `autoreconf -i`, `./bootstrap` or `./autogen.sh` of the same command."""
+    made = runners.src.repo.file(f"{directory}/configure" if directory else "configure") is not None
     for invocation, at in located_invocations(parent):
         if at == directory and invocation.program in GENERATES_CONFIGURE:
-            made = True  # `autoreconf -i`, `./autogen.sh` write `configure`
-        configured = configured or (invocation.program == "configure" and at == directory and made)
-    text = runners.src.text(f"{prefix}Makefile.am") or ""
-    return configured and AUTOMAKE_TESTS.search(text) is not None
+            made = True
+        if invocation.program == "configure" and at == directory and made:
+            return True
+    return False
 
 
 GENERATES_CONFIGURE = frozenset({"autoreconf", "autogen.sh", "bootstrap", "autogen"})
