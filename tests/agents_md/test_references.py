@@ -11,7 +11,7 @@ from auditor.facts.subject import Subject
 
 Make = Callable[..., Subject]
 BASE = {
-    "Makefile": "test:\n\tpytest\n\nlint:\n\truff check .\n",
+    "Makefile": "test:\n\tpytest\n\nlint:\n\truff check .\n\n.develop:\n\ttouch .develop\n",
     "package.json": '{"scripts": {"build": "tsc"}}\n',
     "tox.ini": "[tox]\nenvlist = py312, docs\n\n[testenv]\ncommands = pytest\n\n"
     "[testenv:docs]\ncommands = sphinx-build docs out\n",
@@ -22,6 +22,7 @@ BASE = {
     "Cargo.toml": '[workspace]\nmembers = ["crates/*"]\n',
     "crates/parser/Cargo.toml": '[package]\nname = "parser"\n',
     ".gitignore": ".env\nbuild/\n",
+    "changes/README.rst": "One news fragment per change.\n",
 }
 
 
@@ -45,6 +46,12 @@ def problems(make_subject: Make, agents: str, **extra: str) -> list[tuple[int, s
         "Test one crate: `cargo test -p parser`.",
         "The module `app/core.py` (relative to `src/`).",
         "Run one file: `pytest tests/blah_test.py`, one feature: `tests/blah.feature`.",
+        "Name it after the issue (e.g. `changes/1234.bugfix.rst` for a fix).",
+        "Example (`changes/1654.bugfix.rst` style):",
+        "The repo does not ship its own `.github/PULL_REQUEST_TEMPLATE.md`.",
+        "A translation file in your project might live at `config/locales/en.yml`.",
+        "Tag it with `> [Introduced](link-to-issue-or-PR) in X.Y.Z`.",
+        "Run `make .develop` once.",
     ],
 )
 def test_real_or_unverifiable_references_are_not_reported(make_subject: Make, line: str) -> None:

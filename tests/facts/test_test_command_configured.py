@@ -92,3 +92,17 @@ def test_a_check_target_that_lints_ranks_after_the_test_target(make_subject: Mak
     # a check target that only tests is the run as documented
     files["Makefile"] = makefile.replace("check: lint vet race", "check: race")
     assert chosen(make_subject, files)[0][:2] == ("make check", "CLAUDE.md")
+
+
+def test_a_command_labelled_for_another_job_ranks_after_the_test_line(
+    make_subject: MakeSubject,
+) -> None:
+    pom = "<project><dependencies><dependency><artifactId>junit</artifactId></dependency>"
+    agents = (
+        "## Commands\n\n- Build: `mvn package`\n- Run the tests: `mvn install site`\n"
+        "- `mvn verify` - Build the docs site\n"
+    )
+    files = {"pom.xml": pom + "</dependencies></project>", "AGENTS.md": agents}
+    files["src/test/java/ATest.java"] = "class ATest {}\n"
+    # `mvn package` runs the tests too, but its document says it is the build
+    assert chosen(make_subject, files)[0] == ("mvn install site", "AGENTS.md", 4, "documented")

@@ -42,6 +42,32 @@ def in_extra_section(lines: Sequence[str], line: int) -> bool:
     return bool(EXTRA_SECTION.search(heading_above(lines, line)))
 
 
+OTHER_JOB = (
+    r"(?:build|compile|lint|format|type[\s-]?check|set\s?up|install|bootstrap|bench(?:mark)?s?"
+    r"|docs?|documentation|release|publish|clean|run\s+one\s+test|single\s+test)"
+)
+OTHER_JOB_LABEL = re.compile(
+    rf"(?ix)^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*|__)?\s*{OTHER_JOB}[\w\s()-]{{0,20}}?"
+    r"(?:\*\*|__)?\s*[:\u2013\u2014]\s*$"
+)
+"""A list item's label for another job than the tests ("- Build: `mvn package`")."""
+OTHER_JOB_DESCRIPTION = re.compile(rf"(?ix)^\s*[-:\u2013\u2014]\s*{OTHER_JOB}\b")
+"""A description after the command for another job ("- `pnpm build` - Build all packages")."""
+TEST_WORD = re.compile(r"(?i)\b(?:tests?|specs?|suite)\b")
+
+
+def labelled_for_another_job(introduction: str) -> bool:
+    """Whether `introduction` (the line holding an inline command) labels the command for
+    another job than running the tests ("- Build: `mvn package`", "- `make docs` - Build the
+    docs"; not "- Build and test: `make`")."""
+    label, _, rest = introduction.partition("`")
+    if label.strip(" -*+"):
+        pattern, text = OTHER_JOB_LABEL, label
+    else:
+        pattern, text = OTHER_JOB_DESCRIPTION, rest.partition("`")[2]
+    return bool(pattern.match(text)) and not TEST_WORD.search(text)
+
+
 def introduces_whole_suite(introduction: str) -> bool:
     """Whether `introduction` says that what follows runs the whole test suite."""
     return bool(WHOLE_SUITE.search(introduction))

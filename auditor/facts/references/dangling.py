@@ -17,11 +17,14 @@ from auditor.facts.subject import Subject
 LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 DOCUMENTED = frozenset({"instructions", "docs"})
 NEW_FILE_CONTEXT = re.compile(
-    r"\b(?:create[sd]?|creating|write|writing|e\.g\.|eg\.|for example|for instance|such as|"
-    r"named|called|generated?|will be|would be|new file)\b",
+    r"\b(?:create[sd]?|creating|write|writing|example|for instance|such as|named|called"
+    r"|generated?|will be|would be|new file)\b|\be\.?g\.|\bi\.e\."
+    r"|\byour\s+(?:own\s+)?(?:project|app|application|repo(?:sitory)?|code(?:base)?)\b"
+    r"|\b(?:does|do|did)\s*(?:not|n't)\s+(?:ship|have|include|contain|exist)\b|\bthere\s+is\s+no\b",
     re.IGNORECASE,
 )
-"""Words around a path that say it is one to make, or an example of a name."""
+"""Words around a path that say it is one to make, an example of a name, one in the reader's
+own project, or one the repository does not have ("does not ship its own `X`")."""
 _CACHE: weakref.WeakKeyDictionary[Subject, tuple[Reference, ...]] = weakref.WeakKeyDictionary()
 
 
@@ -108,7 +111,7 @@ def _path_references(
             missing = judge.code_span(span, base)
             if missing:
                 yield Reference(document, number, "path", span, f"`{span}` does not exist")
-        for match in LINK.finditer(line):
+        for match in LINK.finditer(spans.sub(" ", line)):  # `[a](b)` in code is no link
             missing = judge.link(match.group(1), directory)
             if missing:
                 target = match.group(1)

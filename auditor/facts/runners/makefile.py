@@ -92,6 +92,14 @@ class Makefile:
         )
 
 
+SPECIAL_TARGETS = frozenset({
+    ".PHONY", ".SUFFIXES", ".DEFAULT", ".PRECIOUS", ".INTERMEDIATE", ".NOTINTERMEDIATE",
+    ".SECONDARY", ".SECONDEXPANSION", ".DELETE_ON_ERROR", ".IGNORE", ".LOW_RESOLUTION_TIME",
+    ".SILENT", ".EXPORT_ALL_VARIABLES", ".NOTPARALLEL", ".ONESHELL", ".POSIX", ".WAIT",
+})  # fmt: skip
+"""GNU make's built-in targets; other names with a dot (`.develop`, `.venv`) are rules."""
+
+
 def makefile_in(src: FactSources, directory: str = "") -> str | None:
     """The Makefile `make` would read in `directory`, or None."""
     prefix = directory.strip("/") + "/" if directory.strip("/") else ""
@@ -133,7 +141,7 @@ def _read(src: FactSources, path: str) -> Makefile:
     parser.read(path)
     targets = parser.expanded_targets()
     goal = parser.variables.get(".DEFAULT_GOAL") or next(
-        (n for n in targets if "%" not in n and not n.startswith("$")), None
+        (n for n in targets if "%" not in n and not n.startswith(("$", "."))), None
     )
     return Makefile(path, targets, goal, parser.variables)
 
@@ -203,7 +211,7 @@ class _Parser:
         rule = RULE.match(line)
         if not rule or "=" in REFERENCES.sub("", rule.group(2).split(";", 1)[0]):
             return []  # not a rule, or a target-specific variable (`test: ARGS=-race`)
-        names = [n for n in self.expand(rule.group(1)).split() if not n.startswith(".")]
+        names = [n for n in self.expand(rule.group(1)).split() if n not in SPECIAL_TARGETS]
         prerequisites, _, inline = rule.group(2).partition(";")
         for name in names:
             if name not in self.targets:

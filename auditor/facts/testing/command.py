@@ -31,7 +31,11 @@ from dataclasses import replace
 
 from auditor.facts.ci.triggers import pull_request_ci
 from auditor.facts.commands.documented import document_introductions
-from auditor.facts.commands.prose import in_extra_section, introduces_whole_suite
+from auditor.facts.commands.prose import (
+    in_extra_section,
+    introduces_whole_suite,
+    labelled_for_another_job,
+)
 from auditor.facts.commands.unattended import stated_watch_flags, unattended_form
 from auditor.facts.layout.languages import primary_language
 from auditor.facts.model import Command
@@ -138,7 +142,9 @@ class _Ranking:
         self.primary = LANGUAGE_ECOSYSTEMS.get(primary_language(src.repo) or "")
         self.pull_requests = frozenset(pull_request_ci(src))
         self.order = {command: i for i, command in enumerate(candidates)}
-        self.whole = _introduced_as_whole_suite(src, documented)
+        introductions = _introductions(src, documented)
+        self.whole = {c for c, text in introductions.items() if introduces_whole_suite(text)}
+        self.other_job = {c for c, text in introductions.items() if labelled_for_another_job(text)}
         self.extra = _in_extra_sections(src, documented)
         self.chains = chains
 
@@ -172,13 +178,15 @@ class _Ranking:
         )
 
     def _late(self, command: Command) -> int:
-        """2 for a command with placeholders or too long, 1 for a variant or one that watches
-        as written (`pnpm dev`, whose `vitest` needs `--run` to end), else 0."""
+        """2 for a command with placeholders or too long, 1 for a variant, one that watches
+        as written (`pnpm dev`, whose `vitest` needs `--run` to end) or one its document
+        labels for another job ("- Build: `mvn package`"), else 0."""
         if not runnable(command.text, MAX_CHAIN if command in self.chains else MAX_COMMAND):
             return 2
         variant = variant_of(self.src, command, self.pull_requests)
         watches = unattended_form(command.text, self.runners, ()) != command.text
-        return int(command in self.extra or bool(variant) or watches)
+        aside = command in self.extra or command in self.other_job
+        return int(aside or bool(variant) or watches)
 
 
 ELLIPSES = frozenset({"...", "\u2026"})
@@ -195,19 +203,13 @@ def has_placeholders(text: str) -> bool:
     return any(mark in text for mark in TEMPLATE_MARKS) or any(w in ELLIPSES for w in text.split())
 
 
-def _introduced_as_whole_suite(src: FactSources, documented: Sequence[Command]) -> set[Command]:
-    """The documented commands whose prose says they run the whole suite ("Run the full test
-    suite")."""
-    found: set[Command] = set()
-    for path in {command.path for command in documented}:
-        introductions = document_introductions(path, src.text(path) or "")
-        found.update(
-            command
-            for command in documented
-            if command.path == path
-            and introduces_whole_suite(introductions.get(command.line or 0, ""))
-        )
-    return found
+def _introductions(src: FactSources, documented: Sequence[Command]) -> dict[Command, str]:
+    """The prose that introduces each documented command (`document_introductions`)."""
+    by_path = {
+        path: document_introductions(path, src.text(path) or "")
+        for path in {command.path for command in documented}
+    }
+    return {c: by_path[c.path].get(c.line or 0, "") for c in documented}
 
 
 def _finds_manifest(judge: ManifestJudge, command: Command) -> bool:
