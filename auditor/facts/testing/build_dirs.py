@@ -124,21 +124,30 @@ def cmake_configure(invocation: Invocation, cwd: str) -> tuple[str, str] | None:
     (`cd build && cmake ..`, `cmake -S . -B build`); None for `cmake --build`, another
     generator (`-G Ninja`) or a line that names no source."""
     args = invocation.args
-    if invocation.program != "cmake" or "--build" in args or "-E" in args:
+    if not _writes_makefiles(invocation):
         return None
-    generators = _option_values(args, "-G")
-    if generators and not all("Makefiles" in g for g in generators):
-        return None
-    positional = [a for i, a in enumerate(args) if not a.startswith("-") and not _is_value(args, i)]
     build = _option_values(args, "-B")
-    source = _option_values(args, "-S") or positional or ([""] if build else [])
+    source = _option_values(args, "-S") or _positional(args) or ([""] if build else [])
     if not source:
         return None
     return _joined(cwd, source[-1]), _joined(cwd, build[-1]) if build else (cwd or ".")
 
 
-def _is_value(args: tuple[str, ...], at: int) -> bool:
-    return at > 0 and args[at - 1] in CMAKE_VALUE_OPTIONS
+def _writes_makefiles(invocation: Invocation) -> bool:
+    """A cmake configure step (not `--build`, `-E`) for a Makefile generator (the default)."""
+    args = invocation.args
+    if invocation.program != "cmake" or "--build" in args or "-E" in args:
+        return False
+    return all("Makefiles" in generator for generator in _option_values(args, "-G"))
+
+
+def _positional(args: tuple[str, ...]) -> list[str]:
+    """The arguments that are neither options nor an option's value (cmake's source path)."""
+    return [
+        a
+        for i, a in enumerate(args)
+        if not a.startswith("-") and not (i and args[i - 1] in CMAKE_VALUE_OPTIONS)
+    ]
 
 
 def _option_values(args: tuple[str, ...], option: str) -> list[str]:
