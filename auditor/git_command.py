@@ -108,7 +108,7 @@ def _wait(process: subprocess.Popen[bytes]) -> bytes | None:
             out, _ = process.communicate(timeout=POLL)
             return out
         except subprocess.TimeoutExpired:
-            stalled = stalled + 1 if _waits_on_fifo(process.pid) else 0
+            stalled = stalled + 1 if waits_on_fifo(process.pid) else 0
     process.kill()
     process.communicate()
     if stalled >= STALLED_POLLS:
@@ -117,7 +117,7 @@ def _wait(process: subprocess.Popen[bytes]) -> bytes | None:
     return None
 
 
-def _waits_on_fifo(pid: int) -> bool:
+def waits_on_fifo(pid: int) -> bool:
     """Whether the process is blocked opening a FIFO (Linux; False where that is unknown)."""
     try:
         with open(f"/proc/{pid}/wchan", "rb") as wchan:

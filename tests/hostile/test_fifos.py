@@ -10,21 +10,42 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from auditor.git_command import waits_on_fifo
 from tests.hostile.conftest import Invoke, Outcome, assert_survived
 
 FIFO_BUDGET = 15.0
 PLAIN = {"README.md": "# x\n\nRun `pytest`.\n", "AGENTS.md": "# Agents\n", "src/app.py": "x = 1\n"}
-WCHAN = Path("/proc/self/wchan")
+
+
+def fifo_waits_are_visible() -> bool:
+    """Whether this system shows a process waiting to open a FIFO as git_command looks for it
+    (Linux's /proc/PID/wchan): a child is made to wait on one, and looked at."""
+    with tempfile.TemporaryDirectory() as scratch:
+        fifo = Path(scratch, "fifo")
+        os.mkfifo(fifo)
+        child = subprocess.Popen([sys.executable, "-c", f"open({str(fifo)!r})"])
+        try:
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline and not waits_on_fifo(child.pid):
+                time.sleep(0.05)
+            return waits_on_fifo(child.pid)
+        finally:
+            child.kill()
+            child.wait()
+
+
 needs_wchan = pytest.mark.skipif(
-    not WCHAN.exists(),
-    reason="git waiting on a FIFO is seen through /proc/PID/wchan (Linux); elsewhere it is "
-    "stopped by its 120 s timeout (SECURITY.md)",
+    not fifo_waits_are_visible(),
+    reason="a git waiting on a FIFO is seen through /proc/PID/wchan, which this system does "
+    "not show; such a wait ends at git's 120 s timeout here (SECURITY.md)",
 )
 
 
