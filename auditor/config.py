@@ -13,13 +13,17 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from auditor.bounded_read import NotRead, read_inside, read_regular
 from auditor.errors import ConfigError
 from auditor.facts.profile.names import PROFILES
 from auditor.ignore_patterns import unusable_patterns
+from auditor.index.repository import MAX_TEXT_BYTES
 from auditor.model import Severity
 from auditor.structured_text import MalformedDocument, load_toml
 
 CONFIG_FILE = ".auditor.toml"
+MAX_CONFIG_BYTES = MAX_TEXT_BYTES
+"""A config file (or pyproject.toml) larger than the index reads is not read either."""
 KEYS = frozenset(
     {"select", "ignore", "exclude", "default-excludes", "fail-under", "fail-on", "jobs", "rules"}
     | {"profile"}
@@ -53,19 +57,31 @@ class Config:
 
 
 def load_config(root: Path, explicit: Path | None = None) -> Config:
-    """The config for auditing `root`: `explicit`, else `.auditor.toml`, else pyproject.toml."""
+    """The config for auditing `root`: `explicit`, else `.auditor.toml`, else pyproject.toml.
+
+    The repository's own files are untrusted: one that is a link leaving the repository, not
+    a regular file (a FIFO would block the read) or larger than MAX_CONFIG_BYTES is not
+    read; the run goes on with the defaults and a warning says why. `explicit` is the
+    user's choice, and may be anywhere, but must be a regular file of bounded size too.
+    """
     if explicit is not None:
         return _from_file(
             explicit, _read_toml(explicit), table_in_pyproject=explicit.name == "pyproject.toml"
         )
     dedicated = root / CONFIG_FILE
-    if dedicated.is_file():
-        return _from_file(dedicated, _read_toml(dedicated), table_in_pyproject=False)
-    pyproject = root / "pyproject.toml"
-    if pyproject.is_file():
+    if _exists(dedicated):
         try:
-            data = load_toml(pyproject.read_text("utf-8"))
-        except (OSError, UnicodeDecodeError, MalformedDocument) as error:
+            text = read_inside(root, dedicated, MAX_CONFIG_BYTES).decode("utf-8")
+        except NotRead as refused:
+            return Config(warnings=(f"{CONFIG_FILE}: not read ({refused}); using defaults",))
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigError(f"{dedicated}: cannot read config: {_reason(error)}") from None
+        return _from_file(dedicated, _parse_toml(dedicated, text), table_in_pyproject=False)
+    pyproject = root / "pyproject.toml"
+    if _exists(pyproject):
+        try:
+            data = load_toml(read_inside(root, pyproject, MAX_CONFIG_BYTES).decode("utf-8"))
+        except (OSError, UnicodeDecodeError, NotRead, MalformedDocument) as error:
             warning = (
                 f"pyproject.toml: not read for [tool.auditor] ({_reason(error)}); using defaults"
             )
@@ -76,17 +92,32 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
     return Config()
 
 
+def _exists(path: Path) -> bool:
+    """Whether there is anything at `path`, a dangling link included (os.lstat)."""
+    try:
+        path.lstat()
+    except OSError:
+        return False
+    return True
+
+
 def _reason(error: Exception) -> str:
     return str(error).splitlines()[0] if str(error) else type(error).__name__
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return load_toml(path.read_text("utf-8"))
+        text = read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
-    except (OSError, UnicodeDecodeError) as error:
+    except (OSError, UnicodeDecodeError, NotRead) as error:
         raise ConfigError(f"{path}: cannot read config: {_reason(error)}") from None
+    return _parse_toml(path, text)
+
+
+def _parse_toml(path: Path, text: str) -> dict[str, Any]:
+    try:
+        return load_toml(text)
     except MalformedDocument as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from auditor.git_command import GitUnusable, check_metadata, git_output
 from auditor.model import Diagnostic
 from auditor.walk import Layers, read_rules, walk
 
@@ -36,8 +36,6 @@ CACHE_DIRS = frozenset(
 )
 """Tool caches: skipped like the other defaults, but not listed as generated or vendored."""
 
-GIT = ("git", "-c", "core.fsmonitor=false", "-c", "core.quotepath=off")
-"""git never runs the repository's fsmonitor hook: the audited tree's config is not trusted."""
 IN_REPOSITORY_DIRECTORY = "points to a directory"
 LINGUIST = frozenset({"linguist-generated", "linguist-vendored"})
 
@@ -77,7 +75,7 @@ def discover(
     root = root.resolve()
     found = _Found(root, [*(DEFAULT_EXCLUDES if default_excludes else ())], [*exclude])
     found.excludes.set("", [*found.defaults, *found.user])
-    listed = _git_files(root)
+    listed = _listed_by_git(root, found)
     unread: list[str] = []
     if listed is not None and within:
         unread = [rel for rel in listed if not _serves(rel, within)]
@@ -267,43 +265,39 @@ def _linguist_patterns(text: str) -> list[str]:
     return patterns
 
 
-def _git(root: Path, *args: str) -> str | None:
-    """git's output, run with none of the caller's GIT_* variables (a hook's GIT_DIR...)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update(GIT_OPTIONAL_LOCKS="0", GIT_TERMINAL_PROMPT="0")
+def _listed_by_git(root: Path, found: _Found) -> list[str] | None:
+    """`_git_files`, with the reason noted when git could not be used (a FIFO it would read)."""
     try:
-        done = subprocess.run(
-            [*GIT, "-C", str(root), *args],
-            capture_output=True,
-            timeout=120,
-            check=False,
-            stdin=subprocess.DEVNULL,
-            env=env,
-        )
-    except (OSError, subprocess.SubprocessError):
+        return _git_files(root)
+    except GitUnusable as unusable:
+        found.note(unusable.path, unusable.kind, unusable.message)
         return None
-    return done.stdout.decode("utf-8", "surrogateescape") if done.returncode == 0 else None
 
 
 def _git_files(root: Path) -> list[str] | None:
     """git's files (tracked, and untracked but not ignored); None outside a work tree, and when
     git lists nothing (an ignored directory of an enclosing repository): then the walk runs."""
-    inside = _git(root, "rev-parse", "--is-inside-work-tree")
+    check_metadata(root)
+    inside = git_output(root, "rev-parse", "--is-inside-work-tree")
     if inside is None or inside.strip() != "true":
         return None
-    out = _git(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    out = git_output(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
     return sorted({path.rstrip("/") for path in (out or "").split("\0") if path}) or None
 
 
 def enclosing_root(root: Path) -> Path | None:
     """The top of the git work tree that `root` is a tracked subdirectory of, or None (`root`
     is the top, lies outside git, or is an ignored directory of an enclosing repository)."""
-    top = _git(root, "rev-parse", "--show-toplevel")
-    if top is None or not top.strip():
-        return None
-    enclosing = Path(top.strip()).resolve()
-    if enclosing == root or _git_files(root) is None:
-        return None
+    try:
+        check_metadata(root)
+        top = git_output(root, "rev-parse", "--show-toplevel")
+        if top is None or not top.strip():
+            return None
+        enclosing = Path(top.strip()).resolve()
+        if enclosing == root or _git_files(root) is None:
+            return None
+    except GitUnusable:
+        return None  # discover() says why
     return enclosing if root.is_relative_to(enclosing) else None
 
 
@@ -318,7 +312,10 @@ def _serves(rel: str, within: str) -> bool:
 
 
 def _git_commit(root: Path) -> str | None:
-    out = _git(root, "rev-parse", "--verify", "-q", "HEAD")
+    try:
+        out = git_output(root, "rev-parse", "--verify", "-q", "HEAD")
+    except GitUnusable:
+        return None
     return out.strip() if out else None
 
 

@@ -67,6 +67,8 @@ def agents_md_command(
     root = api.check_root(path)
     top, within = api.repository_of(root)
     config = load_config(root, None)
+    for warning in config.warnings:
+        _echo(f"auditor: warning: {warning}", err=True)
     subject = _subject(top, within, config)
     if explain_target is not None:
         from auditor.agents_md.explain import explain

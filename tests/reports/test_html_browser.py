@@ -34,6 +34,10 @@ LAUNCH_ARGS = [
 """Without the networking flags Chromium's background connections fail on a closed network."""
 VISIBLE_ROWS = "#findings-table tbody.finding:not([hidden])"
 
+pytestmark = pytest.mark.allow_hosts(["127.0.0.1"])
+"""The suite runs with sockets disabled; Playwright's event loop needs a socket pair, so here
+sockets may be made, and may connect to this machine's loopback only."""
+
 
 def chromium_path() -> str:
     """`AUDITOR_CHROMIUM` when set, else Debian's chromium; skips the module when there is none."""
