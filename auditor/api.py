@@ -17,7 +17,7 @@ from auditor.index.cache import SyntaxCache
 from auditor.index.parsing import worker_count
 from auditor.index.scan_cache import ScanCache
 from auditor.index.syntax import PARSER_VERSION
-from auditor.model import PackageReport, Report, Repository
+from auditor.model import Diagnostic, PackageReport, Report, Repository
 from auditor.rule import Rule
 
 TOOL_NAME = "auditor"
@@ -110,9 +110,7 @@ def audit(
     score = scoring.score([_judged(o) for o in outcomes])
     facts = subject.facts
     packages = _packages(subject, selected)
-    diagnostics = sorted(
-        {*subject.files.diagnostics, *facts.diagnostics}, key=lambda d: (d.path, d.kind, d.message)
-    )
+    diagnostics = _diagnostics(subject.files.diagnostics, facts.diagnostics)
     return Report(
         tool_name=TOOL_NAME,
         tool_version=__version__,
@@ -123,7 +121,16 @@ def audit(
         packages=packages,
         diagnostics=tuple(diagnostics),
         top_fixes=scoring.top_fixes(score),
+        unjudged=engine.unjudged(outcomes),
     )
+
+
+def _diagnostics(files: Sequence[Diagnostic], facts: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """The index's and the facts' diagnostics, sorted; where both speak of one file in one
+    kind, the facts know more (an instruction file over the scan cap is still scanned)."""
+    told = {(d.path, d.kind) for d in facts}
+    kept = {d for d in files if (d.path, d.kind) not in told}
+    return sorted({*kept, *facts}, key=lambda d: (d.path, d.kind, d.message))
 
 
 def repository_of(root: Path) -> tuple[Path, str]:

@@ -1,4 +1,8 @@
-"""Running rules over an index: every rule yields a status, a crashing rule an error result."""
+"""Running rules over an index: every rule yields a status, a crashing rule an error result.
+
+A rule that raised, or that yielded `NotJudged` for an input it could not read, is also
+listed as unjudged (`unjudged`): the gate must not pass over it.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,8 @@ from typing import Any
 
 from auditor.baseline import fingerprint
 from auditor.facts.subject import Subject
-from auditor.model import Finding, Status
-from auditor.rule import Rule, RuleContext, Violation
+from auditor.model import Finding, Status, Unjudged
+from auditor.rule import NotJudged, Rule, RuleContext, Violation
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,10 +34,13 @@ class Outcome:
     status: Status
     violations: tuple[Violation, ...] = ()
     message: str = ""
+    not_judged: tuple[NotJudged, ...] = ()
+    """Inputs the rule could not judge: with no violation, the outcome is an error."""
 
 
 def evaluate(selected: SelectedRule, subject: Subject) -> Outcome:
-    """Run one rule; an exception inside it becomes an `error` outcome, never a crash."""
+    """Run one rule; an exception inside it becomes an `error` outcome, never a crash, and so
+    does an input it could not judge when it found nothing else."""
     rule = selected.rule
     ctx = RuleContext(subject=subject, options=MappingProxyType(dict(selected.options)))
     try:
@@ -41,15 +48,36 @@ def evaluate(selected: SelectedRule, subject: Subject) -> Outcome:
             return Outcome(rule, Status.NOT_APPLICABLE, message=f"not for {ctx.facts.profile}")
         if not rule.applies(ctx):
             return Outcome(rule, Status.NOT_APPLICABLE)
-        violations = tuple(rule.check(ctx))
+        yielded = tuple(rule.check(ctx))
     except Exception as error:
         return Outcome(rule, Status.ERROR, message=f"{type(error).__name__}: {error}")
-    return Outcome(rule, Status.FAIL if violations else Status.PASS, violations)
+    violations = tuple(v for v in yielded if not isinstance(v, NotJudged))
+    unread = tuple(dict.fromkeys(v for v in yielded if isinstance(v, NotJudged)))
+    if violations:
+        return Outcome(rule, Status.FAIL, violations, not_judged=unread)
+    if unread:
+        reasons = "; ".join(f"{n.path}: {n.reason}" for n in unread)
+        return Outcome(rule, Status.ERROR, message=f"not judged: {reasons}", not_judged=unread)
+    return Outcome(rule, Status.PASS)
 
 
 def run(rules: Iterable[SelectedRule], subject: Subject) -> tuple[Outcome, ...]:
     """Evaluate every selected rule, in id order."""
     return tuple(evaluate(s, subject) for s in sorted(rules, key=lambda s: s.rule.id))
+
+
+def unjudged(outcomes: Iterable[Outcome]) -> tuple[Unjudged, ...]:
+    """The rules whose verdict is incomplete, sorted: one entry per input a rule could not
+    judge, and one for a rule that raised (its first line of message)."""
+    found = []
+    for outcome in outcomes:
+        rule = outcome.rule
+        found += [Unjudged(rule.id, rule.severity, n.reason, n.path) for n in outcome.not_judged]
+        if outcome.status is Status.ERROR and not outcome.not_judged:
+            message = (outcome.message.splitlines() or ["no message"])[0]
+            message = message if len(message) <= 200 else message[:199] + "…"
+            found.append(Unjudged(rule.id, rule.severity, f"the rule raised {message}"))
+    return tuple(sorted(found, key=Unjudged.sort_key))
 
 
 def findings(outcomes: Iterable[Outcome], prefix: str = "") -> tuple[Finding, ...]:

@@ -15,7 +15,8 @@ from auditor.report_facts import SetAside as SetAside
 from auditor.report_facts import Source as Source
 from auditor.report_facts import Workspace as Workspace
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+"""1.1 added `unjudged`."""
 
 
 class Severity(StrEnum):
@@ -96,6 +97,24 @@ class Diagnostic:
     path: str
     kind: str
     message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unjudged:
+    """A rule that did not judge all of its input: it raised, or it could not read an input.
+
+    Its findings may be missing, so the `--fail-on` gate fails at or below its severity
+    (`auditor.gate`) instead of passing over what was never judged.
+    """
+
+    rule: str
+    severity: Severity
+    reason: str
+    path: str | None = None
+    """The input not judged; None when the whole rule was not (it raised)."""
+
+    def sort_key(self) -> tuple[str, str, str]:
+        return (self.rule, self.path or "", self.reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +210,8 @@ class Report:
     diagnostics: tuple[Diagnostic, ...]
     schema_version: str = SCHEMA_VERSION
     top_fixes: tuple[RuleResult, ...] = field(default=())
+    unjudged: tuple[Unjudged, ...] = ()
+    """Rules (of the repository's own run) whose verdict is incomplete, and why."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,6 +92,20 @@ class Violation:
 
 
 @dataclass(frozen=True, slots=True)
+class NotJudged:
+    """An input a rule could not judge (unreadable, unparsable), yielded beside violations.
+
+    A rule cannot pass over what it never read: with no violation it is an `error` result,
+    and the report lists the input as unjudged, so a `--fail-on` gate at the rule's severity
+    fails instead of passing (`auditor.gate`).
+    """
+
+    path: str
+    reason: str
+    """Why, in a few words: `cannot parse JSON: Expecting value: line 1 column 1 (char 0)`."""
+
+
+@dataclass(frozen=True, slots=True)
 class RuleContext:
     """What a rule may look at: the subject (read-only files and facts) and its options."""
 
@@ -132,7 +146,7 @@ def _always(ctx: RuleContext) -> bool:
     return True
 
 
-Check = Callable[[RuleContext], Iterable[Violation]]
+Check = Callable[[RuleContext], Iterable[Violation | NotJudged]]
 Applies = Callable[[RuleContext], bool]
 
 

@@ -16,6 +16,7 @@ from auditor.model import (
     RenderOptions,
     Report,
     RuleResult,
+    Unjudged,
 )
 
 SCHEMA_RESOURCE = ("schemas", "report.schema.json")
@@ -67,6 +68,7 @@ def to_document(report: Report) -> dict[str, Any]:
         "top_fixes": [_top_fix(r) for r in report.top_fixes],
         "packages": [_package(p) for p in sorted(report.packages, key=lambda p: p.path)],
         "diagnostics": [_diagnostic(d) for d in sorted(report.diagnostics, key=_diagnostic_key)],
+        "unjudged": [_unjudged(u) for u in sorted(report.unjudged, key=Unjudged.sort_key)],
     }
 
 
@@ -157,6 +159,15 @@ def _package(package: PackageReport) -> dict[str, Any]:
 
 def _diagnostic(diagnostic: Diagnostic) -> dict[str, str]:
     return {"path": diagnostic.path, "kind": diagnostic.kind, "message": diagnostic.message}
+
+
+def _unjudged(unjudged: Unjudged) -> dict[str, str | None]:
+    return {
+        "rule": unjudged.rule,
+        "severity": unjudged.severity.value,
+        "path": unjudged.path,
+        "reason": unjudged.reason,
+    }
 
 
 def _diagnostic_key(diagnostic: Diagnostic) -> tuple[str, str, str]:

@@ -179,16 +179,25 @@ def packages(report: Report) -> tuple[str, list[tuple[str, str, str, str]]]:
 
 
 def unassessed(report: Report) -> list[str]:
-    """Bullets for rules left out of the score: not applicable (with why) and errored."""
+    """Bullets for rules left out of the score (not applicable, with why, and errored) and
+    for rules that did not judge all of their input (`Report.unjudged`)."""
     bullets = []
     for rule in report.score.rules:
         if rule.status is Status.NOT_APPLICABLE:
             why = f" — {text(rule.message)}" if rule.message else ""
             bullets.append(f"Not applicable: {rule_link(rule.id)} {text(rule.title)}{why}")
+    unjudged = {u.rule for u in report.unjudged}
+    titles = {rule.id: rule.title for rule in report.score.rules}
     for rule in report.score.rules:
-        if rule.status is Status.ERROR:
+        if rule.status is Status.ERROR and rule.id not in unjudged:
             why = text(rule.message) if rule.message else "no message"
             bullets.append(f"**Errored**: {rule_link(rule.id)} {text(rule.title)} — {why}")
+    for item in report.unjudged:
+        where = f"{code(item.path)}: " if item.path else ""
+        bullets.append(
+            f"**Not judged** ({item.severity.value}): {rule_link(item.rule)} "
+            f"{text(titles.get(item.rule, ''))} — {where}{text(item.reason)}"
+        )
     return bullets
 
 

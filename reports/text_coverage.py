@@ -10,7 +10,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from auditor.model import Category, Diagnostic, Report, RuleResult, Status
+from auditor.model import Category, Diagnostic, Report, RuleResult, Status, Unjudged
 
 STATUS_STYLES = {
     Status.PASS: ("pass", "green"),
@@ -59,8 +59,12 @@ def _points(rule: RuleResult) -> Text:
 
 
 def unassessed(report: Report, verbose: bool) -> list[RenderableType]:
-    """Not-applicable and errored rules, and skipped files: a line each, itemised if verbose."""
-    rows = [*_not_applicable(report.score.rules, verbose), *_errored(report.score.rules)]
+    """Not-applicable, errored and unjudged rules, and skipped files: a line each, itemised
+    if verbose."""
+    unjudged = {u.rule for u in report.unjudged}
+    errored = [r for r in report.score.rules if r.id not in unjudged]
+    rows = [*_not_applicable(report.score.rules, verbose), *_errored(errored)]
+    rows += _unjudged(report.unjudged)
     rows += _diagnostics(report.diagnostics, verbose)
     if not rows:
         return []
@@ -90,6 +94,20 @@ def _errored(results: Sequence[RuleResult]) -> list[Row]:
         (Text("Errored", style="bold magenta"), Text(f"{r.id} — {r.message or 'no message'}"))
         for r in results
         if r.status is Status.ERROR
+    ]
+
+
+def _unjudged(unjudged: Sequence[Unjudged]) -> list[Row]:
+    """One line per input a rule could not judge (or rule that raised): each can hide a
+    finding, and `--fail-on` fails at its severity."""
+    return [
+        (
+            Text("Not judged", style="bold red"),
+            Text(
+                f"{u.rule} ({u.severity.value}) — " + (f"{u.path}: " if u.path else "") + u.reason
+            ),
+        )
+        for u in unjudged
     ]
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.engine import SelectedRule, evaluate, findings, run
+from auditor.engine import SelectedRule, evaluate, findings, run, unjudged
 from auditor.index.repository import RepositoryIndex
-from auditor.model import Status
-from auditor.rule import RuleContext, Violation
+from auditor.model import Severity, Status, Unjudged
+from auditor.rule import NotJudged, RuleContext, Violation
 from tests.rulefactory import make_rule
 
 EMPTY = RepositoryIndex(root=__import__("pathlib").Path("."), files=(), texts={}, syntax={})
@@ -29,6 +29,32 @@ def test_pass_fail_and_not_applicable() -> None:
 def test_a_crashing_rule_is_an_error_result_not_a_crash() -> None:
     outcome = evaluate(SelectedRule(make_rule(check=boom), {}), EMPTY)
     assert outcome.status is Status.ERROR and "RuntimeError: rule bug" in outcome.message
+
+
+def test_an_input_not_judged_keeps_a_rule_from_passing() -> None:
+    rule = make_rule(check=lambda ctx: [NotJudged("a.json", "cannot parse json: x")])
+    outcome = evaluate(SelectedRule(rule, {}), EMPTY)
+    assert outcome.status is Status.ERROR
+    assert outcome.message == "not judged: a.json: cannot parse json: x"
+    assert unjudged([outcome]) == (
+        Unjudged("TST001", Severity.MEDIUM, "cannot parse json: x", "a.json"),
+    )
+
+
+def test_a_failing_rule_still_lists_what_it_could_not_judge() -> None:
+    rule = make_rule(check=lambda ctx: [Violation("x", "b.md", 1), NotJudged("a.json", "why")])
+    outcome = evaluate(SelectedRule(rule, {}), EMPTY)
+    assert outcome.status is Status.FAIL and len(outcome.violations) == 1
+    assert [(u.path, u.reason) for u in unjudged([outcome])] == [("a.json", "why")]
+
+
+def test_a_crashing_rule_is_unjudged_as_a_whole() -> None:
+    outcome = evaluate(SelectedRule(make_rule(check=boom), {}), EMPTY)
+    assert unjudged([outcome]) == (
+        Unjudged("TST001", Severity.MEDIUM, "the rule raised RuntimeError: rule bug"),
+    )
+    passing = evaluate(SelectedRule(make_rule("TST002"), {}), EMPTY)
+    assert unjudged([passing]) == ()
 
 
 def test_options_reach_the_rule() -> None:

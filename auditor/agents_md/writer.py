@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from auditor.index.repository import MAX_TEXT_BYTES
+from auditor.index.limits import MAX_SCAN_BYTES, SCAN_CAP
 from auditor.safe_write import WriteRefused, read_current, scaffold_target, write_text
 
 
@@ -39,13 +39,13 @@ def write_file(
     `current` is the text `content` was made from (None: the file did not exist), and `ours`
     says that text is the auditor's (it holds the managed markers); another file is only
     written with `force`. The file on disk must still be exactly `current`: a file the index
-    could not decode (over 8 MiB, a NUL byte, UTF-16, invalid UTF-8) was never read, so it is
+    could not decode (over the scan cap, a NUL byte, UTF-16, invalid UTF-8) was never read, so it is
     never ours and never overwritten, with or without `force`. A symbolic link, a path
     outside the root, a read-only file or directory are refused too.
     """
     try:
         target = scaffold_target(root, relative)
-        on_disk = read_current(target, MAX_TEXT_BYTES, relative)
+        on_disk = read_current(target, MAX_SCAN_BYTES, relative)
         if on_disk is not None and on_disk == content.encode("utf-8"):
             return Outcome(relative, "unchanged")
         if on_disk is not None:
@@ -62,8 +62,8 @@ def write_file(
 
 def _undecodable(data: bytes, current: str | None) -> str:
     """Why the file on disk is not the text the proposal was made from ("" when it is)."""
-    if len(data) > MAX_TEXT_BYTES:
-        problem = f"is larger than {MAX_TEXT_BYTES // (1024 * 1024)} MiB"
+    if len(data) > MAX_SCAN_BYTES:
+        problem = f"is larger than {SCAN_CAP}"
     elif b"\0" in data:
         problem = "holds NUL bytes (binary, or UTF-16)"
     else:

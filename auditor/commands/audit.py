@@ -188,5 +188,5 @@ def _stdout_options(fmt: str, color: bool | None, quiet: bool, verbose: bool) ->
 def _gate(report: Report, fail_under: float | None, fail_on: Severity | None) -> int:
     reasons = gate_failures(report, fail_under, fail_on)
     for reason in reasons:
-        click.echo(f"auditor: gate failed: {reason}", err=True)
+        click.echo(f"auditor: gate failed: {visible(reason)}", err=True)
     return 1 if reasons else 0

@@ -55,6 +55,10 @@ class FactSources:
         """Parsed JSON; a leading byte-order mark is allowed, as Node allows it."""
         return self._parse(path, "json", lambda text: load_json(text.removeprefix("\ufeff")))
 
+    def diagnose(self, path: str, kind: str, message: str) -> None:
+        """Record what is wrong with `path` beyond its syntax (one diagnostic per path)."""
+        self._diagnostics[path] = Diagnostic(path, kind, message)
+
     def yaml(self, path: str) -> Any:
         """The first YAML document of `path` (`structured_text.load_yaml`: safe and bounded)."""
         return self._parse(path, "yaml", load_yaml)

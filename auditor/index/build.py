@@ -12,24 +12,20 @@ from pathlib import Path
 from auditor.discover import Discovery
 from auditor.index.cache import SyntaxCache
 from auditor.index.languages import language_of
+from auditor.index.limits import MAX_SCAN_BYTES, SCAN_CAP
 from auditor.index.markers import is_generated_head
 from auditor.index.parsing import ParseJob, ParseQueue
 from auditor.index.records import FileSyntax, SourceFile
-from auditor.index.repository import MAX_TEXT_BYTES, RepositoryIndex
+from auditor.index.repository import RepositoryIndex
 from auditor.index.scan_cache import Scan, ScanCache, scan_file
 from auditor.index.syntax import SYNTAX_LANGUAGES
 from auditor.index.testpaths import is_test_path
 from auditor.model import Diagnostic
 
 BYTES_PER_TOKEN = 4
-MAX_READ_BYTES = MAX_TEXT_BYTES
-"""Larger files are streamed a chunk at a time: measured and hashed, never decoded or parsed."""
-MAX_PARSE_BYTES = 1024 * 1024
 MINIFIED_LINE_BYTES = 400
 """Source whose lines average more bytes than this is minified or machine-written: measured,
 not parsed (tree-sitter's error recovery on such text costs seconds per megabyte)."""
-MAX_RETAINED_TEXT = 1024 * 1024
-"""Non-source text files up to this size stay in memory for the fact detectors and rules."""
 CHUNK = 1 << 20
 
 Progress = Callable[[str, int, int], None]
@@ -150,7 +146,7 @@ def _add_file(build: _Build, path: str) -> None:
             build.diagnostics.append(Diagnostic(path, "binary", "source file holds binary data"))
         return
     text = _decode(build, path, data)
-    if record.language is None and len(data) <= MAX_RETAINED_TEXT:
+    if record.language is None:  # non-source text stays in memory for the facts and rules
         build.texts[path] = text
     wanted = build.want_syntax and (build.test_syntax or not record.is_test)
     if wanted and record.language in SYNTAX_LANGUAGES and not record.is_generated:
@@ -191,11 +187,6 @@ def _decode(build: _Build, path: str, data: bytes) -> str:
 
 
 def _queue_parse(build: _Build, record: SourceFile, data: bytes) -> None:
-    if record.size > MAX_PARSE_BYTES:
-        build.diagnostics.append(
-            Diagnostic(record.path, "too-large", f"{record.size} bytes: measured, not parsed")
-        )
-        return
     if record.size > MINIFIED_LINE_BYTES * max(record.lines, 1) and record.size > 4096:
         message = f"lines average over {MINIFIED_LINE_BYTES} bytes (minified?): not parsed"
         build.diagnostics.append(Diagnostic(record.path, "minified", message))
@@ -216,18 +207,18 @@ def _queue_parse(build: _Build, record: SourceFile, data: bytes) -> None:
 
 
 def _read_bounded(full: Path) -> bytes | None:
-    """The file's bytes, or None when it holds more than MAX_READ_BYTES.
+    """The file's bytes, or None when it holds more than MAX_SCAN_BYTES (the scan cap).
 
     Reads exactly the size the open file has (`read(n)` allocates n bytes up front, so a
     generous bound would cost megabytes per file); growth after the open is not read.
     """
     with full.open("rb") as stream:
         size = os.fstat(stream.fileno()).st_size
-        return stream.read(size) if size <= MAX_READ_BYTES else None
+        return stream.read(size) if size <= MAX_SCAN_BYTES else None
 
 
 def _add_huge_file(build: _Build, path: str, full: Path) -> None:
-    """Measure a file too large to hold: hash and count lines a chunk at a time."""
+    """Count a file over the scan cap: hash it and count its lines a chunk at a time."""
     hasher = hashlib.blake2b(digest_size=16)
     lines = size = 0
     last = b"\n"
@@ -256,7 +247,8 @@ def _add_huge_file(build: _Build, path: str, full: Path) -> None:
             is_generated=is_text and language is not None and is_generated_head(head),
         )
     )
-    build.diagnostics.append(Diagnostic(path, "too-large", f"{size} bytes: measured, not read"))
+    message = f"{size} bytes, over the {SCAN_CAP} scan cap: counted, not scanned by rules"
+    build.diagnostics.append(Diagnostic(path, "too-large", message))
 
 
 def _count_lines(data: bytes) -> int:

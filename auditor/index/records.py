@@ -113,3 +113,36 @@ class FileSyntax:
     """Per sampled window (native uint32): its index among the windows, first and last line."""
     code_lines: int = 0
     """Significant lines (not blank, comment, import or punctuation); 0 for test files."""
+
+
+@dataclass(frozen=True, slots=True)
+class TextChunk:
+    """A piece of a file's text, cut after a line break where one is near (`index.chunks`)."""
+
+    text: str
+    first_line: int
+    """The file's (1-based) number of the chunk's first line."""
+    own_end: int
+    """Where the chunk's own text ends. The text after it is the start of the next chunk, read
+    here too so that a match crossing the boundary is found whole; a match that starts at or
+    after `own_end` is the next chunk's to report."""
+    own_lines: int
+    """How many of the chunk's lines start before `own_end`: the lines it reports."""
+
+    def owns_line(self, line: int) -> bool:
+        """Whether the chunk's line `line` (1-based, counted in the chunk) is its to report."""
+        return line <= self.own_lines
+
+    def file_line(self, line: int) -> int:
+        """The file's number of the chunk's line `line`."""
+        return self.first_line + line - 1
+
+    @classmethod
+    def whole(cls, text: str) -> TextChunk:
+        """A text read whole, as one chunk."""
+        return cls(text, 1, len(text), lines_started(text, len(text)))
+
+
+def lines_started(text: str, end: int) -> int:
+    """How many lines of `text` start before offset `end`."""
+    return text.count("\n", 0, end - 1) + 1 if end > 0 else 0

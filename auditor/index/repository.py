@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from auditor.ignore_patterns import ignore_spec
-from auditor.index.records import FileSyntax, SourceFile
+from auditor.index.chunks import read_chunks
+from auditor.index.limits import MAX_SCAN_BYTES
+from auditor.index.records import FileSyntax, SourceFile, TextChunk
 from auditor.model import Diagnostic
 
 if TYPE_CHECKING:
@@ -21,9 +23,6 @@ if TYPE_CHECKING:
     from auditor.index.imports import ImportGraph
 
 V = TypeVar("V")
-
-MAX_TEXT_BYTES = 8 * 1024 * 1024
-"""Files larger than this are measured but never decoded for rules."""
 
 
 class RepositoryIndex:
@@ -121,13 +120,41 @@ class RepositoryIndex:
         if path in self._texts:
             return self._texts[path]
         record = self._by_path.get(path)
-        if record is None or not record.is_text or record.size > MAX_TEXT_BYTES:
+        if record is None or not record.is_text or record.size > MAX_SCAN_BYTES:
             return None
         try:
             data = (self.root / path).read_bytes()
         except OSError:
             return None
-        return data.decode("utf-8", "replace")
+        return data.decode("utf-8", "replace") if len(data) <= MAX_SCAN_BYTES else None
+
+    def chunks(self, path: str) -> Iterator[TextChunk]:
+        """The text of a file of any size, binary ones too (undecodable bytes replaced), in
+        chunks of about `MAX_SCAN_BYTES` that overlap by `SCAN_OVERLAP_BYTES`; nothing when
+        it is not indexed or cannot be read. A text the index holds is one chunk.
+
+        For rules that must not let padding or a stray NUL byte hide anything, such as the
+        secrets and planted-instruction rules on agent instruction files: `text` gives them
+        nothing for a file over the scan cap. Memory stays bounded by the chunk size.
+        """
+        if path.startswith("../"):
+            above = self._above(path)
+            if above is not None:
+                yield from above[0].chunks(above[1])
+            return
+        if path not in self._by_path and path in self.links:
+            path = self.links[path]
+        text = self.text(path)
+        if text is not None:
+            yield TextChunk.whole(text)
+            return
+        if path not in self._by_path:
+            return
+        try:
+            with (self.root / path).open("rb") as stream:
+                yield from read_chunks(stream)
+        except OSError:
+            return
 
     def syntax(self, path: str) -> FileSyntax | None:
         """The syntax summary of a source file, if its language is parsed and it was parsed."""

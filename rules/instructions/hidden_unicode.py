@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import groupby
 
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
 
-from .instruction_text import has_instruction_files, own_instruction_files
+from .instruction_text import has_instruction_files, instruction_chunks
 
 HIDDEN = re.compile(
     "[\u200b\u2060-\u2064\u180e\u202a-\u202e\u2066-\u2069"
@@ -29,13 +30,17 @@ def describe(char: str) -> str:
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
-    for path, text in own_instruction_files(ctx):
-        found = list(HIDDEN.finditer(text))
-        if found:
-            first = found[0]
-            line = text.count("\n", 0, first.start()) + 1
+    for path, chunks in groupby(instruction_chunks(ctx), key=lambda pair: pair[0]):
+        count, first, line = 0, "", 0
+        for _, chunk in chunks:
+            for match in HIDDEN.finditer(chunk.text, 0, chunk.own_end):
+                count += 1
+                if not first:
+                    first = match[0]
+                    line = chunk.file_line(chunk.text.count("\n", 0, match.start()) + 1)
+        if count:
             yield Violation(
-                f"{len(found)} invisible or bidi control character(s), first {describe(first[0])} "
+                f"{count} invisible or bidi control character(s), first {describe(first)} "
                 f"at line {line}: text the agent reads but a reviewer cannot see",
                 path,
                 line,

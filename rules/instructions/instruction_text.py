@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 
 from auditor.agents_md.placeholders import without_placeholders
-from auditor.rule import RuleContext
+from auditor.index.records import TextChunk
+from auditor.rule import RuleContext, Violation
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 MCP_CONFIGS = (".mcp.json", ".cursor/mcp.json", ".vscode/mcp.json", ".gemini/settings.json")
 """Where agents read MCP server configs from the repository (JSON, not instruction files)."""
+Scan = Callable[[str, str], Iterable[Violation]]
+"""scan(path, text) -> violations, with lines counted from the start of `text`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,35 @@ def own_instruction_files(ctx: RuleContext) -> Iterator[tuple[str, str]]:
         text = ctx.index.text(path)
         if text:
             yield path, text
+
+
+def instruction_chunks(ctx: RuleContext) -> Iterator[tuple[str, TextChunk]]:
+    """(path, chunk) of every instruction file with content of its own, in path order, for the
+    safety rules: a file the index holds the text of is one chunk, and one it does not (over
+    the scan cap, or holding a NUL byte) comes in bounded chunks (`RepositoryIndex.chunks`),
+    so padding an instruction file hides nothing from them."""
+    for path in ctx.facts.instruction_files:
+        if ctx.index.file(path) is not None:
+            yield from ((path, chunk) for chunk in ctx.index.chunks(path))
+
+
+def in_chunks(chunks: Iterable[tuple[str, TextChunk]], scan: Scan) -> Iterator[Violation]:
+    """`scan` run over each chunk, its violations placed in the file: lines counted from the
+    file's start, one on a line the chunk only reads ahead left to the next chunk, and one a
+    line cut between two chunks shows twice given once."""
+    seen: set[tuple[str, int | None, str, str]] = set()
+    for path, chunk in chunks:
+        for violation in scan(path, chunk.text):
+            line = violation.line
+            if line is not None and not chunk.owns_line(line):
+                continue
+            placed = replace(violation, line=chunk.file_line(line) if line is not None else None)
+            identity = (path, placed.line, placed.key, placed.message)
+            if chunk.first_line > 1 or chunk.own_end < len(chunk.text):
+                if identity in seen:
+                    continue
+                seen.add(identity)
+            yield placed
 
 
 def written_instruction_files(ctx: RuleContext) -> Iterator[tuple[str, str]]:

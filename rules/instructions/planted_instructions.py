@@ -15,32 +15,33 @@ from .injection_patterns import (
     used_not_mentioned,
     without_comments,
 )
-from .instruction_text import has_instruction_files, own_instruction_files
+from .instruction_text import has_instruction_files, in_chunks, instruction_chunks
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
-    for path, text in own_instruction_files(ctx):
-        for line, body in hidden_comments(text):
-            if INJECTION.search(body) or SECRECY.search(body) or REMOTE_PIPE.search(body):
-                yield Violation(
-                    "an HTML comment, invisible when the file is rendered, gives the agent "
-                    f"instructions: {' '.join(body.split())[:80]!r}",
-                    path,
-                    line,
-                    key="hidden-comment",
-                )
-        for number, line_text in enumerate(without_comments(text).splitlines(), start=1):
-            found = used_not_mentioned(INJECTION, line_text) or used_not_mentioned(
-                SECRECY, line_text
+    return in_chunks(instruction_chunks(ctx), _planted)
+
+
+def _planted(path: str, text: str) -> Iterator[Violation]:
+    for line, body in hidden_comments(text):
+        if INJECTION.search(body) or SECRECY.search(body) or REMOTE_PIPE.search(body):
+            yield Violation(
+                "an HTML comment, invisible when the file is rendered, gives the agent "
+                f"instructions: {' '.join(body.split())[:80]!r}",
+                path,
+                line,
+                key="hidden-comment",
             )
-            if found:
-                yield Violation(
-                    f"prompt-injection phrasing {found.group(0)!r}: it tells the agent to drop "
-                    "its instructions or keep things from the user",
-                    path,
-                    number,
-                    key="injection",
-                )
+    for number, line_text in enumerate(without_comments(text).splitlines(), start=1):
+        found = used_not_mentioned(INJECTION, line_text) or used_not_mentioned(SECRECY, line_text)
+        if found:
+            yield Violation(
+                f"prompt-injection phrasing {found.group(0)!r}: it tells the agent to drop "
+                "its instructions or keep things from the user",
+                path,
+                number,
+                key="injection",
+            )
 
 
 RULE = Rule(

@@ -8,22 +8,25 @@ from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 from .injection_patterns import REMOTE_PIPE
-from .instruction_text import has_instruction_files, own_instruction_files
+from .instruction_text import has_instruction_files, in_chunks, instruction_chunks
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
     allowed = tuple(str(host) for host in ctx.option("allowed_hosts"))
-    for path, text in own_instruction_files(ctx):
-        for number, line in enumerate(text.splitlines(), start=1):
-            found = REMOTE_PIPE.search(line)
-            if found and not any(host in found.group(0) for host in allowed):
-                yield Violation(
-                    f"`{found.group(0).strip()[:90]}` runs whatever that URL serves today; an "
-                    "agent following this file executes it unreviewed",
-                    path,
-                    number,
-                    key=found.group(0).strip(),
-                )
+    return in_chunks(instruction_chunks(ctx), lambda path, text: _remote(path, text, allowed))
+
+
+def _remote(path: str, text: str, allowed: tuple[str, ...]) -> Iterator[Violation]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        found = REMOTE_PIPE.search(line)
+        if found and not any(host in found.group(0) for host in allowed):
+            yield Violation(
+                f"`{found.group(0).strip()[:90]}` runs whatever that URL serves today; an "
+                "agent following this file executes it unreviewed",
+                path,
+                number,
+                key=found.group(0).strip(),
+            )
 
 
 RULE = Rule(

@@ -8,7 +8,7 @@ from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
 
 from ..safety.secret_patterns import is_test_data
-from .instruction_text import MCP_CONFIGS, own_instruction_files
+from .instruction_text import MCP_CONFIGS, in_chunks, instruction_chunks
 from .token_patterns import mcp_secrets, token_lines
 
 
@@ -18,24 +18,27 @@ def applies(ctx: RuleContext) -> bool:
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
-    for path, text in own_instruction_files(ctx):
-        record = ctx.index.file(path)
-        if record is not None and is_test_data(record):
-            continue
-        for line, what in token_lines(text):
-            yield Violation(f"{path} holds {what}", path, line, key=what)
+    yield from in_chunks(
+        ((path, chunk) for path, chunk in instruction_chunks(ctx) if not _test_data(ctx, path)),
+        _tokens,
+    )
     for config in MCP_CONFIGS:
         config_text = ctx.index.text(config) if ctx.index.file(config) is not None else None
         if not config_text:
             continue
-        yield from _config_secrets(config, config_text)
+        for what in mcp_secrets(config_text):
+            yield Violation(f"{config} has a literal credential ({what})", config, key=what)
+        yield from _tokens(config, config_text)
 
 
-def _config_secrets(config: str, text: str) -> Iterator[Violation]:
-    for what in mcp_secrets(text):
-        yield Violation(f"{config} has a literal credential ({what})", config, key=what)
+def _test_data(ctx: RuleContext, path: str) -> bool:
+    record = ctx.index.file(path)
+    return record is not None and is_test_data(record)
+
+
+def _tokens(path: str, text: str) -> Iterator[Violation]:
     for line, what in token_lines(text):
-        yield Violation(f"{config} holds {what}", config, line, key=what)
+        yield Violation(f"{path} holds {what}", path, line, key=what)
 
 
 TOKEN = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from auditor.agents_md.writer import write_file
+from auditor.index.limits import MAX_SCAN_BYTES, SCAN_CAP
 from auditor.safe_write import WriteRefused, scaffold_target
 from tests.fixtures.ecosystems import ECOSYSTEMS
 from tests.hostile.writes_repo import PLAIN, cli, hostile_repo, snapshot
@@ -88,13 +89,13 @@ def test_no_scaffold_path_resolves_outside_the_root(
 
 
 UNDECODABLE = {
-    "over 8 MiB": ("# Mine\n\n" + "hand-written words\n" * 470_000).encode(),
+    "over the scan cap": ("# Mine\n\n" + "hand-written words\n" * (MAX_SCAN_BYTES // 18)).encode(),
     "a NUL byte": b"# Mine\n\nHand-written.\n\0\n",
     "UTF-16": "# Mine\n\nHand-written.\n".encode("utf-16"),
     "invalid UTF-8": b"# Mine\n\nHand-written \xff\xfe text.\n",
 }
 WHY = {
-    "over 8 MiB": "the file is larger than 8 MiB",
+    "over the scan cap": f"the file is larger than {SCAN_CAP}",
     "a NUL byte": "the file holds NUL bytes (binary, or UTF-16)",
     "UTF-16": "the file holds NUL bytes (binary, or UTF-16)",
     "invalid UTF-8": "the file is not valid UTF-8",

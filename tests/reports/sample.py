@@ -26,6 +26,7 @@ from auditor.model import (
     Severity,
     Source,
     Status,
+    Unjudged,
     Workspace,
 )
 
@@ -490,6 +491,18 @@ def _findings(results: tuple[RuleResult, ...]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=Finding.sort_key))
 
 
+UNJUDGED = (
+    Unjudged(
+        "NAV003",
+        S.LOW,
+        "the rule raised RecursionError: maximum recursion depth exceeded while walking "
+        "src/acme/legacy/rules.py",
+    ),
+    Unjudged("SAF001", S.CRITICAL, "cannot parse jsonc: nested too deeply to read", ".mcp.json"),
+)
+"""A rule that raised (errored) and one that failed with an input it could not read."""
+
+
 def sample_report() -> Report:
     """A uv + npm monorepo at level 3 of 5 with 25 findings, two packages and diagnostics."""
     counts: dict[str, int] = {}
@@ -539,6 +552,7 @@ def sample_report() -> Report:
         packages=packages,
         diagnostics=DIAGNOSTICS,
         top_fixes=tuple(failing),
+        unjudged=UNJUDGED,
     )
 
 

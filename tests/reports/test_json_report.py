@@ -29,6 +29,7 @@ TOP_LEVEL_KEYS = {
     "top_fixes",
     "packages",
     "diagnostics",
+    "unjudged",
 }
 
 

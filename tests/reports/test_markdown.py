@@ -103,7 +103,13 @@ def test_packages_weakest_first_with_summary() -> None:
 def test_unassessed_rules_and_skipped_files_are_listed() -> None:
     md = render(sample_report(), RenderOptions())
     assert "- Not applicable: [DOC004] Releases are recorded in a changelog — no release" in md
-    assert "- **Errored**: [NAV003] Code is not nested more than five levels — Recursion" in md
+    assert (
+        "- **Not judged** (low): [NAV003] Code is not nested more than five levels — "
+        "the rule raised Recursion" in md
+    )
+    assert (
+        "- **Not judged** (critical): [SAF001] No secrets are committed — `.mcp.json`: cannot" in md
+    )
     assert "- 5 files skipped or partly read (2 binary, 1 encoding, 1 malformed, 1 too-large)" in md
     assert "| `frontend/tsconfig.json` | malformed | cannot parse JSON" in md
 

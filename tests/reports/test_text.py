@@ -68,7 +68,8 @@ def test_normal_output_names_what_matters() -> None:
     assert "… and 5 more (use -v or --format json)" in text
     assert "1 of 2 at level 3 or above" in text
     assert "3 rules (DOC004, ENV002, SAF003)" in text
-    assert "Errored         NAV003 — RecursionError" in text
+    assert "Not judged      NAV003 (low) — the rule raised RecursionError" in text
+    assert "Not judged      SAF001 (critical) — .mcp.json: cannot parse jsonc" in text
     assert "5 files skipped or partly read: 2 binary, 1 encoding" in text
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.facts.sources import FactSources
+from auditor.index.limits import MAX_SCAN_BYTES, SCAN_CAP
 
 INSTRUCTION_FILE = re.compile(
     r"""(?:^|/)(?:
@@ -42,7 +43,24 @@ def instruction_files(src: FactSources) -> tuple[str, ...]:
     """
     found = {path for path in _paths(src) if INSTRUCTION_FILE.search(path)}
     found.update(_aider_reads(src))
+    for path in found:
+        _note_unread(src, path)
     return tuple(sorted(found))
+
+
+SCANNED_ONLY = "the safety rules scan it in chunks for secrets and planted instructions"
+
+
+def _note_unread(src: FactSources, path: str) -> None:
+    """A diagnostic for an instruction file the index holds no text of (over the scan cap, or
+    with a NUL byte): only the safety rules read it, in chunks (`RepositoryIndex.chunks`)."""
+    record = src.repo.file(path)
+    if record is not None and record.size > MAX_SCAN_BYTES:
+        message = f"{record.size} bytes, over the {SCAN_CAP} scan cap: an instruction file,"
+        src.diagnose(path, "too-large", f"{message} so {SCANNED_ONLY}; other rules do not")
+    elif record is not None and not record.is_text:
+        message = f"holds a NUL byte: an instruction file, so {SCANNED_ONLY} as text"
+        src.diagnose(path, "binary", f"{message}; other rules do not read it")
 
 
 def _paths(src: FactSources) -> Iterator[str]:
