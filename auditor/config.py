@@ -17,12 +17,12 @@ from auditor.bounded_read import NotRead, read_inside, read_regular
 from auditor.errors import ConfigError
 from auditor.facts.profile.names import PROFILES
 from auditor.ignore_patterns import unusable_patterns
-from auditor.index.repository import MAX_TEXT_BYTES
+from auditor.index.limits import MAX_SCAN_BYTES
 from auditor.model import Severity
 from auditor.structured_text import MalformedDocument, load_toml
 
 CONFIG_FILE = ".auditor.toml"
-MAX_CONFIG_BYTES = MAX_TEXT_BYTES
+MAX_CONFIG_BYTES = MAX_SCAN_BYTES
 """A config file (or pyproject.toml) larger than the index reads is not read either."""
 KEYS = frozenset(
     {"select", "ignore", "exclude", "default-excludes", "fail-under", "fail-on", "jobs", "rules"}
