@@ -11,6 +11,7 @@ from dataclasses import fields, replace
 from typing import Any, TypeVar
 
 from auditor.facts.agents.instruction_files import instruction_files
+from auditor.facts.agents.mcp_configs import mcp_configs
 from auditor.facts.agents.settings import agent_settings
 from auditor.facts.ci.providers import ci_files, ci_providers, uses_pre_commit
 from auditor.facts.ci.runs import ci_checks
@@ -101,6 +102,7 @@ def derive_facts(src: FactSources) -> Facts:
         secret_signal=guard("secret_signal", lambda: secret_signal(src, example)),
         credential_reads=guard("credential_reads", lambda: credential_reads(reads)),
         agent_settings=guard("agent_settings", lambda: agent_settings(src)),
+        mcp_configs=guard("mcp_configs", lambda: mcp_configs(src)),
         profile=guard("profile", lambda: detect_profile(src)),
     )
     facts = replace(facts, diagnostics=(*src.diagnostics, *guard.diagnostics))

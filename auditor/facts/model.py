@@ -26,6 +26,8 @@ __all__ = [
     "Facts",
     "FileSize",
     "LanguageStat",
+    "McpConfig",
+    "McpServer",
     "SetAside",
     "ToolUse",
     "Workspace",
@@ -83,6 +85,26 @@ class AgentSettings:
     """Its `permissions.deny` rules, as written."""
     context_file_names: tuple[str, ...] = ()
     """Gemini's instruction file names (`context.fileName`, or the older `contextFileName`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class McpServer:
+    """One MCP server of a config, with the settings a credential can hide in (strings only)."""
+
+    name: str
+    env: tuple[tuple[str, str], ...] = ()
+    headers: tuple[tuple[str, str], ...] = ()
+    args: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class McpConfig:
+    """An MCP server config in the repository (`facts.agents.mcp_configs`)."""
+
+    path: str
+    servers: tuple[McpServer, ...] = ()
+    unread: str | None = None
+    """Why the file could not be read as JSON (its servers are then unknown), or None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +208,8 @@ class Facts:
     tokens left out) (not in JSON)."""
     agent_settings: tuple[AgentSettings, ...] = ()
     """The coding agents' settings files, parsed once (not in JSON)."""
+    mcp_configs: tuple[McpConfig, ...] = ()
+    """The MCP server configs present, parsed once (not in JSON)."""
     profile: str = "application"
     """What kind of repository (or package) this is: one of `profile.PROFILES`."""
     parent: Facts | None = None

@@ -3,6 +3,7 @@ recorded."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 from xml.etree import ElementTree
@@ -11,6 +12,8 @@ from auditor.model import Diagnostic
 from auditor.structured_text import load_json, load_toml, load_yaml
 
 T = TypeVar("T")
+SHAPE_PREFIX = "not read as agents read it: "
+"""How a `wrong-shape` diagnostic begins; the problems follow, joined by `; `."""
 
 if TYPE_CHECKING:
     from auditor.facts.files import RepositoryFiles
@@ -55,9 +58,25 @@ class FactSources:
         """Parsed JSON; a leading byte-order mark is allowed, as Node allows it."""
         return self._parse(path, "json", lambda text: load_json(text.removeprefix("\ufeff")))
 
+    def jsonc(self, path: str) -> Any:
+        """Parsed JSON with comments: `//` and `/* */` comments and trailing commas are
+        allowed, as VS Code and Cursor allow them in their configs."""
+        return self._parse(path, "jsonc", _load_jsonc)
+
     def diagnose(self, path: str, kind: str, message: str) -> None:
-        """Record what is wrong with `path` beyond its syntax (one diagnostic per path)."""
+        """Record what is wrong with `path` beyond its syntax: one diagnostic per path, so a
+        second message of the same kind (two detectors read the file) joins the first."""
+        known = self._diagnostics.get(path)
+        if known is not None and known.kind == kind and message != known.message:
+            message = f"{known.message}; {message.removeprefix(SHAPE_PREFIX)}"
         self._diagnostics[path] = Diagnostic(path, kind, message)
+
+    def problem(self, path: str, kind: str) -> str | None:
+        """Why `path` could not be parsed as `kind` (json, jsonc, toml, yaml, xml), if it was
+        asked for and could not: a None value may also be a document that says `null`."""
+        record = self.repo.file(path)
+        key = (record.digest if record is not None else f"?{path}", kind)
+        return self._parses.get(key, (None, None))[1]
 
     def yaml(self, path: str) -> Any:
         """The first YAML document of `path` (`structured_text.load_yaml`: safe and bounded)."""
@@ -88,6 +107,23 @@ def _parsed(text: str | None, parser: Any) -> tuple[Any, str | None]:
         return parser(text), None
     except Exception as error:
         return None, (str(error).splitlines()[0] if str(error) else type(error).__name__)
+
+
+_STRING = r'"(?:[^"\\\n]|\\[^\n])*(?:"|\\?(?=\n|\Z))'
+"""A JSON string, or the rest of its line when it is not closed: a match from every quote, so
+a text of unclosed quotes is still read in one pass."""
+_COMMENT = re.compile(f"({_STRING})|//[^\n]*|/\\*(?:[^*]|\\*(?!/))*(?:\\*/|\\Z)", re.DOTALL)
+"""A JSON string (kept), or a `//` or `/* */` comment (dropped; an unclosed one runs to the
+end, so every match attempt is linear)."""
+_TRAILING_COMMA = re.compile(f"({_STRING})|,(?=\\s*[}}\\]])", re.DOTALL)
+
+
+def _load_jsonc(text: str) -> Any:
+    def kept(match: re.Match[str]) -> str:
+        return match.group(1) or ""
+
+    plain = _COMMENT.sub(kept, text.removeprefix("\ufeff"))
+    return load_json(_TRAILING_COMMA.sub(kept, plain))
 
 
 def _load_xml(text: str) -> ElementTree.Element:

@@ -11,8 +11,6 @@ from auditor.index.records import TextChunk
 from auditor.rule import RuleContext, Violation
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-MCP_CONFIGS = (".mcp.json", ".cursor/mcp.json", ".vscode/mcp.json", ".gemini/settings.json")
-"""Where agents read MCP server configs from the repository (JSON, not instruction files)."""
 Scan = Callable[[str, str], Iterable[Violation]]
 """scan(path, text) -> violations, with lines counted from the start of `text`."""
 

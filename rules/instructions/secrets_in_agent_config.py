@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from auditor.facts.agents.mcp_configs import MCP_CONFIGS
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import NotJudged, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 from ..safety.secret_patterns import is_test_data
-from .instruction_text import MCP_CONFIGS, in_chunks, instruction_chunks
+from .instruction_text import in_chunks, instruction_chunks
 from .token_patterns import mcp_secrets, token_lines
 
 
@@ -17,18 +18,22 @@ def applies(ctx: RuleContext) -> bool:
     return configs or bool(ctx.facts.instruction_files)
 
 
-def check(ctx: RuleContext) -> Iterator[Violation]:
+def check(ctx: RuleContext) -> Iterator[Violation | NotJudged]:
     yield from in_chunks(
         ((path, chunk) for path, chunk in instruction_chunks(ctx) if not _test_data(ctx, path)),
         _tokens,
     )
-    for config in MCP_CONFIGS:
-        config_text = ctx.index.text(config) if ctx.index.file(config) is not None else None
-        if not config_text:
+    present = [config for config in MCP_CONFIGS if ctx.index.file(config) is not None]
+    configs = {config.path: config for config in ctx.facts.mcp_configs}
+    yield from in_chunks(((c, chunk) for c in present for chunk in ctx.index.chunks(c)), _tokens)
+    for path in present:
+        config = configs.get(path)
+        unread = config.unread if config is not None else "the config was not read"
+        if config is None or unread is not None:
+            yield NotJudged(path, unread or "the config was not read")
             continue
-        for what in mcp_secrets(config_text):
-            yield Violation(f"{config} has a literal credential ({what})", config, key=what)
-        yield from _tokens(config, config_text)
+        for what in mcp_secrets(config):
+            yield Violation(f"{path} has a literal credential ({what})", path, key=what)
 
 
 def _test_data(ctx: RuleContext, path: str) -> bool:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
-from auditor.structured_text import MalformedDocument, load_json
+from auditor.facts.model import McpConfig, McpServer
 
 from ..safety.secret_patterns import PLACEHOLDER, PRIVATE_KEY, SECRET_NAME
 
@@ -31,8 +30,6 @@ Google, GitLab, Stripe, npm, Hugging Face, PyPI)."""
 FAKE = re.compile(r"EXAMPLE|X{6,}|x{6,}|0{8,}|1234567890|abcdef", re.IGNORECASE)
 SECRET_FLAG = re.compile(r"^--?(?:api[-_]?key|token|password|secret|auth)(?:=(.+))?$", re.I)
 BEARER = re.compile(r"^(?:Bearer|Basic|token)\s+(\S{12,})$", re.IGNORECASE)
-LINE_COMMENT = re.compile(r"^\s*//.*$", re.MULTILINE)
-TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 
 
 def token_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -50,43 +47,29 @@ def _literal(value: object) -> bool:
     return isinstance(value, str) and len(value) >= 8 and not PLACEHOLDER.match(value.strip())
 
 
-def mcp_secrets(text: str) -> Iterator[str]:
-    """What in an MCP config holds a literal credential: `server: env KEY`, ..."""
-    try:
-        data: Any = load_json(TRAILING_COMMA.sub(r"\1", LINE_COMMENT.sub("", text)))
-    except MalformedDocument:
-        return
-    servers = {}
-    if isinstance(data, dict):
-        for key in ("mcpServers", "servers", "mcp_servers"):
-            if isinstance(data.get(key), dict):
-                servers.update(data[key])
-    for name, server in sorted(servers.items()):
-        if isinstance(server, dict):
-            yield from (f"server {name!r}: {what}" for what in _server_secrets(server))
+def mcp_secrets(config: McpConfig) -> Iterator[str]:
+    """What in an MCP config holds a literal credential: `server 'gh': env KEY`, ..."""
+    for server in config.servers:
+        yield from (f"server {server.name!r}: {what}" for what in _server_secrets(server))
 
 
-def _server_secrets(server: dict[str, Any]) -> Iterator[str]:
-    for table in ("env", "headers"):
-        values = server.get(table)
-        for key, value in sorted(values.items()) if isinstance(values, dict) else []:
+def _server_secrets(server: McpServer) -> Iterator[str]:
+    for table, values in (("env", server.env), ("headers", server.headers)):
+        for key, value in values:
             if _secret_setting(key, value):
                 yield f"{table} {key}"
-    given = server.get("args")
-    args = [a for a in given if isinstance(a, str)] if isinstance(given, list) else []
+    args = server.args
     for at, arg in enumerate(args):
         flag = SECRET_FLAG.match(arg)
         if flag is None:
             continue
-        value = flag.group(1) or (args[at + 1] if at + 1 < len(args) else None)
-        if _literal(value):
+        given = flag.group(1) or (args[at + 1] if at + 1 < len(args) else None)
+        if _literal(given):
             yield f"argument {arg.split('=')[0]}"
 
 
-def _secret_setting(key: str, value: object) -> bool:
+def _secret_setting(key: str, value: str) -> bool:
     """A secret-named setting with a literal value, or an Authorization-style literal."""
-    if not isinstance(value, str):
-        return False
     bearer = BEARER.match(value)
     named = bool(SECRET_NAME.search(key)) and _literal(value)
     return named or (bearer is not None and _literal(bearer.group(1)))

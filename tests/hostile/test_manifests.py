@@ -40,7 +40,7 @@ HUGE_NUMBERS: dict[str, tuple[Files, str, str]] = {
     "claude-settings": (
         {".claude/settings.json": f'{{"hooks": {{}}, "n": {HUGE}}}'},
         ".claude/settings.json",
-        DIGITS.format("json"),
+        DIGITS.format("jsonc"),
     ),
     "workflow": (
         {".github/workflows/ci.yml": f"on: push\njobs:\n  t:\n    runs-on: {HUGE}\n"},
@@ -121,11 +121,26 @@ def test_a_hostile_manifest_is_a_diagnostic(
     assert diagnostic in outcome.diagnostics(path)
 
 
-@pytest.mark.parametrize("args", ['"args": 1', '"args": ' + "[" * DEEP + "]" * DEEP])
-def test_a_malformed_mcp_server_does_not_error_the_secrets_rule(
-    args: str, make_repo: Callable[..., Path], audit: Callable[..., Outcome]
+def test_wrong_types_in_an_mcp_server_are_a_diagnostic_not_an_error(
+    make_repo: Callable[..., Path], audit: Callable[..., Outcome]
 ) -> None:
-    text = '{"mcpServers": {"a": {"command": "x", ' + args + "}}}"
+    text = '{"mcpServers": {"a": {"command": "x", "args": 1}}}'
     outcome = audit(make_repo({"AGENTS.md": "# Agents\n", ".mcp.json": text}))
     result = next(r for r in outcome.report["rules"] if r["id"] == "INS035")
     assert result["status"] == "pass"
+    assert outcome.diagnostics(".mcp.json") == [
+        "wrong-shape: not read as agents read it: mcpServers.a.args is a number, "
+        "not a list of strings"
+    ]
+
+
+def test_an_mcp_config_nested_too_deeply_to_read_is_not_judged(
+    make_repo: Callable[..., Path], audit: Callable[..., Outcome]
+) -> None:
+    """Its servers are unknown, so the secrets rule cannot pass it (tests/hostile/
+    test_gate_unjudged.py has the gate)."""
+    text = '{"mcpServers": {"a": {"command": "x", "args": ' + "[" * DEEP + "]" * DEEP + "}}}"
+    outcome = audit(make_repo({"AGENTS.md": "# Agents\n", ".mcp.json": text}))
+    result = next(r for r in outcome.report["rules"] if r["id"] == "INS035")
+    assert result["status"] == "error"
+    assert [u["rule"] for u in outcome.report["unjudged"]] == ["INS035"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
 from auditor_rules.instructions.conflicting_commands import scope_of, tool_of
@@ -11,6 +14,7 @@ from auditor_rules.instructions.generic_advice import platitudes
 from auditor_rules.instructions.hidden_unicode import HIDDEN
 from auditor_rules.instructions.injection_patterns import INJECTION, REMOTE_PIPE, used_not_mentioned
 from auditor_rules.instructions.token_patterns import mcp_secrets, token_lines
+from tests.conftest import subject_of
 
 
 @pytest.mark.parametrize(
@@ -98,7 +102,7 @@ def test_platitudes_outside_code() -> None:
     assert platitudes(text) == [1, 5]
 
 
-def test_tokens_and_mcp_secrets() -> None:
+def test_tokens_and_mcp_secrets(make_repo: Callable[..., Path]) -> None:
     assert list(token_lines("key: AKIAIOSFODNN7EXAMPLE\n")) == []
     assert [line for line, _ in token_lines("x\nghp_" + "Ab1" * 12 + "\n")] == [2]
     jsonc = """{
@@ -106,4 +110,5 @@ def test_tokens_and_mcp_secrets() -> None:
       "servers": {"db": {
         "args": ["--password", "hunter2hunter2"], "env": {"TOKEN": "${input:t}"},},},
     }"""
-    assert list(mcp_secrets(jsonc)) == ["server 'db': argument --password"]
+    (config,) = subject_of(make_repo({".vscode/mcp.json": jsonc})).facts.mcp_configs
+    assert list(mcp_secrets(config)) == ["server 'db': argument --password"]
