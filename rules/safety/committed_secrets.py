@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from auditor.index.limits import MAX_SCAN_BYTES
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Option, Rule, RuleContext, Violation, failing, passing
 
@@ -13,6 +14,7 @@ from .secret_patterns import (
     is_env_file,
     is_minified,
     is_test_data,
+    private_key_in_chunks,
     private_key_line,
 )
 from .secret_tokens import token_secrets
@@ -34,8 +36,11 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
                     secret[1],
                     key="env-file",
                 )
-        marked = "private-key" in record.markers
-        line = private_key_line(record, ctx.index.text(record.path) if marked else None)
+        if record.size > MAX_SCAN_BYTES and record.is_text:  # not held nor marked: in chunks
+            line = private_key_in_chunks(record, ctx.index.chunks(record.path))
+        else:
+            marked = "private-key" in record.markers
+            line = private_key_line(record, ctx.index.text(record.path) if marked else None)
         if line is not None:
             yield Violation(
                 f"{record.path} holds a private key", record.path, line, key="private-key"

@@ -8,8 +8,10 @@ and documentation carry throwaway keys on purpose.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from auditor.index import SourceFile
+from auditor.index.records import TextChunk
 
 TEMPLATE_SUFFIXES = (".example", ".sample", ".template", ".dist", ".tpl", ".defaults", ".schema")
 SETTING = re.compile(
@@ -61,6 +63,18 @@ def env_secret(text: str) -> tuple[str, int] | None:
     for match in SETTING.finditer(text):
         if SECRET_NAME.search(match["key"]) and not PLACEHOLDER.match(match["value"]):
             return match["key"], text.count("\n", 0, match.start()) + 1
+    return None
+
+
+def private_key_in_chunks(record: SourceFile, chunks: Iterable[TextChunk]) -> int | None:
+    """The line where a private key starts in a file over the scan cap, read a chunk at a
+    time (the index neither holds nor marks such a file), or None."""
+    if record.path.lower().endswith(PROSE):
+        return None
+    for chunk in chunks:
+        found = PRIVATE_KEY.search(chunk.text)  # one starting in the overlap: the next chunk's
+        if found and found.start() < chunk.own_end:
+            return chunk.first_line + chunk.text.count("\n", 0, found.start())
     return None
 
 

@@ -144,3 +144,15 @@ def test_the_report_lists_a_file_over_the_scan_cap(make_repo: MakeRepo, audit: A
     assert outcome.diagnostics("big.py") == [
         f"too-large: {len(big)} bytes, over the {SCAN_CAP} scan cap: counted, not scanned by rules"
     ]
+
+
+def test_a_private_key_in_a_file_over_the_scan_cap_is_found(
+    make_repo: MakeRepo, audit: Audit
+) -> None:
+    body = "MIIEowIBAAKCAQEA" + "x" * 48 + "\n"
+    key = "-----BEGIN RSA PRIVATE KEY-----\n" + body * 3 + "-----END RSA PRIVATE KEY-----\n"
+    filler = "value = 1\n" * (3 * MAX_SCAN_BYTES // 10)
+    repo = make_repo({"README.md": "# x\n", "deploy/config.py": filler + key})
+    outcome = audit(repo, "--fail-on", "critical")
+    assert outcome.code == 1
+    assert findings(outcome, "SAF002") == [("deploy/config.py", filler.count("\n") + 1)]
