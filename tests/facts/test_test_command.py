@@ -600,6 +600,15 @@ def test_a_cmake_test_option_off_by_default_is_turned_on(make_subject: MakeSubje
     )
     files["CMakeLists.txt"] = cmake.replace('"Build tests" OFF', '"Build tests" ${MAIN}')
     assert chosen(make_subject, files)[0][0].startswith("cmake -B build && ")
+    # CTest included at the top, the test directory behind a dependent option that is OFF
+    files["CMakeLists.txt"] = (
+        "project(y CXX)\ninclude(CTest)\ncmake_dependent_option(Y_BUILD_TESTS\n"
+        '  "Enable tests" OFF\n  "BUILD_TESTING;Y_MAIN" OFF)\nif(Y_BUILD_TESTS)\n'
+        "  add_subdirectory(test)\nendif()\n"
+    )
+    assert chosen(make_subject, files)[0][0] == (
+        "cmake -B build -DY_BUILD_TESTS=ON && cmake --build build && ctest --test-dir build"
+    )
 
 
 def test_a_documented_autotools_block_is_the_command_from_its_first_step(
@@ -664,3 +673,37 @@ def test_a_phpunit_test_suite_or_a_watching_script_is_not_the_suite(
         "pnpm-lock.yaml": "lockfileVersion: '9.0'\n",
     }
     assert chosen(make_subject, js)[0][0] == "pnpm test"  # `pnpm dev` watches as written
+
+
+def test_a_marker_expression_that_only_leaves_tests_out_runs_the_suite(
+    make_subject: MakeSubject,
+) -> None:
+    files = {
+        "pyproject.toml": '[project]\nname = "x"\nversion = "1"\n',
+        "noxfile.py": "import nox\n\n\n@nox.session(python=['3.11', '3.12'])\n"
+        "def tests(session):\n    session.install('pytest')\n"
+        "    session.run('pytest', '-m', 'not conda')\n\n\n"
+        "@nox.session\ndef conda_tests(session):\n    session.run('pytest', '-m', 'conda')\n",
+        "tests/test_a.py": "def test_a():\n    pass\n",
+    }
+    # `-m "not conda"` deselects some tests and runs the rest: the nox session is the suite,
+    # and it outranks the framework's bare default; `-m conda` alone is one marker's tests
+    assert chosen(make_subject, files)[0][:2] == ("nox -s tests", "noxfile.py")
+
+
+def test_a_ci_line_is_offered_without_the_options_that_colour_the_log(
+    make_subject: MakeSubject,
+) -> None:
+    features = '--features "default serde"'
+    files = {
+        "Cargo.toml": '[package]\nname = "x"\nversion = "0.1.0"\n',
+        "src/lib.rs": "#[cfg(test)]\nmod tests {\n    #[test]\n    fn a() {}\n}\n",
+        ".github/workflows/ci.yml": workflow(
+            job("ubuntu-latest", f"cargo test {features} --color=always -- --color=always")
+        ),
+    }
+    # with its colour options the line is too long to hand over; without them it is CI's run
+    assert chosen(make_subject, files)[0][:2] == (
+        f"cargo test {features}",
+        ".github/workflows/ci.yml",
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import shlex
 from dataclasses import dataclass
 
 from auditor.facts.model import Command
@@ -72,7 +73,7 @@ def _commands(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[Command]
             a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)
         ]
         if node.func.attr in RUN_METHODS and words:
-            found.append(Command(" ".join(words), NOXFILE, node.lineno, "nox"))
+            found.append(Command(shlex.join(words), NOXFILE, node.lineno, "nox"))
         elif node.func.attr == "notify" and words:
             found.append(Command(f"nox -s {words[0]}", NOXFILE, node.lineno, "nox"))
     return sorted(found, key=lambda c: c.line or 0)

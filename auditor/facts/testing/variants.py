@@ -153,8 +153,16 @@ def _tests_below(src: FactSources, directory: str) -> bool:
 
 
 def _subset(invocation: Invocation) -> bool:
-    """`pytest -m stress`, `pytest -k parser`: the tests of one marker or keyword."""
-    return any(a in SUBSET_OPTIONS or a.startswith(("-m=", "-k=")) for a in invocation.args)
+    """`pytest -m stress`, `pytest -k parser`: the tests of one marker or keyword. An
+    expression that only leaves some out (`-m "not conda"`, `-k "not slow"`) runs the suite."""
+    args = invocation.args
+    for at, arg in enumerate(args):
+        option, equals, value = arg.partition("=")
+        if option in SUBSET_OPTIONS:
+            value = value if equals else (args[at + 1] if at + 1 < len(args) else "")
+            if not value.strip().strip("\"'").startswith("not "):
+                return True
+    return False
 
 
 def _invocation_variant(invocation: Invocation) -> str:
