@@ -3,6 +3,7 @@ runs the tests; ranking of documented commands, CI, runners, build tools and def
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pytest
@@ -707,3 +708,82 @@ def test_a_ci_line_is_offered_without_the_options_that_colour_the_log(
         f"cargo test {features}",
         ".github/workflows/ci.yml",
     )
+
+
+def test_a_tool_named_and_run_through_a_target_is_run_by_the_target(
+    make_subject: MakeSubject,
+) -> None:
+    files = {
+        "pyproject.toml": '[project]\nname = "x"\nversion = "1"\n',
+        "Makefile": "test:\n\tuv run pytest -n auto\n",
+        "tests/test_a.py": "def test_a():\n    pass\n",
+        "AGENTS.md": "# Agents\n\n- `ruff` via `make lint`\n"
+        "- `pytest` in `tests/`, via `make test`\n",
+    }
+    assert chosen(make_subject, files)[0][:3] == ("make test", "AGENTS.md", 4)
+    # a second tool is not a command that runs the first: `pytest` stays the instruction
+    files["AGENTS.md"] = "# Agents\n\nRun `pytest` using `uv`.\n"
+    assert chosen(make_subject, files)[0][:2] == ("pytest", "AGENTS.md")
+
+
+def test_a_readme_that_shows_how_to_use_the_project_is_not_how_to_test_it(
+    make_subject: MakeSubject,
+) -> None:
+    files = {
+        "pyproject.toml": '[project]\nname = "runner"\nversion = "1"\n',
+        "noxfile.py": "import nox\n\n\n@nox.session\ndef tests(session):\n"
+        "    session.run('pytest')\n",
+        "tests/test_a.py": "def test_a():\n    pass\n",
+        "README.md": "# Runner\n\nRun it: `pytest -n auto`.\n\n## Usage\n\n### Run all\n\n"
+        "```shell\nnox\n```\n\n## Contributing\n\nSee the guide.\n",
+    }
+    # the introduction and the Usage section show the product; the project's own session wins
+    assert chosen(make_subject, files)[0][:2] == ("nox -s tests", "noxfile.py")
+    files["README.md"] += "\n## Running the tests\n\n```shell\nnox -s tests -- -x\n```\n"
+    assert chosen(make_subject, files)[0][:2] == ("nox -s tests -- -x", "README.md")
+
+
+def test_a_script_that_the_suite_target_runs_among_others_is_a_part_of_it(
+    make_subject: MakeSubject,
+) -> None:
+    scripts = {
+        "test": "npm run test:unit && npm run test:wpt",
+        "test:unit": "node --test test/",
+        "test:wpt": "node --test wpt/",
+    }
+    files = {
+        "package.json": json.dumps({"name": "u", "scripts": scripts}),
+        "test/a.test.js": "require('node:test')\n",
+        "CONTRIBUTING.md": "## WPT\n\nTo run all tests:\n\n```bash\nnpm run test:wpt\n```\n\n"
+        "## Test\n\n```bash\nnpm run test\n```\n",
+    }
+    assert chosen(make_subject, files)[0][:2] == ("npm run test", "CONTRIBUTING.md")
+
+
+def test_a_run_of_the_test_runner_that_the_suite_target_chains_with_more_is_a_part(
+    make_subject: MakeSubject,
+) -> None:
+    scripts = {"test": "bun test && bun run test:types", "test:types": "tsc --noEmit"}
+    files = {
+        "package.json": json.dumps({"name": "e", "scripts": scripts}),
+        "bun.lock": "{}\n",
+        "test/a.test.ts": "import { test } from 'bun:test'\n",
+        "CONTRIBUTING.md": "- `bun test` to run all the test inside `test/`\n\n"
+        "Run the suite before review with `bun run test`.\n",
+    }
+    assert chosen(make_subject, files)[0][:2] == ("bun run test", "CONTRIBUTING.md")
+    scripts["test"] = "bun test"  # the target is only the runner: the documented line stays
+    files["package.json"] = json.dumps({"name": "e", "scripts": scripts})
+    assert chosen(make_subject, files)[0][:2] == ("bun test", "CONTRIBUTING.md")
+
+
+def test_a_run_on_one_pinned_rust_release_is_a_variant(make_subject: MakeSubject) -> None:
+    files = {
+        "Cargo.toml": '[package]\nname = "x"\nversion = "0.1.0"\n',
+        "src/lib.rs": "#[cfg(test)]\nmod tests {\n    #[test]\n    fn a() {}\n}\n",
+        ".github/workflows/ci.yml": workflow(job("ubuntu-latest", "cargo +1.80 test --locked")),
+    }
+    # the minimum-version job ranks after the plain suite; `+nightly` may be what a crate needs
+    assert chosen(make_subject, files)[0][:2] == ("cargo test", "Cargo.toml")
+    files[".github/workflows/ci.yml"] = workflow(job("ubuntu-latest", "cargo +nightly test"))
+    assert chosen(make_subject, files)[0][:2] == ("cargo +nightly test", ".github/workflows/ci.yml")

@@ -6,6 +6,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from itertools import pairwise
 
 from auditor.facts.commands.prose import HEADING, comment_above, named_directory, paragraph_before
 from auditor.facts.model import Command
@@ -222,10 +223,28 @@ def _block(
 def _inline(
     path: str, line: int, text: str, origin: str, pattern: re.Pattern[str] = INLINE
 ) -> Iterator[tuple[Command, str]]:
-    for match in pattern.finditer(text):
+    matches = list(pattern.finditer(text))
+    for at, match in enumerate(matches):
         span = strip_prompt(match.group(match.lastindex or 0).strip())
         words = span.split()
         if not words or (len(words) == 1 and words[0] not in STANDALONE):
             continue
+        if len(words) == 1 and _run_through_later(text, matches[at:]):
+            continue  # "`pytest` in `tests/`, via `make test`": the tool, run by the target
         if is_known_command(span):
             yield Command(span, path, line, origin), text.strip()
+
+
+THROUGH = re.compile(r"\b(?:via|using|through|by running)[ \t]*$", re.IGNORECASE)
+"""The words that hand a tool's run to a later span: "`pytest`, via `make test`"."""
+
+
+def _run_through_later(text: str, matches: list[re.Match[str]]) -> bool:
+    """Whether a command span after the first of `matches` is introduced by "via", "using",
+    ... in the text between it and the span before it ("`pytest` using `uv`" names two tools)."""
+    return any(
+        THROUGH.search(text, before.end(), after.start())
+        and len(command := after.group(after.lastindex or 0).split()) > 1
+        and is_known_command(" ".join(command))
+        for before, after in pairwise(matches)
+    )

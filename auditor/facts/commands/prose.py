@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 WHOLE_SUITE = re.compile(
     r"""(?ix)\b(?:full|whole|entire|complete)\s+(?:test[\s-]?suite|suite|set\s+of\s+tests|tests?)\b
@@ -35,6 +35,61 @@ def heading_above(lines: Sequence[str], line: int) -> str:
         if match:
             return match.group("title")
     return ""
+
+
+RST_UNDERLINE = re.compile(r"^([=\-~^*+#'\".:_])\1{2,}\s*$")
+"""A reStructuredText title's underline (`=====`)."""
+USAGE_SECTION = re.compile(
+    r"(?i)\b(?:usage|overview|features?|examples?|quick\s*start|tutorial|introduction"
+    r"|how\s+to\s+use|getting\s+started|synopsis)\b"
+)
+CONTRIBUTOR_SECTION = re.compile(r"(?i)test|develop|contribut|hack|build|running|local")
+
+
+def shows_usage(lines: Sequence[str], line: int) -> bool:
+    """Whether 1-based `line` of a README shows how to use the project rather than how to work
+    on it: in the introduction of a README that has sections (the pitch before them), or in
+    a section for users ("Overview", "Usage" and the sections inside it; not "Running the
+    tests", "Development")."""
+    headings = list(_headings(lines))
+    titled = bool(headings) and headings[0][1] == 1  # a top-level first heading is the title
+    stack: list[tuple[int, int, str]] = []
+    for at, level, title in headings:
+        if at >= line - 1:
+            break
+        while stack and stack[-1][1] >= level:
+            stack.pop()
+        stack.append((at, level, title))
+    sections = [title for at, _, title in stack if not (titled and at == headings[0][0])]
+    if any(CONTRIBUTOR_SECTION.search(title) for title in sections):
+        return False
+    if not sections:
+        return len(headings) > int(titled)
+    return any(USAGE_SECTION.search(title) for title in sections)
+
+
+def _headings(lines: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+    """(0-based line, level, title) of each Markdown heading (level: its `#` count) and each
+    reStructuredText title (level: the order its underline first appears), outside fences."""
+    rst_levels: list[str] = []
+    fenced = False
+    for at, text in enumerate(lines):
+        if FENCE_LINE.match(text):
+            fenced = not fenced
+            continue
+        match = None if fenced else HEADING.match(text)
+        if match:
+            yield at, len(text.strip()) - len(text.strip().lstrip("#")), match.group("title")
+        elif not fenced and at and RST_UNDERLINE.match(text) and _rst_title(lines[at - 1]):
+            overlined = at > 1 and RST_UNDERLINE.match(lines[at - 2]) is not None
+            mark = text.strip()[0] + ("/" if overlined else "")  # an overlined title differs
+            if mark not in rst_levels:
+                rst_levels.append(mark)
+            yield at - 1, rst_levels.index(mark) + 1, lines[at - 1].strip()
+
+
+def _rst_title(text: str) -> bool:
+    return bool(text.strip()) and not RST_UNDERLINE.match(text) and not FENCE_LINE.match(text)
 
 
 def in_extra_section(lines: Sequence[str], line: int) -> bool:

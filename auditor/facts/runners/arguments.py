@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 
 MAKE_VALUED = frozenset(
     {
@@ -134,6 +135,10 @@ def tox_envs_selected(args: tuple[str, ...]) -> list[str] | None:
     return [env.strip() for env in envs if env.strip()] or None
 
 
+SHORT_FLAGS_SELECTING = re.compile(r"^-[A-Za-z]+[se]$")
+"""nox short flags run together, the last one choosing sessions (`-rs`, `-Rs`)."""
+
+
 def nox_sessions_selected(args: tuple[str, ...]) -> list[str]:
     """The sessions `nox` is told to run (`-s a b`, `--session=a`), or [] for its defaults."""
     names: list[str] = []
@@ -143,8 +148,8 @@ def nox_sessions_selected(args: tuple[str, ...]) -> list[str]:
         arg = rest.pop(0)
         if arg == "--":
             break
-        if arg in ("-s", "-e", "--session", "--sessions"):
-            selecting = True
+        if arg in ("-s", "-e", "--session", "--sessions") or SHORT_FLAGS_SELECTING.match(arg):
+            selecting = True  # `-rs test`: `-r -s test`
         elif arg.startswith(("--session=", "--sessions=")):
             names.append(arg.split("=", 1)[1])
         elif arg.startswith("-"):

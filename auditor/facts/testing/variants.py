@@ -39,6 +39,9 @@ TOOLCHAIN_SETTING = re.compile(
     r"(?:CC|CXX|CFLAGS|CXXFLAGS|CPPFLAGS|LDFLAGS|GOOS|GOARCH)="
 )
 """`CC=gcc-5 CFLAGS="-O2 -Werror" make check`: a build with one compiler or flag set."""
+PINNED_TOOLCHAIN = re.compile(r"\bcargo[ \t]+\+\d+(?:\.\d+)*(?=[ \t]|$)")
+"""`cargo +1.80 test`: the suite on one pinned Rust release (a minimum-version job); `+nightly`
+may be what the crate needs, so it is not one."""
 JOB_KEY = re.compile(r"^(\s+)([\w-]+|\"[^\"]+\"|'[^']+'):\s*(?:#.*)?$")
 
 
@@ -53,6 +56,8 @@ def variant_of(src: FactSources, command: Command, pull_request_files: frozenset
             return kind
     if TOOLCHAIN_SETTING.search(command.text):
         return "one compiler or flag set"
+    if PINNED_TOOLCHAIN.search(command.text):
+        return "one toolchain"
     if _runs_only_subsets(src, command):
         return "a subset of the tests"
     if _one_go_package(src, command) or _one_cargo_member(src, command):
