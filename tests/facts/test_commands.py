@@ -16,7 +16,7 @@ from auditor.facts.commands.collect import (
 )
 from auditor.facts.commands.documented import document_commands
 from auditor.facts.model import Command
-from auditor.facts.runners.arguments import nox_sessions_selected
+from auditor.facts.runners.arguments import just_words, nox_sessions_selected
 from auditor.facts.runners.package_scripts import package_manager
 from auditor.facts.runners.pyproject_scripts import hatch_scripts, pdm_scripts, poe_tasks
 from auditor.facts.runners.registry import runners_of
@@ -591,3 +591,23 @@ def test_make_conditionals_computed_names_and_automatic_variables(
     assert texts("make test-default") == ["cargo test  --workspace"]
     # `CI` may come from the environment: both branches are read, so `LOCAL` is set
     assert texts("make where") == ["echo where yes $HOME"]
+
+
+def test_a_prompted_shell_block_leaves_out_the_output_under_its_commands() -> None:
+    markdown = (
+        "```bash\n> fd -e rs mod\nsrc/fshelper/mod.rs\ntests/testenv/mod.rs\n```\n\n"
+        "```bash\n$ cmake .. \\\n  -DX=ON\nmake\n```\n"
+    )
+    found = document_commands("README.md", markdown, "docs")
+    # a known command without a prompt still runs; a continued line stays with its command
+    assert [(c.text, c.line) for c in found] == [
+        ("fd -e rs mod", 2),
+        ("cmake .. -DX=ON", 8),
+        ("make", 10),
+    ]
+
+
+def test_just_options_and_their_values_are_not_the_recipe() -> None:
+    assert just_words(("--set", "python", "python3.10", "test")) == ["test"]
+    assert just_words(("-f", "ci.just", "lint", "--fix")) == ["lint"]
+    assert just_words(("--dotenv-path", ".env.test", "test", "x")) == ["test", "x"]

@@ -190,14 +190,13 @@ def _block(
     the paragraph before the block and the directory test; `outside` that the block starts
     outside the repository (an earlier block of its section went to `/tmp/app`)."""
     origin, paragraph, is_dir = context
+    prompted = any(PROMPT.match(line.strip()) for line in block)
     if language in SHELL_LANGUAGES:
-        chosen = script_lines(
-            "\n".join(strip_prompt(line) if PROMPT.match(line.strip()) else line for line in block),
-            0,
-        )
+        # with prompts, a line without one that runs nothing known is output (`> fd -e rs`,
+        # then the files it prints)
+        chosen = script_lines("\n".join(_as_run(block) if prompted else block), 0)
     elif language in SESSION_LANGUAGES:
         statements = script_lines("\n".join(block), 0)
-        prompted = any(PROMPT.match(line.strip()) for line in block)
         chosen = [
             (row, strip_prompt(text) if prompted else text)
             for row, text in statements
@@ -218,6 +217,22 @@ def _block(
         for line, text in lines
     ]
     return found, ends_outside
+
+
+def _as_run(block: list[str]) -> list[str]:
+    """A prompted shell block's lines as run: prompts cut off, and "" for a line without one
+    that runs nothing known and continues no line (the output printed under a command)."""
+    run: list[str] = []
+    for line in block:
+        text = line.strip()
+        continues = bool(run) and run[-1].rstrip().endswith("\\")
+        if PROMPT.match(text):
+            run.append(strip_prompt(text))
+        elif continues or not text or text.startswith("#") or is_known_command(text):
+            run.append(line)
+        else:
+            run.append("")
+    return run
 
 
 def _inline(

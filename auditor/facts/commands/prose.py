@@ -16,6 +16,11 @@ NAMED_DIRECTORY = re.compile(
         \[?`?(?P<name>[\w.][\w./-]*?)/?`?\]?(?:\([^)\s]*\))?\s+(?:sub)?(?:directory|folder|dir)\b"""
 )
 """Prose naming where the commands after it run ("In the [`test_suite`] directory")."""
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+DIRECTIVE = re.compile(r"(?i)\b(?:run|execute|type|invoke|start|build|test|go|cd)\b|:\s*$")
+"""A sentence that tells where to run what follows ("In the `docs` directory, run:", or only
+"In the `docs` directory"), not one that describes a directory ("Inside the gemfiles
+directory, we have one per Rails")."""
 CD_SPAN = re.compile(r"`cd\s+(?P<name>[\w.][\w./-]*?)/?`")
 FENCE_LINE = re.compile(r"^\s*(?:`{3,}|~{3,})")
 
@@ -160,7 +165,13 @@ def named_directory(paragraph: str, path: str, is_dir: Callable[[str], bool]) ->
     """The directory `paragraph` says the commands after it run in ("In the `x` directory",
     "`cd x`, then"), from the root: one that exists at the root or beside the document at
     `path`; "" for none."""
-    for match in (*NAMED_DIRECTORY.finditer(paragraph), *CD_SPAN.finditer(paragraph)):
+    named = [
+        match
+        for sentence in SENTENCE_END.split(paragraph)
+        for match in NAMED_DIRECTORY.finditer(sentence)
+        if DIRECTIVE.search(sentence) or not sentence[match.end() :].strip(" \t.,:;#*_`]")
+    ]
+    for match in (*named, *CD_SPAN.finditer(paragraph)):
         name = match.group("name").removeprefix("./").rstrip("/")
         for directory in (name, posixpath.join(posixpath.dirname(path), name)):
             if name not in ("", ".", "..") and is_dir(posixpath.normpath(directory)):

@@ -10,6 +10,7 @@ from urllib.parse import unquote
 import pathspec
 
 from auditor.facts.files import RepositoryFiles
+from auditor.facts.references.project_names import project_names
 from auditor.ignore_patterns import ignore_spec
 
 REJECT = re.compile(r"""[\s*?\[\]{}<>$|;&=@%!^~"'()\\,]|://|^[/~#:-]|\.\.\.""")
@@ -79,7 +80,7 @@ class PathJudge:
         document's directory or to the root; `../` only from the document.
         """
         path = _plain(span)
-        if path is None or "/" not in path.strip("/"):
+        if path is None or "/" not in path.strip("/") or self._names_a_project(path):
             return None
         if path.startswith("../"):
             return self._missing(_joined(directory, path))
@@ -94,6 +95,15 @@ class PathJudge:
         if self._anywhere(relative.strip("/")):
             return None
         return self._missing(found[-1] if found else None)
+
+    @cached_property
+    def _projects(self) -> frozenset[str]:
+        return project_names(self.index)
+
+    def _names_a_project(self, path: str) -> bool:
+        """`prometheus/client_golang/api/…`: this project or one it uses (`project_names`)."""
+        parts = path.strip("/").split("/")
+        return any("/".join(parts[:end]) in self._projects for end in range(2, len(parts) + 1))
 
     def _looks_ours(self, relative: str, directory: str) -> bool:
         """Whether a path with a slash names this repository's file: more than one name
@@ -174,7 +184,13 @@ def _plain(span: str) -> str | None:
     return text
 
 
+EXAMPLE_NAME = re.compile(r"(?:^|/)(?:Your|My)[A-Z]")
+"""`tests/functional/Extension/YourExtension/`: a name the reader picks."""
+
+
 def _is_example(text: str) -> bool:
+    if EXAMPLE_NAME.search(text):
+        return True
     low = text.lower()
     parts = [p for p in low.split("/") if p]
     stems = {p.rsplit(".", 1)[0] for p in parts}

@@ -91,6 +91,26 @@ def option_words(args: tuple[str, ...], valued: set[str] | frozenset[str]) -> li
     return words
 
 
+JUST_VALUED = frozenset(
+    {"-f", "--justfile", "-d", "--working-directory", "--shell", "--dotenv-path"}
+)
+
+
+def just_words(args: tuple[str, ...]) -> list[str]:
+    """The recipe and its arguments that `just` is given: options and their values left out,
+    `--set NAME VALUE` taking two (`just --set python python3.12 test` runs `test`)."""
+    rest: list[str] = []
+    skip = 0
+    for arg in args:
+        if skip:
+            skip -= 1
+        elif arg == "--set":
+            skip = 2
+        else:
+            rest.append(arg)
+    return option_words(tuple(rest), JUST_VALUED)
+
+
 def make_args(args: tuple[str, ...], cwd: str) -> tuple[str, list[str]]:
     """(directory make runs in, targets named) for `make` with `args` run from `cwd`."""
     directory = cwd
