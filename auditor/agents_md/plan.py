@@ -12,6 +12,7 @@ from auditor.facts.commands.workflow import CommandChooser
 from auditor.facts.layout.places import boundaries, package_dirs, source_dirs, test_places
 from auditor.facts.subject import Subject
 from auditor.inert_text import visible
+from auditor.report_facts import Source
 
 CODE_SPAN = re.compile(r"`([^`\n]+)`")
 
@@ -22,6 +23,9 @@ class PlanLine:
 
     label: str
     spans: tuple[str, ...]
+    sources: tuple[Source | None, ...] = ()
+    """Where each command span was found (file, line, why), beside `spans`; empty for lines
+    that name no command."""
 
     @property
     def text(self) -> str:
@@ -76,11 +80,16 @@ def agents_plan(subject: Subject, scope: PlanScope | None = None) -> AgentsPlan:
             return None
         return chooser.unattended(text)
 
+    def command_line(label: str, chosen: str | None) -> PlanLine | None:
+        text = runnable(chosen)
+        return PlanLine(label, (text,), (chooser.source(chosen),)) if text else None
+
+    test = chooser.test()
     commands = [
-        _line("Set up", runnable(chooser.setup())),
-        _line("Build", runnable(chooser.build())),
-        _line("Run the tests", *filter(chooser.tests_something, [runnable(chooser.test())])),
-        _line("Run one test", runnable(chooser.single_test())),
+        command_line("Set up", chooser.setup()),
+        command_line("Build", chooser.build()),
+        command_line("Run the tests", test if chooser.tests_something(runnable(test)) else None),
+        command_line("Run one test", chooser.single_test()),
         *_tool_lines(chooser, forbidden),
     ]
     layout = [
@@ -110,15 +119,16 @@ def _vetted(
     for line in lines:
         if line is None:
             continue
-        spans = []
-        for span in line.spans:
+        spans, sources = [], []
+        for at, span in enumerate(line.spans):
             reason = refusal(span, command)
             if reason is None:
                 spans.append(span)
+                sources.append(line.sources[at] if at < len(line.sources) else None)
             else:
                 left_out.append(f"{line.label}: left out '{visible(span)}': {reason}")
         if spans or not line.spans:
-            kept.append(PlanLine(line.label, tuple(spans)))
+            kept.append(PlanLine(line.label, tuple(spans), tuple(sources) if line.sources else ()))
     return tuple(kept)
 
 
@@ -131,11 +141,13 @@ def _tool_lines(chooser: CommandChooser, forbidden: frozenset[str]) -> list[Plan
     command that does not name its tool names it (`Lint (golangci-lint)`)."""
     jobs: dict[str, list[str]] = {}
     tools: dict[str, list[str]] = {}
+    sources: dict[str, Source | None] = {}
     for kind, label in TOOL_KINDS:
         for tool, run in chooser.tools(kind):
             text = None if contradicts(run, forbidden) else chooser.unattended(run)
             if text is None:
                 continue
+            sources.setdefault(text, chooser.source(run))
             if label not in jobs.setdefault(text, []):
                 jobs[text].append(label)
             if tool not in tools.setdefault(text, []):
@@ -145,7 +157,10 @@ def _tool_lines(chooser: CommandChooser, forbidden: frozenset[str]) -> list[Plan
         label = " and ".join([labels[0], *(word.lower() for word in labels[1:])])
         unnamed = [tool for tool in tools[text] if tool not in text]
         merged.setdefault(f"{label} ({', '.join(unnamed)})" if unnamed else label, []).append(text)
-    return [PlanLine(label, tuple(texts)) for label, texts in merged.items()]
+    return [
+        PlanLine(label, tuple(texts), tuple(sources[text] for text in texts))
+        for label, texts in merged.items()
+    ]
 
 
 def _line(label: str, *spans: str | None) -> PlanLine | None:
