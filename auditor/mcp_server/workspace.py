@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from auditor import api, registry
-from auditor.config import Config, load_config
+from auditor.config import load_config
 from auditor.engine import SelectedRule
 from auditor.facts.subject import Subject
-from auditor.index.freshness import Stamp, stamp
+from auditor.index.freshness import Stamp, Stamper
 from auditor.model import Report
 
 
@@ -33,9 +33,9 @@ class Workspace:
         self.preparations = 0
         """How many times the repository was read (the first time, then once per change)."""
         self._lock = threading.RLock()
-        self._config: Config | None = None
         self._prepared: api.Prepared | None = None
         self._stamp: Stamp | None = None
+        self._stamper: Stamper | None = None
         self._reports: dict[tuple[str, ...], Report] = {}
         self._answers: dict[Hashable, Any] = {}
 
@@ -45,25 +45,19 @@ class Workspace:
             return self._current()
 
     def _current(self) -> api.Prepared:
-        if self._prepared is not None and stamp(self._prepared.index) == self._stamp:
+        if self._stamper is not None and self._stamper.take() == self._stamp:
+            assert self._prepared is not None
             return self._prepared
         started = time.time_ns()
         config = load_config(self.root, None)
         prepared = api.prepare(self.root, config, cache_dir=self.cache_dir, jobs=self.jobs)
-        now, finished = stamp(prepared.index), time.time_ns()
-        changed_while_read = any(s is not None and started <= s[1] <= finished for _, s in now)
-        self._config, self._prepared, self._reports, self._answers = config, prepared, {}, {}
+        stamper = Stamper(prepared.index)
+        now, finished = stamper.take(), time.time_ns()
+        changed_while_read = any(s is not None and started <= s[1] <= finished for s in now)
+        self._prepared, self._stamper, self._reports, self._answers = prepared, stamper, {}, {}
         self._stamp = None if changed_while_read else now  # then read it again next time
         self.preparations += 1
         return prepared
-
-    @property
-    def config(self) -> Config:
-        """The configuration of the last preparation."""
-        if self._config is None:
-            self.current()
-        assert self._config is not None
-        return self._config
 
     def top(self) -> tuple[Subject, str]:
         """The whole repository's subject and the served directory in it ("" for its top)."""
