@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from functools import cache
 from typing import Any
 
 from auditor import registry
@@ -175,10 +176,16 @@ def explain_rule(rule_id: str) -> dict[str, Any]:
     return {**rule_declaration(rule), "page": rule_page(rule)}
 
 
+@cache
+def installed_rules() -> tuple[Rule, ...]:
+    """The installed rules, loaded once per server: packs do not change while it runs."""
+    return registry.load_rules()
+
+
 def find_rule(rule_id: str) -> Rule:
     """The rule with this id, alias or name (as `auditor explain` finds it)."""
     wanted = rule_id.strip().upper()
-    for rule in registry.load_rules():
+    for rule in installed_rules():
         if wanted == rule.id or wanted in rule.aliases or rule_id.strip() == rule.name:
             return rule
     raise UsageError(f"no rule {rule_id!r}; the explain_rule tool takes ids such as INS001")

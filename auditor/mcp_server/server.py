@@ -16,7 +16,7 @@ from mcp.server.mcpserver.resources.types import FunctionResource, TextResource
 from mcp.types import ToolAnnotations
 from pydantic import Field
 
-from auditor import __version__, registry
+from auditor import __version__
 from auditor.errors import AuditorError
 from auditor.facts.agents import LOADERS
 from auditor.mcp_server import answers
@@ -155,7 +155,7 @@ def _resources(server: MCPServer, workspace: Workspace) -> None:
             mime_type="application/json",
         )
     )
-    for rule in registry.load_rules():
+    for rule in answers.installed_rules():
         server.add_resource(
             TextResource(
                 uri=RULE_URI.format(id=rule.id),
