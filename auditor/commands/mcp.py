@@ -27,7 +27,7 @@ def mcp_command(path: Path, no_cache: bool, cache_dir: Path | None, jobs: int | 
 
     Speaks MCP over stdin and stdout; an agent starts it (see docs/commands/mcp.md for
     Claude Code, Codex, Cursor and VS Code). Read-only: it runs nothing from the repository,
-    uses no network and reads nothing outside PATH, whatever a client asks. Tools:
+    uses no network, and refuses any path outside PATH a client sends. Tools:
     repository_facts, instructions_for, audit, explain_rule, check_change,
     propose_agents_md, propose_test_scaffolds; resources: the JSON report and each rule's
     page. The repository is read once, and again only when its files change.
