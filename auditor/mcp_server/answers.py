@@ -153,7 +153,8 @@ def audit(
         raise NotSupportedYet(_NO_CHANGE_MODE)
     if page < 1 or not 1 <= page_size <= MAX_PAGE_SIZE:
         raise UsageError(f"page starts at 1 and page_size is between 1 and {MAX_PAGE_SIZE}")
-    document = report_document(workspace.report(tuple(select or ())))
+    named = tuple(part.strip() for part in select or () if part.strip())  # as --select
+    document = report_document(workspace.report(named))
     findings = document["findings"]
     start = (page - 1) * page_size
     shown = findings[start : start + page_size]

@@ -8,6 +8,9 @@ from pathlib import Path, PurePosixPath
 
 from auditor.errors import UsageError
 
+MAX_PATH = 4096
+"""Linux's PATH_MAX: no longer path names a file."""
+
 
 class OutsideRoot(UsageError):
     """A path that names something outside the served repository, or nothing in it."""
@@ -23,6 +26,8 @@ def inside_root(root: Path, given: str) -> str:
     """
     if "\0" in given:
         raise OutsideRoot("a path may not hold a NUL byte")
+    if len(given) > MAX_PATH:
+        raise OutsideRoot(f"a path of {len(given):,} characters is longer than any path here")
     text = given.strip().replace("\\", "/")
     parts = PurePosixPath(text).parts
     if ".." in parts:

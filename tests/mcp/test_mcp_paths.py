@@ -47,6 +47,7 @@ def test_an_absolute_path_inside_the_root_is_made_relative(root: Path) -> None:
         ("docs/out/secret.md", "symbolic link"),
         ("notes.md", "symbolic link"),
         ("a\0b", "NUL"),
+        ("x" * 5000, "longer than any path"),
     ],
 )
 def test_paths_out_of_the_root_are_refused_with_the_reason(

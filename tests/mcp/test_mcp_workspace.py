@@ -67,6 +67,7 @@ def test_a_selection_narrows_the_configured_rules(workspace: Workspace) -> None:
     assert (
         safety["score"] != everything["score"] or safety["categories"] != everything["categories"]
     )
+    assert answers.audit(workspace, select=["", " "])["score"] == everything["score"]
     with pytest.raises(answers.UsageError, match="no rule matches"):
         answers.audit(workspace, select=["NOPE"])
 
