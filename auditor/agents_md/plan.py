@@ -26,6 +26,9 @@ class PlanLine:
     sources: tuple[Source | None, ...] = ()
     """Where each command span was found (file, line, why), beside `spans`; empty for lines
     that name no command."""
+    jobs: tuple[str, ...] = ()
+    """The jobs a command line's commands do: setup, build, test, single_test, lint, format,
+    type_check (`Lint and format` does two)."""
 
     @property
     def text(self) -> str:
@@ -80,16 +83,17 @@ def agents_plan(subject: Subject, scope: PlanScope | None = None) -> AgentsPlan:
             return None
         return chooser.unattended(text)
 
-    def command_line(label: str, chosen: str | None) -> PlanLine | None:
+    def command_line(label: str, chosen: str | None, job: str) -> PlanLine | None:
         text = runnable(chosen)
-        return PlanLine(label, (text,), (chooser.source(chosen),)) if text else None
+        return PlanLine(label, (text,), (chooser.source(chosen),), (job,)) if text else None
 
     test = chooser.test()
+    tests = test if chooser.tests_something(runnable(test)) else None
     commands = [
-        command_line("Set up", chooser.setup()),
-        command_line("Build", chooser.build()),
-        command_line("Run the tests", test if chooser.tests_something(runnable(test)) else None),
-        command_line("Run one test", chooser.single_test()),
+        command_line("Set up", chooser.setup(), "setup"),
+        command_line("Build", chooser.build(), "build"),
+        command_line("Run the tests", tests, "test"),
+        command_line("Run one test", chooser.single_test(), "single_test"),
         *_tool_lines(chooser, forbidden),
     ]
     layout = [
@@ -128,11 +132,13 @@ def _vetted(
             else:
                 left_out.append(f"{line.label}: left out '{visible(span)}': {reason}")
         if spans or not line.spans:
-            kept.append(PlanLine(line.label, tuple(spans), tuple(sources) if line.sources else ()))
+            kept_sources = tuple(sources) if line.sources else ()
+            kept.append(PlanLine(line.label, tuple(spans), kept_sources, line.jobs))
     return tuple(kept)
 
 
 TOOL_KINDS = (("linter", "Lint"), ("formatter", "Format"), ("type_checker", "Type-check"))
+TOOL_JOBS = {"linter": "lint", "formatter": "format", "type_checker": "type_check"}
 MAX_TOOL_LINES = 4
 
 
@@ -140,6 +146,7 @@ def _tool_lines(chooser: CommandChooser, forbidden: frozenset[str]) -> list[Plan
     """One line per command; a command doing several jobs says so (`Lint and format`), and a
     command that does not name its tool names it (`Lint (golangci-lint)`)."""
     jobs: dict[str, list[str]] = {}
+    kinds: dict[str, list[str]] = {}
     tools: dict[str, list[str]] = {}
     sources: dict[str, Source | None] = {}
     for kind, label in TOOL_KINDS:
@@ -150,6 +157,7 @@ def _tool_lines(chooser: CommandChooser, forbidden: frozenset[str]) -> list[Plan
             sources.setdefault(text, chooser.source(run))
             if label not in jobs.setdefault(text, []):
                 jobs[text].append(label)
+                kinds.setdefault(text, []).append(TOOL_JOBS[kind])
             if tool not in tools.setdefault(text, []):
                 tools[text].append(tool)
     merged: dict[str, list[str]] = {}
@@ -158,7 +166,12 @@ def _tool_lines(chooser: CommandChooser, forbidden: frozenset[str]) -> list[Plan
         unnamed = [tool for tool in tools[text] if tool not in text]
         merged.setdefault(f"{label} ({', '.join(unnamed)})" if unnamed else label, []).append(text)
     return [
-        PlanLine(label, tuple(texts), tuple(sources[text] for text in texts))
+        PlanLine(
+            label,
+            tuple(texts),
+            tuple(sources[text] for text in texts),
+            tuple(dict.fromkeys(job for text in texts for job in kinds[text])),
+        )
         for label, texts in merged.items()
     ]
 

@@ -26,18 +26,6 @@ from auditor.rule import Rule
 from auditor.ruledoc import rule_declaration, rule_page
 
 MAX_PAGE_SIZE = 500
-JOBS = (
-    ("Set up", "setup"),
-    ("Build", "build"),
-    ("Run the tests", "test"),
-    ("Run one test", "single_test"),
-    ("Lint", "lint"),
-    ("format", "format"),
-    ("Format", "format"),
-    ("Type-check", "type_check"),
-    ("type-check", "type_check"),
-)
-"""Words of a plan line's label and the job they name (`Lint and format (ruff)`: both)."""
 
 
 class NotSupportedYet(UsageError):
@@ -79,7 +67,7 @@ def _command(line: PlanLine, at: int) -> dict[str, Any]:
     source = line.sources[at] if at < len(line.sources) else None
     return {
         "label": line.label,
-        "jobs": sorted({job for word, job in JOBS if word in line.label.split(" (")[0]}),
+        "jobs": list(line.jobs),
         "command": line.spans[at],
         "source": asdict(source) if source is not None else None,
     }

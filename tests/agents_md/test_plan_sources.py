@@ -48,3 +48,11 @@ def test_a_default_command_names_the_manifest_it_is_for(make_subject: Make) -> N
 def test_layout_lines_carry_no_sources(make_subject: Make) -> None:
     plan = managed_plan(make_subject(FILES))
     assert all(line.sources == () for line in (*plan.layout, *plan.boundaries, *plan.docs))
+
+
+def test_a_command_doing_two_jobs_names_both(make_subject: Make) -> None:
+    makefile = "lint:\n\truff check .\n\truff format --check .\n\ntest:\n\tpytest\n"
+    plan = managed_plan(make_subject({**FILES, "Makefile": makefile}))
+    jobs = {line.label: line.jobs for line in plan.commands}
+    assert jobs["Lint and format (ruff)"] == ("lint", "format")
+    assert jobs["Run the tests"] == ("test",) and jobs["Run one test"] == ("single_test",)
