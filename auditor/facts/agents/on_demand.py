@@ -1,0 +1,73 @@
+"""When an agent reads the skills, custom agents, commands and hooks that apply to a path.
+
+Skills are progressive disclosure (agentskills.io specification): every skill's `name` and
+`description` are in the agent's context from the start, and the body is read only when the
+agent decides the task matches the description, or when the user invokes it by name. Claude
+Code's `disable-model-invocation: true` leaves a skill to the user's `/name` only. Custom
+agents (subagents) run in their own context when a task is delegated to them; commands and
+prompt files are read only when the user types `/name`; hook configs are never read into the
+context: the agent runs their commands on its own events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from auditor.facts.agents.model import OnDemandFile
+from auditor.facts.agents.paths import ancestors
+from auditor.facts.model import AgentFile, Facts
+
+DESCRIPTION_SHOWN = 70
+METADATA_TOKENS = 100
+"""What the specification budgets for one skill's name and description, always loaded."""
+
+
+def on_demand(
+    facts: Facts, directory: str, agent: str, size_of: Callable[[str], int]
+) -> tuple[OnDemandFile, ...]:
+    """The agent files `agent` can read while it works in `directory`, by path; a file read
+    twice under two names (a linked skill directory) is given once, under the first."""
+    chain = set(ancestors(directory))
+    found: list[OnDemandFile] = []
+    seen: set[tuple[str, str]] = set()
+    for agent_file in facts.agent_files:
+        if agent not in agent_file.agents or agent_file.base not in chain:
+            continue
+        identity = (agent_file.kind, agent_file.source)
+        if identity in seen:
+            continue
+        seen.add(identity)
+        linked = agent_file.source if agent_file.linked else None
+        size = size_of(agent_file.source)
+        found.append(
+            OnDemandFile(
+                agent_file.path,
+                agent_file.kind,
+                agent_file.name,
+                when(agent_file, agent),
+                size,
+                linked,
+            )
+        )
+    return tuple(found)
+
+
+def when(agent_file: AgentFile, agent: str) -> str:
+    """When `agent` reads `agent_file`, in a few words."""
+    front = agent_file.frontmatter
+    description = " ".join((front.text("description") or "").split())
+    if len(description) > DESCRIPTION_SHOWN:
+        description = description[: DESCRIPTION_SHOWN - 3].rstrip() + "..."
+    if agent_file.kind == "hooks":
+        return "never read into context: the agent runs its hook commands on its own events"
+    if agent_file.kind == "command":
+        return f"only when the user types /{agent_file.name}"
+    if agent_file.kind == "agent":
+        matched = f"matching {description!r}" if description else "(it has no description)"
+        return f"in its own context, when a task is delegated to it {matched}"
+    manual_only = (front.text("disable-model-invocation") or "").lower() == "true"
+    if manual_only and agent == "claude":
+        return f"only when the user types /{agent_file.name} (disable-model-invocation)"
+    if not description:
+        return "never chosen by the agent: it has no description to match (only by /name)"
+    return f"when the task matches its description: {description!r}"
