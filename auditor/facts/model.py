@@ -87,6 +87,8 @@ class AgentSettings:
     """Its `permissions.deny` rules, as written."""
     context_file_names: tuple[str, ...] = ()
     """Gemini's instruction file names (`context.fileName`, or the older `contextFileName`)."""
+    hook_commands: tuple[str, ...] = ()
+    """The shell commands its hooks run (every `command` string under `hooks`), in order."""
 
 
 @dataclass(frozen=True, slots=True)
