@@ -68,6 +68,8 @@ def when(agent_file: AgentFile, agent: str) -> str:
     manual_only = (front.text("disable-model-invocation") or "").lower() == "true"
     if manual_only and agent == "claude":
         return f"only when the user types /{agent_file.name} (disable-model-invocation)"
+    if front.problem is not None:
+        return "never chosen by the agent: its frontmatter cannot be read (only by /name)"
     if not description:
         return "never chosen by the agent: it has no description to match (only by /name)"
     return f"when the task matches its description: {description!r}"
