@@ -23,6 +23,13 @@ CLIENT_FIELDS: dict[str, tuple[str, ...]] = {
 }
 """Fields outside the specification, and the agents whose docs define them (Claude Code's
 skills frontmatter reference; VS Code's Agent Skills reference for Copilot)."""
+DEFAULTS = {
+    "disable-model-invocation": "false",
+    "user-invocable": "true",
+    "context": "inherit",
+    "model": "inherit",
+}
+"""A field set to the value a client assumes anyway changes nothing anywhere: not reported."""
 OWNERS = {".claude": "claude", ".github": "copilot", ".cursor": "cursor", ".gemini": "gemini"}
 """The agent each skills directory belongs to; `.agents/skills/` is the shared one."""
 
@@ -32,9 +39,11 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
     for skill in skills(ctx):
         paths_of.setdefault(skill.source, []).append(skill)
     for source, reached in sorted(paths_of.items()):
-        data = reached[0].frontmatter.data or {}
-        for field in sorted(set(data) - SPEC_FIELDS):
+        front = reached[0].frontmatter
+        for field in sorted(set(front.data or {}) - SPEC_FIELDS):
             clients = CLIENT_FIELDS.get(field)
+            if (front.text(field) or "").lower() == DEFAULTS.get(field):
+                continue
             shared = [s for s in reached if clients and _owner(s) not in clients]
             if not clients or not shared:
                 continue
@@ -44,7 +53,7 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
                 f"`{field}` is understood by {', '.join(clients)} only; read from "
                 f"{where}/ by {', '.join(readers)}, it is ignored there",
                 source,
-                reached[0].frontmatter.line(field),
+                front.line(field),
                 key=field,
             )
 
@@ -96,6 +105,10 @@ RULE = Rule(
             {".claude/skills/deploy/SKILL.md": MANUAL + "disable-model-invocation: true\n---\n"}
         ),
         passing({".agents/skills/deploy/SKILL.md": MANUAL + "license: MIT\n---\n"}),
+        passing(
+            {".agents/skills/deploy/SKILL.md": MANUAL + "user-invocable: true\n---\n"},
+            "a field set to its default",
+        ),
         failing(
             {".agents/skills/deploy/SKILL.md": MANUAL + "disable-model-invocation: true\n---\n"}
         ),

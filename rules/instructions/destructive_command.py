@@ -6,10 +6,11 @@ import json
 from collections.abc import Iterator
 
 from auditor.facts.model import AgentSettings
+from auditor.facts.references.paths import PathJudge
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_applicable, passing
 
-from .destructive_patterns import BUILD_DIRECTORIES, destructive, destructive_lines
+from .destructive_patterns import IsOutput, destructive, destructive_lines
 from .instruction_text import in_chunks, instruction_chunks
 
 
@@ -18,7 +19,7 @@ def applies(ctx: RuleContext) -> bool:
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
-    keep = tuple(str(name) for name in ctx.option("build_directories"))
+    keep = _output_judge(ctx, tuple(str(name) for name in ctx.option("build_directories")))
     yield from in_chunks(instruction_chunks(ctx), lambda path, text: _in_text(path, text, keep))
     for settings in _hooks(ctx):
         text = ctx.index.text(settings.path) or ""
@@ -33,11 +34,22 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
                 )
 
 
+def _output_judge(ctx: RuleContext, extra: tuple[str, ...]) -> IsOutput:
+    """Build output: what the facts call output (output directories, .gitignore'd paths) or a
+    directory named in the `build_directories` option."""
+    judge = PathJudge(ctx.index)
+
+    def is_output(path: str) -> bool:
+        return judge.is_output(path) or any(part in extra for part in path.split("/"))
+
+    return is_output
+
+
 def _hooks(ctx: RuleContext) -> list[AgentSettings]:
     return [s for s in ctx.facts.agent_settings if s.hook_commands]
 
 
-def _in_text(path: str, text: str, keep: tuple[str, ...]) -> Iterator[Violation]:
+def _in_text(path: str, text: str, keep: IsOutput) -> Iterator[Violation]:
     for line, found in destructive_lines(text, keep):
         yield Violation(
             f"`{found[:80]}` destroys work that cannot be recovered; an agent following "
@@ -81,8 +93,8 @@ RULE = Rule(
     fix=(
         "Replace the command with a safe one (`git push --force-with-lease`, `git stash`, "
         "`git clean -n` first, a path-limited `rm -rf build/`), or turn the line into a "
-        "boundary: say the agent must never run it, or must ask first. Directories a clean "
-        "step may delete can be added to `build_directories`."
+        "boundary: say the agent must never run it, or must ask first. `rm -rf` of a "
+        "directory .gitignore ignores is not reported; more can go in `build_directories`."
     ),
     fix_prompt=(
         "The file named in the finding tells agents to run a destructive command at the "
@@ -96,8 +108,9 @@ RULE = Rule(
     options=(
         Option(
             "build_directories",
-            BUILD_DIRECTORIES,
-            "Directories `rm -rf` may delete without a finding (build output, caches).",
+            (),
+            "More directories `rm -rf` may delete without a finding, besides the usual output "
+            "directories (build, dist, node_modules, target, ...) and what .gitignore ignores.",
         ),
     ),
     examples=(
@@ -107,6 +120,11 @@ RULE = Rule(
             "a boundary, not an instruction",
         ),
         passing({"CLAUDE.md": "Update the branch: `git push --force-with-lease`.\n"}),
+        passing(
+            {".gitignore": "/artifacts/\n", "AGENTS.md": "Reset with `rm -rf artifacts .tmp`.\n"},
+            "ignored directories",
+            build_directories=(".tmp",),
+        ),
         failing({"AGENTS.md": "If the tree is dirty:\n\n```sh\ngit reset --hard\n```\n"}),
         failing(
             {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditor.facts.model import AgentFile
+from auditor.facts.model import AgentFile, AgentFrontmatter
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
 
@@ -53,7 +53,7 @@ def _frontmatter(agent_file: AgentFile) -> Iterator[Violation]:
     required = ("name", "description") if _needs_name(agent_file) else ("description",)
     for key in required:
         if not (front.text(key) or "").strip():
-            yield Violation(f"no `{key}` in the frontmatter", path, 1, key=f"no-{key}")
+            yield Violation(_missing(agent_file, key), path, 1, key=f"no-{key}")
     name = front.text("name")
     if agent_file.kind == "skill" and name and not _valid_name(name):
         yield Violation(
@@ -63,6 +63,15 @@ def _frontmatter(agent_file: AgentFile) -> Iterator[Violation]:
             key="bad-name",
         )
     yield from _description(agent_file)
+
+
+def _missing(agent_file: AgentFile, key: str) -> str:
+    if key == "name" and agent_file.kind == "skill" and "claude" in agent_file.agents:
+        return (
+            "no `name` in the frontmatter: Claude Code falls back to the directory name, but "
+            "the specification and the other agents that read it require one"
+        )
+    return f"no `{key}` in the frontmatter"
 
 
 def _valid_name(name: str) -> bool:
@@ -80,7 +89,7 @@ def _description(agent_file: AgentFile) -> Iterator[Violation]:
             front.line("description"),
             key="long-description",
         )
-    elif description and not SAYS_WHEN.search(description):
+    elif description and not SAYS_WHEN.search(description) and not _manual_only(front):
         yield Violation(
             f"the description says what the {what} does, not when to use it; "
             f"agents choose {what}s by that",
@@ -88,6 +97,12 @@ def _description(agent_file: AgentFile) -> Iterator[Violation]:
             front.line("description"),
             key="description-without-when",
         )
+
+
+def _manual_only(front: AgentFrontmatter) -> bool:
+    """`disable-model-invocation: true`: only the user's `/name` runs it, so no agent chooses
+    it by its description."""
+    return (front.text("disable-model-invocation") or "").lower() == "true"
 
 
 def _needs_name(agent_file: AgentFile) -> bool:
@@ -142,6 +157,13 @@ RULE = Rule(
             "no 'when'",
         ),
         failing({".agents/skills/pdf/SKILL.md": "---\nname: [pdf\n---\n"}, "broken YAML"),
+        passing(
+            {
+                ".claude/skills/ship/SKILL.md": "---\nname: ship\ndescription: Ships a release.\n"
+                "disable-model-invocation: true\n---\n"
+            },
+            "manual only: no agent chooses it by its description",
+        ),
         failing({".claude/agents/reviewer.md": "---\nname: reviewer\n---\nReview code.\n"}),
         not_applicable({"AGENTS.md": "Run `pytest`.\n"}),
     ),

@@ -12,7 +12,9 @@ import pytest
 
 from auditor.agents_md.explain import explain
 from auditor.cli import run
-from rules.instructions.destructive_patterns import BUILD_DIRECTORIES, destructive
+from auditor.facts.references.paths import PathJudge
+from auditor.index.repository import RepositoryIndex
+from rules.instructions.destructive_patterns import destructive
 
 MakeRepo = Callable[..., Path]
 GOOD = "---\nname: {name}\ndescription: Review a diff. Use when asked for a review.\n---\n"
@@ -106,6 +108,9 @@ def test_explain_says_when_each_agent_reads_each_file(repo: Path) -> None:
         ("rm -rf build/ dist/ node_modules", None),
         ('rm -rf "$CLAUDE_PROJECT_DIR"/.pytest_cache', None),
         ("rm -rf src/*.egg-info", None),
+        ("rm -rf artifacts .venv", None),
+        ("rm -rf .git", "rm -rf .git"),
+        ("rm -rf src/artifacts", "rm -rf src/artifacts"),
         ("git push --force-with-lease", None),
         ("git push origin feature-fix --follow-tags", None),
         ("git clean -n -fdx", None),
@@ -116,5 +121,8 @@ def test_explain_says_when_each_agent_reads_each_file(repo: Path) -> None:
         ("rm -rf", None),
     ],
 )
-def test_destructive_commands(line: str, command: str | None) -> None:
-    assert destructive(line, BUILD_DIRECTORIES) == command
+def test_destructive_commands(
+    line: str, command: str | None, make_index: Callable[..., RepositoryIndex]
+) -> None:
+    judge = PathJudge(make_index({".gitignore": "*.egg-info/\n/artifacts/\n"}))
+    assert destructive(line, judge.is_output) == command

@@ -7,7 +7,8 @@ directory up); GitHub's `.github/` ones are read at the root only.
 
 - Skills, `<dir>/<name>/SKILL.md`: `.claude/skills/` (Claude Code, Copilot, Cursor),
   `.agents/skills/` (Codex, Copilot, Cursor, Gemini CLI), `.github/skills/` (Copilot),
-  `.cursor/skills/` (Cursor), `.gemini/skills/` (Gemini CLI), `.codex/skills/` (Cursor).
+  `.cursor/skills/` (Cursor), `.gemini/skills/` (Gemini CLI), `.codex/skills/` (Codex, as
+  openai/codex keeps its own; Cursor).
 - Custom agents and subagents: `.claude/agents/**/*.md` (Claude Code),
   `.github/agents/*.agent.md` (Copilot), `.gemini/agents/*.md` (Gemini CLI).
 - Commands and prompt files: `.claude/commands/**/*.md` (Claude Code), `.github/prompts/
@@ -37,7 +38,7 @@ SKILL_AGENTS = {
     ".github": ("copilot",),
     ".cursor": ("cursor",),
     ".gemini": ("gemini",),
-    ".codex": ("cursor",),
+    ".codex": ("codex", "cursor"),
 }
 LOCATIONS: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
     (

@@ -62,10 +62,12 @@ def when(agent_file: AgentFile, agent: str) -> str:
         return "never read into context: the agent runs its hook commands on its own events"
     if agent_file.kind == "command":
         return f"only when the user types /{agent_file.name}"
+    manual_only = (front.text("disable-model-invocation") or "").lower() == "true"
+    if agent_file.kind == "agent" and manual_only and agent in ("claude", "copilot"):
+        return "only when the user picks it (disable-model-invocation)"
     if agent_file.kind == "agent":
         matched = f"matching {description!r}" if description else "(it has no description)"
         return f"in its own context, when a task is delegated to it {matched}"
-    manual_only = (front.text("disable-model-invocation") or "").lower() == "true"
     if manual_only and agent == "claude":
         return f"only when the user types /{agent_file.name} (disable-model-invocation)"
     if front.problem is not None:
