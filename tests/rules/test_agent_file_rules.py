@@ -39,7 +39,6 @@ FILES = {
     ),
 }
 EXPECTED = {
-    ("INS036", ".agents/skills/deploy/SKILL.md", 3),  # says what, not when
     ("INS036", ".claude/skills/broken/SKILL.md", 1),  # YAML that does not parse
     ("INS036", ".claude/agents/fixer.md", 1),  # a subagent without a description
     ("INS037", ".claude/skills/huge/SKILL.md", None),
