@@ -72,6 +72,8 @@ HOOK_AGENTS = {
     ".gemini/settings.json": ("gemini",),
     ".cursor/hooks.json": ("cursor",),
 }
+AGENT_DIRECTORY = re.compile(r"(?:^|/)\.(?:claude|agents|github|cursor|gemini|codex|windsurf)/")
+"""What every agent file's path holds: one search rules out the other files of a large tree."""
 MAX_LINKED_FILES = 10_000
 """Files of one linked directory looked at: a link to a huge directory costs no more."""
 
@@ -81,7 +83,7 @@ def agent_files(src: FactSources, settings: tuple[AgentSettings, ...]) -> tuple[
     settings file that declares hooks, sorted by path."""
     found: dict[str, AgentFile] = {}
     for path, source in _candidates(src):
-        if path in found:
+        if path in found or not AGENT_DIRECTORY.search(path):
             continue
         agent_file = _classify(src, path, source)
         if agent_file is not None:
