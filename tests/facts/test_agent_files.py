@@ -27,6 +27,7 @@ def test_each_agent_location_is_found_with_who_reads_it(make_repo: MakeRepo) -> 
             "services/api/.claude/skills/db/SKILL.md": SKILL,
             ".claude/agents/reviewer.md": "---\nname: reviewer\n---\n",
             ".github/agents/triage.agent.md": "---\ndescription: x\n---\n",
+            ".github/agents/cleanup.md": "---\ndescription: x\n---\n",
             ".claude/commands/git/push.md": "Push.\n",
             ".github/prompts/release.prompt.md": "Release.\n",
             ".cursor/commands/fix.md": "Fix.\n",
@@ -53,6 +54,7 @@ def test_each_agent_location_is_found_with_who_reads_it(make_repo: MakeRepo) -> 
         ),
         ".claude/agents/reviewer.md": ("agent", ("claude",), "reviewer", ""),
         ".github/agents/triage.agent.md": ("agent", ("copilot",), "triage", ""),
+        ".github/agents/cleanup.md": ("agent", ("copilot",), "cleanup", ""),
         ".claude/commands/git/push.md": ("command", ("claude",), "push", ""),
         ".github/prompts/release.prompt.md": ("command", ("copilot",), "release", ""),
         ".cursor/commands/fix.md": ("command", ("cursor",), "fix", ""),
@@ -70,7 +72,7 @@ def test_names_are_case_sensitive_and_github_locations_are_root_only(make_repo: 
             ".claude/skills/pdf/README.md": SKILL,
             ".claude/skills/SKILL.md": SKILL,
             "pkg/.github/skills/x/SKILL.md": SKILL,
-            ".github/agents/triage.md": "x\n",
+            ".github/agents/sub/triage.md": "x\n",
             "docs/skills/pdf/SKILL.md": SKILL,
         }
     )

@@ -10,7 +10,8 @@ directory up); GitHub's `.github/` ones are read at the root only.
   `.cursor/skills/` (Cursor), `.gemini/skills/` (Gemini CLI), `.codex/skills/` (Codex, as
   openai/codex keeps its own; Cursor).
 - Custom agents and subagents: `.claude/agents/**/*.md` (Claude Code),
-  `.github/agents/*.agent.md` (Copilot), `.gemini/agents/*.md` (Gemini CLI).
+  `.github/agents/*.agent.md` and `*.md` (Copilot; GitHub's template names them `.agent.md`,
+  gh-aw's docs and microsoft/vstest use plain `.md`), `.gemini/agents/*.md` (Gemini CLI).
 - Commands and prompt files: `.claude/commands/**/*.md` (Claude Code), `.github/prompts/
   *.prompt.md` (Copilot in VS Code), `.cursor/commands/*.md` (Cursor), `.gemini/commands/
   **/*.toml` (Gemini CLI), `.windsurf/workflows/*.md` (Windsurf).
@@ -51,7 +52,7 @@ LOCATIONS: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = (
     ),
     ("skill", re.compile(r"^(?P<dir>\.github)/skills/(?P<name>[^/]+)/SKILL\.md$"), None),
     ("agent", re.compile(ANY + r"\.claude/agents/(?:[^/]+/)*(?P<name>[^/]+)\.md$"), ("claude",)),
-    ("agent", re.compile(r"^\.github/agents/(?P<name>[^/]+)\.agent\.md$"), ("copilot",)),
+    ("agent", re.compile(r"^\.github/agents/(?P<name>[^/]+?)(?:\.agent)?\.md$"), ("copilot",)),
     ("agent", re.compile(ANY + r"\.gemini/agents/(?P<name>[^/]+)\.md$"), ("gemini",)),
     (
         "command",
