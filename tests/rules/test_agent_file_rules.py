@@ -75,7 +75,10 @@ def test_explain_says_when_each_agent_reads_each_file(repo: Path) -> None:
         "150 B: only when the user types /deploy (disable-model-invocation)"
     ) in claude
     assert "custom agent .claude/agents/fixer.md" in claude
-    assert "hooks .claude/settings.json" in claude
+    assert (
+        "hooks .claude/settings.json, 180 B: never read into context: the agent runs its " in claude
+    )
+    assert "on its own events; it runs `git clean -fdx`" in claude
     assert "skill .claude/skills/broken/SKILL.md, 29 B: never chosen by the agent: its " in claude
     codex = explain(repo, "", "codex")
     assert (

@@ -39,17 +39,25 @@ def on_demand(
         seen.add(identity)
         linked = agent_file.source if agent_file.linked else None
         size = size_of(agent_file.source)
+        said = when(agent_file, agent)
+        if agent_file.kind == "hooks":
+            said = _hooks(facts, agent_file.path)
         found.append(
-            OnDemandFile(
-                agent_file.path,
-                agent_file.kind,
-                agent_file.name,
-                when(agent_file, agent),
-                size,
-                linked,
-            )
+            OnDemandFile(agent_file.path, agent_file.kind, agent_file.name, said, size, linked)
         )
     return tuple(found)
+
+
+def _hooks(facts: Facts, path: str) -> str:
+    """What a hook config runs: never read into context, its commands run on events."""
+    commands = next((s.hook_commands for s in facts.agent_settings if s.path == path), ())
+    shown = ", ".join(f"`{c[:60]}`" for c in commands[:SHOWN_COMMANDS])
+    more = f" and {len(commands) - SHOWN_COMMANDS} more" if len(commands) > SHOWN_COMMANDS else ""
+    runs = f"; it runs {shown}{more}" if commands else ""
+    return f"never read into context: the agent runs its hooks on its own events{runs}"
+
+
+SHOWN_COMMANDS = 3
 
 
 def when(agent_file: AgentFile, agent: str) -> str:
@@ -58,8 +66,6 @@ def when(agent_file: AgentFile, agent: str) -> str:
     description = " ".join((front.text("description") or "").split())
     if len(description) > DESCRIPTION_SHOWN:
         description = description[: DESCRIPTION_SHOWN - 3].rstrip() + "..."
-    if agent_file.kind == "hooks":
-        return "never read into context: the agent runs its hook commands on its own events"
     if agent_file.kind == "command":
         return f"only when the user types /{agent_file.name}"
     manual_only = (front.text("disable-model-invocation") or "").lower() == "true"
