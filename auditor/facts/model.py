@@ -9,6 +9,7 @@ from typing import Any
 
 from auditor.model import Diagnostic
 from auditor.report_facts import (
+    AgentFileFact,
     Docs,
     FileSize,
     LanguageStat,
@@ -269,7 +270,7 @@ class Facts:
     """The MCP server configs present, parsed once (not in JSON)."""
     agent_files: tuple[AgentFile, ...] = ()
     """Skills, custom agents, commands and hook configs the agents load on demand, by path
-    (not in JSON)."""
+    (in JSON without their frontmatter)."""
     profile: str = "application"
     """What kind of repository (or package) this is: one of `profile.PROFILES`."""
     parent: Facts | None = None
@@ -338,6 +339,9 @@ class Facts:
             ci_providers=self.ci_providers,
             ci_files=self.ci_files,
             instruction_files=self.instruction_files,
+            agent_files=tuple(
+                AgentFileFact(f.path, f.kind, f.agents, f.name, f.source) for f in self.agent_files
+            ),
             docs=self.docs,
             dev_environment=self.dev_environment,
             env_example=self.env_example,

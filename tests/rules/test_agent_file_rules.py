@@ -15,6 +15,7 @@ from auditor.cli import run
 from auditor.facts.references.paths import PathJudge
 from auditor.index.repository import RepositoryIndex
 from rules.instructions.destructive_patterns import destructive
+from tests.reports.test_json_report import validator
 
 MakeRepo = Callable[..., Path]
 GOOD = "---\nname: {name}\ndescription: Review a diff. Use when asked for a review.\n---\n"
@@ -66,6 +67,25 @@ def test_findings_have_file_and_line(repo: Path, capsys: pytest.CaptureFixture[s
         (f["rule"], f["path"], f.get("line")) for f in report["findings"] if f["rule"] in wanted
     }
     assert found == EXPECTED
+
+
+def test_the_reports_list_the_agent_files(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(["audit", str(repo), "--format", "json", "--no-cache"])
+    report = json.loads(capsys.readouterr().out)
+    validator().validate(report)
+    linked = [f for f in report["facts"]["agent_files"] if f["path"] != f["source"]]
+    assert linked == [
+        {
+            "agents": ["claude", "copilot", "cursor"],
+            "kind": "skill",
+            "name": "deploy",
+            "path": ".claude/skills/deploy/SKILL.md",
+            "source": ".agents/skills/deploy/SKILL.md",
+        }
+    ]
+    run(["audit", str(repo), "--no-cache"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "On demand 5 skills, 1 custom agent, 1 command, 1 hook config" in text  # a link once
 
 
 def test_explain_says_when_each_agent_reads_each_file(repo: Path) -> None:
