@@ -18,8 +18,7 @@ from auditor.facts.agents.paths import ancestors
 from auditor.facts.model import AgentFile, Facts
 
 DESCRIPTION_SHOWN = 70
-METADATA_TOKENS = 100
-"""What the specification budgets for one skill's name and description, always loaded."""
+SHOWN_COMMANDS = 3
 
 
 def on_demand(
@@ -55,9 +54,6 @@ def _hooks(facts: Facts, path: str) -> str:
     more = f" and {len(commands) - SHOWN_COMMANDS} more" if len(commands) > SHOWN_COMMANDS else ""
     runs = f"; it runs {shown}{more}" if commands else ""
     return f"never read into context: the agent runs its hooks on its own events{runs}"
-
-
-SHOWN_COMMANDS = 3
 
 
 def when(agent_file: AgentFile, agent: str) -> str:
