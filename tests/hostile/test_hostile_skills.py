@@ -58,6 +58,12 @@ def test_broken_frontmatter_of_every_kind_is_a_finding(make_repo: MakeRepo, audi
         ".claude/agents/list.md",
     } <= flagged
     assert not [e for e in outcome.report["rules"] if e.get("status") == "error"]
+    assert outcome.diagnostics(".claude/skills/open/SKILL.md") == [
+        "malformed: cannot read its frontmatter: "
+        "the frontmatter is opened with --- but never closed"
+    ]
+    bombed = outcome.diagnostics(".claude/skills/bomb/SKILL.md")
+    assert len(bombed) == 1 and bombed[0].startswith("malformed: cannot read its frontmatter: ")
 
 
 def test_links_that_loop_among_skills_are_diagnostics(make_repo: MakeRepo, audit: Audit) -> None:

@@ -129,6 +129,8 @@ def _classify(src: FactSources, path: str, source: str) -> AgentFile | None:
             agents = SKILL_AGENTS[groups["dir"]]
         base = groups.get("base") or ""
         front = agent_frontmatter(src, path, source) if path.endswith(".md") else None
+        if front is not None and front.present and front.problem is not None:
+            src.diagnose(source, "malformed", f"cannot read its frontmatter: {front.problem}")
         if front is None:
             return AgentFile(path, kind, agents, groups["name"], base, source)
         return AgentFile(path, kind, agents, groups["name"], base, source, front)
