@@ -64,6 +64,21 @@ class PathJudge:
     def _top(self) -> frozenset[str]:
         return frozenset(f.path.split("/", 1)[0] for f in self.index.files)
 
+    def is_output(self, path: str) -> bool:
+        """Whether `path` is built, installed or ignored output, which a clean step may
+        delete: in an OUTPUT_DIRS directory, or matched by a .gitignore (as a file or as a
+        directory). The repository's `.git` is never output."""
+        path = path.strip("/")
+        parts = path.split("/")
+        if not path or ".git" in parts:
+            return False
+        ignored = self._ignored
+        return (
+            any(part in OUTPUT_DIRS for part in parts)
+            or ignored.match_file(path)
+            or ignored.match_file(path + "/")
+        )
+
     def exists(self, path: str) -> bool:
         index = self.index
         path = path.rstrip("/")
