@@ -81,8 +81,12 @@ def not_applicable(files: Mapping[str, str | bytes], note: str = "") -> Example:
 class Violation:
     """One problem found by a rule.
 
-    `key` identifies the problem within its file for fingerprints (a function's name, say);
-    it must not contain line numbers or measurements, so that a baseline survives edits.
+    `key` identifies the problem within its file for fingerprints (a function's qualified
+    name, a referenced command, a secret's hash): never a line number or a measurement, so a
+    baseline survives code moving and growing. The fingerprint is rule + path + key, and
+    violations with the same key in one file are told apart by the order they are yielded
+    in (`auditor.baseline.fingerprint`). A repository-level measurement has no path: the
+    file it names today (the worst one, say) is not its identity.
     """
 
     message: str

@@ -36,7 +36,6 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
     yield Violation(
         f"{total} lint suppressions in {lines} lines of code ({density:.1f} per 1,000 lines; "
         f"most in {named})",
-        worst[0].path,
         key="density",
     )
 

@@ -55,7 +55,9 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
         patterns.append(pattern)
         bad = [owner for owner in owners if not OWNER.match(owner)]
         if bad:
-            yield Violation(f"owner {bad[0]!r} is not @user, @org/team or an email", path, line)
+            yield Violation(
+                f"owner {bad[0]!r} is not @user, @org/team or an email", path, line, key=bad[0]
+            )
     covered = {f.path.split("/", 1)[0] for f in ctx.index.glob(*patterns)} if patterns else set()
     missing = [d for d in source_dirs(ctx) if d not in covered]
     if missing:
