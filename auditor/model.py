@@ -15,8 +15,8 @@ from auditor.report_facts import SetAside as SetAside
 from auditor.report_facts import Source as Source
 from auditor.report_facts import Workspace as Workspace
 
-SCHEMA_VERSION = "1.1"
-"""1.1 added `unjudged`."""
+SCHEMA_VERSION = "1.2"
+"""1.1 added `unjudged`; 1.2 added `baseline` (on findings and at the top) and `suppressed`."""
 
 
 class Severity(StrEnum):
@@ -71,6 +71,13 @@ class Evidence:
     source: str
 
 
+class BaselineState(StrEnum):
+    """Whether a finding was already in the baseline (`known`) or this change made it (`new`)."""
+
+    NEW = "new"
+    KNOWN = "known"
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem a rule found, located where possible."""
@@ -85,9 +92,43 @@ class Finding:
     fix: str
     fix_prompt: str
     evidence: Grade
+    baseline: BaselineState | None = None
+    """Against a baseline (`audit --baseline`): new or known; None without one."""
+    suppressed: str | None = None
+    """The reason an inline `auditor: ignore[...]` comment gives; None when not suppressed.
+    A suppressed finding is reported, but neither scored against nor counted by the gate."""
 
     def sort_key(self) -> tuple[str, int, str, str, str]:
         return (self.path or "", self.line or 0, self.rule, self.message, self.fingerprint)
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineEntry:
+    """A finding as a baseline records it: enough to match it and to say what it was."""
+
+    fingerprint: str
+    rule: str
+    path: str | None
+    message: str
+
+    def sort_key(self) -> tuple[str, str, str, str]:
+        return (self.path or "", self.rule, self.fingerprint, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineComparison:
+    """How an audit compares with a recorded baseline (or the audit of a base commit)."""
+
+    source: str
+    """What was compared against: the baseline file as named, or `REF (commit)`."""
+    score: float
+    level: int
+    new: int
+    known: int
+    fixed: tuple[BaselineEntry, ...]
+    """Findings the baseline records that the audit no longer has: the baseline can shrink."""
+    failing_rules: tuple[str, ...] = ()
+    """The rules that failed in the baseline: what a regression is measured against."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +253,8 @@ class Report:
     top_fixes: tuple[RuleResult, ...] = field(default=())
     unjudged: tuple[Unjudged, ...] = ()
     """Rules (of the repository's own run) whose verdict is incomplete, and why."""
+    baseline: BaselineComparison | None = None
+    """The comparison with `--baseline FILE`, or None."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from importlib.resources import files
 from typing import Any
 
 from auditor.model import (
+    BaselineComparison,
     CategoryScore,
     Diagnostic,
     Finding,
@@ -69,6 +70,7 @@ def to_document(report: Report) -> dict[str, Any]:
         "packages": [_package(p) for p in sorted(report.packages, key=lambda p: p.path)],
         "diagnostics": [_diagnostic(d) for d in sorted(report.diagnostics, key=_diagnostic_key)],
         "unjudged": [_unjudged(u) for u in sorted(report.unjudged, key=Unjudged.sort_key)],
+        "baseline": _baseline(report.baseline),
     }
 
 
@@ -105,6 +107,32 @@ def _category(category: CategoryScore) -> dict[str, Any]:
 
 
 def _finding(finding: Finding) -> dict[str, Any]:
+    document = _finding_fields(finding)
+    if finding.baseline is not None:
+        document["baseline"] = finding.baseline.value
+    if finding.suppressed is not None:
+        document["suppressed"] = finding.suppressed
+    return document
+
+
+def _baseline(baseline: BaselineComparison | None) -> dict[str, Any] | None:
+    if baseline is None:
+        return None
+    return {
+        "source": baseline.source,
+        "score": _round(baseline.score, 1),
+        "level": baseline.level,
+        "new": baseline.new,
+        "known": baseline.known,
+        "failing_rules": list(baseline.failing_rules),
+        "fixed": [
+            {"fingerprint": e.fingerprint, "rule": e.rule, "path": e.path, "message": e.message}
+            for e in baseline.fixed
+        ],
+    }
+
+
+def _finding_fields(finding: Finding) -> dict[str, Any]:
     return {
         "rule": finding.rule,
         "severity": finding.severity.value,

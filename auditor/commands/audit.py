@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 import platformdirs
 
-from auditor import api, registry
+from auditor import api, baseline_file, registry
+from auditor.baseline import compare
 from auditor.config import load_config
 from auditor.errors import UsageError
 from auditor.gate import gate_failures
@@ -81,6 +82,25 @@ def _format_for(path: Path) -> str:
     help="Exit 1 when any finding is at or above this severity.",
 )
 @click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
+    help="Mark each finding new or known against this baseline (`auditor baseline`); "
+    "--fail-on then counts only new findings, and fixed ones are listed.",
+)
+@click.option(
+    "--fail-on-new",
+    is_flag=True,
+    help="Exit 1 when any finding is new (needs --baseline).",
+)
+@click.option(
+    "--fail-on-regression",
+    is_flag=True,
+    help="Exit 1 when the score or the level is below the baseline's, naming the rules "
+    "that made the difference (needs --baseline).",
+)
+@click.option(
     "--select",
     multiple=True,
     metavar="IDS",
@@ -118,6 +138,9 @@ def audit_command(
     outputs: tuple[Path, ...],
     fail_under: float | None,
     fail_on: str | None,
+    baseline_path: Path | None,
+    fail_on_new: bool,
+    fail_on_regression: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     config_path: Path | None,
@@ -141,10 +164,15 @@ def audit_command(
       auditor audit ../service --format json > report.json
       auditor audit . -o report.json -o report.sarif --fail-on high
       auditor audit . --select INS,FEE --ignore FEE004
+      auditor audit . --baseline .auditor-baseline.json --fail-on-new --fail-on-regression
     """
     if quiet and verbose:
         raise UsageError("--quiet and --verbose cannot be used together")
+    if (fail_on_new or fail_on_regression) and baseline_path is None:
+        flag = "--fail-on-new" if fail_on_new else "--fail-on-regression"
+        raise UsageError(f"{flag} needs --baseline FILE (record one with `auditor baseline`)")
     root = api.check_root(path)
+    recorded = baseline_file.read(baseline_path) if baseline_path is not None else None
     config = load_config(root, config_path).override(
         select=split_ids(select),
         ignore=split_ids(ignore),
@@ -157,19 +185,34 @@ def audit_command(
     renderers = registry.load_renderers()
     stdout_renderer = renderers.get(fmt)
     files = [(out, output_target(out, root), renderers.get(_format_for(out))) for out in outputs]
-    cache = _cache_dir(no_cache, cache_dir)
+    cache = cache_dir_of(no_cache, cache_dir)
     with progress_bar(enabled=not quiet and interactive()) as progress:
         report = api.audit(root, config, cache_dir=cache, jobs=config.jobs, progress=progress)
+    if recorded is not None and baseline_path is not None:
+        report = compare(
+            report,
+            recorded.findings,
+            source=str(baseline_path),
+            score=recorded.score,
+            level=recorded.level,
+            failing=recorded.failing_rules,
+        )
     options = _stdout_options(fmt, color, quiet, verbose)
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="replace")  # a narrow-charset pipe never crashes the report
     click.echo(stdout_renderer(report, options), nl=False, color=options.color)
     for out, target, renderer in files:
         write_text(target, renderer(report, RenderOptions(verbosity=1)), str(out))
-    return _gate(report, config.fail_under, config.fail_on)
+    return _gate(
+        report,
+        config.fail_under,
+        config.fail_on,
+        fail_on_new=fail_on_new,
+        fail_on_regression=fail_on_regression,
+    )
 
 
-def _cache_dir(no_cache: bool, cache_dir: Path | None) -> Path | None:
+def cache_dir_of(no_cache: bool, cache_dir: Path | None) -> Path | None:
     """Where parse results are cached: `--cache-dir`, else the user cache; None with --no-cache."""
     if no_cache:
         return None
@@ -185,8 +228,21 @@ def _stdout_options(fmt: str, color: bool | None, quiet: bool, verbose: bool) ->
     return RenderOptions(color=use_color, verbosity=verbosity, width=max(60, min(width, 160)))
 
 
-def _gate(report: Report, fail_under: float | None, fail_on: Severity | None) -> int:
-    reasons = gate_failures(report, fail_under, fail_on)
+def _gate(
+    report: Report,
+    fail_under: float | None,
+    fail_on: Severity | None,
+    *,
+    fail_on_new: bool,
+    fail_on_regression: bool,
+) -> int:
+    reasons = gate_failures(
+        report,
+        fail_under,
+        fail_on,
+        fail_on_new=fail_on_new,
+        fail_on_regression=fail_on_regression,
+    )
     for reason in reasons:
         click.echo(f"auditor: gate failed: {visible(reason)}", err=True)
     return 1 if reasons else 0

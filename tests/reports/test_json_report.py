@@ -30,6 +30,7 @@ TOP_LEVEL_KEYS = {
     "packages",
     "diagnostics",
     "unjudged",
+    "baseline",
 }
 
 
