@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from auditor import __version__, engine, registry, scoring
+from auditor import __version__, engine, registry, scoring, suppression
 from auditor.config import Config
 from auditor.discover import discover, enclosing_root
 from auditor.errors import ConfigError, UsageError
@@ -17,7 +18,7 @@ from auditor.index.cache import SyntaxCache
 from auditor.index.parsing import worker_count
 from auditor.index.scan_cache import ScanCache
 from auditor.index.syntax import PARSER_VERSION
-from auditor.model import Diagnostic, PackageReport, Report, Repository
+from auditor.model import Diagnostic, Finding, PackageReport, Report, Repository, Status
 from auditor.rule import Rule
 
 TOOL_NAME = "auditor"
@@ -107,7 +108,8 @@ def audit(
         subject = subject.package(within)
         subject.declared_profile = config.profile
     outcomes = engine.run(selected, subject)
-    score = scoring.score([_judged(o) for o in outcomes])
+    findings = suppression.apply(engine.findings(outcomes), subject.files)
+    score = scoring.score(_judged(outcomes, findings))
     facts = subject.facts
     packages = _packages(subject, selected)
     diagnostics = _diagnostics(subject.files.diagnostics, facts.diagnostics)
@@ -117,7 +119,7 @@ def audit(
         repository=Repository(name=root.name, commit=index.commit, profile=facts.profile),
         score=score,
         facts=facts.report_view(),
-        findings=engine.findings(outcomes),
+        findings=findings,
         packages=packages,
         diagnostics=tuple(diagnostics),
         top_fixes=scoring.top_fixes(score),
@@ -140,8 +142,20 @@ def repository_of(root: Path) -> tuple[Path, str]:
     return top, root.relative_to(top).as_posix() if top != root else ""
 
 
-def _judged(outcome: engine.Outcome) -> scoring.Judged:
-    return scoring.Judged(outcome.rule, outcome.status, len(outcome.violations), outcome.message)
+def _judged(
+    outcomes: Sequence[engine.Outcome], findings: Sequence[Finding]
+) -> list[scoring.Judged]:
+    """The outcomes as the score sees them: a failing rule whose every finding is suppressed
+    inline passes, and suppressed findings are not counted."""
+    live = Counter(f.rule for f in findings if f.suppressed is None)
+    judged = []
+    for outcome in outcomes:
+        status, count = outcome.status, len(outcome.violations)
+        if status is Status.FAIL:
+            count = live[outcome.rule.id]
+            status = Status.FAIL if count else Status.PASS
+        judged.append(scoring.Judged(outcome.rule, status, count, outcome.message))
+    return judged
 
 
 def _packages(
@@ -155,7 +169,8 @@ def _packages(
     for path in workspace.packages:
         view = subject.package(path)
         outcomes = engine.run(per_package, view)
-        score = scoring.score([_judged(o) for o in outcomes])
+        findings = suppression.apply(engine.findings(outcomes), view.files)
+        score = scoring.score(_judged(outcomes, findings))
         failing = tuple(r.id for r in scoring.top_fixes(score))
         reports.append(
             PackageReport(path, score.score, score.level, view.facts.report_view(), failing)

@@ -15,7 +15,7 @@ from typing import Any
 from auditor.baseline import fingerprint
 from auditor.facts.subject import Subject
 from auditor.model import Finding, Status, Unjudged
-from auditor.rule import NotJudged, Rule, RuleContext, Violation
+from auditor.rule import NotJudged, Review, Rule, RuleContext, Violation
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +62,40 @@ def evaluate(selected: SelectedRule, subject: Subject) -> Outcome:
 
 
 def run(rules: Iterable[SelectedRule], subject: Subject) -> tuple[Outcome, ...]:
-    """Evaluate every selected rule, in id order."""
-    return tuple(evaluate(s, subject) for s in sorted(rules, key=lambda s: s.rule.id))
+    """Evaluate every selected rule, in id order; then let the reviewing rules (`Rule.review`)
+    judge the findings of the others."""
+    ordered = sorted(rules, key=lambda s: s.rule.id)
+    outcomes = [evaluate(s, subject) for s in ordered]
+    reviewing = [i for i, s in enumerate(ordered) if s.rule.review is not None]
+    if not reviewing:
+        return tuple(outcomes)
+    others = [o for i, o in enumerate(outcomes) if i not in reviewing]
+    judged = frozenset(
+        name
+        for o in others
+        if o.status in (Status.PASS, Status.FAIL)
+        for name in (o.rule.id, *o.rule.aliases)
+    )
+    review = Review(findings(others), judged)
+    for i in reviewing:
+        outcomes[i] = _reviewed(ordered[i], outcomes[i], subject, review)
+    return tuple(outcomes)
+
+
+def _reviewed(
+    selected: SelectedRule, outcome: Outcome, subject: Subject, review: Review
+) -> Outcome:
+    """`outcome` with what the rule's review finds added; a review that raises is an error."""
+    rule = selected.rule
+    if outcome.status not in (Status.PASS, Status.FAIL) or rule.review is None:
+        return outcome
+    ctx = RuleContext(subject=subject, options=MappingProxyType(dict(selected.options)))
+    try:
+        added = tuple(rule.review(ctx, review))
+    except Exception as error:
+        return Outcome(rule, Status.ERROR, message=f"{type(error).__name__}: {error}")
+    violations = (*outcome.violations, *added)
+    return Outcome(rule, Status.FAIL if violations else Status.PASS, violations)
 
 
 def unjudged(outcomes: Iterable[Outcome]) -> tuple[Unjudged, ...]:

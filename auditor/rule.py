@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from auditor.facts.profile.names import PROFILES
-from auditor.model import Category, Evidence, Severity, Status
+from auditor.model import Category, Evidence, Finding, Severity, Status
 
 if TYPE_CHECKING:
     from auditor.facts import Facts
@@ -150,8 +150,19 @@ def _always(ctx: RuleContext) -> bool:
     return True
 
 
+@dataclass(frozen=True, slots=True)
+class Review:
+    """What a reviewing rule (`Rule.review`) sees once every other rule has run."""
+
+    findings: tuple[Finding, ...]
+    """The other rules' findings, before any suppression."""
+    judged: frozenset[str]
+    """The ids and aliases of the rules that passed or failed in this run."""
+
+
 Check = Callable[[RuleContext], Iterable[Violation | NotJudged]]
 Applies = Callable[[RuleContext], bool]
+ReviewCheck = Callable[[RuleContext, Review], Iterable[Violation]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +191,9 @@ class Rule:
     profiles: frozenset[str] | None = None
     """The repository profiles the rule applies to (`facts.profile`); None for all of them.
     Elsewhere the engine reports it not applicable before `applies` is asked."""
+    review: ReviewCheck | None = None
+    """For a rule about the other rules' findings (a suppression that suppresses nothing):
+    called after every other rule has run, its violations added to those of `check`."""
 
     def fits(self, profile: str) -> bool:
         """Whether the rule applies to repositories (or packages) of `profile`."""

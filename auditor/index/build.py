@@ -18,6 +18,7 @@ from auditor.index.parsing import ParseJob, ParseQueue
 from auditor.index.records import FileSyntax, SourceFile
 from auditor.index.repository import RepositoryIndex
 from auditor.index.scan_cache import Scan, ScanCache, scan_file
+from auditor.index.suppressions import comment_style
 from auditor.index.syntax import SYNTAX_LANGUAGES
 from auditor.index.testpaths import is_test_path
 from auditor.model import Diagnostic
@@ -119,10 +120,13 @@ def _collect(build: _Build, job: ParseJob, outcome: FileSyntax | Diagnostic) -> 
 NOTHING_FOUND = Scan(frozenset(), False, ())
 
 
-def _scan(build: _Build, digest: str, language: str | None, data: bytes, is_test: bool) -> Scan:
+def _scan(
+    build: _Build, path: str, digest: str, language: str | None, data: bytes, is_test: bool
+) -> Scan:
+    style = comment_style(path, language)
     if build.scans is not None:
-        return build.scans.scan(digest, language, data, is_test)
-    return scan_file(data, language, is_test)
+        return build.scans.scan(digest, language, data, is_test, style)
+    return scan_file(data, language, is_test, style)
 
 
 def _diagnostic_key(diagnostic: Diagnostic) -> tuple[str, str, str]:
@@ -160,7 +164,7 @@ def _measure(build: _Build, path: str, data: bytes) -> SourceFile:
     language = language_of(path, head) if is_text else None
     is_test = is_test_path(path, data)
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-    found = _scan(build, digest, language, data, is_test) if is_text else NOTHING_FOUND
+    found = _scan(build, path, digest, language, data, is_test) if is_text else NOTHING_FOUND
     return SourceFile(
         path=path,
         size=len(data),
@@ -173,6 +177,7 @@ def _measure(build: _Build, path: str, data: bytes) -> SourceFile:
         is_generated=found.generated and language is not None,
         markers=found.markers,
         counts=found.counts,
+        suppressions=found.suppressions,
     )
 
 
