@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from auditor.facts.profile.names import PROFILES
-from auditor.model import Category, Evidence, Severity, Status
+from auditor.model import Category, Evidence, MeasureValue, Severity, Status
 
 if TYPE_CHECKING:
     from auditor.facts import Facts
@@ -147,6 +147,7 @@ def _always(ctx: RuleContext) -> bool:
 
 
 Check = Callable[[RuleContext], Iterable[Violation | NotJudged]]
+Measure = Callable[[RuleContext], Mapping[str, MeasureValue]]
 Applies = Callable[[RuleContext], bool]
 
 
@@ -176,6 +177,9 @@ class Rule:
     profiles: frozenset[str] | None = None
     """The repository profiles the rule applies to (`facts.profile`); None for all of them.
     Elsewhere the engine reports it not applicable before `applies` is asked."""
+    measure: Measure | None = None
+    """The raw measure behind the verdict (`RuleResult.measure`), asked once the rule has
+    judged: numbers and names the report keeps, so a score can be re-weighted later."""
 
     def fits(self, profile: str) -> bool:
         """Whether the rule applies to repositories (or packages) of `profile`."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import shutil
 import sys
@@ -93,6 +94,12 @@ def _format_for(path: Path) -> str:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Read settings from this file instead of .auditor.toml / pyproject.toml.",
 )
+@click.option(
+    "--rev",
+    metavar="REF",
+    help="Audit this commit (a hash, branch or tag) from git objects instead of the work "
+    "tree, which is neither read nor changed.",
+)
 @click.option("--no-cache", is_flag=True, help="Parse every file afresh and write no cache.")
 @click.option(
     "--cache-dir",
@@ -121,6 +128,7 @@ def audit_command(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     config_path: Path | None,
+    rev: str | None,
     no_cache: bool,
     cache_dir: Path | None,
     jobs: int | None,
@@ -141,25 +149,30 @@ def audit_command(
       auditor audit ../service --format json > report.json
       auditor audit . -o report.json -o report.sarif --fail-on high
       auditor audit . --select INS,FEE --ignore FEE004
+      auditor audit . --rev origin/main --format json > base.json
     """
     if quiet and verbose:
         raise UsageError("--quiet and --verbose cannot be used together")
     root = api.check_root(path)
-    config = load_config(root, config_path).override(
-        select=split_ids(select),
-        ignore=split_ids(ignore),
-        fail_under=fail_under,
-        fail_on=Severity(fail_on) if fail_on else None,
-        jobs=jobs,
-    )
-    for warning in config.warnings:
-        click.echo(f"auditor: warning: {visible(warning)}", err=True)
-    renderers = registry.load_renderers()
-    stdout_renderer = renderers.get(fmt)
-    files = [(out, output_target(out, root), renderers.get(_format_for(out))) for out in outputs]
-    cache = _cache_dir(no_cache, cache_dir)
-    with progress_bar(enabled=not quiet and interactive()) as progress:
-        report = api.audit(root, config, cache_dir=cache, jobs=config.jobs, progress=progress)
+    tree, within = api.open_revision(root, rev) if rev is not None else (None, "")
+    with tree if tree is not None else contextlib.nullcontext():
+        config = load_config(root, config_path, tree=tree, within=within).override(
+            select=split_ids(select),
+            ignore=split_ids(ignore),
+            fail_under=fail_under,
+            fail_on=Severity(fail_on) if fail_on else None,
+            jobs=jobs,
+        )
+        for warning in config.warnings:
+            click.echo(f"auditor: warning: {visible(warning)}", err=True)
+        renderers = registry.load_renderers()
+        stdout_renderer = renderers.get(fmt)
+        files = [(o, output_target(o, root), renderers.get(_format_for(o))) for o in outputs]
+        cache = _cache_dir(no_cache, cache_dir)
+        with progress_bar(enabled=not quiet and interactive()) as progress:
+            report = api.audit(
+                root, config, cache_dir=cache, jobs=config.jobs, progress=progress, rev=tree
+            )
     options = _stdout_options(fmt, color, quiet, verbose)
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="replace")  # a narrow-charset pipe never crashes the report
