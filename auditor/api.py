@@ -10,9 +10,11 @@ from typing import Any
 
 from auditor import __version__, engine, registry, scoring, suppression
 from auditor.config import Config
-from auditor.discover import discover, enclosing_root
+from auditor.discover import Discovery, discover, discover_revision, enclosing_root
 from auditor.errors import ConfigError, UsageError
 from auditor.facts.subject import Subject
+from auditor.git_command import GitUnusable, check_metadata, git_output
+from auditor.git_tree import GitTree, RevisionError
 from auditor.index.build import Progress, build_index
 from auditor.index.cache import SyntaxCache
 from auditor.index.parsing import worker_count
@@ -20,6 +22,7 @@ from auditor.index.scan_cache import ScanCache
 from auditor.index.syntax import PARSER_VERSION
 from auditor.model import Diagnostic, Finding, PackageReport, Report, Repository, Status
 from auditor.rule import Rule
+from auditor.rule_set import rules_digest
 
 TOOL_NAME = "auditor"
 
@@ -81,17 +84,72 @@ def audit(
     cache_dir: Path | None = None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    rev: str | GitTree | None = None,
 ) -> Report:
     """Audit the repository at `root`: discover, index, judge, score.
 
     A `root` below the top of its git work tree (`auditor audit packages/web`) is audited as
     a package of the enclosing repository (`discover.enclosing_root`): its files are judged,
-    and it inherits that repository's CI, lockfiles, package manager and tools."""
+    and it inherits that repository's CI, lockfiles, package manager and tools.
+
+    With `rev` (a commit, branch or tag, or a tree from `open_revision`), the commit is
+    audited from git objects instead of the work tree, which is neither read nor changed:
+    the report is the one a fresh checkout of that commit would give."""
     config = config or Config()
     root = check_root(root)
     selected = select_rules(config, rules)
-    top, within = repository_of(root)
-    discovery = discover(top, config.exclude, config.default_excludes, within=within)
+    if rev is None:
+        top, within = repository_of(root)
+        discovery = discover(top, config.exclude, config.default_excludes, within=within)
+        return _audit(root, top, within, discovery, config, selected, cache_dir, jobs, progress)
+    tree, within = open_revision(root, rev) if isinstance(rev, str) else (rev, revision_dir(root))
+    try:
+        discovery = discover_revision(tree, config.exclude, config.default_excludes, within)
+        top = discovery.root
+        return _audit(root, top, within, discovery, config, selected, cache_dir, jobs, progress)
+    finally:
+        if isinstance(rev, str):
+            tree.close()
+
+
+def open_revision(root: Path, rev: str) -> tuple[GitTree, str]:
+    """The tree of commit `rev` of the repository `root` is in, and `root`'s directory in it;
+    a UsageError when there is no such commit or no git repository."""
+    within = revision_dir(root)
+    top = root.resolve()
+    for _ in within.split("/") if within else ():
+        top = top.parent
+    try:
+        return GitTree.load(top, rev), within
+    except RevisionError as error:
+        raise UsageError(str(error)) from None
+
+
+def revision_dir(root: Path) -> str:
+    """`root`'s directory in its git repository ("" at the top); UsageError outside git."""
+    root = root.resolve()
+    try:
+        check_metadata(root)
+        top = git_output(root, "rev-parse", "--show-toplevel")
+    except GitUnusable as unusable:
+        raise UsageError(f"{root}: git cannot be used here ({unusable.message})") from None
+    if top is None or not top.strip():
+        raise UsageError(f"{root}: not a git work tree; --rev needs a git repository")
+    enclosing = Path(top.strip()).resolve()
+    return root.relative_to(enclosing).as_posix() if root != enclosing else ""
+
+
+def _audit(
+    root: Path,
+    top: Path,
+    within: str,
+    discovery: Discovery,
+    config: Config,
+    selected: tuple[engine.SelectedRule, ...],
+    cache_dir: Path | None,
+    jobs: int | None,
+    progress: Progress | None,
+) -> Report:
     cache = SyntaxCache(cache_dir, top, PARSER_VERSION) if cache_dir is not None else None
     scans = ScanCache(cache_dir, top) if cache_dir is not None else None
     index = build_index(
@@ -116,7 +174,12 @@ def audit(
     return Report(
         tool_name=TOOL_NAME,
         tool_version=__version__,
-        repository=Repository(name=root.name, commit=index.commit, profile=facts.profile),
+        repository=Repository(
+            name=root.name,
+            commit=index.commit,
+            profile=facts.profile,
+            commit_date=discovery.commit_date,
+        ),
         score=score,
         facts=facts.report_view(),
         findings=findings,
@@ -124,6 +187,7 @@ def audit(
         diagnostics=tuple(diagnostics),
         top_fixes=scoring.top_fixes(score),
         unjudged=engine.unjudged(outcomes),
+        rules_digest=rules_digest(selected),
     )
 
 
@@ -154,7 +218,7 @@ def _judged(
         if status is Status.FAIL:
             count = live[outcome.rule.id]
             status = Status.FAIL if count else Status.PASS
-        judged.append(scoring.Judged(outcome.rule, status, count, outcome.message))
+        judged.append(scoring.Judged(outcome.rule, status, count, outcome.message, outcome.measure))
     return judged
 
 

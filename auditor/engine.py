@@ -14,7 +14,7 @@ from typing import Any
 
 from auditor.baseline import fingerprint
 from auditor.facts.subject import Subject
-from auditor.model import Finding, Status, Unjudged
+from auditor.model import Finding, MeasureValue, Status, Unjudged
 from auditor.rule import NotJudged, Review, Rule, RuleContext, Violation
 
 
@@ -36,6 +36,8 @@ class Outcome:
     message: str = ""
     not_judged: tuple[NotJudged, ...] = ()
     """Inputs the rule could not judge: with no violation, the outcome is an error."""
+    measure: tuple[tuple[str, MeasureValue], ...] | None = None
+    """What the rule measured (`Rule.measure`), when it judged and measures anything."""
 
 
 def evaluate(selected: SelectedRule, subject: Subject) -> Outcome:
@@ -53,12 +55,23 @@ def evaluate(selected: SelectedRule, subject: Subject) -> Outcome:
         return Outcome(rule, Status.ERROR, message=f"{type(error).__name__}: {error}")
     violations = tuple(v for v in yielded if not isinstance(v, NotJudged))
     unread = tuple(dict.fromkeys(v for v in yielded if isinstance(v, NotJudged)))
-    if violations:
-        return Outcome(rule, Status.FAIL, violations, not_judged=unread)
-    if unread:
+    if unread and not violations:
         reasons = "; ".join(f"{n.path}: {n.reason}" for n in unread)
         return Outcome(rule, Status.ERROR, message=f"not judged: {reasons}", not_judged=unread)
-    return Outcome(rule, Status.PASS)
+    status = Status.FAIL if violations else Status.PASS
+    return Outcome(rule, status, violations, not_judged=unread, measure=_measure(rule, ctx))
+
+
+def _measure(rule: Rule, ctx: RuleContext) -> tuple[tuple[str, MeasureValue], ...] | None:
+    """The rule's raw measure, sorted by name; None when it has none or measuring raised
+    (the verdict stands: the measure only explains it)."""
+    if rule.measure is None:
+        return None
+    try:
+        measured = rule.measure(ctx)
+    except Exception:
+        return None
+    return tuple(sorted(measured.items()))
 
 
 def run(rules: Iterable[SelectedRule], subject: Subject) -> tuple[Outcome, ...]:

@@ -15,8 +15,12 @@ from auditor.report_facts import SetAside as SetAside
 from auditor.report_facts import Source as Source
 from auditor.report_facts import Workspace as Workspace
 
-SCHEMA_VERSION = "1.2"
-"""1.1 added `unjudged`; 1.2 added `baseline` (on findings and at the top) and `suppressed`."""
+SCHEMA_VERSION = "1.3"
+"""1.1 added `unjudged`; 1.2 `repository.commit_date`, `rules_digest` and each rule's `measure`;
+1.3 `baseline` (on findings and at the top) and `suppressed`."""
+
+MeasureValue = int | float | str | bool | None
+"""One raw measurement behind a rule's verdict (`RuleResult.measure`)."""
 
 
 class Severity(StrEnum):
@@ -182,6 +186,10 @@ class RuleResult:
     fix_prompt: str = ""
     rationale: str = ""
     evidence_source: str = ""
+    measure: tuple[tuple[str, MeasureValue], ...] | None = None
+    """The raw measure behind the verdict, sorted by name (the largest file's tokens, the
+    share of functions over the limit, the command found and where); None when the rule
+    measures nothing or did not run: what lets a score be re-weighted or correlated later."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +243,8 @@ class Repository:
     commit: str | None
     profile: str | None = None
     """The repository profile the rules were applied for (library, application, cli, ...)."""
+    commit_date: str | None = None
+    """The committer date of `commit` (ISO 8601); None outside git."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +263,9 @@ class Report:
     top_fixes: tuple[RuleResult, ...] = field(default=())
     unjudged: tuple[Unjudged, ...] = ()
     """Rules (of the repository's own run) whose verdict is incomplete, and why."""
+    rules_digest: str = ""
+    """A hash of the selected rules, their options and the scoring weights
+    (`auditor.rule_set`): two reports with the same digest scored by the same rules."""
     baseline: BaselineComparison | None = None
     """The comparison with `--baseline FILE`, or None."""
 

@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from auditor.facts.profile.names import PROFILES
-from auditor.model import Category, Evidence, Finding, Severity, Status
+from auditor.model import Category, Evidence, Finding, MeasureValue, Severity, Status
 
 if TYPE_CHECKING:
     from auditor.facts import Facts
@@ -161,6 +161,7 @@ class Review:
 
 
 Check = Callable[[RuleContext], Iterable[Violation | NotJudged]]
+Measure = Callable[[RuleContext], Mapping[str, MeasureValue]]
 Applies = Callable[[RuleContext], bool]
 ReviewCheck = Callable[[RuleContext, Review], Iterable[Violation]]
 
@@ -191,6 +192,9 @@ class Rule:
     profiles: frozenset[str] | None = None
     """The repository profiles the rule applies to (`facts.profile`); None for all of them.
     Elsewhere the engine reports it not applicable before `applies` is asked."""
+    measure: Measure | None = None
+    """The raw measure behind the verdict (`RuleResult.measure`), asked once the rule has
+    judged: numbers and names the report keeps, so a score can be re-weighted later."""
     review: ReviewCheck | None = None
     """For a rule about the other rules' findings (a suppression that suppresses nothing):
     called after every other rule has run, its violations added to those of `check`."""

@@ -57,8 +57,10 @@ def to_document(report: Report) -> dict[str, Any]:
         "repository": {
             "name": report.repository.name,
             "commit": report.repository.commit,
+            "commit_date": report.repository.commit_date,
             "profile": report.repository.profile,
         },
+        "rules_digest": report.rules_digest,
         "score": _round(score.score, 1),
         "level": score.level,
         "next_level": _next_level(score.next_level),
@@ -162,6 +164,7 @@ def _rule(rule: RuleResult) -> dict[str, Any]:
         "gain": _round(rule.gain, 2),
         "findings": rule.findings,
         "message": rule.message,
+        "measure": None if rule.measure is None else dict(rule.measure),
     }
 
 

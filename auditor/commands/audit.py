@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import shutil
 import sys
@@ -113,6 +114,12 @@ def _format_for(path: Path) -> str:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Read settings from this file instead of .auditor.toml / pyproject.toml.",
 )
+@click.option(
+    "--rev",
+    metavar="REF",
+    help="Audit this commit (a hash, branch or tag) from git objects instead of the work "
+    "tree, which is neither read nor changed.",
+)
 @click.option("--no-cache", is_flag=True, help="Parse every file afresh and write no cache.")
 @click.option(
     "--cache-dir",
@@ -144,6 +151,7 @@ def audit_command(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     config_path: Path | None,
+    rev: str | None,
     no_cache: bool,
     cache_dir: Path | None,
     jobs: int | None,
@@ -165,6 +173,7 @@ def audit_command(
       auditor audit . -o report.json -o report.sarif --fail-on high
       auditor audit . --select INS,FEE --ignore FEE004
       auditor audit . --baseline .auditor-baseline.json --fail-on-new --fail-on-regression
+      auditor audit . --rev origin/main --format json > base.json
     """
     if quiet and verbose:
         raise UsageError("--quiet and --verbose cannot be used together")
@@ -173,21 +182,25 @@ def audit_command(
         raise UsageError(f"{flag} needs --baseline FILE (record one with `auditor baseline`)")
     root = api.check_root(path)
     recorded = baseline_file.read(baseline_path) if baseline_path is not None else None
-    config = load_config(root, config_path).override(
-        select=split_ids(select),
-        ignore=split_ids(ignore),
-        fail_under=fail_under,
-        fail_on=Severity(fail_on) if fail_on else None,
-        jobs=jobs,
-    )
-    for warning in config.warnings:
-        click.echo(f"auditor: warning: {visible(warning)}", err=True)
-    renderers = registry.load_renderers()
-    stdout_renderer = renderers.get(fmt)
-    files = [(out, output_target(out, root), renderers.get(_format_for(out))) for out in outputs]
-    cache = cache_dir_of(no_cache, cache_dir)
-    with progress_bar(enabled=not quiet and interactive()) as progress:
-        report = api.audit(root, config, cache_dir=cache, jobs=config.jobs, progress=progress)
+    tree, within = api.open_revision(root, rev) if rev is not None else (None, "")
+    with tree if tree is not None else contextlib.nullcontext():
+        config = load_config(root, config_path, tree=tree, within=within).override(
+            select=split_ids(select),
+            ignore=split_ids(ignore),
+            fail_under=fail_under,
+            fail_on=Severity(fail_on) if fail_on else None,
+            jobs=jobs,
+        )
+        for warning in config.warnings:
+            click.echo(f"auditor: warning: {visible(warning)}", err=True)
+        renderers = registry.load_renderers()
+        stdout_renderer = renderers.get(fmt)
+        files = [(o, output_target(o, root), renderers.get(_format_for(o))) for o in outputs]
+        cache = cache_dir_of(no_cache, cache_dir)
+        with progress_bar(enabled=not quiet and interactive()) as progress:
+            report = api.audit(
+                root, config, cache_dir=cache, jobs=config.jobs, progress=progress, rev=tree
+            )
     if recorded is not None and baseline_path is not None:
         report = compare(
             report,

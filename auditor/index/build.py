@@ -8,8 +8,12 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
+from auditor.bounded_read import NotRead
 from auditor.discover import Discovery
+from auditor.git_command import GitUnusable
+from auditor.git_tree import GitTree
 from auditor.index.cache import SyntaxCache
 from auditor.index.languages import language_of
 from auditor.index.limits import MAX_SCAN_BYTES, SCAN_CAP
@@ -49,6 +53,8 @@ class _Build:
     pending: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     """Paths waiting for the parse of each (digest, language): identical files parse once."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    tree: GitTree | None = None
+    """A commit's objects, read instead of the work tree at `root` (`audit --rev`)."""
 
 
 def build_index(
@@ -67,7 +73,13 @@ def build_index(
     too: the index parses what the selected rules will read, and nothing else.
     """
     build = _Build(
-        discovery.root, want_syntax, cache, scans, test_syntax, queue=ParseQueue(jobs, progress)
+        discovery.root,
+        want_syntax,
+        cache,
+        scans,
+        test_syntax,
+        queue=ParseQueue(jobs, progress),
+        tree=discovery.tree,
     )
     if cache is not None:
         cache.load()
@@ -100,6 +112,7 @@ def build_index(
         commit=discovery.commit,
         links=dict(discovery.links),
         unread=discovery.unread,
+        tree=discovery.tree,
     )
 
 
@@ -136,12 +149,16 @@ def _diagnostic_key(diagnostic: Diagnostic) -> tuple[str, str, str]:
 def _add_file(build: _Build, path: str) -> None:
     full = build.root / path
     try:
-        data = _read_bounded(full)
+        data = _read_bounded(full) if build.tree is None else build.tree.read(path, MAX_SCAN_BYTES)
         if data is None:
-            _add_huge_file(build, path, full)
+            with full.open("rb") if build.tree is None else build.tree.open(path) as stream:
+                _add_huge_file(build, path, stream)
             return
     except OSError as error:
         build.diagnostics.append(Diagnostic(path, "unreadable", f"cannot read: {error.strerror}"))
+        return
+    except (NotRead, GitUnusable) as error:
+        build.diagnostics.append(Diagnostic(path, "unreadable", f"cannot read: {error}"))
         return
     record = _measure(build, path, data)
     build.files.append(record)
@@ -222,20 +239,19 @@ def _read_bounded(full: Path) -> bytes | None:
         return stream.read(size) if size <= MAX_SCAN_BYTES else None
 
 
-def _add_huge_file(build: _Build, path: str, full: Path) -> None:
+def _add_huge_file(build: _Build, path: str, stream: BinaryIO) -> None:
     """Count a file over the scan cap: hash it and count its lines a chunk at a time."""
     hasher = hashlib.blake2b(digest_size=16)
     lines = size = 0
     last = b"\n"
-    with full.open("rb") as stream:
-        head = stream.read(8192)
-        chunk = head
-        while chunk:
-            hasher.update(chunk)
-            lines += chunk.count(b"\n")
-            size += len(chunk)
-            last = chunk[-1:]
-            chunk = stream.read(CHUNK)
+    head = stream.read(8192)
+    chunk = head
+    while chunk:
+        hasher.update(chunk)
+        lines += chunk.count(b"\n")
+        size += len(chunk)
+        last = chunk[-1:]
+        chunk = stream.read(CHUNK)
     is_text = b"\0" not in head
     language = language_of(path, head) if is_text else None
     lines += 0 if last == b"\n" else 1
