@@ -59,8 +59,8 @@ def _format_for(path: Path) -> str:
     default="text",
     show_default=True,
     metavar="FORMAT",
-    help="Format printed on stdout: text, json, markdown, html, sarif, badge (or any "
-    "installed renderer).",
+    help="Format printed on stdout: text, json, markdown, html, sarif, gitlab (a GitLab "
+    "Code Quality report), badge (or any installed renderer).",
 )
 @click.option(
     "-o",
