@@ -17,7 +17,7 @@ from auditor.report_facts import Workspace as Workspace
 
 SCHEMA_VERSION = "1.3"
 """1.1 added `unjudged`; 1.2 `repository.commit_date`, `rules_digest` and each rule's `measure`;
-1.3 `baseline` (on findings and at the top) and `suppressed`."""
+1.3 `baseline` (on findings and at the top), `suppressed` and `change`."""
 
 MeasureValue = int | float | str | bool | None
 """One raw measurement behind a rule's verdict (`RuleResult.measure`)."""
@@ -133,6 +133,25 @@ class BaselineComparison:
     """Findings the baseline records that the audit no longer has: the baseline can shrink."""
     failing_rules: tuple[str, ...] = ()
     """The rules that failed in the baseline: what a regression is measured against."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """Pull-request mode (`--changed-since REF`): what changed since the merge base, and the
+    score there."""
+
+    ref: str
+    """The ref as given (`origin/main`)."""
+    base: str | None
+    """The merge base of HEAD and `ref`; None when the repository has no commit yet."""
+    changed: tuple[str, ...]
+    """The files changed since the base (added, modified, deleted, untracked), sorted."""
+    base_score: float | None
+    base_level: int | None
+    left_out: int = 0
+    """Findings not reported: in unchanged files, or of rules whose inputs did not change."""
+    not_scored: str = ""
+    """Why the score at the base could not be computed (empty when it was)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +286,9 @@ class Report:
     """A hash of the selected rules, their options and the scoring weights
     (`auditor.rule_set`): two reports with the same digest scored by the same rules."""
     baseline: BaselineComparison | None = None
-    """The comparison with `--baseline FILE`, or None."""
+    """The comparison with `--baseline FILE` (or the merge base with `--changed-since`)."""
+    change: Change | None = None
+    """Pull-request mode: the change since `--changed-since REF`, or None."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,34 @@ if TYPE_CHECKING:
     from auditor.facts.subject import Subject
     from auditor.index import FileSyntax, RepositoryIndex, SourceFile
     from auditor.index.duplication import Duplication
+
+
+class Reads(StrEnum):
+    """A kind of file a rule's verdict depends on, beyond the file each finding names.
+
+    Pull-request mode (`audit --changed-since REF`) reports a finding when its own file
+    changed, or when the change touched a file of a kind its rule reads (`Rule.reads`): a
+    change to the CI config re-reports "the CI runs no tests", an edit of one source file
+    does not. The kinds are matched by `auditor.change_scope`.
+    """
+
+    SOURCES = "sources"
+    """Hand-written source and test files."""
+    CI = "ci"
+    """CI configuration (.github/workflows, .gitlab-ci.yml, ...)."""
+    MANIFESTS = "manifests"
+    """Package manifests, lockfiles, runtime pins and task runners (Makefile, tox.ini)."""
+    INSTRUCTIONS = "instructions"
+    """Agent instruction files, rule files, agent settings and MCP configs."""
+    DOCS = "docs"
+    """README, CONTRIBUTING, LICENSE, docs/, .env examples."""
+    CONFIG = "config"
+    """Tool configs, hooks, .gitignore, .gitattributes, CODEOWNERS, dev containers."""
+    TREE = "tree"
+    """Which files exist: any file added or deleted."""
+    ANY = "any"
+    """Any change at all."""
+
 
 CODE_PROFILES = frozenset({"application", "cli", "library", "monorepo"})
 """Every profile with code of its own: for `Rule.profiles` of rules about code and its tests."""
@@ -195,6 +224,10 @@ class Rule:
     measure: Measure | None = None
     """The raw measure behind the verdict (`RuleResult.measure`), asked once the rule has
     judged: numbers and names the report keeps, so a score can be re-weighted later."""
+    reads: frozenset[Reads] = frozenset()
+    """What the rule's findings depend on beyond the file each names (`Reads`), for
+    pull-request mode. The default, nothing: a finding depends on its own file only, and a
+    finding that names no file on any change."""
     review: ReviewCheck | None = None
     """For a rule about the other rules' findings (a suppression that suppresses nothing):
     called after every other rule has run, its violations added to those of `check`."""

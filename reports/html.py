@@ -12,6 +12,7 @@ from markupsafe import Markup
 from auditor.model import Category, RenderOptions, Report, Status, inert
 
 from . import html_chart, html_facts, html_filters, html_view
+from .change_text import change_sentence
 from .finding_states import baseline_sentence, states
 
 TEMPLATES = "templates"
@@ -52,6 +53,7 @@ def context(report: Report, options: RenderOptions) -> dict[str, Any]:
         "findings": findings,
         "severity_counts": html_view.severity_counts(report.findings),
         "baseline_sentence": baseline_sentence(states(report)),
+        "change_sentence": change_sentence(report),
         "fixed": report.baseline.fixed if report.baseline is not None else (),
         "filters": {
             "category": html_view.options([c for c in categories if c in present]),

@@ -10,6 +10,7 @@ from typing import Any
 from auditor.model import (
     BaselineComparison,
     CategoryScore,
+    Change,
     Diagnostic,
     Finding,
     NextLevel,
@@ -73,6 +74,7 @@ def to_document(report: Report) -> dict[str, Any]:
         "diagnostics": [_diagnostic(d) for d in sorted(report.diagnostics, key=_diagnostic_key)],
         "unjudged": [_unjudged(u) for u in sorted(report.unjudged, key=Unjudged.sort_key)],
         "baseline": _baseline(report.baseline),
+        "change": _change(report.change),
     }
 
 
@@ -131,6 +133,20 @@ def _baseline(baseline: BaselineComparison | None) -> dict[str, Any] | None:
             {"fingerprint": e.fingerprint, "rule": e.rule, "path": e.path, "message": e.message}
             for e in baseline.fixed
         ],
+    }
+
+
+def _change(change: Change | None) -> dict[str, Any] | None:
+    if change is None:
+        return None
+    return {
+        "ref": change.ref,
+        "base": change.base,
+        "changed": list(change.changed),
+        "base_score": None if change.base_score is None else _round(change.base_score, 1),
+        "base_level": change.base_level,
+        "left_out": change.left_out,
+        "not_scored": change.not_scored,
     }
 
 

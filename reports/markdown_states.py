@@ -7,6 +7,7 @@ from typing import Any
 
 from auditor.model import Report
 
+from .change_text import change_sentence
 from .finding_states import baseline_sentence, states
 from .markdown_sections import FINDINGS_LISTED, finding_groups, finding_row, rule_link
 from .markdown_text import location, text
@@ -19,7 +20,9 @@ def finding_context(report: Report, verbose: bool) -> dict[str, Any]:
     found = states(report)
     sentence = baseline_sentence(found)
     fixed = found.baseline.fixed if found.baseline is not None else ()
+    change = change_sentence(report)
     return {
+        "change_sentence": text(change) if change is not None else "",
         "baseline_sentence": text(sentence) if sentence is not None else "",
         "findings_title": "New findings" if found.compared else "Findings",
         "finding_count": len(found.active),

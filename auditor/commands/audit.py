@@ -6,12 +6,13 @@ import contextlib
 import io
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 import platformdirs
 
-from auditor import api, baseline_file, registry
+from auditor import api, baseline_file, pull_request, registry
 from auditor.baseline import compare
 from auditor.config import load_config
 from auditor.errors import UsageError
@@ -120,6 +121,13 @@ def _format_for(path: Path) -> str:
     help="Audit this commit (a hash, branch or tag) from git objects instead of the work "
     "tree, which is neither read nor changed.",
 )
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    help="Pull-request mode: report only the findings of the files changed since the merge "
+    "base with REF (and of rules whose inputs changed), with the score there and now; "
+    "without --baseline the merge base is the baseline.",
+)
 @click.option("--no-cache", is_flag=True, help="Parse every file afresh and write no cache.")
 @click.option(
     "--cache-dir",
@@ -152,6 +160,7 @@ def audit_command(
     ignore: tuple[str, ...],
     config_path: Path | None,
     rev: str | None,
+    changed_since: str | None,
     no_cache: bool,
     cache_dir: Path | None,
     jobs: int | None,
@@ -173,13 +182,19 @@ def audit_command(
       auditor audit . -o report.json -o report.sarif --fail-on high
       auditor audit . --select INS,FEE --ignore FEE004
       auditor audit . --baseline .auditor-baseline.json --fail-on-new --fail-on-regression
+      auditor audit . --changed-since origin/main --fail-on-new
       auditor audit . --rev origin/main --format json > base.json
     """
     if quiet and verbose:
         raise UsageError("--quiet and --verbose cannot be used together")
-    if (fail_on_new or fail_on_regression) and baseline_path is None:
+    if (fail_on_new or fail_on_regression) and baseline_path is None and changed_since is None:
         flag = "--fail-on-new" if fail_on_new else "--fail-on-regression"
-        raise UsageError(f"{flag} needs --baseline FILE (record one with `auditor baseline`)")
+        raise UsageError(
+            f"{flag} needs --baseline FILE (record one with `auditor baseline`) "
+            "or --changed-since REF"
+        )
+    if changed_since is not None and rev is not None:
+        raise UsageError("--changed-since and --rev cannot be used together")
     root = api.check_root(path)
     recorded = baseline_file.read(baseline_path) if baseline_path is not None else None
     tree, within = api.open_revision(root, rev) if rev is not None else (None, "")
@@ -197,19 +212,23 @@ def audit_command(
         stdout_renderer = renderers.get(fmt)
         files = [(o, output_target(o, root), renderers.get(_format_for(o))) for o in outputs]
         cache = cache_dir_of(no_cache, cache_dir)
+        against = _against(recorded, baseline_path)
         with progress_bar(enabled=not quiet and interactive()) as progress:
-            report = api.audit(
-                root, config, cache_dir=cache, jobs=config.jobs, progress=progress, rev=tree
-            )
-    if recorded is not None and baseline_path is not None:
-        report = compare(
-            report,
-            recorded.findings,
-            source=str(baseline_path),
-            score=recorded.score,
-            level=recorded.level,
-            failing=recorded.failing_rules,
-        )
+            if changed_since is not None:
+                report = pull_request.audit_change(
+                    root,
+                    changed_since,
+                    config,
+                    cache_dir=cache,
+                    jobs=config.jobs,
+                    progress=progress,
+                    compare_with=against,
+                )
+            else:
+                report = api.audit(
+                    root, config, cache_dir=cache, jobs=config.jobs, progress=progress, rev=tree
+                )
+                report = against(report) if against is not None else report
     options = _stdout_options(fmt, color, quiet, verbose)
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="replace")  # a narrow-charset pipe never crashes the report
@@ -222,6 +241,22 @@ def audit_command(
         config.fail_on,
         fail_on_new=fail_on_new,
         fail_on_regression=fail_on_regression,
+    )
+
+
+def _against(
+    recorded: baseline_file.Baseline | None, shown: Path | None
+) -> Callable[[Report], Report] | None:
+    """The comparison of a report with the baseline file `shown`, or None without one."""
+    if recorded is None or shown is None:
+        return None
+    return lambda report: compare(
+        report,
+        recorded.findings,
+        source=str(shown),
+        score=recorded.score,
+        level=recorded.level,
+        failing=recorded.failing_rules,
     )
 
 

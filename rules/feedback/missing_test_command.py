@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from auditor.model import Category, Evidence, Grade, MeasureValue, Severity
 from auditor.rule import (
     CODE_PROFILES,
+    Reads,
     Rule,
     RuleContext,
     Violation,
@@ -73,6 +74,7 @@ RULE = Rule(
         "checkout. Verify with: auditor audit . --select FEE002"
     ),
     check=check,
+    reads=frozenset({Reads.MANIFESTS, Reads.CONFIG, Reads.CI, Reads.TREE}),
     applies=applies,
     measure=measure,
     examples=(

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     CODE_PROFILES,
+    Reads,
     Rule,
     RuleContext,
     Violation,
@@ -97,6 +98,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select SAF008"
     ),
     check=check,
+    reads=frozenset({Reads.CONFIG, Reads.TREE}),
     applies=applies,
     examples=(
         passing({".github/CODEOWNERS": "* @acme/core\n", "src/app.py": "x = 1\n"}),

@@ -32,6 +32,7 @@ TOP_LEVEL_KEYS = {
     "diagnostics",
     "unjudged",
     "baseline",
+    "change",
 }
 
 
