@@ -15,14 +15,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from auditor import api
-from auditor.baseline import compare, entry, failing_rules, is_new
+from auditor import api, base_cache
+from auditor.base_cache import Side, clean_head, side_of
+from auditor.baseline import compare, is_new
 from auditor.change_scope import concerns, touched
 from auditor.config import Config
 from auditor.errors import UsageError
 from auditor.git_command import GitUnusable, check_metadata, git_output
 from auditor.index.build import Progress
 from auditor.model import BaselineState, Change, Report
+from auditor.rule_set import rules_digest
 
 SHORT = 12
 
@@ -98,7 +100,7 @@ def audit_change(
     base, not_scored = None, ""
     if changes.base is not None:
         try:
-            base = api.audit(root, config, cache_dir=cache_dir, jobs=jobs, rev=changes.base)
+            base = base_side(root, changes.base, config, cache_dir=cache_dir, jobs=jobs)
         except UsageError as error:
             not_scored = str(error)
     else:
@@ -107,10 +109,38 @@ def audit_change(
     if compare_with is not None:
         now = compare_with(now)
     elif base is not None:
-        recorded = [entry(f) for f in base.findings if f.suppressed is None]
-        now = compare(now, recorded, source=source, score=base.score.score,
-                      level=base.score.level, failing=failing_rules(base))  # fmt: skip
+        now = compare(now, base.findings, source=source, score=base.score,
+                      level=base.level, failing=base.failing_rules)  # fmt: skip
     return scoped(now, changes, ref, config, base, not_scored)
+
+
+def base_side(
+    root: Path, commit: str, config: Config, *, cache_dir: Path | None, jobs: int | None
+) -> Side:
+    """The audit of `commit` in brief: from the cache, else audited from git objects (and
+    kept)."""
+    name = _key(root, commit, config)
+    kept = base_cache.load(cache_dir, name)
+    if kept is not None:
+        return kept
+    side = side_of(api.audit(root, config, cache_dir=cache_dir, jobs=jobs, rev=commit))
+    base_cache.save(cache_dir, name, side)
+    return side
+
+
+def remember(root: Path, report: Report, config: Config, cache_dir: Path | None) -> None:
+    """Keep `report` as its commit's audit when the work tree is exactly HEAD, so a later
+    pull request against this commit gets its score from the cache."""
+    if cache_dir is None:
+        return
+    head = clean_head(root)
+    if head is not None:
+        base_cache.save(cache_dir, _key(root, head, config), side_of(report))
+
+
+def _key(root: Path, commit: str, config: Config) -> str:
+    digest = rules_digest(api.select_rules(config))
+    return base_cache.key(commit, api.repository_of(root)[1], config, digest)
 
 
 def scoped(
@@ -118,7 +148,7 @@ def scoped(
     changes: Changes,
     ref: str,
     config: Config,
-    base: Report | None,
+    base: Side | None,
     not_scored: str = "",
 ) -> Report:
     """`report` with only the findings (and fixed findings) the change concerns."""
@@ -144,8 +174,8 @@ def scoped(
         ref=ref,
         base=changes.base,
         changed=tuple(sorted(changes.changed)),
-        base_score=base.score.score if base is not None else None,
-        base_level=base.score.level if base is not None else None,
+        base_score=base.score if base is not None else None,
+        base_level=base.level if base is not None else None,
         left_out=len(report.findings) - len(kept),
         not_scored=not_scored,
     )

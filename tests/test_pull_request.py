@@ -156,3 +156,26 @@ def test_every_rule_declares_only_known_inputs() -> None:
         assert rule.reads <= set(Reads), rule.id
     pathless = [r.id for r in RULES.values() if r.id.startswith(("ENV", "FEE00")) and not r.reads]
     assert pathless == [], "repository-level rules say what they read"
+
+
+def test_the_audit_of_a_clean_commit_is_kept_for_pull_requests_against_it(
+    make_repo: MakeRepo, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from auditor import api, base_cache
+    from auditor.config import Config
+    from auditor.pull_request import _key
+
+    root = branched(make_repo)
+    cache = tmp_path / "cache"
+    assert run(["audit", str(root), "--cache-dir", str(cache), "-q"]) == 0  # clean: recorded
+    head = git(root, "rev-parse", "HEAD").strip()
+    kept = base_cache.load(cache, _key(root, head, Config()))
+    assert kept is not None and kept.score == api.audit(root).score.score
+    (root / "data.py").write_text(OVERSIZED)
+    capsys.readouterr()
+    fresh = audit(root, capsys, "--changed-since", "main")[1]
+    code = run(["audit", str(root), "--cache-dir", str(cache), "--format", "json",
+                "--changed-since", "main"])  # fmt: skip
+    cached = json.loads(capsys.readouterr().out)
+    assert code == 0 and cached["change"] == fresh["change"]
+    assert cached["findings"] == fresh["findings"]
