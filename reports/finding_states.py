@@ -35,13 +35,15 @@ def states(report: Report) -> FindingStates:
     )
 
 
-def baseline_sentence(found: FindingStates) -> str | None:
+def baseline_sentence(found: FindingStates, with_score: bool = True) -> str | None:
     """`3 new, 30 known and 2 fixed against .auditor-baseline.json (score 72.4, level 2)`,
-    None without a baseline; plain text for the renderer to escape."""
+    None without a baseline; plain text for the renderer to escape. Without `with_score`
+    (pull-request mode, whose change line gives the base's score) the score is left out."""
     baseline = found.baseline
     if baseline is None:
         return None
+    score = f" (score {baseline.score:.1f}, level {baseline.level})" if with_score else ""
     return (
         f"{len(found.active)} new, {len(found.known)} known and {len(baseline.fixed)} fixed "
-        f"against {baseline.source} (score {baseline.score:.1f}, level {baseline.level})"
+        f"against {baseline.source}{score}"
     )

@@ -52,7 +52,7 @@ def context(report: Report, options: RenderOptions) -> dict[str, Any]:
         "points": html_view.points,
         "findings": findings,
         "severity_counts": html_view.severity_counts(report.findings),
-        "baseline_sentence": baseline_sentence(states(report)),
+        "baseline_sentence": baseline_sentence(states(report), report.change is None),
         "change_sentence": change_sentence(report),
         "fixed": report.baseline.fixed if report.baseline is not None else (),
         "filters": {

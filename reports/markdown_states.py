@@ -18,16 +18,19 @@ def finding_context(report: Report, verbose: bool) -> dict[str, Any]:
     grouped by category, the count of known ones (their rows when verbose), fixed and
     suppressed rows."""
     found = states(report)
-    sentence = baseline_sentence(found)
+    sentence = baseline_sentence(found, with_score=report.change is None)
     fixed = found.baseline.fixed if found.baseline is not None else ()
     change = change_sentence(report)
     return {
+        "findings_first": found.compared or report.change is not None,
         "change_sentence": text(change) if change is not None else "",
         "baseline_sentence": text(sentence) if sentence is not None else "",
         "findings_title": "New findings" if found.compared else "Findings",
         "finding_count": len(found.active),
         "finding_groups": finding_groups(found.active, verbose),
         "known_count": len(found.known),
+        "known_source": text(found.baseline.source) if found.baseline is not None else "",
+        "baseline_file": report.change is None,
         "known_rows": [finding_row(f) for f in found.known[:FINDINGS_LISTED]] if verbose else [],
         "fixed_rows": [
             (location(e.path, None), rule_link(e.rule), text(e.message))

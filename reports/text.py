@@ -67,12 +67,15 @@ def _sections(report: Report, options: RenderOptions) -> Iterable[list[Renderabl
             text_findings.top_fixes(report, options.top, verbose=False),
         ]
     else:
+        findings = text_states.finding_sections(report, verbose, options.width)
+        compared = report.baseline is not None or report.change is not None
         sections = [
             text_summary.headline(report, verbose),
+            findings if compared else [],  # what the change made worse comes first
             text_summary.categories(report, options.width),
             text_facts.facts(report.facts, verbose),
             text_findings.top_fixes(report, options.top, verbose),
-            text_states.finding_sections(report, verbose, options.width),
+            [] if compared else findings,
             text_packages.packages(report, verbose),
             text_coverage.rules(report.score.rules) if verbose else [],
             text_coverage.unassessed(report, verbose),

@@ -24,14 +24,15 @@ def finding_sections(report: Report, verbose: bool, width: int) -> list[Renderab
     if not found.compared and not found.suppressed:
         return findings(found.active, verbose, width)
     body: list[RenderableType] = []
-    sentence = baseline_sentence(found)
+    sentence = baseline_sentence(found, with_score=report.change is None)
     if sentence is not None:
         body.append(Text(f"Baseline: {sentence}", style="bold"))
     title = "New findings" if found.compared else "Findings"
     listed = findings(found.active, verbose, width, title=title)
     body += listed or ([Text(f"{title} (0)", style="bold")] if found.compared else [])
     if found.known:
-        known = f"{len(found.known)} known finding(s) from the baseline"
+        source = found.baseline.source if found.baseline is not None else "the baseline"
+        known = f"{len(found.known)} known finding(s), already in {source},"
         if verbose:
             body += findings(found.known, verbose, width, title="Known findings")
         else:
@@ -40,8 +41,13 @@ def finding_sections(report: Report, verbose: bool, width: int) -> list[Renderab
         fixed = [
             f"{e.rule}  {e.path or WHOLE_REPOSITORY}  {e.message}" for e in found.baseline.fixed
         ]
-        hint = "  (`auditor baseline --update` drops them from the baseline)"
-        body += _listed(f"Fixed since the baseline ({len(fixed)})", hint, fixed, verbose)
+        hint = (
+            "  (`auditor baseline --update` drops them from the baseline)"
+            if report.change is None
+            else ""
+        )
+        since = "the baseline" if report.change is None else found.baseline.source
+        body += _listed(f"Fixed since {since} ({len(fixed)})", hint, fixed, verbose)
     if found.suppressed:
         rows = [
             f"{f.rule}  {f.path or WHOLE_REPOSITORY}{f':{f.line}' if f.line else ''}  "

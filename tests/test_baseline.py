@@ -142,10 +142,10 @@ def test_every_format_marks_new_and_known(make_repo: MakeRepo, auditor: Callable
     states = {r["ruleId"]: r["baselineState"] for r in sarif["runs"][0]["results"]}
     assert states["NAV002"] == "new" and states["NAV005"] == "unchanged"
     text = auditor(*audit).out
-    assert text.index("New findings (1)") < text.index("known finding(s) from the baseline")
+    assert text.index("New findings (1)") < text.index("known finding(s), already in")
     assert "NAV005" not in text.split("New findings")[1].split("known finding")[0]
     markdown = auditor(*audit, "--format", "markdown").out
-    assert "## New findings (1)" in markdown and "known findings are in the baseline" in markdown
+    assert "## New findings (1)" in markdown and "known findings, already in" in markdown
     html = auditor(*audit, "--format", "html").out
     assert html.index("state-new") < html.index("state-known")
 
