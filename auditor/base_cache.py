@@ -22,6 +22,7 @@ from auditor.git_command import GitUnusable, git_output
 from auditor.index.cache import read_cache_file, write_cache_file
 from auditor.index.syntax import PARSER_VERSION
 from auditor.model import BaselineEntry, Docs, Report, ReportFacts
+from auditor.worktree_diff import worktree_diff
 
 VERSION = "base-1"
 
@@ -97,15 +98,14 @@ def save(cache_dir: Path | None, name: str, side: Side) -> None:
 
 def clean_head(root: Path) -> str | None:
     """HEAD's commit when the work tree at `root` is exactly it (nothing changed, nothing
-    untracked), else None."""
+    untracked), else None; compared without `git status`, which runs the repository's
+    filters (`auditor.worktree_diff`)."""
     try:
-        status = git_output(root, "status", "--porcelain", "-z", "--untracked-files=all")
-        head = git_output(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+        head = (git_output(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}") or "").strip()
+        local = worktree_diff(root, head) if head else None
     except GitUnusable:
         return None
-    if status is None or status != "" or not head:
-        return None
-    return head.strip()
+    return head if local is not None and not local.changed else None
 
 
 def _decoded(kept: dict[str, Any]) -> Side:

@@ -25,6 +25,7 @@ from auditor.git_command import GitUnusable, check_metadata, git_output
 from auditor.index.build import Progress
 from auditor.model import BaselineState, Change, Report
 from auditor.rule_set import rules_digest
+from auditor.worktree_diff import worktree_diff
 
 SHORT = 12
 
@@ -49,10 +50,11 @@ def changes_since(root: Path, ref: str) -> Changes:
         raise UsageError(f"{root}: git cannot be used here ({unusable.message})") from None
     if git_output(root, "rev-parse", "--is-inside-work-tree") is None:
         raise UsageError(f"{root}: not a git work tree; --changed-since needs a git repository")
-    untracked = set(_paths(git_output(root, "ls-files", "-z", "--others", "--exclude-standard")))
-    if _commit(root, "HEAD") is None and ref == "HEAD":  # the first commit: everything is new
-        tracked = set(_paths(git_output(root, "ls-files", "-z", "--cached")))
-        return Changes(None, frozenset(tracked | untracked), frozenset(tracked | untracked))
+    head = _commit(root, "HEAD")
+    if head is None and ref == "HEAD":  # the first commit: everything is new
+        listed = git_output(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+        every = frozenset(_paths(listed))
+        return Changes(None, every, every)
     target = _commit(root, ref)
     if target is None:
         raise UsageError(f"--changed-since {ref}: git knows no such commit here (is it fetched?)")
@@ -62,14 +64,17 @@ def changes_since(root: Path, ref: str) -> Changes:
             f"--changed-since {ref}: HEAD and {ref} have no merge base (a shallow clone? "
             "fetch the whole history, e.g. actions/checkout with fetch-depth: 0)"
         )
-    listing = git_output(root, "diff", "--name-status", "-z", "--no-renames", "--relative", base)
-    if listing is None:
-        raise UsageError(f"--changed-since {ref}: git could not compare the work tree with it")
-    fields = listing.split("\0")
-    statuses = dict(zip(fields[1::2], fields[0::2], strict=False))
-    changed = {path for path in statuses if path}
-    created_or_gone = {p for p, s in statuses.items() if p and s[:1] in ("A", "D")}
-    return Changes(base, frozenset(changed | untracked), frozenset(created_or_gone | untracked))
+    committed = git_output(root, "diff-tree", "-r", "-z", "--name-status", "--no-renames",
+                           "--relative", base, head or base)  # fmt: skip
+    local = worktree_diff(root, head or base)
+    if committed is None or local is None:
+        raise UsageError(f"--changed-since {ref}: git could not list what changed since it")
+    fields = committed.split("\0")
+    statuses = {p: s for s, p in zip(fields[0::2], fields[1::2], strict=False) if p}
+    changed = set(statuses) | local.changed
+    created_or_gone = {p for p, s in statuses.items() if s[:1] in ("A", "D")}
+    created_or_gone |= local.added | local.deleted
+    return Changes(base, frozenset(changed), frozenset(created_or_gone))
 
 
 def _commit(root: Path, ref: str) -> str | None:
