@@ -3,7 +3,7 @@
 `git diff` and `git status` compare work-tree files by running the clean filters and
 textconv programs the repository's config names: on an untrusted checkout that runs its
 code. So git is asked only for what it holds (the commit's tree: `ls-tree`, the untracked
-names: `ls-files --others`), and each work-tree file is hashed here as a git blob and
+names and the staged ones: `ls-files`), and each work-tree file is hashed here as a git blob and
 compared with the tree's. A file a filter would have changed (Git LFS, say) counts as
 changed: pull-request mode then reports a little more, never less.
 """
@@ -24,7 +24,7 @@ class WorktreeDiff:
 
     modified: frozenset[str]
     added: frozenset[str]
-    """Untracked files (not ignored)."""
+    """Files not in the commit: staged, or untracked and not ignored."""
     deleted: frozenset[str]
 
     @property
@@ -35,13 +35,14 @@ class WorktreeDiff:
 def worktree_diff(root: Path, commit: str) -> WorktreeDiff | None:
     """How the work tree at `root` differs from `commit`; None when git cannot list them."""
     listing = git_output(root, "ls-tree", "-r", "-z", commit)
-    untracked = git_output(root, "ls-files", "-z", "--others", "--exclude-standard")
-    if listing is None or untracked is None:
+    present = git_output(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    if listing is None or present is None:
         return None
-    modified, deleted = set(), set()
+    modified, deleted, in_tree = set(), set(), set()
     for record in filter(None, listing.split("\0")):
         head, _, path = record.partition("\t")
         mode, kind, sha = head.split(" ")
+        in_tree.add(path)
         if kind != "blob":
             continue
         current = _blob_id(root / path, mode == "120000", len(sha))
@@ -49,7 +50,7 @@ def worktree_diff(root: Path, commit: str) -> WorktreeDiff | None:
             deleted.add(path)
         elif current != sha:
             modified.add(path)
-    added = {path for path in untracked.split("\0") if path}
+    added = {path for path in present.split("\0") if path and path not in in_tree}
     return WorktreeDiff(frozenset(modified), frozenset(added), frozenset(deleted))
 
 

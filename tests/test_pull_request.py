@@ -179,3 +179,17 @@ def test_the_audit_of_a_clean_commit_is_kept_for_pull_requests_against_it(
     cached = json.loads(capsys.readouterr().out)
     assert code == 0 and cached["change"] == fresh["change"]
     assert cached["findings"] == fresh["findings"]
+
+
+def test_a_staged_new_file_and_a_deletion_are_changes(
+    make_repo: MakeRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = branched(make_repo)
+    (root / "data.py").write_text(OVERSIZED)
+    git(root, "add", "data.py")  # staged, not committed: the pre-commit hook's case
+    (root / "other.py").unlink()
+    _, report, _ = audit(root, capsys, "--changed-since", "HEAD")
+    assert report["change"]["changed"] == ["data.py", "other.py"]
+    assert [(f["rule"], f["baseline"]) for f in report["findings"] if f["path"] == "data.py"] == [
+        ("NAV002", "new")
+    ]
