@@ -3,8 +3,10 @@
 A commit never changes, so what pull-request mode needs of its audit (score, level, failing
 rules, findings, and the facts that tell which files are CI, instructions, ...) is kept under
 a key of the commit, the audited directory, the rule set (`rules_digest`), the config that
-shapes discovery and the tool's version. A plain audit of a clean work tree records its
-commit too, so a CI job on the main branch pays for the pull requests' base scores.
+shapes discovery and the tool's version: the first pull-request run against a base commit
+audits it from git objects, later ones (a CI cache kept across pushes, the pre-commit hook
+between commits) read it here. A plain audit records nothing: telling that the work tree is
+exactly a commit would mean reading every file a second time.
 """
 
 from __future__ import annotations
@@ -18,11 +20,9 @@ from typing import Any
 from auditor import __version__
 from auditor.baseline import entry, failing_rules
 from auditor.config import Config
-from auditor.git_command import GitUnusable, git_output
 from auditor.index.cache import read_cache_file, write_cache_file
 from auditor.index.syntax import PARSER_VERSION
 from auditor.model import BaselineEntry, Docs, Report, ReportFacts
-from auditor.worktree_diff import worktree_diff
 
 VERSION = "base-1"
 
@@ -94,18 +94,6 @@ def save(cache_dir: Path | None, name: str, side: Side) -> None:
         },
     }
     write_cache_file(cache_dir / "bases" / f"{name}.json", {"version": VERSION, "files": files})
-
-
-def clean_head(root: Path) -> str | None:
-    """HEAD's commit when the work tree at `root` is exactly it (nothing changed, nothing
-    untracked), else None; compared without `git status`, which runs the repository's
-    filters (`auditor.worktree_diff`)."""
-    try:
-        head = (git_output(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}") or "").strip()
-        local = worktree_diff(root, head) if head else None
-    except GitUnusable:
-        return None
-    return head if local is not None and not local.changed else None
 
 
 def _decoded(kept: dict[str, Any]) -> Side:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditor import api, base_cache
-from auditor.base_cache import Side, clean_head, side_of
+from auditor.base_cache import Side, side_of
 from auditor.baseline import compare, is_new
 from auditor.change_scope import concerns, touched
 from auditor.config import Config
@@ -131,16 +131,6 @@ def base_side(
     side = side_of(api.audit(root, config, cache_dir=cache_dir, jobs=jobs, rev=commit))
     base_cache.save(cache_dir, name, side)
     return side
-
-
-def remember(root: Path, report: Report, config: Config, cache_dir: Path | None) -> None:
-    """Keep `report` as its commit's audit when the work tree is exactly HEAD, so a later
-    pull request against this commit gets its score from the cache."""
-    if cache_dir is None:
-        return
-    head = clean_head(root)
-    if head is not None:
-        base_cache.save(cache_dir, _key(root, head, config), side_of(report))
 
 
 def _key(root: Path, commit: str, config: Config) -> str:

@@ -158,7 +158,7 @@ def test_every_rule_declares_only_known_inputs() -> None:
     assert pathless == [], "repository-level rules say what they read"
 
 
-def test_the_audit_of_a_clean_commit_is_kept_for_pull_requests_against_it(
+def test_the_merge_base_s_audit_is_kept_for_the_next_run(
     make_repo: MakeRepo, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     from auditor import api, base_cache
@@ -167,18 +167,19 @@ def test_the_audit_of_a_clean_commit_is_kept_for_pull_requests_against_it(
 
     root = branched(make_repo)
     cache = tmp_path / "cache"
-    assert run(["audit", str(root), "--cache-dir", str(cache), "-q"]) == 0  # clean: recorded
-    head = git(root, "rev-parse", "HEAD").strip()
-    kept = base_cache.load(cache, _key(root, head, Config()))
-    assert kept is not None and kept.score == api.audit(root).score.score
     (root / "data.py").write_text(OVERSIZED)
-    capsys.readouterr()
     fresh = audit(root, capsys, "--changed-since", "main")[1]
-    code = run(["audit", str(root), "--cache-dir", str(cache), "--format", "json",
-                "--changed-since", "main"])  # fmt: skip
-    cached = json.loads(capsys.readouterr().out)
-    assert code == 0 and cached["change"] == fresh["change"]
-    assert cached["findings"] == fresh["findings"]
+    args = ["audit", str(root), "--cache-dir", str(cache), "--format", "json"]
+    assert run([*args, "--changed-since", "main"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    main = git(root, "rev-parse", "main").strip()
+    kept = base_cache.load(cache, _key(root, main, Config()))
+    assert kept is not None and round(kept.score, 1) == fresh["change"]["base_score"]
+    assert kept.score == api.audit(root, rev="main").score.score
+    assert run([*args, "--changed-since", "main"]) == 0
+    second = json.loads(capsys.readouterr().out)
+    for report in (first, second):
+        assert report["change"] == fresh["change"] and report["findings"] == fresh["findings"]
 
 
 def test_a_staged_new_file_and_a_deletion_are_changes(

@@ -228,8 +228,6 @@ def audit_command(
                 report = api.audit(
                     root, config, cache_dir=cache, jobs=config.jobs, progress=progress, rev=tree
                 )
-                if tree is None:
-                    pull_request.remember(root, report, config, cache)
                 report = against(report) if against is not None else report
     options = _stdout_options(fmt, color, quiet, verbose)
     if isinstance(sys.stdout, io.TextIOWrapper):
