@@ -17,6 +17,8 @@ from pathlib import Path
 
 from auditor.git_command import git_output
 
+CHUNK = 1 << 20
+
 
 @dataclass(frozen=True, slots=True)
 class WorktreeDiff:
@@ -57,15 +59,19 @@ def worktree_diff(root: Path, commit: str) -> WorktreeDiff | None:
 def _blob_id(path: Path, is_link: bool, width: int) -> str | None:
     """The git object id the file at `path` would have (SHA-1, or SHA-256 for a 64-digit
     repository), or None when it is gone."""
+    digest = hashlib.sha256() if width == 64 else hashlib.sha1(usedforsecurity=False)
     try:
-        data = os.readlink(path).encode("utf-8", "surrogateescape") if is_link else b""
-        if not is_link:
-            if path.is_symlink() or not path.is_file():
-                return "" if path.exists() or path.is_symlink() else None
-            data = path.read_bytes()
+        if is_link:
+            target = os.readlink(path).encode("utf-8", "surrogateescape")
+            digest.update(b"blob %d\0" % len(target) + target)
+            return digest.hexdigest()
+        if path.is_symlink() or not path.is_file():  # never followed, never a FIFO opened
+            return "" if path.exists() or path.is_symlink() else None
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        with os.fdopen(os.open(path, flags), "rb") as source:
+            digest.update(b"blob %d\0" % os.fstat(source.fileno()).st_size)
+            while chunk := source.read(CHUNK):  # a huge file is hashed, never held
+                digest.update(chunk)
     except OSError:
         return None
-    digest = hashlib.sha256() if width == 64 else hashlib.sha1(usedforsecurity=False)
-    digest.update(b"blob %d\0" % len(data))
-    digest.update(data)
     return digest.hexdigest()

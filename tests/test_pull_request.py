@@ -194,3 +194,24 @@ def test_a_staged_new_file_and_a_deletion_are_changes(
     assert [(f["rule"], f["baseline"]) for f in report["findings"] if f["path"] == "data.py"] == [
         ("NAV002", "new")
     ]
+
+
+def test_the_work_tree_is_compared_without_git_reading_it(make_repo: MakeRepo) -> None:
+    import os
+
+    from auditor.worktree_diff import worktree_diff
+
+    root = make_repo({**FILES, "big.bin": b"\0" * (3 << 20)}, git=True)
+    os.symlink("app.py", root / "link.py")
+    git(root, "add", "link.py")
+    git(root, "commit", "-qm", "link")
+    head = git(root, "rev-parse", "HEAD").strip()
+    clean = worktree_diff(root, head)
+    assert clean is not None and clean.changed == frozenset()
+    (root / "shapes.py").unlink()
+    os.mkfifo(root / "shapes.py")  # read, it would block the run
+    (root / "other.py").unlink()
+    (root / "app.py").write_text("changed = 1\n")
+    diff = worktree_diff(root, head)
+    assert diff is not None
+    assert diff.modified == {"shapes.py", "app.py"} and diff.deleted == {"other.py"}
