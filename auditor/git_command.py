@@ -22,7 +22,10 @@ GIT = (
 command git would otherwise run on `ls-files` (the command line outranks the repository's
 config; "false" is a command name to git before 2.36, the empty value is off in every
 version), and no hook directory is searched. Nothing else in git's config runs a program for
-the commands used here (rev-parse, ls-files, ls-tree, cat-file)."""
+the commands used here (rev-parse, ls-files, ls-tree, cat-file, merge-base, and diff-tree
+with --name-status, which compares trees, never the work tree). `git diff` and `git status`
+are never used: comparing work-tree files runs the clean filters and textconv programs the
+repository's config names (`auditor.worktree_diff` compares them instead)."""
 TIMEOUT = 120.0
 """Seconds any git command may take before it is stopped and the walk is used instead."""
 POLL = 0.1
