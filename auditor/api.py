@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from auditor import __version__, engine, registry, scoring
+from auditor import __version__, engine, registry, scoring, suppression
 from auditor.config import Config
-from auditor.discover import discover, enclosing_root
+from auditor.discover import Discovery, discover, discover_revision, enclosing_root
 from auditor.errors import ConfigError, UsageError
 from auditor.facts.subject import Subject
+from auditor.git_command import GitUnusable, check_metadata, git_output
+from auditor.git_tree import GitTree, RevisionError
 from auditor.index.build import Progress, build_index
 from auditor.index.cache import SyntaxCache
 from auditor.index.parsing import worker_count
 from auditor.index.repository import RepositoryIndex
 from auditor.index.scan_cache import ScanCache
 from auditor.index.syntax import PARSER_VERSION
-from auditor.model import Diagnostic, PackageReport, Report, Repository
+from auditor.model import Diagnostic, Finding, PackageReport, Report, Repository, Status
 from auditor.rule import Rule
+from auditor.rule_set import rules_digest
 
 TOOL_NAME = "auditor"
 
@@ -86,6 +90,8 @@ class Prepared:
     selected: tuple[engine.SelectedRule, ...]
     index: RepositoryIndex
     """The whole repository's index (its top's, for a directory of it)."""
+    commit_date: str | None = None
+    """The audited commit's date, from discovery."""
 
     @property
     def commit(self) -> str | None:
@@ -100,14 +106,36 @@ def audit(
     cache_dir: Path | None = None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    rev: str | GitTree | None = None,
 ) -> Report:
     """Audit the repository at `root`: discover, index, judge, score.
 
     A `root` below the top of its git work tree (`auditor audit packages/web`) is audited as
     a package of the enclosing repository (`discover.enclosing_root`): its files are judged,
-    and it inherits that repository's CI, lockfiles, package manager and tools."""
-    prepared = prepare(root, config, rules=rules, cache_dir=cache_dir, jobs=jobs, progress=progress)
-    return judge(prepared)
+    and it inherits that repository's CI, lockfiles, package manager and tools.
+
+    With `rev` (a commit, branch or tag, or a tree from `open_revision`), the commit is
+    audited from git objects instead of the work tree, which is neither read nor changed:
+    the report is the one a fresh checkout of that commit would give."""
+    config = config or Config()
+    root = check_root(root)
+    selected = select_rules(config, rules)
+    if rev is None:
+        top, within = repository_of(root)
+        discovery = discover(top, config.exclude, config.default_excludes, within=within)
+        return judge(
+            _prepare(root, top, within, discovery, config, selected, cache_dir, jobs, progress)
+        )
+    tree, within = open_revision(root, rev) if isinstance(rev, str) else (rev, revision_dir(root))
+    try:
+        discovery = discover_revision(tree, config.exclude, config.default_excludes, within)
+        top = discovery.root
+        return judge(
+            _prepare(root, top, within, discovery, config, selected, cache_dir, jobs, progress)
+        )
+    finally:
+        if isinstance(rev, str):
+            tree.close()
 
 
 def prepare(
@@ -119,12 +147,53 @@ def prepare(
     jobs: int | None = None,
     progress: Progress | None = None,
 ) -> Prepared:
-    """Discover and index the repository at `root` for the rules `config` selects."""
+    """Discover and index the work tree at `root` for the rules `config` selects."""
     config = config or Config()
     root = check_root(root)
     selected = select_rules(config, rules)
     top, within = repository_of(root)
     discovery = discover(top, config.exclude, config.default_excludes, within=within)
+    return _prepare(root, top, within, discovery, config, selected, cache_dir, jobs, progress)
+
+
+def open_revision(root: Path, rev: str) -> tuple[GitTree, str]:
+    """The tree of commit `rev` of the repository `root` is in, and `root`'s directory in it;
+    a UsageError when there is no such commit or no git repository."""
+    within = revision_dir(root)
+    top = root.resolve()
+    for _ in within.split("/") if within else ():
+        top = top.parent
+    try:
+        return GitTree.load(top, rev), within
+    except RevisionError as error:
+        raise UsageError(str(error)) from None
+
+
+def revision_dir(root: Path) -> str:
+    """`root`'s directory in its git repository ("" at the top); UsageError outside git."""
+    root = root.resolve()
+    try:
+        check_metadata(root)
+        top = git_output(root, "rev-parse", "--show-toplevel")
+    except GitUnusable as unusable:
+        raise UsageError(f"{root}: git cannot be used here ({unusable.message})") from None
+    if top is None or not top.strip():
+        raise UsageError(f"{root}: not a git work tree; --rev needs a git repository")
+    enclosing = Path(top.strip()).resolve()
+    return root.relative_to(enclosing).as_posix() if root != enclosing else ""
+
+
+def _prepare(
+    root: Path,
+    top: Path,
+    within: str,
+    discovery: Discovery,
+    config: Config,
+    selected: tuple[engine.SelectedRule, ...],
+    cache_dir: Path | None,
+    jobs: int | None,
+    progress: Progress | None,
+) -> Prepared:
     cache = SyntaxCache(cache_dir, top, PARSER_VERSION) if cache_dir is not None else None
     scans = ScanCache(cache_dir, top) if cache_dir is not None else None
     index = build_index(
@@ -140,7 +209,7 @@ def prepare(
     if within:  # a directory of a repository: judged as its package, inheriting CI, lockfile
         subject = subject.package(within)
         subject.declared_profile = config.profile
-    return Prepared(root, subject, selected, index)
+    return Prepared(root, subject, selected, index, discovery.commit_date)
 
 
 def judge(prepared: Prepared, selected: Sequence[engine.SelectedRule] | None = None) -> Report:
@@ -148,7 +217,8 @@ def judge(prepared: Prepared, selected: Sequence[engine.SelectedRule] | None = N
     chosen = tuple(selected) if selected is not None else prepared.selected
     subject = prepared.subject
     outcomes = engine.run(chosen, subject)
-    score = scoring.score([_judged(o) for o in outcomes])
+    findings = suppression.apply(engine.findings(outcomes), subject.files)
+    score = scoring.score(_judged(outcomes, findings))
     facts = subject.facts
     packages = _packages(subject, chosen)
     diagnostics = _diagnostics(subject.files.diagnostics, facts.diagnostics)
@@ -156,15 +226,19 @@ def judge(prepared: Prepared, selected: Sequence[engine.SelectedRule] | None = N
         tool_name=TOOL_NAME,
         tool_version=__version__,
         repository=Repository(
-            name=prepared.root.name, commit=prepared.commit, profile=facts.profile
+            name=prepared.root.name,
+            commit=prepared.commit,
+            profile=facts.profile,
+            commit_date=prepared.commit_date,
         ),
         score=score,
         facts=facts.report_view(),
-        findings=engine.findings(outcomes),
+        findings=findings,
         packages=packages,
         diagnostics=tuple(diagnostics),
         top_fixes=scoring.top_fixes(score),
         unjudged=engine.unjudged(outcomes),
+        rules_digest=rules_digest(chosen),
     )
 
 
@@ -183,8 +257,20 @@ def repository_of(root: Path) -> tuple[Path, str]:
     return top, root.relative_to(top).as_posix() if top != root else ""
 
 
-def _judged(outcome: engine.Outcome) -> scoring.Judged:
-    return scoring.Judged(outcome.rule, outcome.status, len(outcome.violations), outcome.message)
+def _judged(
+    outcomes: Sequence[engine.Outcome], findings: Sequence[Finding]
+) -> list[scoring.Judged]:
+    """The outcomes as the score sees them: a failing rule whose every finding is suppressed
+    inline passes, and suppressed findings are not counted."""
+    live = Counter(f.rule for f in findings if f.suppressed is None)
+    judged = []
+    for outcome in outcomes:
+        status, count = outcome.status, len(outcome.violations)
+        if status is Status.FAIL:
+            count = live[outcome.rule.id]
+            status = Status.FAIL if count else Status.PASS
+        judged.append(scoring.Judged(outcome.rule, status, count, outcome.message, outcome.measure))
+    return judged
 
 
 def _packages(
@@ -198,7 +284,8 @@ def _packages(
     for path in workspace.packages:
         view = subject.package(path)
         outcomes = engine.run(per_package, view)
-        score = scoring.score([_judged(o) for o in outcomes])
+        findings = suppression.apply(engine.findings(outcomes), view.files)
+        score = scoring.score(_judged(outcomes, findings))
         failing = tuple(r.id for r in scoring.top_fixes(score))
         reports.append(
             PackageReport(path, score.score, score.level, view.facts.report_view(), failing)

@@ -17,6 +17,7 @@ from auditor import __version__
 from auditor.commands.agents_md import agents_md_command
 from auditor.commands.audit import audit_command
 from auditor.commands.badge import badge_command
+from auditor.commands.baseline import baseline_command
 from auditor.commands.diff import diff_command
 from auditor.commands.mcp import mcp_command
 from auditor.commands.rules import explain_command, rules_command
@@ -39,6 +40,7 @@ def cli() -> None:
       auditor audit . -o report.html           an interactive, offline report
       auditor agents-md . --write              write an AGENTS.md from verified facts
       auditor diff old.json new.json           what a change did to the score
+      auditor baseline . && auditor audit . --baseline .auditor-baseline.json --fail-on-new
       auditor rules                            list every rule
       auditor explain INS001                   what a rule checks, why, and how to fix it
       auditor mcp .                            serve verified facts to a coding agent (MCP)
@@ -54,6 +56,7 @@ cli.add_command(explain_command)
 cli.add_command(badge_command)
 cli.add_command(diff_command)
 cli.add_command(mcp_command)
+cli.add_command(baseline_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

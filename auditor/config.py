@@ -16,6 +16,8 @@ from typing import Any
 from auditor.bounded_read import NotRead, read_inside, read_regular
 from auditor.errors import ConfigError
 from auditor.facts.profile.names import PROFILES
+from auditor.git_command import GitUnusable
+from auditor.git_tree import GitTree
 from auditor.ignore_patterns import unusable_patterns
 from auditor.index.limits import MAX_SCAN_BYTES
 from auditor.model import Severity
@@ -56,31 +58,36 @@ class Config:
         return replace(self, **given)
 
 
-def load_config(root: Path, explicit: Path | None = None) -> Config:
+def load_config(
+    root: Path, explicit: Path | None = None, tree: GitTree | None = None, within: str = ""
+) -> Config:
     """The config for auditing `root`: `explicit`, else `.auditor.toml`, else pyproject.toml.
 
     The repository's own files are untrusted: one that is a link leaving the repository, not
     a regular file (a FIFO would block the read) or larger than MAX_CONFIG_BYTES is not
     read; the run goes on with the defaults and a warning says why. `explicit` is the
     user's choice, and may be anywhere, but must be a regular file of bounded size too.
+    With `tree` (`audit --rev`), the files are those of that commit, in its directory `within`.
     """
     if explicit is not None:
         return _from_file(
             explicit, _read_toml(explicit), table_in_pyproject=explicit.name == "pyproject.toml"
         )
+
+    files = _RepositoryFiles(root, tree, within)
     dedicated = root / CONFIG_FILE
-    if _exists(dedicated):
+    if files.exists(dedicated):
         try:
-            text = read_inside(root, dedicated, MAX_CONFIG_BYTES).decode("utf-8")
+            text = files.read(dedicated).decode("utf-8")
         except NotRead as refused:
             return Config(warnings=(f"{CONFIG_FILE}: not read ({refused}); using defaults",))
         except (OSError, UnicodeDecodeError) as error:
             raise ConfigError(f"{dedicated}: cannot read config: {_reason(error)}") from None
         return _from_file(dedicated, _parse_toml(dedicated, text), table_in_pyproject=False)
     pyproject = root / "pyproject.toml"
-    if _exists(pyproject):
+    if files.exists(pyproject):
         try:
-            data = load_toml(read_inside(root, pyproject, MAX_CONFIG_BYTES).decode("utf-8"))
+            data = load_toml(files.read(pyproject).decode("utf-8"))
         except (OSError, UnicodeDecodeError, NotRead, MalformedDocument) as error:
             warning = (
                 f"pyproject.toml: not read for [tool.auditor] ({_reason(error)}); using defaults"
@@ -90,6 +97,33 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
         if isinstance(tool, Mapping) and "auditor" in tool:
             return _from_file(pyproject, data, table_in_pyproject=True)
     return Config()
+
+
+@dataclass(frozen=True, slots=True)
+class _RepositoryFiles:
+    """The audited tree's config files: in the work tree at `root`, or in a commit's `tree`
+    (its directory `within`)."""
+
+    root: Path
+    tree: GitTree | None
+    within: str
+
+    def exists(self, path: Path) -> bool:
+        if self.tree is None:
+            return _exists(path)
+        return self.tree.kind(self._in_tree(path)) is not None
+
+    def read(self, path: Path) -> bytes:
+        if self.tree is None:
+            return read_inside(self.root, path, MAX_CONFIG_BYTES)
+        try:
+            return self.tree.read_inside(self._in_tree(path), MAX_CONFIG_BYTES)
+        except GitUnusable as unusable:
+            raise OSError(unusable.message) from None
+
+    def _in_tree(self, path: Path) -> str:
+        name = path.relative_to(self.root).as_posix()
+        return f"{self.within}/{name}" if self.within else name
 
 
 def _exists(path: Path) -> bool:

@@ -14,8 +14,8 @@ from typing import Any
 
 from auditor.baseline import fingerprint
 from auditor.facts.subject import Subject
-from auditor.model import Finding, Status, Unjudged
-from auditor.rule import NotJudged, Rule, RuleContext, Violation
+from auditor.model import Finding, MeasureValue, Status, Unjudged
+from auditor.rule import NotJudged, Review, Rule, RuleContext, Violation
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,8 @@ class Outcome:
     message: str = ""
     not_judged: tuple[NotJudged, ...] = ()
     """Inputs the rule could not judge: with no violation, the outcome is an error."""
+    measure: tuple[tuple[str, MeasureValue], ...] | None = None
+    """What the rule measured (`Rule.measure`), when it judged and measures anything."""
 
 
 def evaluate(selected: SelectedRule, subject: Subject) -> Outcome:
@@ -53,17 +55,60 @@ def evaluate(selected: SelectedRule, subject: Subject) -> Outcome:
         return Outcome(rule, Status.ERROR, message=f"{type(error).__name__}: {error}")
     violations = tuple(v for v in yielded if not isinstance(v, NotJudged))
     unread = tuple(dict.fromkeys(v for v in yielded if isinstance(v, NotJudged)))
-    if violations:
-        return Outcome(rule, Status.FAIL, violations, not_judged=unread)
-    if unread:
+    if unread and not violations:
         reasons = "; ".join(f"{n.path}: {n.reason}" for n in unread)
         return Outcome(rule, Status.ERROR, message=f"not judged: {reasons}", not_judged=unread)
-    return Outcome(rule, Status.PASS)
+    status = Status.FAIL if violations else Status.PASS
+    return Outcome(rule, status, violations, not_judged=unread, measure=_measure(rule, ctx))
+
+
+def _measure(rule: Rule, ctx: RuleContext) -> tuple[tuple[str, MeasureValue], ...] | None:
+    """The rule's raw measure, sorted by name; None when it has none or measuring raised
+    (the verdict stands: the measure only explains it)."""
+    if rule.measure is None:
+        return None
+    try:
+        measured = rule.measure(ctx)
+    except Exception:
+        return None
+    return tuple(sorted(measured.items()))
 
 
 def run(rules: Iterable[SelectedRule], subject: Subject) -> tuple[Outcome, ...]:
-    """Evaluate every selected rule, in id order."""
-    return tuple(evaluate(s, subject) for s in sorted(rules, key=lambda s: s.rule.id))
+    """Evaluate every selected rule, in id order; then let the reviewing rules (`Rule.review`)
+    judge the findings of the others."""
+    ordered = sorted(rules, key=lambda s: s.rule.id)
+    outcomes = [evaluate(s, subject) for s in ordered]
+    reviewing = [i for i, s in enumerate(ordered) if s.rule.review is not None]
+    if not reviewing:
+        return tuple(outcomes)
+    others = [o for i, o in enumerate(outcomes) if i not in reviewing]
+    judged = frozenset(
+        name
+        for o in others
+        if o.status in (Status.PASS, Status.FAIL)
+        for name in (o.rule.id, *o.rule.aliases)
+    )
+    review = Review(findings(others), judged)
+    for i in reviewing:
+        outcomes[i] = _reviewed(ordered[i], outcomes[i], subject, review)
+    return tuple(outcomes)
+
+
+def _reviewed(
+    selected: SelectedRule, outcome: Outcome, subject: Subject, review: Review
+) -> Outcome:
+    """`outcome` with what the rule's review finds added; a review that raises is an error."""
+    rule = selected.rule
+    if outcome.status not in (Status.PASS, Status.FAIL) or rule.review is None:
+        return outcome
+    ctx = RuleContext(subject=subject, options=MappingProxyType(dict(selected.options)))
+    try:
+        added = tuple(rule.review(ctx, review))
+    except Exception as error:
+        return Outcome(rule, Status.ERROR, message=f"{type(error).__name__}: {error}")
+    violations = (*outcome.violations, *added)
+    return Outcome(rule, Status.FAIL if violations else Status.PASS, violations)
 
 
 def unjudged(outcomes: Iterable[Outcome]) -> tuple[Unjudged, ...]:

@@ -22,7 +22,10 @@ GIT = (
 command git would otherwise run on `ls-files` (the command line outranks the repository's
 config; "false" is a command name to git before 2.36, the empty value is off in every
 version), and no hook directory is searched. Nothing else in git's config runs a program for
-the commands used here (rev-parse, ls-files)."""
+the commands used here (rev-parse, ls-files, ls-tree, cat-file, merge-base, and diff-tree
+with --name-status, which compares trees, never the work tree). `git diff` and `git status`
+are never used: comparing work-tree files runs the clean filters and textconv programs the
+repository's config names (`auditor.worktree_diff` compares them instead)."""
 TIMEOUT = 120.0
 """Seconds any git command may take before it is stopped and the walk is used instead."""
 POLL = 0.1
@@ -63,15 +66,29 @@ def git_output(root: Path, *args: str) -> str | None:
     input, and in a session of its own, so a config that includes `/dev/tty` cannot wait on
     the user's terminal. Raises GitUnusable when git would wait forever on a FIFO.
     """
+    process = git_process(root, *args)
+    if process is None:
+        return None
+    with process:
+        out = _wait(process)
+    if out is None or process.returncode != 0:
+        return None
+    return out.decode("utf-8", "surrogateescape")
+
+
+def git_process(root: Path, *args: str, stdin: bool = False) -> subprocess.Popen[bytes] | None:
+    """git started on `root` as `git_output` runs it, its stdout a pipe (and its stdin, with
+    `stdin`: `cat-file --batch`); None when git is not found or cannot start. The caller
+    reads it and must not let it outlive its use."""
     executable = git_executable()
     if executable is None:
         return None
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     env.update(GIT_OPTIONAL_LOCKS="0", GIT_TERMINAL_PROMPT="0")
     try:
-        process = subprocess.Popen(
+        return subprocess.Popen(
             [executable, *GIT[1:], "-C", str(root), *args],
-            stdin=subprocess.DEVNULL,
+            stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             env=env,
@@ -79,11 +96,6 @@ def git_output(root: Path, *args: str) -> str | None:
         )
     except (OSError, subprocess.SubprocessError):
         return None
-    with process:
-        out = _wait(process)
-    if out is None or process.returncode != 0:
-        return None
-    return out.decode("utf-8", "surrogateescape")
 
 
 def git_executable() -> str | None:

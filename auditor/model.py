@@ -15,8 +15,12 @@ from auditor.report_facts import SetAside as SetAside
 from auditor.report_facts import Source as Source
 from auditor.report_facts import Workspace as Workspace
 
-SCHEMA_VERSION = "1.2"
-"""1.1 added `unjudged`; 1.2 added `facts.agent_files`."""
+SCHEMA_VERSION = "1.4"
+"""1.1 added `unjudged`; 1.2 `repository.commit_date`, `rules_digest` and each rule's `measure`;
+1.3 `baseline` (on findings and at the top), `suppressed` and `change`; 1.4 `facts.agent_files`."""
+
+MeasureValue = int | float | str | bool | None
+"""One raw measurement behind a rule's verdict (`RuleResult.measure`)."""
 
 
 class Severity(StrEnum):
@@ -71,6 +75,13 @@ class Evidence:
     source: str
 
 
+class BaselineState(StrEnum):
+    """Whether a finding was already in the baseline (`known`) or this change made it (`new`)."""
+
+    NEW = "new"
+    KNOWN = "known"
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem a rule found, located where possible."""
@@ -85,9 +96,62 @@ class Finding:
     fix: str
     fix_prompt: str
     evidence: Grade
+    baseline: BaselineState | None = None
+    """Against a baseline (`audit --baseline`): new or known; None without one."""
+    suppressed: str | None = None
+    """The reason an inline `auditor: ignore[...]` comment gives; None when not suppressed.
+    A suppressed finding is reported, but neither scored against nor counted by the gate."""
 
     def sort_key(self) -> tuple[str, int, str, str, str]:
         return (self.path or "", self.line or 0, self.rule, self.message, self.fingerprint)
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineEntry:
+    """A finding as a baseline records it: enough to match it and to say what it was."""
+
+    fingerprint: str
+    rule: str
+    path: str | None
+    message: str
+
+    def sort_key(self) -> tuple[str, str, str, str]:
+        return (self.path or "", self.rule, self.fingerprint, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineComparison:
+    """How an audit compares with a recorded baseline (or the audit of a base commit)."""
+
+    source: str
+    """What was compared against: the baseline file as named, or `REF (commit)`."""
+    score: float
+    level: int
+    new: int
+    known: int
+    fixed: tuple[BaselineEntry, ...]
+    """Findings the baseline records that the audit no longer has: the baseline can shrink."""
+    failing_rules: tuple[str, ...] = ()
+    """The rules that failed in the baseline: what a regression is measured against."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """Pull-request mode (`--changed-since REF`): what changed since the merge base, and the
+    score there."""
+
+    ref: str
+    """The ref as given (`origin/main`)."""
+    base: str | None
+    """The merge base of HEAD and `ref`; None when the repository has no commit yet."""
+    changed: tuple[str, ...]
+    """The files changed since the base (added, modified, deleted, untracked), sorted."""
+    base_score: float | None
+    base_level: int | None
+    left_out: int = 0
+    """Findings not reported: in unchanged files, or of rules whose inputs did not change."""
+    not_scored: str = ""
+    """Why the score at the base could not be computed (empty when it was)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +205,10 @@ class RuleResult:
     fix_prompt: str = ""
     rationale: str = ""
     evidence_source: str = ""
+    measure: tuple[tuple[str, MeasureValue], ...] | None = None
+    """The raw measure behind the verdict, sorted by name (the largest file's tokens, the
+    share of functions over the limit, the command found and where); None when the rule
+    measures nothing or did not run: what lets a score be re-weighted or correlated later."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +262,8 @@ class Repository:
     commit: str | None
     profile: str | None = None
     """The repository profile the rules were applied for (library, application, cli, ...)."""
+    commit_date: str | None = None
+    """The committer date of `commit` (ISO 8601); None outside git."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +282,13 @@ class Report:
     top_fixes: tuple[RuleResult, ...] = field(default=())
     unjudged: tuple[Unjudged, ...] = ()
     """Rules (of the repository's own run) whose verdict is incomplete, and why."""
+    rules_digest: str = ""
+    """A hash of the selected rules, their options and the scoring weights
+    (`auditor.rule_set`): two reports with the same digest scored by the same rules."""
+    baseline: BaselineComparison | None = None
+    """The comparison with `--baseline FILE` (or the merge base with `--changed-since`)."""
+    change: Change | None = None
+    """Pull-request mode: the change since `--changed-since REF`, or None."""
 
 
 @dataclass(frozen=True, slots=True)

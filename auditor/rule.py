@@ -5,17 +5,46 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from auditor.facts.profile.names import PROFILES
-from auditor.model import Category, Evidence, Severity, Status
+from auditor.model import Category, Evidence, Finding, MeasureValue, Severity, Status
 
 if TYPE_CHECKING:
     from auditor.facts import Facts
     from auditor.facts.subject import Subject
     from auditor.index import FileSyntax, RepositoryIndex, SourceFile
     from auditor.index.duplication import Duplication
+
+
+class Reads(StrEnum):
+    """A kind of file a rule's verdict depends on, beyond the file each finding names.
+
+    Pull-request mode (`audit --changed-since REF`) reports a finding when its own file
+    changed, or when the change touched a file of a kind its rule reads (`Rule.reads`): a
+    change to the CI config re-reports "the CI runs no tests", an edit of one source file
+    does not. The kinds are matched by `auditor.change_scope`.
+    """
+
+    SOURCES = "sources"
+    """Hand-written source and test files."""
+    CI = "ci"
+    """CI configuration (.github/workflows, .gitlab-ci.yml, ...)."""
+    MANIFESTS = "manifests"
+    """Package manifests, lockfiles, runtime pins and task runners (Makefile, tox.ini)."""
+    INSTRUCTIONS = "instructions"
+    """Agent instruction files, rule files, agent settings and MCP configs."""
+    DOCS = "docs"
+    """README, CONTRIBUTING, LICENSE, docs/, .env examples."""
+    CONFIG = "config"
+    """Tool configs, hooks, .gitignore, .gitattributes, CODEOWNERS, dev containers."""
+    TREE = "tree"
+    """Which files exist: any file added or deleted."""
+    ANY = "any"
+    """Any change at all."""
+
 
 CODE_PROFILES = frozenset({"application", "cli", "library", "monorepo"})
 """Every profile with code of its own: for `Rule.profiles` of rules about code and its tests."""
@@ -81,8 +110,12 @@ def not_applicable(files: Mapping[str, str | bytes], note: str = "") -> Example:
 class Violation:
     """One problem found by a rule.
 
-    `key` identifies the problem within its file for fingerprints (a function's name, say);
-    it must not contain line numbers or measurements, so that a baseline survives edits.
+    `key` identifies the problem within its file for fingerprints (a function's qualified
+    name, a referenced command, a secret's hash): never a line number or a measurement, so a
+    baseline survives code moving and growing. The fingerprint is rule + path + key, and
+    violations with the same key in one file are told apart by the order they are yielded
+    in (`auditor.baseline.fingerprint`). A repository-level measurement has no path: the
+    file it names today (the worst one, say) is not its identity.
     """
 
     message: str
@@ -146,8 +179,20 @@ def _always(ctx: RuleContext) -> bool:
     return True
 
 
+@dataclass(frozen=True, slots=True)
+class Review:
+    """What a reviewing rule (`Rule.review`) sees once every other rule has run."""
+
+    findings: tuple[Finding, ...]
+    """The other rules' findings, before any suppression."""
+    judged: frozenset[str]
+    """The ids and aliases of the rules that passed or failed in this run."""
+
+
 Check = Callable[[RuleContext], Iterable[Violation | NotJudged]]
+Measure = Callable[[RuleContext], Mapping[str, MeasureValue]]
 Applies = Callable[[RuleContext], bool]
+ReviewCheck = Callable[[RuleContext, Review], Iterable[Violation]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +221,16 @@ class Rule:
     profiles: frozenset[str] | None = None
     """The repository profiles the rule applies to (`facts.profile`); None for all of them.
     Elsewhere the engine reports it not applicable before `applies` is asked."""
+    measure: Measure | None = None
+    """The raw measure behind the verdict (`RuleResult.measure`), asked once the rule has
+    judged: numbers and names the report keeps, so a score can be re-weighted later."""
+    reads: frozenset[Reads] = frozenset()
+    """What the rule's findings depend on beyond the file each names (`Reads`), for
+    pull-request mode. The default, nothing: a finding depends on its own file only, and a
+    finding that names no file on any change."""
+    review: ReviewCheck | None = None
+    """For a rule about the other rules' findings (a suppression that suppresses nothing):
+    called after every other rule has run, its violations added to those of `check`."""
 
     def fits(self, profile: str) -> bool:
         """Whether the rule applies to repositories (or packages) of `profile`."""

@@ -17,6 +17,7 @@ from auditor.model import (
     Category,
     CategoryScore,
     Grade,
+    MeasureValue,
     NextLevel,
     RuleResult,
     Score,
@@ -44,6 +45,7 @@ class Judged:
     status: Status
     findings: int = 0
     message: str = ""
+    measure: tuple[tuple[str, MeasureValue], ...] | None = None
 
 
 def weight(rule: Rule) -> float:
@@ -98,6 +100,7 @@ def _result(judged: Judged, total: float) -> RuleResult:
         fix_prompt=rule.fix_prompt,
         rationale=rule.rationale,
         evidence_source=rule.evidence.source,
+        measure=judged.measure,
     )
 
 

@@ -12,6 +12,8 @@ from markupsafe import Markup
 from auditor.model import Category, RenderOptions, Report, Status, inert
 
 from . import html_chart, html_facts, html_filters, html_view
+from .change_text import change_sentence
+from .finding_states import baseline_sentence, states
 
 TEMPLATES = "templates"
 PAGE = "report.html.j2"
@@ -50,6 +52,9 @@ def context(report: Report, options: RenderOptions) -> dict[str, Any]:
         "points": html_view.points,
         "findings": findings,
         "severity_counts": html_view.severity_counts(report.findings),
+        "baseline_sentence": baseline_sentence(states(report), report.change is None),
+        "change_sentence": change_sentence(report),
+        "fixed": report.baseline.fixed if report.baseline is not None else (),
         "filters": {
             "category": html_view.options([c for c in categories if c in present]),
             "severity": html_view.options([f.severity for f in findings]),

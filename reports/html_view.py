@@ -64,6 +64,10 @@ class FindingRow:
     fix_prompt: str
     evidence: str
     evidence_source: str
+    state: str = ""
+    """"new" or "known" against a baseline, "suppressed" for an inline suppression, else ""."""
+    reason: str = ""
+    """Why it is suppressed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +124,13 @@ def package_of(path: str | None, packages: Sequence[str]) -> str:
 
 
 def finding_rows(report: Report) -> tuple[FindingRow, ...]:
-    """Every finding, most severe first, then by rule and location."""
+    """Every finding: new ones before known ones before suppressed ones, each most severe
+    first, then by rule and location."""
     rules = {rule.id: rule for rule in report.score.rules}
     packages = [package.path for package in report.packages]
-    ordered = sorted(report.findings, key=lambda f: (-f.severity.rank, f.rule, *f.sort_key()))
+    ordered = sorted(
+        report.findings, key=lambda f: (_state_rank(f), -f.severity.rank, f.rule, *f.sort_key())
+    )
     return tuple(
         _finding_row(index, finding, rules.get(finding.rule), packages)
         for index, finding in enumerate(ordered, start=1)
@@ -148,7 +155,19 @@ def _finding_row(
         fix_prompt=finding.fix_prompt,
         evidence=finding.evidence.value,
         evidence_source=rule.evidence_source if rule else "",
+        state=_state(finding),
+        reason=finding.suppressed or "",
     )
+
+
+def _state(finding: Finding) -> str:
+    if finding.suppressed is not None:
+        return "suppressed"
+    return finding.baseline.value if finding.baseline is not None else ""
+
+
+def _state_rank(finding: Finding) -> int:
+    return {"suppressed": 2, "known": 1}.get(_state(finding), 0)
 
 
 def location(finding: Finding) -> str:

@@ -8,7 +8,9 @@ from importlib.resources import files
 from typing import Any
 
 from auditor.model import (
+    BaselineComparison,
     CategoryScore,
+    Change,
     Diagnostic,
     Finding,
     NextLevel,
@@ -56,8 +58,10 @@ def to_document(report: Report) -> dict[str, Any]:
         "repository": {
             "name": report.repository.name,
             "commit": report.repository.commit,
+            "commit_date": report.repository.commit_date,
             "profile": report.repository.profile,
         },
+        "rules_digest": report.rules_digest,
         "score": _round(score.score, 1),
         "level": score.level,
         "next_level": _next_level(score.next_level),
@@ -69,6 +73,8 @@ def to_document(report: Report) -> dict[str, Any]:
         "packages": [_package(p) for p in sorted(report.packages, key=lambda p: p.path)],
         "diagnostics": [_diagnostic(d) for d in sorted(report.diagnostics, key=_diagnostic_key)],
         "unjudged": [_unjudged(u) for u in sorted(report.unjudged, key=Unjudged.sort_key)],
+        "baseline": _baseline(report.baseline),
+        "change": _change(report.change),
     }
 
 
@@ -105,6 +111,46 @@ def _category(category: CategoryScore) -> dict[str, Any]:
 
 
 def _finding(finding: Finding) -> dict[str, Any]:
+    document = _finding_fields(finding)
+    if finding.baseline is not None:
+        document["baseline"] = finding.baseline.value
+    if finding.suppressed is not None:
+        document["suppressed"] = finding.suppressed
+    return document
+
+
+def _baseline(baseline: BaselineComparison | None) -> dict[str, Any] | None:
+    if baseline is None:
+        return None
+    return {
+        "source": baseline.source,
+        "score": _round(baseline.score, 1),
+        "level": baseline.level,
+        "new": baseline.new,
+        "known": baseline.known,
+        "failing_rules": list(baseline.failing_rules),
+        "fixed": [
+            {"fingerprint": e.fingerprint, "rule": e.rule, "path": e.path, "message": e.message}
+            for e in baseline.fixed
+        ],
+    }
+
+
+def _change(change: Change | None) -> dict[str, Any] | None:
+    if change is None:
+        return None
+    return {
+        "ref": change.ref,
+        "base": change.base,
+        "changed": list(change.changed),
+        "base_score": None if change.base_score is None else _round(change.base_score, 1),
+        "base_level": change.base_level,
+        "left_out": change.left_out,
+        "not_scored": change.not_scored,
+    }
+
+
+def _finding_fields(finding: Finding) -> dict[str, Any]:
     return {
         "rule": finding.rule,
         "severity": finding.severity.value,
@@ -134,6 +180,7 @@ def _rule(rule: RuleResult) -> dict[str, Any]:
         "gain": _round(rule.gain, 2),
         "findings": rule.findings,
         "message": rule.message,
+        "measure": None if rule.measure is None else dict(rule.measure),
     }
 
 

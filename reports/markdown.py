@@ -9,7 +9,7 @@ import jinja2
 
 from auditor.model import RenderOptions, Report
 
-from . import markdown_facts, markdown_sections
+from . import markdown_facts, markdown_sections, markdown_states
 from .markdown_text import code, number, text
 
 TEMPLATE = "report.md.j2"
@@ -57,8 +57,7 @@ def context(report: Report, options: RenderOptions) -> dict[str, Any]:
         "blocking": blocking,
         "categories": markdown_sections.categories(report),
         "top_fixes": markdown_sections.top_fixes(report, options.top),
-        "finding_count": len(report.findings),
-        "finding_groups": markdown_sections.finding_groups(report.findings, options.verbosity > 0),
+        **markdown_states.finding_context(report, options.verbosity > 0),
         "package_summary": package_summary,
         "packages": package_rows,
         "facts": markdown_facts.fact_rows(report.facts),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from auditor.model import Category, Diagnostic, Finding, ReportFacts, RuleResult
+from auditor.model import BaselineState, Category, Diagnostic, Finding, ReportFacts, RuleResult
 
 from .sarif_rules import LEVELS
 
@@ -37,7 +37,7 @@ def result(finding: Finding, rule_index: int, facts: ReportFacts) -> dict[str, A
     physical: dict[str, Any] = {"artifactLocation": artifact(anchor(finding, facts))}
     if finding.line:
         physical["region"] = {"startLine": finding.line}
-    return {
+    return _states(finding) | {
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity],
@@ -50,6 +50,20 @@ def result(finding: Finding, rule_index: int, facts: ReportFacts) -> dict[str, A
             "repositoryLevel": finding.path is None,
         },
     }
+
+
+BASELINE_STATES = {BaselineState.NEW: "new", BaselineState.KNOWN: "unchanged"}
+
+
+def _states(finding: Finding) -> dict[str, Any]:
+    """SARIF's `baselineState` against a baseline, and an in-source suppression with its
+    justification (GitHub code scanning shows suppressed results as dismissed)."""
+    states: dict[str, Any] = {}
+    if finding.baseline is not None:
+        states["baselineState"] = BASELINE_STATES[finding.baseline]
+    if finding.suppressed is not None:
+        states["suppressions"] = [{"kind": "inSource", "justification": finding.suppressed}]
+    return states
 
 
 def file_notification(diagnostic: Diagnostic) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from rich.console import Console, RenderableType
 
 from auditor.model import RenderOptions, Report, inert
 
-from . import text_coverage, text_facts, text_findings, text_packages, text_summary
+from . import text_coverage, text_facts, text_findings, text_packages, text_states, text_summary
 
 _LINE_END = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$", re.MULTILINE)
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -67,12 +67,15 @@ def _sections(report: Report, options: RenderOptions) -> Iterable[list[Renderabl
             text_findings.top_fixes(report, options.top, verbose=False),
         ]
     else:
+        findings = text_states.finding_sections(report, verbose, options.width)
+        compared = report.baseline is not None or report.change is not None
         sections = [
             text_summary.headline(report, verbose),
+            findings if compared else [],  # what the change made worse comes first
             text_summary.categories(report, options.width),
             text_facts.facts(report.facts, verbose),
             text_findings.top_fixes(report, options.top, verbose),
-            text_findings.findings(report.findings, verbose, options.width),
+            [] if compared else findings,
             text_packages.packages(report, verbose),
             text_coverage.rules(report.score.rules) if verbose else [],
             text_coverage.unassessed(report, verbose),

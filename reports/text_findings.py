@@ -47,7 +47,9 @@ def top_fixes(report: Report, top: int, verbose: bool) -> list[RenderableType]:
     return [heading, Padding(table, (0, 0, 0, 2))]
 
 
-def findings(items: Sequence[Finding], verbose: bool, width: int) -> list[RenderableType]:
+def findings(
+    items: Sequence[Finding], verbose: bool, width: int, title: str = "Findings"
+) -> list[RenderableType]:
     """Findings grouped by severity, most severe first; capped unless `verbose`.
 
     One table per severity, all with the same location column, so messages line up.
@@ -59,7 +61,7 @@ def findings(items: Sequence[Finding], verbose: bool, width: int) -> list[Render
     locations = [_location(finding) for finding in shown]
     location_width = max(text.cell_len for text in locations)
     stacked = location_width > min(LONGEST_LOCATION_COLUMN, width // 2)
-    body: list[RenderableType] = [_heading(ordered)]
+    body: list[RenderableType] = [_heading(ordered, title)]
     for severity in sorted(Severity, key=lambda s: -s.rank):
         rows = [(f, loc) for f, loc in zip(shown, locations, strict=True) if f.severity is severity]
         if rows:
@@ -95,11 +97,11 @@ def _stacked(rows: list[tuple[Finding, Text]]) -> Table:
     return table
 
 
-def _heading(ordered: Sequence[Finding]) -> Text:
+def _heading(ordered: Sequence[Finding], title: str) -> Text:
     counts = {severity: 0 for severity in Severity}
     for finding in ordered:
         counts[finding.severity] += 1
-    heading = Text(f"Findings ({len(ordered)})", style="bold")
+    heading = Text(f"{title} ({len(ordered)})", style="bold")
     parts = [f"{counts[s]} {s.value}" for s in sorted(Severity, key=lambda s: -s.rank) if counts[s]]
     heading.append("  " + ", ".join(parts), style="dim")
     return heading

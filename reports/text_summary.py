@@ -9,6 +9,8 @@ from rich.text import Text
 
 from auditor.model import Category, CategoryScore, NextLevel, Report
 
+from .change_text import change_sentence, score_change
+
 TOP_LEVEL = 5
 BAR_CELLS = 20
 """Cells of a category bar at the default width; narrower consoles get shorter bars."""
@@ -26,12 +28,16 @@ def score_style(score: float) -> str:
 def score_line(report: Report) -> Text:
     """`Score 65.6 / 100 · Level 3 of 5`: the line a quiet run prints."""
     score = report.score
-    return Text.assemble(
+    line = Text.assemble(
         ("Score ", "bold"),
         (f"{score.score:.1f}", f"bold {score_style(score.score)}"),
         " / 100  ·  ",
         (f"Level {score.level} of {TOP_LEVEL}", "bold"),
     )
+    change = score_change(report)
+    if change is not None and report.change is not None:
+        line.append(f"  ·  {change} since {report.change.ref}")
+    return line
 
 
 def headline(report: Report, verbose: bool) -> list[RenderableType]:
@@ -41,7 +47,11 @@ def headline(report: Report, verbose: bool) -> list[RenderableType]:
     if repository.commit:
         title.append(f" @ {repository.commit[:SHORT_COMMIT]}")
     title.append(f"  ({report.tool_name} {report.tool_version})", style="dim")
-    return [title, score_line(report), _next_level(report.score.next_level, verbose)]
+    lines: list[RenderableType] = [title, score_line(report)]
+    sentence = change_sentence(report, with_score=False)
+    if sentence is not None:
+        lines.append(Text(sentence, style="bold"))
+    return [*lines, _next_level(report.score.next_level, verbose)]
 
 
 def _next_level(next_level: NextLevel | None, verbose: bool) -> Text:

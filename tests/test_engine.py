@@ -83,3 +83,13 @@ def test_findings_are_sorted_and_package_paths_prefixed() -> None:
     )
     found = findings([evaluate(SelectedRule(rule, {}), EMPTY)], prefix="pkg/")
     assert [f.path for f in found] == [None, "pkg/a.py", "pkg/z.py"]
+
+
+def test_a_measure_is_kept_sorted_and_a_raising_one_leaves_the_verdict() -> None:
+    measured = make_rule(measure=lambda ctx: {"z": 1, "a": "x"})
+    assert evaluate(SelectedRule(measured, {}), EMPTY).measure == (("a", "x"), ("z", 1))
+    broken = make_rule(check=lambda ctx: [Violation("x")], measure=lambda ctx: {"a": 1 / 0})
+    outcome = evaluate(SelectedRule(broken, {}), EMPTY)
+    assert outcome.status is Status.FAIL and outcome.measure is None
+    unmeasured = make_rule(applies=lambda ctx: False, measure=lambda ctx: {"a": 1})
+    assert evaluate(SelectedRule(unmeasured, {}), EMPTY).measure is None

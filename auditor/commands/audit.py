@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 import platformdirs
 
-from auditor import api, registry
+from auditor import api, baseline_file, pull_request, registry
+from auditor.baseline import compare
 from auditor.config import load_config
 from auditor.errors import UsageError
 from auditor.gate import gate_failures
@@ -57,8 +60,8 @@ def _format_for(path: Path) -> str:
     default="text",
     show_default=True,
     metavar="FORMAT",
-    help="Format printed on stdout: text, json, markdown, html, sarif, badge (or any "
-    "installed renderer).",
+    help="Format printed on stdout: text, json, markdown, html, sarif, gitlab (a GitLab "
+    "Code Quality report), badge (or any installed renderer).",
 )
 @click.option(
     "-o",
@@ -81,6 +84,25 @@ def _format_for(path: Path) -> str:
     help="Exit 1 when any finding is at or above this severity.",
 )
 @click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
+    help="Mark each finding new or known against this baseline (`auditor baseline`); "
+    "--fail-on then counts only new findings, and fixed ones are listed.",
+)
+@click.option(
+    "--fail-on-new",
+    is_flag=True,
+    help="Exit 1 when any finding is new (needs --baseline).",
+)
+@click.option(
+    "--fail-on-regression",
+    is_flag=True,
+    help="Exit 1 when the score or the level is below the baseline's, naming the rules "
+    "that made the difference (needs --baseline).",
+)
+@click.option(
     "--select",
     multiple=True,
     metavar="IDS",
@@ -92,6 +114,19 @@ def _format_for(path: Path) -> str:
     "config_path",
     type=click.Path(path_type=Path, dir_okay=False),
     help="Read settings from this file instead of .auditor.toml / pyproject.toml.",
+)
+@click.option(
+    "--rev",
+    metavar="REF",
+    help="Audit this commit (a hash, branch or tag) from git objects instead of the work "
+    "tree, which is neither read nor changed.",
+)
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    help="Pull-request mode: report only the findings of the files changed since the merge "
+    "base with REF (and of rules whose inputs changed), with the score there and now; "
+    "without --baseline the merge base is the baseline.",
 )
 @click.option("--no-cache", is_flag=True, help="Parse every file afresh and write no cache.")
 @click.option(
@@ -118,9 +153,14 @@ def audit_command(
     outputs: tuple[Path, ...],
     fail_under: float | None,
     fail_on: str | None,
+    baseline_path: Path | None,
+    fail_on_new: bool,
+    fail_on_regression: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     config_path: Path | None,
+    rev: str | None,
+    changed_since: str | None,
     no_cache: bool,
     cache_dir: Path | None,
     jobs: int | None,
@@ -141,35 +181,86 @@ def audit_command(
       auditor audit ../service --format json > report.json
       auditor audit . -o report.json -o report.sarif --fail-on high
       auditor audit . --select INS,FEE --ignore FEE004
+      auditor audit . --baseline .auditor-baseline.json --fail-on-new --fail-on-regression
+      auditor audit . --changed-since origin/main --fail-on-new
+      auditor audit . --rev origin/main --format json > base.json
     """
     if quiet and verbose:
         raise UsageError("--quiet and --verbose cannot be used together")
+    if (fail_on_new or fail_on_regression) and baseline_path is None and changed_since is None:
+        flag = "--fail-on-new" if fail_on_new else "--fail-on-regression"
+        raise UsageError(
+            f"{flag} needs --baseline FILE (record one with `auditor baseline`) "
+            "or --changed-since REF"
+        )
+    if changed_since is not None and rev is not None:
+        raise UsageError("--changed-since and --rev cannot be used together")
     root = api.check_root(path)
-    config = load_config(root, config_path).override(
-        select=split_ids(select),
-        ignore=split_ids(ignore),
-        fail_under=fail_under,
-        fail_on=Severity(fail_on) if fail_on else None,
-        jobs=jobs,
-    )
-    for warning in config.warnings:
-        click.echo(f"auditor: warning: {visible(warning)}", err=True)
-    renderers = registry.load_renderers()
-    stdout_renderer = renderers.get(fmt)
-    files = [(out, output_target(out, root), renderers.get(_format_for(out))) for out in outputs]
-    cache = cache_dir_option(no_cache, cache_dir)
-    with progress_bar(enabled=not quiet and interactive()) as progress:
-        report = api.audit(root, config, cache_dir=cache, jobs=config.jobs, progress=progress)
+    recorded = baseline_file.read(baseline_path) if baseline_path is not None else None
+    tree, within = api.open_revision(root, rev) if rev is not None else (None, "")
+    with tree if tree is not None else contextlib.nullcontext():
+        config = load_config(root, config_path, tree=tree, within=within).override(
+            select=split_ids(select),
+            ignore=split_ids(ignore),
+            fail_under=fail_under,
+            fail_on=Severity(fail_on) if fail_on else None,
+            jobs=jobs,
+        )
+        for warning in config.warnings:
+            click.echo(f"auditor: warning: {visible(warning)}", err=True)
+        renderers = registry.load_renderers()
+        stdout_renderer = renderers.get(fmt)
+        files = [(o, output_target(o, root), renderers.get(_format_for(o))) for o in outputs]
+        cache = cache_dir_of(no_cache, cache_dir)
+        against = _against(recorded, baseline_path)
+        with progress_bar(enabled=not quiet and interactive()) as progress:
+            if changed_since is not None:
+                report = pull_request.audit_change(
+                    root,
+                    changed_since,
+                    config,
+                    cache_dir=cache,
+                    jobs=config.jobs,
+                    progress=progress,
+                    compare_with=against,
+                )
+            else:
+                report = api.audit(
+                    root, config, cache_dir=cache, jobs=config.jobs, progress=progress, rev=tree
+                )
+                report = against(report) if against is not None else report
     options = _stdout_options(fmt, color, quiet, verbose)
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="replace")  # a narrow-charset pipe never crashes the report
     click.echo(stdout_renderer(report, options), nl=False, color=options.color)
     for out, target, renderer in files:
         write_text(target, renderer(report, RenderOptions(verbosity=1)), str(out))
-    return _gate(report, config.fail_under, config.fail_on)
+    return _gate(
+        report,
+        config.fail_under,
+        config.fail_on,
+        fail_on_new=fail_on_new,
+        fail_on_regression=fail_on_regression,
+    )
 
 
-def cache_dir_option(no_cache: bool, cache_dir: Path | None) -> Path | None:
+def _against(
+    recorded: baseline_file.Baseline | None, shown: Path | None
+) -> Callable[[Report], Report] | None:
+    """The comparison of a report with the baseline file `shown`, or None without one."""
+    if recorded is None or shown is None:
+        return None
+    return lambda report: compare(
+        report,
+        recorded.findings,
+        source=str(shown),
+        score=recorded.score,
+        level=recorded.level,
+        failing=recorded.failing_rules,
+    )
+
+
+def cache_dir_of(no_cache: bool, cache_dir: Path | None) -> Path | None:
     """Where parse results are cached: `--cache-dir`, else the user cache; None with --no-cache."""
     if no_cache:
         return None
@@ -185,8 +276,21 @@ def _stdout_options(fmt: str, color: bool | None, quiet: bool, verbose: bool) ->
     return RenderOptions(color=use_color, verbosity=verbosity, width=max(60, min(width, 160)))
 
 
-def _gate(report: Report, fail_under: float | None, fail_on: Severity | None) -> int:
-    reasons = gate_failures(report, fail_under, fail_on)
+def _gate(
+    report: Report,
+    fail_under: float | None,
+    fail_on: Severity | None,
+    *,
+    fail_on_new: bool,
+    fail_on_regression: bool,
+) -> int:
+    reasons = gate_failures(
+        report,
+        fail_under,
+        fail_on,
+        fail_on_new=fail_on_new,
+        fail_on_regression=fail_on_regression,
+    )
     for reason in reasons:
         click.echo(f"auditor: gate failed: {visible(reason)}", err=True)
     return 1 if reasons else 0

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from auditor.commands.audit import cache_dir_option
+from auditor.commands.audit import cache_dir_of
 from auditor.errors import UsageError
 
 SDK_PACKAGES = frozenset({"mcp", "mcp_types", "pydantic", "pydantic_core", "anyio"})
@@ -48,5 +48,5 @@ def mcp_command(path: Path, no_cache: bool, cache_dir: Path | None, jobs: int | 
         if (error.name or "").split(".")[0] in SDK_PACKAGES:
             raise UsageError(INSTALL) from None
         raise
-    serve(root, cache_dir_option(no_cache, cache_dir), jobs)
+    serve(root, cache_dir_of(no_cache, cache_dir), jobs)
     return 0

@@ -8,8 +8,12 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
+from auditor.bounded_read import NotRead
 from auditor.discover import Discovery
+from auditor.git_command import GitUnusable
+from auditor.git_tree import GitTree
 from auditor.index.cache import SyntaxCache
 from auditor.index.languages import language_of
 from auditor.index.limits import MAX_SCAN_BYTES, SCAN_CAP
@@ -18,6 +22,7 @@ from auditor.index.parsing import ParseJob, ParseQueue
 from auditor.index.records import FileSyntax, SourceFile
 from auditor.index.repository import RepositoryIndex
 from auditor.index.scan_cache import Scan, ScanCache, scan_file
+from auditor.index.suppressions import comment_style
 from auditor.index.syntax import SYNTAX_LANGUAGES
 from auditor.index.testpaths import is_test_path
 from auditor.model import Diagnostic
@@ -48,6 +53,8 @@ class _Build:
     pending: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     """Paths waiting for the parse of each (digest, language): identical files parse once."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    tree: GitTree | None = None
+    """A commit's objects, read instead of the work tree at `root` (`audit --rev`)."""
 
 
 def build_index(
@@ -66,7 +73,13 @@ def build_index(
     too: the index parses what the selected rules will read, and nothing else.
     """
     build = _Build(
-        discovery.root, want_syntax, cache, scans, test_syntax, queue=ParseQueue(jobs, progress)
+        discovery.root,
+        want_syntax,
+        cache,
+        scans,
+        test_syntax,
+        queue=ParseQueue(jobs, progress),
+        tree=discovery.tree,
     )
     if cache is not None:
         cache.load()
@@ -100,6 +113,7 @@ def build_index(
         links=dict(discovery.links),
         dir_links=dict(discovery.dir_links),
         unread=discovery.unread,
+        tree=discovery.tree,
     )
 
 
@@ -120,10 +134,13 @@ def _collect(build: _Build, job: ParseJob, outcome: FileSyntax | Diagnostic) -> 
 NOTHING_FOUND = Scan(frozenset(), False, ())
 
 
-def _scan(build: _Build, digest: str, language: str | None, data: bytes, is_test: bool) -> Scan:
+def _scan(
+    build: _Build, path: str, digest: str, language: str | None, data: bytes, is_test: bool
+) -> Scan:
+    style = comment_style(path, language)
     if build.scans is not None:
-        return build.scans.scan(digest, language, data, is_test)
-    return scan_file(data, language, is_test)
+        return build.scans.scan(digest, language, data, is_test, style)
+    return scan_file(data, language, is_test, style)
 
 
 def _diagnostic_key(diagnostic: Diagnostic) -> tuple[str, str, str]:
@@ -133,12 +150,16 @@ def _diagnostic_key(diagnostic: Diagnostic) -> tuple[str, str, str]:
 def _add_file(build: _Build, path: str) -> None:
     full = build.root / path
     try:
-        data = _read_bounded(full)
+        data = _read_bounded(full) if build.tree is None else build.tree.read(path, MAX_SCAN_BYTES)
         if data is None:
-            _add_huge_file(build, path, full)
+            with full.open("rb") if build.tree is None else build.tree.open(path) as stream:
+                _add_huge_file(build, path, stream)
             return
     except OSError as error:
         build.diagnostics.append(Diagnostic(path, "unreadable", f"cannot read: {error.strerror}"))
+        return
+    except (NotRead, GitUnusable) as error:
+        build.diagnostics.append(Diagnostic(path, "unreadable", f"cannot read: {error}"))
         return
     record = _measure(build, path, data)
     build.files.append(record)
@@ -161,7 +182,7 @@ def _measure(build: _Build, path: str, data: bytes) -> SourceFile:
     language = language_of(path, head) if is_text else None
     is_test = is_test_path(path, data)
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-    found = _scan(build, digest, language, data, is_test) if is_text else NOTHING_FOUND
+    found = _scan(build, path, digest, language, data, is_test) if is_text else NOTHING_FOUND
     return SourceFile(
         path=path,
         size=len(data),
@@ -174,6 +195,7 @@ def _measure(build: _Build, path: str, data: bytes) -> SourceFile:
         is_generated=found.generated and language is not None,
         markers=found.markers,
         counts=found.counts,
+        suppressions=found.suppressions,
     )
 
 
@@ -218,20 +240,19 @@ def _read_bounded(full: Path) -> bytes | None:
         return stream.read(size) if size <= MAX_SCAN_BYTES else None
 
 
-def _add_huge_file(build: _Build, path: str, full: Path) -> None:
+def _add_huge_file(build: _Build, path: str, stream: BinaryIO) -> None:
     """Count a file over the scan cap: hash it and count its lines a chunk at a time."""
     hasher = hashlib.blake2b(digest_size=16)
     lines = size = 0
     last = b"\n"
-    with full.open("rb") as stream:
-        head = stream.read(8192)
-        chunk = head
-        while chunk:
-            hasher.update(chunk)
-            lines += chunk.count(b"\n")
-            size += len(chunk)
-            last = chunk[-1:]
-            chunk = stream.read(CHUNK)
+    head = stream.read(8192)
+    chunk = head
+    while chunk:
+        hasher.update(chunk)
+        lines += chunk.count(b"\n")
+        size += len(chunk)
+        last = chunk[-1:]
+        chunk = stream.read(CHUNK)
     is_text = b"\0" not in head
     language = language_of(path, head) if is_text else None
     lines += 0 if last == b"\n" else 1

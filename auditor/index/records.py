@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from auditor.index.suppressions import Suppression
+
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
@@ -29,6 +31,8 @@ class SourceFile:
     """Content markers found by the one-pass scan (see `auditor.index.markers`)."""
     counts: tuple[tuple[str, int], ...] = ()
     """How often each counted pattern occurs (`auditor.index.markers.COUNTED`), by name."""
+    suppressions: tuple[Suppression, ...] = ()
+    """Its inline `auditor: ignore[...]` comments (`auditor.index.suppressions`)."""
 
     def count(self, name: str) -> int:
         """How often the counted pattern `name` occurs in the file (0 when never)."""

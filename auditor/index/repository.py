@@ -10,8 +10,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
+from auditor.bounded_read import NotRead
+from auditor.git_command import GitUnusable
+from auditor.git_tree import GitTree
 from auditor.ignore_patterns import ignore_spec
 from auditor.index.chunks import read_chunks
 from auditor.index.limits import MAX_SCAN_BYTES
@@ -48,6 +51,7 @@ class RepositoryIndex:
         parent: RepositoryIndex | None = None,
         unread: Iterable[str] = (),
         dir_links: Mapping[str, str] | None = None,
+        tree: GitTree | None = None,
     ) -> None:
         self.root = root
         self.prefix = prefix
@@ -68,6 +72,8 @@ class RepositoryIndex:
         self._unread = sorted(unread)
         """Tracked files discovery did not list (outside a package audit's directory)."""
         self._by_path = {f.path: f for f in self.files}
+        self.tree = tree
+        """The commit whose objects hold the files (`audit --rev`); None for the work tree."""
 
     def file(self, path: str) -> SourceFile | None:
         """The record of `path`; in a package view `../` paths name files of the workspace."""
@@ -126,10 +132,15 @@ class RepositoryIndex:
         if record is None or not record.is_text or record.size > MAX_SCAN_BYTES:
             return None
         try:
-            data = (self.root / path).read_bytes()
-        except OSError:
+            if self.tree is not None:
+                data = self.tree.read(self.prefix + path, MAX_SCAN_BYTES)
+            else:
+                data = (self.root / path).read_bytes()
+        except (OSError, NotRead, GitUnusable):
             return None
-        return data.decode("utf-8", "replace") if len(data) <= MAX_SCAN_BYTES else None
+        if data is None or len(data) > MAX_SCAN_BYTES:
+            return None
+        return data.decode("utf-8", "replace")
 
     def chunks(self, path: str) -> Iterator[TextChunk]:
         """The text of a file of any size, binary ones too (undecodable bytes replaced), in
@@ -154,10 +165,15 @@ class RepositoryIndex:
         if path not in self._by_path:
             return
         try:
-            with (self.root / path).open("rb") as stream:
+            opened = (self.root / path).open("rb") if self.tree is None else self._blob(path)
+            with opened as stream:
                 yield from read_chunks(stream)
-        except OSError:
+        except (OSError, NotRead, GitUnusable):
             return
+
+    def _blob(self, path: str) -> BinaryIO:
+        assert self.tree is not None
+        return self.tree.open(self.prefix + path)
 
     def syntax(self, path: str) -> FileSyntax | None:
         """The syntax summary of a source file, if its language is parsed and it was parsed."""
@@ -233,6 +249,7 @@ class RepositoryIndex:
                 for link, target in self.dir_links.items()
                 if inside(link) and inside(target)
             },
+            tree=self.tree,
         )
 
 

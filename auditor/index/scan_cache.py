@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from auditor.index import literal_tables, markers
+from auditor.index import literal_tables, markers, suppressions
 from auditor.index.cache import read_cache_file, write_cache_file
+from auditor.index.suppressions import Suppression
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,16 +19,17 @@ class Scan:
     markers: frozenset[str]
     generated: bool
     counts: tuple[tuple[str, int], ...]
+    suppressions: tuple[Suppression, ...] = ()
 
 
-def scan_file(data: bytes, language: str | None, is_test: bool = False) -> Scan:
+def scan_file(data: bytes, language: str | None, is_test: bool = False, style: str = "any") -> Scan:
     found, generated = markers.scan(data, language, is_test)
     counts = markers.count(data, language)
     if language is not None and not is_test and len(data) >= literal_tables.TABLE_BYTES:
         percent = literal_tables.literal_percent(data)
         if percent:
             counts = (*counts, (literal_tables.LITERAL_PERCENT, percent))
-    return Scan(found, generated, counts)
+    return Scan(found, generated, counts, suppressions.find(data, style))
 
 
 def _patterns_version() -> str:
@@ -46,6 +48,7 @@ def _patterns_version() -> str:
     ]
     described.append((markers.GENERATED.pattern, markers.SCAFFOLDED.pattern))
     described.append(literal_tables.VERSION)
+    described.append((suppressions.PATTERN.pattern, sorted(suppressions.OPENERS.items())))
     return hashlib.blake2b(repr(described).encode(), digest_size=8).hexdigest()
 
 
@@ -73,12 +76,19 @@ class ScanCache:
         except (TypeError, ValueError):
             self._entries = {}
 
-    def scan(self, digest: str, language: str | None, data: bytes, is_test: bool = False) -> Scan:
+    def scan(
+        self,
+        digest: str,
+        language: str | None,
+        data: bytes,
+        is_test: bool = False,
+        style: str = "any",
+    ) -> Scan:
         """The scan of `data`, from the cache when its content was scanned before."""
-        key = f"{digest}:{language or ''}:{'t' if is_test else ''}"
+        key = f"{digest}:{language or ''}:{'t' if is_test else ''}:{style}"
         found = self._entries.get(key)
         if found is None:
-            found = scan_file(data, language, is_test)
+            found = scan_file(data, language, is_test, style)
         self._current[key] = found
         return found
 
@@ -87,7 +97,12 @@ class ScanCache:
         if self._current == self._entries:
             return
         files = {
-            key: [sorted(s.markers), s.generated, [list(c) for c in s.counts]]
+            key: [
+                sorted(s.markers),
+                s.generated,
+                [list(c) for c in s.counts],
+                [[u.line, list(u.rules), u.reason] for u in s.suppressions],
+            ]
             for key, s in sorted(self._current.items())
         }
         write_cache_file(self.path, {"version": self._version, "files": files})
@@ -98,10 +113,23 @@ def _decoded(entry: Any) -> Scan:
     found: Any
     generated: Any
     counts: Any
-    found, generated, counts = entry
+    written: Any
+    found, generated, counts, written = entry
     pairs = [(name, count) for name, count in counts]
     names_ok = all(isinstance(name, str) for name in found)
     counts_ok = all(isinstance(n, str) and type(c) is int for n, c in pairs)
     if not (names_ok and counts_ok and isinstance(generated, bool)):
         raise ValueError("malformed scan")
-    return Scan(frozenset(found), generated, tuple(pairs))
+    return Scan(frozenset(found), generated, tuple(pairs), tuple(map(_suppression, written)))
+
+
+def _suppression(entry: Any) -> Suppression:
+    line: Any
+    rules: Any
+    reason: Any
+    line, rules, reason = entry
+    if type(line) is not int or not isinstance(reason, str):
+        raise ValueError("malformed suppression")
+    if not all(isinstance(rule, str) for rule in rules):
+        raise ValueError("malformed suppression")
+    return Suppression(line, tuple(rules), reason)

@@ -9,6 +9,7 @@ from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     CODE_PROFILES,
     Option,
+    Reads,
     Rule,
     RuleContext,
     Violation,
@@ -85,6 +86,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select DOC003"
     ),
     check=check,
+    reads=frozenset({Reads.DOCS, Reads.SOURCES}),
     applies=applies,
     options=(Option("min_lines", 20000, "Judge only code bases with more source lines."),),
     examples=(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, passing
+from auditor.rule import Reads, Rule, RuleContext, Violation, failing, passing
 
 TEMPLATE_FILES = frozenset(
     {
@@ -64,6 +64,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select DOC002"
     ),
     check=check,
+    reads=frozenset({Reads.DOCS}),
     examples=(
         passing({"CONTRIBUTING.md": "# Contributing\n\nRun `make check` before opening a PR.\n"}),
         passing(

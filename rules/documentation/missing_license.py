@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, passing
+from auditor.rule import Reads, Rule, RuleContext, Violation, failing, passing
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
@@ -51,6 +51,7 @@ RULE = Rule(
         "identifier in the package manifest. Verify with: auditor audit . --select DOC005"
     ),
     check=check,
+    reads=frozenset({Reads.DOCS, Reads.MANIFESTS}),
     examples=(
         passing({**LIBRARY, "LICENSE": "MIT License\n\nCopyright (c) 2026 Tiny\n"}),
         passing(

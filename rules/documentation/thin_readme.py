@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Option, Rule, RuleContext, Violation, failing, passing
+from auditor.rule import Option, Reads, Rule, RuleContext, Violation, failing, passing
 
 URL = re.compile(r"\S+://\S+|<[^>]*>")
 WORD = re.compile(r"[^\W\d_][\w'-]*")
@@ -78,6 +78,7 @@ RULE = Rule(
         "this repository. Verify with: auditor audit . --select DOC001"
     ),
     check=check,
+    reads=frozenset({Reads.DOCS}),
     options=(Option("min_words", 50, "Words a README needs before it is more than a stub."),),
     examples=(
         passing({"README.md": f"# Ledger\n\n{ABOUT}\n\n## Development\n\n```sh\nmake test\n```\n"}),

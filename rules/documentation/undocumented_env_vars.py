@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import Reads, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 from .well_known_env import is_platform
 
@@ -84,6 +84,7 @@ RULE = Rule(
         "secret in the example. Verify with: auditor audit . --select DOC004"
     ),
     check=check,
+    reads=frozenset({Reads.DOCS}),
     applies=applies,
     examples=(
         passing(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import Reads, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 SPECS = frozenset({"devcontainer", "nix", "copilot_setup", "dockerfile"})
 """`Facts.dev_environment` markers that describe a whole environment, not one task."""
@@ -75,6 +75,7 @@ RULE = Rule(
         "clean checkout. Verify with: auditor audit . --select ENV004"
     ),
     check=check,
+    reads=frozenset({Reads.CONFIG, Reads.CI, Reads.MANIFESTS}),
     applies=applies,
     examples=(
         passing({".devcontainer/devcontainer.json": DEVCONTAINER, "app.py": "x = 1\n"}),

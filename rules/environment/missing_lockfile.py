@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from auditor.facts.ecosystem.declared_dependencies import manifests_with_dependencies
 from auditor.facts.ecosystem.library_locks import lock_optional_libraries
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import Reads, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 UNLOCKED_ECOSYSTEMS = frozenset({"maven", "gradle", "dotnet", "swiftpm"})
 """Package managers whose lockfiles are opt-in and rarely used: not asked for one."""
@@ -83,6 +83,7 @@ RULE = Rule(
         ".gitignore if it is listed there. Verify with: auditor audit . --select ENV001"
     ),
     check=check,
+    reads=frozenset({Reads.MANIFESTS}),
     applies=applies,
     examples=(
         passing({"pyproject.toml": PYPROJECT, "uv.lock": "version = 1\n"}),

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import Reads, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 RUNNER_MARKERS = frozenset({"makefile", "justfile", "taskfile", "tox", "nox"})
 """`Facts.dev_environment` markers of a task runner at the root."""
@@ -86,6 +86,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select ENV002"
     ),
     check=check,
+    reads=frozenset({Reads.MANIFESTS, Reads.CONFIG}),
     applies=applies,
     examples=(
         passing(

@@ -8,6 +8,7 @@ from auditor.facts.environment.runtime_pins import FINDERS, runtime_of, runtime_
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     CODE_PROFILES,
+    Reads,
     Rule,
     RuleContext,
     Violation,
@@ -76,6 +77,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select ENV003"
     ),
     check=check,
+    reads=frozenset({Reads.MANIFESTS, Reads.CONFIG}),
     applies=applies,
     examples=(
         passing(

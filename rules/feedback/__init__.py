@@ -15,6 +15,7 @@ from . import (
     no_fast_test_subset,
     undocumented_single_test,
     undocumented_test_command,
+    unjustified_suppression,
 )
 
 RULES: tuple[Rule, ...] = (
@@ -30,4 +31,5 @@ RULES: tuple[Rule, ...] = (
     ci_skips_linters.RULE,
     missing_commit_hooks.RULE,
     lint_suppression_density.RULE,
+    unjustified_suppression.RULE,
 )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     CODE_PROFILES,
+    Reads,
     Rule,
     RuleContext,
     Violation,
@@ -91,6 +92,7 @@ RULE = Rule(
         "version. Verify with: auditor audit . --select FEE004"
     ),
     check=check,
+    reads=frozenset({Reads.CI, Reads.MANIFESTS, Reads.CONFIG}),
     applies=applies,
     examples=(
         passing({**PROJECT, ".github/workflows/ci.yml": WORKFLOW + "      - run: pytest\n"}),

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     CODE_PROFILES,
+    Reads,
     Rule,
     RuleContext,
     Violation,
@@ -74,6 +75,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select FEE010"
     ),
     check=check,
+    reads=frozenset({Reads.CI, Reads.CONFIG, Reads.MANIFESTS}),
     applies=applies,
     examples=(
         passing({**PROJECT, ".github/workflows/ci.yml": workflow("pull_request", "make lint")}),

@@ -8,6 +8,7 @@ from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     CODE_PROFILES,
     Option,
+    Reads,
     Rule,
     RuleContext,
     Violation,
@@ -36,7 +37,6 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
     yield Violation(
         f"{total} lint suppressions in {lines} lines of code ({density:.1f} per 1,000 lines; "
         f"most in {named})",
-        worst[0].path,
         key="density",
     )
 
@@ -76,6 +76,7 @@ RULE = Rule(
         "linters. Verify with: auditor audit . --select FEE012"
     ),
     check=check,
+    reads=frozenset({Reads.SOURCES}),
     applies=applies,
     options=(
         Option("max_per_kloc", 10.0, "Most suppressions per 1,000 source lines."),

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     CODE_PROFILES,
+    Reads,
     Rule,
     RuleContext,
     Violation,
@@ -69,6 +70,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select FEE011"
     ),
     check=check,
+    reads=frozenset({Reads.CONFIG, Reads.INSTRUCTIONS}),
     applies=applies,
     examples=(
         passing(

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     CODE_PROFILES,
+    Reads,
     Rule,
     RuleContext,
     Violation,
@@ -62,6 +63,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select FEE006"
     ),
     check=check,
+    reads=frozenset({Reads.CONFIG, Reads.MANIFESTS, Reads.CI}),
     applies=applies,
     examples=(
         passing(

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     CODE_PROFILES,
+    Reads,
     Rule,
     RuleContext,
     Violation,
@@ -59,6 +60,7 @@ RULE = Rule(
         "in AGENTS.md. Verify with: auditor audit . --select FEE005"
     ),
     check=check,
+    reads=frozenset({Reads.CONFIG, Reads.MANIFESTS, Reads.CI}),
     applies=applies,
     examples=(
         passing(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.model import Category, Evidence, Grade, Severity
+from auditor.model import Category, Evidence, Grade, MeasureValue, Severity
 from auditor.rule import (
     CODE_PROFILES,
+    Reads,
     Rule,
     RuleContext,
     Violation,
@@ -26,6 +27,18 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
         count = facts.test_file_count
         found = f"{count} test file{'s' if count != 1 else ''}" if count else "no test files"
         yield Violation(f"no command that runs the tests could be found ({found})")
+
+
+def measure(ctx: RuleContext) -> dict[str, MeasureValue]:
+    """The test command chosen, where it was found and how, and the test files counted."""
+    command = ctx.facts.test_command
+    return {
+        "command": command.text if command else None,
+        "path": command.path if command else None,
+        "line": command.line if command else None,
+        "origin": command.origin if command else None,
+        "test_files": ctx.facts.test_file_count,
+    }
 
 
 RULE = Rule(
@@ -61,7 +74,9 @@ RULE = Rule(
         "checkout. Verify with: auditor audit . --select FEE002"
     ),
     check=check,
+    reads=frozenset({Reads.MANIFESTS, Reads.CONFIG, Reads.CI, Reads.TREE}),
     applies=applies,
+    measure=measure,
     examples=(
         passing(
             {

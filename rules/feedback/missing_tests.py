@@ -9,6 +9,7 @@ from auditor.facts import Facts
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     CODE_PROFILES,
+    Reads,
     Rule,
     RuleContext,
     Violation,
@@ -87,6 +88,7 @@ RULE = Rule(
         "the suite and make sure it passes. Verify with: auditor audit . --select FEE001"
     ),
     check=check,
+    reads=frozenset({Reads.SOURCES, Reads.TREE}),
     profiles=CODE_PROFILES,
     applies=applies,
     examples=(

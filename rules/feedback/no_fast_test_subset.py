@@ -9,6 +9,7 @@ from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     CODE_PROFILES,
     Option,
+    Reads,
     Rule,
     RuleContext,
     Violation,
@@ -93,6 +94,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select FEE009"
     ),
     check=check,
+    reads=frozenset({Reads.SOURCES, Reads.CONFIG, Reads.MANIFESTS, Reads.TREE}),
     applies=applies,
     options=(Option("min_test_files", 150, "Judge only suites with this many test files."),),
     examples=(

@@ -10,6 +10,7 @@ from auditor.facts.shell.heads import main_head, names_test_task, runs_same_prog
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     CODE_PROFILES,
+    Reads,
     Rule,
     RuleContext,
     Violation,
@@ -96,6 +97,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select FEE008"
     ),
     check=check,
+    reads=frozenset({Reads.DOCS, Reads.INSTRUCTIONS, Reads.MANIFESTS, Reads.CONFIG}),
     applies=applies,
     examples=(
         passing({**PROJECT, "AGENTS.md": "Run one test: `pytest tests/test_app.py::test_add`\n"}),

@@ -9,6 +9,7 @@ from auditor.facts.shell.heads import runs_same_program
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     CODE_PROFILES,
+    Reads,
     Rule,
     RuleContext,
     Violation,
@@ -85,6 +86,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select FEE003"
     ),
     check=check,
+    reads=frozenset({Reads.DOCS, Reads.INSTRUCTIONS, Reads.MANIFESTS, Reads.CONFIG, Reads.CI}),
     applies=applies,
     examples=(
         passing(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from auditor.facts.agents import agents_md_ignored, gemini_names, instruction_tree
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import Reads, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 
 def _agents_files(ctx: RuleContext) -> list[str]:
@@ -78,6 +78,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select INS020"
     ),
     check=check,
+    reads=frozenset({Reads.INSTRUCTIONS}),
     applies=applies,
     examples=(
         passing({"AGENTS.md": "Run `pytest`.\n", "CLAUDE.md": "@AGENTS.md\n"}),

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from auditor.facts import Command
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import Reads, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 FAMILIES = {
     "npm": "node", "pnpm": "node", "yarn": "node", "bun": "node",
@@ -102,6 +102,7 @@ RULE = Rule(
         "AGENTS.md. Verify with: auditor audit . --select INS025"
     ),
     check=check,
+    reads=frozenset({Reads.INSTRUCTIONS}),
     applies=applies,
     examples=(
         passing({"AGENTS.md": "Run `pnpm test`.\n", "CLAUDE.md": "@AGENTS.md\nRun `pnpm lint`.\n"}),

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from auditor.facts.references.dangling import checked_documents, dangling_references
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import Reads, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 
 def applies(ctx: RuleContext) -> bool:
@@ -49,6 +49,7 @@ RULE = Rule(
         "the sentence if the file is gone. Verify with: auditor agents-md --check"
     ),
     check=check,
+    reads=frozenset({Reads.TREE}),
     applies=applies,
     examples=(
         passing(

@@ -7,7 +7,16 @@ from itertools import combinations
 
 from auditor.facts.agents import LOADERS, load
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import (
+    Option,
+    Reads,
+    Rule,
+    RuleContext,
+    Violation,
+    failing,
+    not_applicable,
+    passing,
+)
 
 from .conflicting_commands import scope_of
 from .instruction_text import own_instruction_files
@@ -97,6 +106,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select INS026"
     ),
     check=check,
+    reads=frozenset({Reads.INSTRUCTIONS}),
     applies=applies,
     options=(
         Option("min_lines", 10, "Shared lines (of 20+ characters) that make a duplicate."),

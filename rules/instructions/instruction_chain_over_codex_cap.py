@@ -6,7 +6,16 @@ from collections.abc import Iterator
 
 from auditor.index import SourceFile
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import (
+    Option,
+    Reads,
+    Rule,
+    RuleContext,
+    Violation,
+    failing,
+    not_applicable,
+    passing,
+)
 
 CHAIN_NAMES = ("AGENTS.override.md", "AGENTS.md")
 """What Codex loads from one directory, in order of preference (at most one per directory)."""
@@ -80,6 +89,7 @@ RULE = Rule(
         "command or boundary. Verify with: auditor audit . --select INS002"
     ),
     check=check,
+    reads=frozenset({Reads.INSTRUCTIONS}),
     applies=applies,
     options=(Option("max_bytes", 32768, "Bytes Codex reads from one AGENTS.md chain."),),
     examples=(

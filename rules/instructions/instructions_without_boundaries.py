@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import Reads, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 from .instruction_text import has_instruction_files, written_instruction_files
 
@@ -61,6 +61,7 @@ RULE = Rule(
         "public APIs not to change without asking. Verify with: auditor audit . --select INS027"
     ),
     check=check,
+    reads=frozenset({Reads.INSTRUCTIONS}),
     applies=has_instruction_files,
     examples=(
         passing({"AGENTS.md": "Run `pytest`.\n\nDo not edit files under `generated/`.\n"}),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import Reads, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 
 def applies(ctx: RuleContext) -> bool:
@@ -56,6 +56,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select INS004"
     ),
     check=check,
+    reads=frozenset({Reads.INSTRUCTIONS}),
     applies=applies,
     examples=(
         passing({"AGENTS.md": "# Agents\n\nBefore you finish, run:\n\n```sh\npytest -q\n```\n"}),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, passing
+from auditor.rule import Reads, Rule, RuleContext, Violation, failing, passing
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
@@ -47,6 +47,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select INS001"
     ),
     check=check,
+    reads=frozenset({Reads.INSTRUCTIONS}),
     examples=(
         passing({"AGENTS.md": "# Agents\n\nRun the tests with `pytest`.\n"}),
         passing({"CLAUDE.md": "Run `make test` before you finish.\n"}, "any agent's file counts"),

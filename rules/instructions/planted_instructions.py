@@ -30,7 +30,7 @@ def _planted(path: str, text: str) -> Iterator[Violation]:
                 f"instructions: {' '.join(body.split())[:80]!r}",
                 path,
                 line,
-                key="hidden-comment",
+                key="hidden-comment:" + " ".join(body.split())[:80].lower(),
             )
     for number, line_text in enumerate(without_comments(text).splitlines(), start=1):
         found = used_not_mentioned(INJECTION, line_text) or used_not_mentioned(SECRECY, line_text)
@@ -40,7 +40,7 @@ def _planted(path: str, text: str) -> Iterator[Violation]:
                 "its instructions or keep things from the user",
                 path,
                 number,
-                key="injection",
+                key="injection:" + found.group(0).lower(),
             )
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from auditor.agents_md.render import block_drift, managed_files
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import Reads, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 BLOCK = "<!-- auditor:begin -->\n## Read more\n\n- Project overview: `{}`\n<!-- auditor:end -->\n"
 
@@ -47,6 +47,7 @@ RULE = Rule(
         "with it. Verify with: auditor agents-md --check"
     ),
     check=check,
+    reads=frozenset({Reads.ANY}),
     applies=applies,
     examples=(
         passing({"README.md": "# x\n", "AGENTS.md": "# Agents\n\n" + BLOCK.format("README.md")}),

@@ -50,6 +50,7 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
                 "write what only a maintainer knows there, or delete them",
                 path,
                 left[0],
+                key="placeholders",
             )
             continue
         found = generator(text)
@@ -59,6 +60,7 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
                 "boundaries",
                 path,
                 1,
+                key=found,
             )
 
 

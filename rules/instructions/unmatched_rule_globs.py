@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from auditor.facts.agents import instruction_tree
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import Reads, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 from .rule_files import rule_files
 
@@ -60,6 +60,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select INS023"
     ),
     check=check,
+    reads=frozenset({Reads.TREE}),
     applies=applies,
     examples=(
         passing(

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from auditor.facts.references.dangling import checked_documents, dangling_references
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import Reads, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 MAKEFILE = "test:\n\tpytest\n"
 
@@ -57,6 +57,7 @@ RULE = Rule(
         "Verify with: auditor agents-md --check"
     ),
     check=check,
+    reads=frozenset({Reads.TREE, Reads.MANIFESTS, Reads.CONFIG}),
     applies=applies,
     examples=(
         passing({"AGENTS.md": "Run `make test`.\n", "Makefile": MAKEFILE}),

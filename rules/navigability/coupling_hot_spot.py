@@ -6,7 +6,16 @@ from collections.abc import Iterator
 
 from auditor.index import IMPORT_LANGUAGES
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import (
+    Option,
+    Reads,
+    Rule,
+    RuleContext,
+    Violation,
+    failing,
+    not_applicable,
+    passing,
+)
 
 
 def applies(ctx: RuleContext) -> bool:
@@ -76,6 +85,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select NAV007"
     ),
     check=check,
+    reads=frozenset({Reads.SOURCES}),
     applies=applies,
     needs_syntax=True,
     options=(

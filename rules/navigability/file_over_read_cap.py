@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.model import Category, Evidence, Grade, Severity
+from auditor.model import Category, Evidence, Grade, MeasureValue, Severity
 from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 
@@ -20,6 +20,17 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
                 f"file is about {record.tokens:,} tokens (limit {limit:,}): too large for one read",
                 record.path,
             )
+
+
+def measure(ctx: RuleContext) -> dict[str, MeasureValue]:
+    """The largest judged source file and its estimated tokens, against the limit."""
+    largest = max(ctx.code_files(), key=lambda r: (r.tokens, r.path), default=None)
+    return {
+        "largest_path": largest.path if largest else None,
+        "largest_tokens": largest.tokens if largest else 0,
+        "limit": int(ctx.option("max_tokens")),
+        "over_limit": sum(1 for r in ctx.code_files() if r.tokens > int(ctx.option("max_tokens"))),
+    }
 
 
 RULE = Rule(
@@ -56,6 +67,7 @@ RULE = Rule(
     ),
     check=check,
     applies=applies,
+    measure=measure,
     options=(Option("max_tokens", 25000, "Estimated tokens (bytes / 4) a source file may hold."),),
     examples=(
         passing({"app.py": "x = 1\n" * 2000}, "2,000 short lines are only ~3,000 tokens"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.model import Category, Evidence, Grade, Severity
+from auditor.model import Category, Evidence, Grade, MeasureValue, Severity
 from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 from .judged_functions import has_parsed_code, judged_functions
@@ -20,6 +20,20 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
                 function.line,
                 key=function.name,
             )
+
+
+def measure(ctx: RuleContext) -> dict[str, MeasureValue]:
+    """How many judged functions there are, how many are over the limit, and that share."""
+    limit = int(ctx.option("max_lines"))
+    lengths = [function.lines for _, function in judged_functions(ctx)]
+    over = sum(1 for lines in lengths if lines > limit)
+    return {
+        "functions": len(lengths),
+        "over_limit": over,
+        "share_over_limit": round(over / len(lengths), 4) if lengths else 0.0,
+        "longest_lines": max(lengths, default=0),
+        "limit": limit,
+    }
 
 
 def function(name: str, body_lines: int) -> str:
@@ -55,6 +69,7 @@ RULE = Rule(
     ),
     check=check,
     applies=has_parsed_code,
+    measure=measure,
     needs_syntax=True,
     options=(
         Option("max_lines", 100, "Lines a function may span, from its header to its last line."),

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     CODE_PROFILES,
+    Reads,
     Rule,
     RuleContext,
     Violation,
@@ -55,7 +56,9 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
         patterns.append(pattern)
         bad = [owner for owner in owners if not OWNER.match(owner)]
         if bad:
-            yield Violation(f"owner {bad[0]!r} is not @user, @org/team or an email", path, line)
+            yield Violation(
+                f"owner {bad[0]!r} is not @user, @org/team or an email", path, line, key=bad[0]
+            )
     covered = {f.path.split("/", 1)[0] for f in ctx.index.glob(*patterns)} if patterns else set()
     missing = [d for d in source_dirs(ctx) if d not in covered]
     if missing:
@@ -95,6 +98,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select SAF008"
     ),
     check=check,
+    reads=frozenset({Reads.CONFIG, Reads.TREE}),
     applies=applies,
     examples=(
         passing({".github/CODEOWNERS": "* @acme/core\n", "src/app.py": "x = 1\n"}),

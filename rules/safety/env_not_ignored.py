@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from auditor.ignore_patterns import ignore_spec
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import Reads, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 
 def uses_env_files(ctx: RuleContext) -> bool:
@@ -54,6 +54,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select SAF003"
     ),
     check=check,
+    reads=frozenset({Reads.CONFIG}),
     applies=applies,
     examples=(
         passing({".gitignore": ".env\n.env.*\n!.env.example\n", ".env.example": "API_KEY=\n"}),

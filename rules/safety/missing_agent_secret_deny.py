@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import Reads, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 from .secret_use import secret_use
 
@@ -74,6 +74,7 @@ RULE = Rule(
         "not deny .env.example. Verify with: auditor audit . --select SAF005"
     ),
     check=check,
+    reads=frozenset({Reads.INSTRUCTIONS, Reads.CONFIG, Reads.SOURCES, Reads.DOCS}),
     applies=applies,
     examples=(
         passing({**APP, ".claude/settings.json": DENY}),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, passing
+from auditor.rule import Reads, Rule, RuleContext, Violation, failing, passing
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
@@ -44,6 +44,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select SAF001"
     ),
     check=check,
+    reads=frozenset({Reads.CONFIG}),
     examples=(
         passing({".gitignore": "__pycache__/\n.venv/\n.env\n", "app.py": "x = 1\n"}),
         failing({"app.py": "x = 1\n"}),

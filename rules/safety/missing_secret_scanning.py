@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     CODE_PROFILES,
+    Reads,
     Rule,
     RuleContext,
     Violation,
@@ -95,6 +96,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select SAF004"
     ),
     check=check,
+    reads=frozenset({Reads.CONFIG, Reads.CI}),
     applies=applies,
     examples=(
         passing({".pre-commit-config.yaml": PRE_COMMIT, **APP}),

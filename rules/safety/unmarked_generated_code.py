@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from auditor.index import SourceFile
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import Reads, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 from .secret_patterns import is_test_data
 
@@ -103,6 +103,7 @@ RULE = Rule(
         "Verify with: auditor audit . --select SAF006"
     ),
     check=check,
+    reads=frozenset({Reads.SOURCES, Reads.INSTRUCTIONS, Reads.CONFIG}),
     applies=applies,
     examples=(
         passing(

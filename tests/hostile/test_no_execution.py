@@ -35,7 +35,7 @@ def invocations(root: Path, copy: Path, out: Path) -> dict[str, list[Args]]:
     report = out / "report.json"
     audits: list[Args] = [
         ["audit", root, "--format", fmt, "--no-cache"]
-        for fmt in ("text", "json", "markdown", "html", "sarif", "badge")
+        for fmt in ("text", "json", "markdown", "html", "sarif", "gitlab", "badge")
     ]
     audits.append(["audit", root, "-v", "--cache-dir", out / "cache", "-o", report])
     audits.append(["audit", root, "-o", out / "r.sarif", "-o", out / "r.md", "-o", out / "r.html"])
@@ -57,6 +57,12 @@ def invocations(root: Path, copy: Path, out: Path) -> dict[str, list[Args]]:
             ["audit", root, "-o", report, "--no-cache"],
             ["diff", report, report],
             ["diff", report, report, "--format", "markdown", "--fail-on-regression"],
+        ],
+        "baseline": [
+            ["baseline", root, "-o", out / "baseline.json", "--no-cache"],
+            ["baseline", root, "-o", out / "baseline.json", "--update", "--accept-new"],
+            ["audit", root, "--baseline", out / "baseline.json", "--fail-on-new", "--no-cache"],
+            ["audit", root, "--changed-since", "HEAD", "--fail-on-regression", "--no-cache"],
         ],
         "rules": [["rules"], ["rules", "--format", "json"], ["rules", "--write-docs", copy]],
         "explain": [["explain", "INS001"], ["explain", "FEE002"]],
@@ -149,7 +155,7 @@ def test_a_command_runs_nothing_of_the_repository(
         captured = capsys.readouterr()
         assert_survived_code(code, captured.err, args)
     assert sorted(p.name for p in markers.iterdir()) == []
-    if command in ("audit", "agents-md", "badge", "diff"):
+    if command in ("audit", "agents-md", "badge", "diff", "baseline"):
         assert started.argvs, "discovery runs git in a git work tree"
     for argv in started.argvs:
         assert Path(argv[0]).name == "git" and Path(argv[0]).is_absolute(), argv

@@ -55,6 +55,8 @@ def test_the_cli_execs_only_itself_and_git_and_opens_no_socket(launch: str, tmp_
         ["agents-md", str(copy), "--write", "--force", "--link", "claude"],
         ["badge", ".", "-o", str(out / "badges"), "--no-cache"],
         ["diff", str(out / "report.json"), str(out / "report.json")],
+        ["baseline", ".", "-o", str(out / "baseline.json"), "--no-cache"],
+        ["audit", ".", "--baseline", str(out / "baseline.json"), "--changed-since", "HEAD"],
     ]
     env = {**os.environ, "PATH": careless_path()}
     for number, args in enumerate(commands):

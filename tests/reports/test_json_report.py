@@ -17,6 +17,7 @@ from tests.reports.snapshots import JSONSnapshot
 
 TOP_LEVEL_KEYS = {
     "schema_version",
+    "rules_digest",
     "tool",
     "repository",
     "score",
@@ -30,6 +31,8 @@ TOP_LEVEL_KEYS = {
     "packages",
     "diagnostics",
     "unjudged",
+    "baseline",
+    "change",
 }
 
 
@@ -177,4 +180,4 @@ def test_schema_rejects_mutated_documents(mutate: Any) -> None:
 def test_schema_ships_with_the_package() -> None:
     schema = load_schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert set(schema["required"]) == TOP_LEVEL_KEYS
+    assert set(schema["required"]) == TOP_LEVEL_KEYS - {"rules_digest"}  # new in 1.2

@@ -1,0 +1,334 @@
+"""A commit's files read from git objects (`ls-tree`, `cat-file --batch`), never checked out.
+
+`GitTree` answers what discovery and the index ask of a work tree (which paths exist, of
+which kind, where a symbolic link leads, the bytes of a file up to a bound) for one commit,
+the way a fresh checkout of that commit would answer them: a tracked file is a regular file,
+a link entry a symbolic link (its blob is the target), a submodule entry an empty directory.
+Reads go through one `git cat-file --batch` process, started lazily and watched like every
+other git run (`auditor.git_command`): git waiting on a FIFO planted in the object store, or
+running past the timeout, is stopped. A file over the caller's bound is never held whole;
+`open` streams it from its own `git cat-file blob`.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import posixpath
+import select
+import subprocess
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import BinaryIO
+
+from auditor.bounded_read import NotRead
+from auditor.git_command import (
+    POLL,
+    STALLED_POLLS,
+    TIMEOUT,
+    GitUnusable,
+    check_metadata,
+    git_output,
+    git_process,
+    waits_on_fifo,
+)
+
+REGULAR_MODES = frozenset({"100644", "100755", "100664"})
+LINK_MODE = "120000"
+GITLINK_MODE = "160000"
+MAX_LINK_HOPS = 40
+"""Links followed while resolving one path before it counts as a loop (Linux's limit)."""
+MAX_LINK_BYTES = 4096
+READ_BYTES = 1 << 16
+
+
+class RevisionError(Exception):
+    """The revision cannot be read: not a git repository, no such commit, git missing."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One path of the commit's tree: its mode, object id and size (-1 for a submodule)."""
+
+    mode: str
+    sha: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    """A commit id and its committer date (ISO 8601, the committer's own offset)."""
+
+    sha: str
+    date: str | None
+
+
+def commit_of(root: Path, rev: str) -> Commit | None:
+    """The commit `rev` names in the repository at `root`, with its date; None if none."""
+    check_metadata(root)
+    out = git_output(root, "rev-parse", "--verify", "-q", "--end-of-options", f"{rev}^{{commit}}")
+    sha = out.strip() if out else ""
+    if not sha:
+        return None
+    body = git_output(root, "cat-file", "commit", sha)
+    return Commit(sha, _committer_date(body or ""))
+
+
+def _committer_date(body: str) -> str | None:
+    """The date of the `committer` header: `committer Name <mail> 1700000000 +0100`."""
+    for line in body.split("\n"):
+        if not line:
+            return None  # end of the headers
+        if line.startswith("committer "):
+            fields = line.rsplit(" ", 2)
+            try:
+                stamp, offset = int(fields[1]), fields[2]
+                sign = -1 if offset.startswith("-") else 1
+                delta = timedelta(hours=int(offset[1:3]), minutes=int(offset[3:5]))
+                zone = timezone(sign * delta)
+            except (IndexError, ValueError):
+                return None
+            return datetime.fromtimestamp(stamp, zone).isoformat()
+    return None
+
+
+class GitTree:
+    """The files of one commit, as a checkout of it would show them."""
+
+    def __init__(self, root: Path, commit: Commit, entries: dict[str, Entry]) -> None:
+        self.root = root
+        self.commit = commit
+        self.entries = entries
+        self.directories: set[str] = set()
+        for path in entries:
+            parent = posixpath.dirname(path)
+            while parent and parent not in self.directories:
+                self.directories.add(parent)
+                parent = posixpath.dirname(parent)
+        self._batch: _Batch | None = None
+
+    @classmethod
+    def load(cls, root: Path, rev: str) -> GitTree:
+        """The tree of `rev` in the repository whose work tree (or git directory) is `root`."""
+        try:
+            commit = commit_of(root, rev)
+            if commit is None:
+                raise RevisionError(f"{rev}: no such commit in {root}")
+            listing = git_output(root, "ls-tree", "-r", "-z", "-l", "--full-tree", commit.sha)
+        except GitUnusable as unusable:
+            raise RevisionError(f"{root}: git cannot be used here ({unusable.message})") from None
+        if listing is None:
+            raise RevisionError(f"{rev}: cannot list the tree of {commit.sha}")
+        return cls(root, commit, _entries(listing))
+
+    def paths(self) -> list[str]:
+        """Every path of the tree, submodules included (as `git ls-files` lists them)."""
+        return sorted(self.entries)
+
+    def kind(self, rel: str) -> str | None:
+        """ "file", "link" or "dir" (a submodule is an empty directory), or None."""
+        entry = self.entries.get(rel)
+        if entry is None:
+            return "dir" if rel == "" or rel in self.directories else None
+        if entry.mode == LINK_MODE:
+            return "link"
+        return "dir" if entry.mode == GITLINK_MODE else "file"
+
+    def resolve(self, rel: str) -> str:
+        """The path `rel` leads to once every link on the way is followed; NotRead("dangles"
+        / "loops" / "leaves the repository") when it leads nowhere in the tree."""
+        pending = [part for part in rel.split("/") if part not in ("", ".")]
+        resolved: list[str] = []
+        hops = 0
+        while pending:
+            part = pending.pop(0)
+            if part == "..":
+                if not resolved:
+                    raise NotRead("leaves the repository")
+                resolved.pop()
+                continue
+            here = "/".join([*resolved, part])
+            kind = self.kind(here)
+            if kind is None:
+                raise NotRead("dangles")
+            if kind == "link":
+                hops += 1
+                target = self._link_target(here)
+                if hops > MAX_LINK_HOPS:
+                    raise NotRead("loops")
+                if target.startswith("/"):
+                    raise NotRead("leaves the repository")
+                pending = [p for p in target.split("/") if p not in ("", ".")] + pending
+                continue
+            if kind == "file" and pending:
+                raise NotRead("loops")  # not a directory: the checkout's resolve() fails so
+            resolved.append(part)
+        return "/".join(resolved)
+
+    def read(self, rel: str, limit: int) -> bytes | None:
+        """The bytes of the file `rel` leads to, or None when it holds more than `limit`.
+        NotRead when it is not a file of the tree; GitUnusable when git stalls."""
+        entry = self._file_entry(rel)
+        if entry.size > limit:
+            return None
+        return self._batch_process().read(entry.sha)
+
+    def read_inside(self, rel: str, limit: int) -> bytes:
+        """As `bounded_read.read_inside`: the bytes, or NotRead saying why not."""
+        data = self.read(rel, limit)
+        if data is None:
+            raise NotRead(f"larger than {limit:,} bytes")
+        return data
+
+    def open(self, rel: str) -> BinaryIO:
+        """A stream of the file's bytes, however large, from its own `git cat-file blob`."""
+        entry = self._file_entry(rel)
+        process = git_process(self.root, "cat-file", "blob", entry.sha)
+        if process is None:
+            raise OSError(f"{rel}: git could not start")
+        return io.BufferedReader(_BlobStream(process), READ_BYTES)
+
+    def close(self) -> None:
+        """Stop the batch process (a later read starts another)."""
+        if self._batch is not None:
+            self._batch.close()
+            self._batch = None
+
+    def __enter__(self) -> GitTree:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def _file_entry(self, rel: str) -> Entry:
+        target = self.resolve(rel)
+        entry = self.entries.get(target)
+        if entry is None or entry.mode not in REGULAR_MODES:
+            raise NotRead("not a regular file")
+        return entry
+
+    def _link_target(self, rel: str) -> str:
+        entry = self.entries[rel]
+        if entry.size > MAX_LINK_BYTES:
+            raise NotRead("loops")
+        data = self._batch_process().read(entry.sha)
+        return data.decode("utf-8", "surrogateescape")
+
+    def _batch_process(self) -> _Batch:
+        if self._batch is None:
+            self._batch = _Batch(self.root)
+        return self._batch
+
+
+def _entries(listing: str) -> dict[str, Entry]:
+    """`ls-tree -r -z -l` output: `<mode> <type> <sha> <size>\\t<path>\\0` per entry."""
+    entries = {}
+    for record in listing.split("\0"):
+        head, tab, path = record.partition("\t")
+        fields = head.split()
+        if not tab or len(fields) != 4:
+            continue
+        mode, _, sha, size = fields
+        entries[path] = Entry(mode, sha, int(size) if size.isdigit() else -1)
+    return entries
+
+
+class _Batch:
+    """One `git cat-file --batch`: an object id written, its header and bytes read back."""
+
+    def __init__(self, root: Path) -> None:
+        process = git_process(root, "cat-file", "--batch", stdin=True)
+        if process is None:
+            raise GitUnusable(".", "unreadable", "git could not start")
+        self.process = process
+        self.buffer = bytearray()
+
+    def read(self, sha: str) -> bytes:
+        stdin = self.process.stdin
+        assert stdin is not None
+        try:
+            stdin.write(sha.encode("ascii") + b"\n")
+            stdin.flush()
+        except OSError:
+            raise GitUnusable(".", "unreadable", "git stopped reading objects") from None
+        header = self._until_newline()
+        if header.endswith(b" missing") or len(header.split()) != 3:
+            raise NotRead("object missing from the repository")
+        return self._exactly(int(header.split()[2]) + 1)[:-1]
+
+    def _until_newline(self) -> bytes:
+        while b"\n" not in self.buffer:
+            self._fill()
+        line, _, rest = bytes(self.buffer).partition(b"\n")
+        self.buffer = bytearray(rest)
+        return line
+
+    def _exactly(self, count: int) -> bytes:
+        while len(self.buffer) < count:
+            self._fill()
+        data = bytes(self.buffer[:count])
+        del self.buffer[:count]
+        return data
+
+    def _fill(self) -> None:
+        stdout = self.process.stdout
+        assert stdout is not None
+        data = _read_watched(self.process, stdout.fileno())
+        if not data:
+            raise GitUnusable(".", "unreadable", "git stopped reading objects")
+        self.buffer += data
+
+    def close(self) -> None:
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                stream.close()
+        self.process.kill()
+        self.process.wait()
+
+
+def _read_watched(process: subprocess.Popen[bytes], fd: int) -> bytes:
+    """The next bytes git writes to `fd` (empty at its end); GitUnusable when git stalls on a
+    FIFO or runs out of time first."""
+    deadline = time.monotonic() + TIMEOUT
+    stalled = 0
+    while stalled < STALLED_POLLS and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], POLL)
+        if ready:
+            return os.read(fd, READ_BYTES)
+        stalled = stalled + 1 if waits_on_fifo(process.pid) else 0
+    process.kill()
+    raise GitUnusable(".", "special", "git waited on a FIFO or ran out of time reading objects")
+
+
+class _BlobStream(io.RawIOBase):
+    """The stdout of `git cat-file blob`, read as a file; the process ends with the stream."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self.process = process
+        self.pending = b""
+        self.ended = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        view = memoryview(buffer).cast("B")
+        if not self.pending and not self.ended:
+            stdout = self.process.stdout
+            assert stdout is not None
+            self.pending = _read_watched(self.process, stdout.fileno())
+            self.ended = not self.pending
+        count = min(len(view), len(self.pending))
+        view[:count] = self.pending[:count]
+        self.pending = self.pending[count:]
+        return count
+
+    def close(self) -> None:
+        if not self.closed:
+            if self.process.stdout is not None:
+                self.process.stdout.close()
+            self.process.kill()
+            self.process.wait()
+        super().close()
