@@ -14,9 +14,10 @@ from dataclasses import asdict
 from functools import cache
 from typing import Any
 
-from auditor import registry
+from auditor import pull_request, registry
 from auditor.agents_md.plan import PlanLine, managed_plan
 from auditor.agents_md.render import propose
+from auditor.config import load_config
 from auditor.errors import UsageError
 from auditor.facts.agents import LOADERS, AgentLoad, agent_name, load
 from auditor.mcp_server.paths import OutsideRoot, inside_root
@@ -140,16 +141,20 @@ def audit(
 ) -> dict[str, Any]:
     """Score, level, what the next level needs, categories, top fixes with their prompts,
     and one page of the findings, as in the JSON report."""
-    if changed_since:
-        raise NotSupportedYet(_NO_CHANGE_MODE)
     if page < 1 or not 1 <= page_size <= MAX_PAGE_SIZE:
         raise UsageError(f"page starts at 1 and page_size is between 1 and {MAX_PAGE_SIZE}")
     named = tuple(part.strip() for part in select or () if part.strip())  # as --select
-    document = report_document(workspace.report(named))
+    if changed_since:
+        document = report_document(_change_report(workspace, changed_since, named))
+    else:
+        document = report_document(workspace.report(named))
     findings = document["findings"]
     start = (page - 1) * page_size
     shown = findings[start : start + page_size]
-    kept = ("score", "level", "next_level", "categories", "top_fixes", "unjudged", "repository")
+    kept = (
+        "score", "level", "next_level", "categories", "top_fixes", "unjudged", "repository",
+        "change", "baseline",
+    )  # fmt: skip
     return {
         **{key: document[key] for key in kept},
         "findings": shown,
@@ -183,17 +188,30 @@ def find_rule(rule_id: str) -> Rule:
     raise UsageError(f"no rule {rule_id!r}; the explain_rule tool takes ids such as INS001")
 
 
-_NO_CHANGE_MODE = (
-    "changed_since is not supported yet: this auditor has no baseline or pull-request mode; "
-    "audit now, audit the other revision with `auditor audit -o`, and compare the two "
-    "reports with `auditor diff OLD.json NEW.json`"
-)
-
-
 def check_change(workspace: Workspace, changed_since: str) -> dict[str, Any]:
-    """What a change made worse: new findings and the score delta against `changed_since`.
-    Wired to the baseline / pull-request machinery once the auditor has it."""
-    raise NotSupportedYet(_NO_CHANGE_MODE)
+    """What a change made worse: the findings it brings (new against the merge base with
+    `changed_since`), the ones it fixed, and the score then and now, as `auditor audit
+    --changed-since` reports them (the base audited from git objects; nothing written)."""
+    document = report_document(_change_report(workspace, changed_since, ()))
+    new = [f for f in document["findings"] if f.get("baseline") == "new"]
+    return {
+        "score": document["score"],
+        "level": document["level"],
+        "change": document["change"],
+        "baseline": document["baseline"],
+        "new_findings": new,
+        "fixed": document["baseline"]["fixed"] if document["baseline"] else [],
+    }
+
+
+def _change_report(workspace: Workspace, changed_since: str, select: tuple[str, ...]) -> Report:
+    """The pull-request report of the work tree against `changed_since` (`pull_request`)."""
+    config = load_config(workspace.root, None)
+    if select:
+        config = config.override(select=select)
+    return pull_request.audit_change(
+        workspace.root, changed_since, config, cache_dir=workspace.cache_dir, jobs=workspace.jobs
+    )
 
 
 def propose_agents_md(workspace: Workspace) -> dict[str, Any]:

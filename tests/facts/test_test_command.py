@@ -806,3 +806,49 @@ def test_autotools_without_documented_commands_configure_then_make_check(
         "autoreconf -fi && ./configure && make check",
         "configure.ac",
     )
+
+
+def test_meson_set_up_by_its_older_spelling_then_ninja_test(make_subject: MakeSubject) -> None:
+    files = {
+        "meson.build": "project('f', 'c')\ntest('t', executable('t', 't.c'))\n",
+        "t.c": "int main(void) { return 0; }\n",
+        ".github/workflows/ci.yml": workflow(
+            job(
+                "ubuntu-latest", "meson build -Ddocs=false", "ninja -C build", "ninja -C build test"
+            )
+        ),
+    }
+    assert chosen(make_subject, files)[0][0] == (
+        "meson build -Ddocs=false && ninja -C build && ninja -C build test"
+    )
+
+
+def test_dotnet_test_names_the_solution_beside_another_project_file(
+    make_subject: MakeSubject,
+) -> None:
+    files = {
+        "Lib.sln": "\n",
+        "default.proj": "<Project />\n",
+        "test/Lib.Tests/Lib.Tests.csproj": '<Project><ItemGroup><PackageReference Include="xunit"'
+        " /></ItemGroup></Project>\n",
+    }
+    # MSBuild stops at two project files in one folder (MSB1011)
+    assert chosen(make_subject, files)[0][0] == "dotnet test Lib.sln"
+
+
+def test_sections_for_filtering_or_specialised_suites_hold_parts_of_the_run(
+    make_subject: MakeSubject,
+) -> None:
+    agents = (
+        "## Build & Test\n\n```bash\n./gradlew :lib:build   # Full build\n```\n\n"
+        "### Test Filtering\n\n```bash\n./gradlew :lib:test -Pkeys=strong\n```\n\n"
+        "### Specialized Test Suites\n\n```bash\n./gradlew :lib:fuzzTest\n```\n"
+    )
+    files = {
+        "settings.gradle": "include 'lib'\n",
+        "gradlew": "#!/bin/sh\n",
+        "lib/build.gradle": "dependencies { testImplementation 'junit:junit:4' }\n",
+        "lib/src/test/java/ATest.java": "class ATest {}\n",
+        "AGENTS.md": agents,
+    }
+    assert chosen(make_subject, files)[0][:3] == ("./gradlew :lib:build", "AGENTS.md", 4)

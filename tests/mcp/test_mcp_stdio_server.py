@@ -161,12 +161,13 @@ async def _dry_runs(client: Client, proposal: str) -> None:
     (agents_md,) = proposed["files"]
     assert agents_md["path"] == "AGENTS.md" and agents_md["proposed"] in proposal
     assert proposed["written"] is False
-    for name, arguments in (
-        ("check_change", {"changed_since": "HEAD~1"}),
-        ("audit", {"changed_since": "HEAD~1"}),
-        ("propose_test_scaffolds", {"limit": 2}),
-    ):
-        assert "not supported yet" in await refused(client, name, arguments)
+    # the work tree is the commit: nothing new, the score at HEAD is the score now
+    change = await call(client, "check_change", {"changed_since": "HEAD"})
+    assert change["change"]["ref"] == "HEAD" and change["new_findings"] == []
+    assert change["change"]["base_score"] == change["score"]
+    paged = await call(client, "audit", {"changed_since": "HEAD", "page_size": 5})
+    assert paged["change"] == change["change"] and paged["score"] == change["score"]
+    assert "not supported yet" in await refused(client, "propose_test_scaffolds", {"limit": 2})
 
 
 async def _resources(client: Client, report: dict[str, Any], rules: dict[str, Any]) -> None:

@@ -26,10 +26,11 @@ FENCE_LINE = re.compile(r"^\s*(?:`{3,}|~{3,})")
 
 
 EXTRA_SECTION = re.compile(
-    r"(?i)\b(?:extra|additional|optional|other|more|special)\b.*\b(?:tests?|environments?|"
-    r"suites?|checks?|targets?)\b"
+    r"(?i)\b(?:extra|additional|optional|other|more|special(?:i[sz]ed)?)\b.*\b(?:tests?|environments?|"
+    r"suites?|checks?|targets?)\b|\bfilter(?:ing|s)?\b"
 )
-"""A section for runs besides the main one ("Extra Test Environments", "Other checks")."""
+"""A section for runs besides the main one ("Extra Test Environments", "Other checks") or for
+parts of it ("Test Filtering")."""
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<title>.+?)\s*#*\s*$")
 
 

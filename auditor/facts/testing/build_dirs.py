@@ -107,9 +107,18 @@ def _invocation_finds(src: FactSources, invocation: Invocation, cwd: str, made: 
     )
 
 
+MESON_COMMANDS = frozenset({
+    "configure", "compile", "test", "install", "introspect", "init", "dist", "subprojects",
+    "wrap", "help", "rewrite", "devenv", "env2mfile", "format", "fmt",
+})  # fmt: skip
+"""meson's subcommands besides `setup`; any other first word is a build directory to set up."""
+
+
 def _made_dirs(invocation: Invocation) -> list[str]:
     """The directories `mkdir`, `meson setup` or `cmake -B` make."""
     program, args = invocation.program, invocation.args
+    if program == "meson" and args[:1] and args[0] not in MESON_COMMANDS | {"setup"}:
+        args = ("setup", *args)  # `meson build`: the older spelling of `meson setup build`
     if program == "mkdir" or (program == "meson" and args[:1] == ("setup",)):
         return [a for a in args[1 if program == "meson" else 0 :] if not a.startswith("-")]
     return _option_values(args, "-B") if program == "cmake" else []

@@ -165,7 +165,11 @@ def _dotnet(src: FactSources, frameworks: dict[str, str]) -> Iterator[Command]:
     solutions = [f.path for f in src.repo.glob("*.sln", "*.slnx")]
     root = [p for p in solutions if "/" not in p]
     projects = [f.path for f in src.repo.glob("/*.csproj", "/*.fsproj")]
-    if len(root) == 1 or (not root and len(projects) == 1):
+    others = [f.path for f in src.repo.glob("/*.proj", "/*.vbproj")]
+    if len(root) == 1 and (projects or others):
+        # beside another project file MSBuild cannot choose (MSB1011): name the solution
+        yield Command(f"dotnet test {root[0]}", root[0], None, "build-tool")
+    elif len(root) == 1 or (not root and len(projects) == 1 and not others):
         yield Command("dotnet test", (root or projects)[0], None, "build-tool")
     elif not root and len(solutions) == 1:
         yield Command(f"dotnet test {solutions[0]}", solutions[0], None, "build-tool")

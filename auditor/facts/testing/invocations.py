@@ -316,6 +316,8 @@ def _ecosystem(program: str, args: tuple[str, ...], cwd: str, env: TestEnvironme
         return _maven(program, words, cwd, env)
     if program in ("gradle", "./gradlew", "gradlew"):
         return _gradle(program, args, words, cwd, env)
+    if program == "ninja":  # meson and CMake's Ninja generator write a `test` target
+        return "c" if "test" in option_words(args, NINJA_VALUED) else None
     runner = TASK_TESTS.get(program)
     return runner(words, env) if runner else None
 
@@ -331,6 +333,7 @@ def _composer(words: list[str], env: TestEnvironment) -> str | None:
 
 
 TASK_TESTS = {"rake": _rake, "composer": _composer}
+NINJA_VALUED = frozenset({"-C", "-f", "-j", "-k", "-l", "-d", "-t", "-w"})
 """Task runners of one ecosystem whose named task (or script) runs the tests."""
 
 
