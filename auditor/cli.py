@@ -18,6 +18,7 @@ from auditor.commands.agents_md import agents_md_command
 from auditor.commands.audit import audit_command
 from auditor.commands.badge import badge_command
 from auditor.commands.diff import diff_command
+from auditor.commands.fleet import fleet_command
 from auditor.commands.rules import explain_command, rules_command
 from auditor.errors import AuditorError
 from auditor.inert_text import visible
@@ -38,6 +39,7 @@ def cli() -> None:
       auditor audit . -o report.html           an interactive, offline report
       auditor agents-md . --write              write an AGENTS.md from verified facts
       auditor diff old.json new.json           what a change did to the score
+      auditor fleet --from repos.txt -o out/   audit many repositories, one report each
       auditor rules                            list every rule
       auditor explain INS001                   what a rule checks, why, and how to fix it
 
@@ -51,6 +53,7 @@ cli.add_command(rules_command)
 cli.add_command(explain_command)
 cli.add_command(badge_command)
 cli.add_command(diff_command)
+cli.add_command(fleet_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

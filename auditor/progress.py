@@ -9,7 +9,11 @@ from contextlib import contextmanager
 
 from auditor.index.build import Progress
 
-STAGES = {"reading": "Reading files", "parsing": "Parsing sources"}
+STAGES = {
+    "reading": "Reading files",
+    "parsing": "Parsing sources",
+    "auditing": "Auditing repositories",
+}
 
 
 def interactive() -> bool:
