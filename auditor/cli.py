@@ -19,6 +19,7 @@ from auditor.commands.audit import audit_command
 from auditor.commands.badge import badge_command
 from auditor.commands.diff import diff_command
 from auditor.commands.fleet import fleet_command
+from auditor.commands.merge import merge_command
 from auditor.commands.rules import explain_command, rules_command
 from auditor.errors import AuditorError
 from auditor.inert_text import visible
@@ -40,6 +41,7 @@ def cli() -> None:
       auditor agents-md . --write              write an AGENTS.md from verified facts
       auditor diff old.json new.json           what a change did to the score
       auditor fleet --from repos.txt -o out/   audit many repositories, one report each
+      auditor merge out/*.json -o fleet.html   one dashboard for the whole fleet
       auditor rules                            list every rule
       auditor explain INS001                   what a rule checks, why, and how to fix it
 
@@ -54,6 +56,7 @@ cli.add_command(explain_command)
 cli.add_command(badge_command)
 cli.add_command(diff_command)
 cli.add_command(fleet_command)
+cli.add_command(merge_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from auditor.fleet_model import FailingRule as FailingRule
+from auditor.fleet_model import FleetRepository as FleetRepository
+from auditor.fleet_model import FleetSummary as FleetSummary
+from auditor.fleet_model import LanguageSummary as LanguageSummary
+from auditor.fleet_model import NotAudited as NotAudited
 from auditor.inert_text import inert as inert
 from auditor.inert_text import visible as visible
 from auditor.report_facts import Docs as Docs

@@ -66,6 +66,20 @@ def context(report: Report, options: RenderOptions) -> dict[str, Any]:
     }
 
 
+def environment() -> Environment:
+    """The jinja2 environment of the HTML pages (the report, the fleet dashboard)."""
+    return _environment()
+
+
+def inline_assets(names: tuple[str, ...]) -> dict[str, Markup]:
+    """The named templates' files, inlined verbatim by kind ("css", "js"): several files
+    of one kind are joined in the given order."""
+    found: dict[str, list[str]] = {}
+    for name in names:
+        found.setdefault(name.rsplit(".", 1)[1], []).append(_source(name))
+    return {kind: Markup("\n".join(texts)) for kind, texts in found.items()}
+
+
 @cache
 def _environment() -> Environment:
     environment = Environment(

@@ -84,3 +84,14 @@ def make_fleet(parent: Path, count: int = 20) -> list[tuple[Path, int]]:
         root = parent / f"q{quality}-{language}-{number:02d}"
         made.append((fleet_repository(root, quality, language), quality))
     return made
+
+
+def audited_fleet(parent: Path, count: int = 20) -> tuple[Path, list[tuple[Path, int]]]:
+    """A generated fleet audited into `parent/out` (reports, HTML reports and fleet.json)."""
+    from auditor.fleet import run_fleet
+
+    fleet = make_fleet(parent / "repos", count)
+    out = parent / "out"
+    out.mkdir()
+    run_fleet([str(root) for root, _ in fleet], out, jobs=2)
+    return out, fleet
