@@ -19,6 +19,7 @@ from auditor.commands.audit import audit_command
 from auditor.commands.badge import badge_command
 from auditor.commands.diff import diff_command
 from auditor.commands.fleet import fleet_command
+from auditor.commands.history import history_command
 from auditor.commands.merge import merge_command
 from auditor.commands.rules import explain_command, rules_command
 from auditor.errors import AuditorError
@@ -42,6 +43,7 @@ def cli() -> None:
       auditor diff old.json new.json           what a change did to the score
       auditor fleet --from repos.txt -o out/   audit many repositories, one report each
       auditor merge out/*.json -o fleet.html   one dashboard for the whole fleet
+      auditor history . --commits 50           the score at past commits, and what changed
       auditor rules                            list every rule
       auditor explain INS001                   what a rule checks, why, and how to fix it
 
@@ -57,6 +59,7 @@ cli.add_command(badge_command)
 cli.add_command(diff_command)
 cli.add_command(fleet_command)
 cli.add_command(merge_command)
+cli.add_command(history_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

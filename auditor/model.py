@@ -10,6 +10,9 @@ from auditor.fleet_model import FleetRepository as FleetRepository
 from auditor.fleet_model import FleetSummary as FleetSummary
 from auditor.fleet_model import LanguageSummary as LanguageSummary
 from auditor.fleet_model import NotAudited as NotAudited
+from auditor.history_model import History as History
+from auditor.history_model import HistoryPoint as HistoryPoint
+from auditor.history_model import StatusChange as StatusChange
 from auditor.inert_text import inert as inert
 from auditor.inert_text import visible as visible
 from auditor.report_facts import Docs as Docs
@@ -229,6 +232,9 @@ class Report:
     rules_digest: str = ""
     """A hash of the selected rules, their options and the scoring weights
     (`auditor.rule_set`): two reports with the same digest scored by the same rules."""
+    history: History | None = None
+    """The repository's score over its past commits, when `auditor history` recorded it
+    (shown by the HTML report; not part of the JSON report, which describes one commit)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ STAGES = {
     "reading": "Reading files",
     "parsing": "Parsing sources",
     "auditing": "Auditing repositories",
+    "history": "Auditing commits",
 }
 
 

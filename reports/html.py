@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from auditor.model import Category, RenderOptions, Report, Status, inert
 
-from . import html_chart, html_facts, html_filters, html_view
+from . import history_svg, html_chart, html_facts, html_filters, html_view
 
 TEMPLATES = "templates"
 PAGE = "report.html.j2"
@@ -63,6 +63,8 @@ def context(report: Report, options: RenderOptions) -> dict[str, Any]:
         "not_applicable": [r for r in score.rules if r.status is Status.NOT_APPLICABLE],
         "errored": [r for r in score.rules if r.status is Status.ERROR],
         "diagnostics": sorted(report.diagnostics, key=lambda d: (d.path, d.kind, d.message)),
+        "history": report.history if report.history and report.history.points else None,
+        "history_chart": history_svg.chart(report.history) if report.history else "",
     }
 
 

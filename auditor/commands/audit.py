@@ -15,6 +15,7 @@ from auditor import api, registry
 from auditor.config import load_config
 from auditor.errors import UsageError
 from auditor.gate import gate_failures
+from auditor.history import with_history
 from auditor.inert_text import visible
 from auditor.model import RenderOptions, Report, Severity
 from auditor.progress import interactive, progress_bar
@@ -100,6 +101,12 @@ def _format_for(path: Path) -> str:
     help="Audit this commit (a hash, branch or tag) from git objects instead of the work "
     "tree, which is neither read nor changed.",
 )
+@click.option(
+    "--history-db",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The `auditor history` database the HTML report's History section reads (default: "
+    "the user cache's, when it exists).",
+)
 @click.option("--no-cache", is_flag=True, help="Parse every file afresh and write no cache.")
 @click.option(
     "--cache-dir",
@@ -129,6 +136,7 @@ def audit_command(
     ignore: tuple[str, ...],
     config_path: Path | None,
     rev: str | None,
+    history_db: Path | None,
     no_cache: bool,
     cache_dir: Path | None,
     jobs: int | None,
@@ -173,6 +181,8 @@ def audit_command(
             report = api.audit(
                 root, config, cache_dir=cache, jobs=config.jobs, progress=progress, rev=tree
             )
+        if "html" in (fmt, *(_format_for(o) for o in outputs)):
+            report = with_history(report, root, history_db)
     options = _stdout_options(fmt, color, quiet, verbose)
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="replace")  # a narrow-charset pipe never crashes the report
