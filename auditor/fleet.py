@@ -30,6 +30,7 @@ from auditor.config import load_config
 from auditor.errors import AuditorError
 from auditor.git_command import GitUnusable
 from auditor.git_tree import GitTree, RevisionError, commit_of
+from auditor.history import loaded_rules
 from auditor.model import RenderOptions
 from auditor.safe_write import read_current, write_text
 from auditor.structured_text import MalformedDocument, load_json
@@ -203,7 +204,9 @@ def audit_repository(task: _Task) -> FleetEntry:
         with GitTree.load(task.root, task.commit) as tree:
             within = api.revision_dir(task.root)
             config = load_config(task.root, tree=tree, within=within)
-            report = api.audit(task.root, config, cache_dir=task.cache_dir, jobs=1, rev=tree)
+            report = api.audit(
+                task.root, config, rules=loaded_rules(), cache_dir=task.cache_dir, jobs=1, rev=tree
+            )
         renderers = registry.load_renderers()
         name = f"{task.name}-{task.commit[:12]}.json"
         options = RenderOptions(verbosity=1)

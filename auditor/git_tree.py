@@ -42,6 +42,11 @@ MAX_LINK_HOPS = 40
 """Links followed while resolving one path before it counts as a loop (Linux's limit)."""
 MAX_LINK_BYTES = 4096
 READ_BYTES = 1 << 16
+WINDOW_FILES = 512
+"""Object ids asked of `cat-file --batch` at once: 512 requests (41 bytes each) fit in a pipe
+buffer, so writing them never waits for git, which may be waiting for its answers to be read."""
+WINDOW_BYTES = 8 << 20
+"""At most this many bytes of answers are held ahead of the reader."""
 
 
 class RevisionError(Exception):
@@ -108,6 +113,9 @@ class GitTree:
                 self.directories.add(parent)
                 parent = posixpath.dirname(parent)
         self._batch: _Batch | None = None
+        self._order: dict[str, int] = {}
+        self._upcoming: list[str] = []
+        self._window: dict[str, bytes] = {}
 
     @classmethod
     def load(cls, root: Path, rev: str) -> GitTree:
@@ -167,13 +175,42 @@ class GitTree:
             resolved.append(part)
         return "/".join(resolved)
 
+    def expect(self, paths: list[str], limit: int) -> None:
+        """Say the files of `paths` will be read in this order, each up to `limit` bytes:
+        their objects are then asked of git a window at a time instead of one by one."""
+        self._upcoming = [p for p in paths if p in self.entries]
+        self._order = {path: n for n, path in enumerate(self._upcoming)}
+        self._limit = limit
+        self._window.clear()
+
     def read(self, rel: str, limit: int) -> bytes | None:
         """The bytes of the file `rel` leads to, or None when it holds more than `limit`.
         NotRead when it is not a file of the tree; GitUnusable when git stalls."""
+        if rel in self._window:
+            return self._window.pop(rel)
         entry = self._file_entry(rel)
         if entry.size > limit:
             return None
+        if rel in self._order and entry.mode in REGULAR_MODES:
+            self._fill_window(rel)
+            if rel in self._window:
+                return self._window.pop(rel)
         return self._batch_process().read(entry.sha)
+
+    def _fill_window(self, first: str) -> None:
+        """Ask git for `first` and the regular files expected after it, in one write."""
+        chosen: list[str] = []
+        held = 0
+        for path in self._upcoming[self._order[first] :]:
+            entry = self.entries[path]
+            if entry.mode not in REGULAR_MODES or entry.size > self._limit:
+                continue
+            if chosen and (len(chosen) >= WINDOW_FILES or held + entry.size > WINDOW_BYTES):
+                break
+            chosen.append(path)
+            held += entry.size
+        blobs = self._batch_process().read_many([self.entries[p].sha for p in chosen])
+        self._window = {path: blob for path, blob in zip(chosen, blobs, strict=True) if blob}
 
     def read_inside(self, rel: str, limit: int) -> bytes:
         """As `bounded_read.read_inside`: the bytes, or NotRead saying why not."""
@@ -246,23 +283,37 @@ class _Batch:
         self.buffer = bytearray()
 
     def read(self, sha: str) -> bytes:
+        data = self.read_many([sha])[0]
+        if data is None:
+            raise NotRead("object missing from the repository")
+        return data
+
+    def read_many(self, shas: list[str]) -> list[bytes | None]:
+        """The contents of `shas` (at most WINDOW_FILES), asked in one write; None for an
+        object the repository lacks."""
         stdin = self.process.stdin
         assert stdin is not None
         try:
-            stdin.write(sha.encode("ascii") + b"\n")
+            stdin.write(b"".join(sha.encode("ascii") + b"\n" for sha in shas))
             stdin.flush()
         except OSError:
             raise GitUnusable(".", "unreadable", "git stopped reading objects") from None
+        return [self._answer() for _ in shas]
+
+    def _answer(self) -> bytes | None:
         header = self._until_newline()
-        if header.endswith(b" missing") or len(header.split()) != 3:
-            raise NotRead("object missing from the repository")
-        return self._exactly(int(header.split()[2]) + 1)[:-1]
+        fields = header.split()
+        if len(fields) != 3 or not fields[2].isdigit():
+            return None  # `<id> missing`: git writes nothing more for it
+        return self._exactly(int(fields[2]) + 1)[:-1]
 
     def _until_newline(self) -> bytes:
-        while b"\n" not in self.buffer:
+        end = self.buffer.find(b"\n")
+        while end < 0:
             self._fill()
-        line, _, rest = bytes(self.buffer).partition(b"\n")
-        self.buffer = bytearray(rest)
+            end = self.buffer.find(b"\n")
+        line = bytes(self.buffer[:end])
+        del self.buffer[: end + 1]
         return line
 
     def _exactly(self, count: int) -> bytes:
