@@ -146,3 +146,13 @@ def test_an_unknown_dashboard_format_is_a_usage_error(
     out, _ = fleet_dir
     assert run(["merge", str(_reports(out)[0]), "-o", str(tmp_path / "x.pdf")]) == 2
     assert "cannot tell the dashboard format" in capsys.readouterr().err
+
+
+def test_an_earlier_dashboard_among_the_inputs_is_ignored(
+    fleet_dir: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
+    out, _ = fleet_dir
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    assert run(["merge", *map(str, _reports(out)), "-o", str(first)]) == 0
+    assert run(["merge", *map(str, _reports(out)), str(first), "-o", str(second)]) == 0
+    assert first.read_bytes() == second.read_bytes()
