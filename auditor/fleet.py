@@ -30,7 +30,8 @@ from auditor.config import load_config
 from auditor.errors import AuditorError
 from auditor.git_command import GitUnusable
 from auditor.git_tree import GitTree, RevisionError, commit_of
-from auditor.history import loaded_rules
+from auditor.history import audit_row, loaded_rules, repository_key
+from auditor.history_db import open_database
 from auditor.model import RenderOptions
 from auditor.safe_write import read_current, write_text
 from auditor.structured_text import MalformedDocument, load_json
@@ -93,6 +94,7 @@ class _Task:
     commit: str
     out_dir: Path
     cache_dir: Path | None
+    database: Path | None = None
 
 
 def run_fleet(
@@ -103,15 +105,17 @@ def run_fleet(
     resume: bool = False,
     cache_dir: Path | None = None,
     progress: Progress | None = None,
+    database: Path | None = None,
 ) -> FleetRun:
     """Audit every repository of `paths` into `out_dir` (checked by the caller), `jobs` at a
-    time, and write `fleet.json`; the run's entries sorted by path."""
+    time, and write `fleet.json`; the run's entries sorted by path. With `database`, each
+    worker also records its repository's commit in that history database."""
     names = _names(paths)
     entries: dict[str, FleetEntry] = {}
     tasks: list[_Task] = []
     reused = 0
     for path in paths:
-        entry_or_task = _plan(path, names[path], out_dir, cache_dir, resume)
+        entry_or_task = _plan(path, names[path], out_dir, cache_dir, resume, database)
         if isinstance(entry_or_task, FleetEntry):
             entries[path] = entry_or_task
             reused += entry_or_task.error is None
@@ -136,7 +140,12 @@ def run_fleet(
 
 
 def _plan(
-    path: str, name: str, out_dir: Path, cache_dir: Path | None, resume: bool
+    path: str,
+    name: str,
+    out_dir: Path,
+    cache_dir: Path | None,
+    resume: bool,
+    database: Path | None,
 ) -> FleetEntry | _Task:
     """The task of auditing `path`, or its entry when it fails now or its report is kept."""
     root = Path(path)
@@ -153,7 +162,7 @@ def _plan(
         kept = _kept(path, name, commit.sha, out_dir / report)
         if kept is not None:
             return kept
-    return _Task(path, root.resolve(), name, commit.sha, out_dir, cache_dir)
+    return _Task(path, root.resolve(), name, commit.sha, out_dir, cache_dir, database)
 
 
 def _kept(path: str, name: str, commit: str, report: Path) -> FleetEntry | None:
@@ -212,6 +221,9 @@ def audit_repository(task: _Task) -> FleetEntry:
         options = RenderOptions(verbosity=1)
         html = task.out_dir / _html_name(name)
         write_text(html, renderers.get("html")(report, options), str(html))
+        if task.database is not None:
+            with open_database(task.database) as db:
+                db.record(repository_key(task.root), __version__, audit_row(report))
         target = task.out_dir / name
         write_text(target, renderers.get("json")(report, options), str(target))
     except (AuditorError, RevisionError) as error:

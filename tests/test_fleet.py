@@ -123,3 +123,18 @@ def test_killed_halfway_and_resumed_gives_the_uninterrupted_result(
     )
     assert resumed.returncode == 0
     assert _files(killed) == _files(whole)
+
+
+def test_workers_record_the_fleet_in_one_history_database(
+    fleet: list[tuple[Path, int]], tmp_path: Path
+) -> None:
+    import sqlite3
+
+    paths = [str(root) for root, _ in fleet]
+    database = tmp_path / "history.sqlite3"
+    args = ["fleet", *paths, "-o", str(tmp_path / "out"), "-j", "2", "--no-cache", "-q"]
+    assert run([*args, "--db", str(database)]) == 0
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute("SELECT repository, score FROM audits").fetchall()
+    reports = json.loads((tmp_path / "out" / "fleet.json").read_text())["repositories"]
+    assert sorted(rows) == sorted((str(Path(e["path"]).resolve()), e["score"]) for e in reports)

@@ -202,3 +202,17 @@ def test_a_newer_or_foreign_database_is_refused(tmp_path: Path) -> None:
     foreign.write_text("not a database at all, " * 100)
     with pytest.raises(UsageError, match="not a usable history database"):
         open_database(foreign)
+
+
+def test_branch_walks_back_from_another_ref(
+    repository: tuple[Path, list[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root, shas = repository
+    subprocess.run(["git", "branch", "-f", "old", shas[5]], cwd=root, check=True)
+    args = ["history", str(root), "--branch", "old", "--commits", "3", "--format", "json"]
+    assert run([*args, "--db", str(tmp_path / "h.db"), "--no-cache", "-q"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert [p["commit"] for p in document["points"]] == shas[3:6]
+    assert document["branch"] == "old" and document["steps"] == [shas[4]]
+    assert run([*args[:2], "--branch", "no-such-ref", "--db", str(tmp_path / "h.db")]) == 2
+    assert "no-such-ref: no such branch" in capsys.readouterr().err

@@ -48,6 +48,12 @@ from auditor.safe_write import output_dir
     type=click.Path(path_type=Path, file_okay=False),
     help="Where parse results are cached (default: the user cache directory).",
 )
+@click.option(
+    "--db",
+    "database",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also record each audited commit in this `auditor history` database.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 def fleet_command(
     repositories: tuple[Path, ...],
@@ -57,6 +63,7 @@ def fleet_command(
     resume: bool,
     no_cache: bool,
     cache_dir: Path | None,
+    database: Path | None,
     quiet: bool,
 ) -> int:
     """Audit every repository given (local git repositories) into one directory.
@@ -74,6 +81,7 @@ def fleet_command(
       auditor fleet ~/src/api ~/src/web ~/src/cli -o reports/
       auditor fleet --from repos.txt -o reports/ --jobs 4
       auditor fleet --from repos.txt -o reports/ --resume     # after an interruption
+      auditor fleet --from repos.txt -o reports/ --db fleet-history.sqlite3
       auditor merge reports/*.json -o reports/fleet.html
     """
     paths = [str(path) for path in repositories]
@@ -95,6 +103,7 @@ def fleet_command(
             resume=resume,
             cache_dir=_cache_dir(no_cache, cache_dir),
             progress=progress,
+            database=database,
         )
     for entry in run.failed:
         click.echo(
