@@ -95,6 +95,8 @@ def discover_revision(
     same way, so that auditing either gives the same report byte for byte."""
     defaults = [*(DEFAULT_EXCLUDES if default_excludes else ())]
     found = _Found(tree.root.resolve(), defaults, [*exclude], tree=tree)
+    if not tree.paths():  # git lists nothing in such a checkout: it is walked, as no git
+        return Discovery(found.root, (), (), (), (), commit=None, is_git=False, tree=tree)
     return _discovered(found, tree.paths(), within, tree.commit)
 
 

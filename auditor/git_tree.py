@@ -4,6 +4,10 @@
 which kind, where a symbolic link leads, the bytes of a file up to a bound) for one commit,
 the way a fresh checkout of that commit would answer them: a tracked file is a regular file,
 a link entry a symbolic link (its blob is the target), a submodule entry an empty directory.
+One answer may differ: a link that leads out of the repository (`..` past its top, or an
+absolute path) "leaves the repository" here, where in a checkout whatever lies outside it
+decides between that and "dangles". (`tests/test_git_tree_property.py` checks the rest.)
+
 Reads go through one `git cat-file --batch` process, started lazily and watched like every
 other git run (`auditor.git_command`): git waiting on a FIFO planted in the object store, or
 running past the timeout, is stopped. A file over the caller's bound is never held whole;
@@ -150,13 +154,17 @@ class GitTree:
         pending = [part for part in rel.split("/") if part not in ("", ".")]
         resolved: list[str] = []
         hops = 0
+        at_file = False
         while pending:
             part = pending.pop(0)
-            if part == "..":
+            if part == "..":  # taken lexically, as Python's realpath takes it
                 if not resolved:
                     raise NotRead("leaves the repository")
                 resolved.pop()
+                at_file = False
                 continue
+            if at_file:
+                raise NotRead("loops")  # a file used as a directory: resolve() fails so
             here = "/".join([*resolved, part])
             kind = self.kind(here)
             if kind is None:
@@ -170,8 +178,7 @@ class GitTree:
                     raise NotRead("leaves the repository")
                 pending = [p for p in target.split("/") if p not in ("", ".")] + pending
                 continue
-            if kind == "file" and pending:
-                raise NotRead("loops")  # not a directory: the checkout's resolve() fails so
+            at_file = kind == "file"
             resolved.append(part)
         return "/".join(resolved)
 
