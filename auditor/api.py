@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from auditor import __version__, engine, registry, scoring
 from auditor.config import Config
-from auditor.discover import Discovery, discover, discover_revision, enclosing_root
+from auditor.discover import discover, discover_revision, enclosing_root
 from auditor.errors import ConfigError, UsageError
 from auditor.facts.subject import Subject
 from auditor.git_command import GitUnusable, check_metadata, git_output
@@ -17,6 +18,7 @@ from auditor.git_tree import GitTree, RevisionError
 from auditor.index.build import Progress, build_index
 from auditor.index.cache import SyntaxCache
 from auditor.index.parsing import worker_count
+from auditor.index.repository import RepositoryIndex
 from auditor.index.scan_cache import ScanCache
 from auditor.index.syntax import PARSER_VERSION
 from auditor.model import Diagnostic, PackageReport, Report, Repository
@@ -75,6 +77,25 @@ def _options(
     return resolved
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A repository read and ready to judge: its subject (files and facts) and the rules
+    selected for it. `api.judge` turns it into a Report; the MCP server keeps one between
+    calls and judges it again for another selection."""
+
+    root: Path
+    subject: Subject
+    """The subject judged: the repository's, or its package view for a directory of it."""
+    selected: tuple[engine.SelectedRule, ...]
+    index: RepositoryIndex
+    """The whole repository's index (its top's, for a directory of it)."""
+    commit_date: str | None = None
+
+    @property
+    def commit(self) -> str | None:
+        return self.index.commit
+
+
 def audit(
     root: Path,
     config: Config | None = None,
@@ -94,21 +115,22 @@ def audit(
     With `rev` (a commit, branch or tag, or a tree from `open_revision`), the commit is
     audited from git objects instead of the work tree, which is neither read nor changed:
     the report is the one a fresh checkout of that commit would give."""
-    config = config or Config()
-    root = check_root(root)
-    selected = select_rules(config, rules)
-    if rev is None:
-        top, within = repository_of(root)
-        discovery = discover(top, config.exclude, config.default_excludes, within=within)
-        return _audit(root, top, within, discovery, config, selected, cache_dir, jobs, progress)
-    tree, within = open_revision(root, rev) if isinstance(rev, str) else (rev, revision_dir(root))
-    try:
-        discovery = discover_revision(tree, config.exclude, config.default_excludes, within)
-        top = discovery.root
-        return _audit(root, top, within, discovery, config, selected, cache_dir, jobs, progress)
-    finally:
-        if isinstance(rev, str):
-            tree.close()
+    if isinstance(rev, str):
+        tree, _ = open_revision(check_root(root), rev)
+        with tree:
+            return audit(
+                root,
+                config,
+                rules=rules,
+                cache_dir=cache_dir,
+                jobs=jobs,
+                progress=progress,
+                rev=tree,
+            )
+    prepared = prepare(
+        root, config, rules=rules, cache_dir=cache_dir, jobs=jobs, progress=progress, tree=rev
+    )
+    return judge(prepared)
 
 
 def open_revision(root: Path, rev: str) -> tuple[GitTree, str]:
@@ -138,17 +160,28 @@ def revision_dir(root: Path) -> str:
     return root.relative_to(enclosing).as_posix() if root != enclosing else ""
 
 
-def _audit(
+def prepare(
     root: Path,
-    top: Path,
-    within: str,
-    discovery: Discovery,
-    config: Config,
-    selected: tuple[engine.SelectedRule, ...],
-    cache_dir: Path | None,
-    jobs: int | None,
-    progress: Progress | None,
-) -> Report:
+    config: Config | None = None,
+    *,
+    rules: Sequence[Rule] | None = None,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    tree: GitTree | None = None,
+) -> Prepared:
+    """Discover and index the repository at `root` for the rules `config` selects: its work
+    tree, or with `tree` the commit it holds (read from git objects)."""
+    config = config or Config()
+    root = check_root(root)
+    selected = select_rules(config, rules)
+    if tree is None:
+        top, within = repository_of(root)
+        discovery = discover(top, config.exclude, config.default_excludes, within=within)
+    else:
+        within = revision_dir(root)
+        discovery = discover_revision(tree, config.exclude, config.default_excludes, within)
+        top = discovery.root
     cache = SyntaxCache(cache_dir, top, PARSER_VERSION) if cache_dir is not None else None
     scans = ScanCache(cache_dir, top) if cache_dir is not None else None
     index = build_index(
@@ -164,19 +197,26 @@ def _audit(
     if within:  # a directory of a repository: judged as its package, inheriting CI, lockfile
         subject = subject.package(within)
         subject.declared_profile = config.profile
-    outcomes = engine.run(selected, subject)
+    return Prepared(root, subject, selected, index, discovery.commit_date)
+
+
+def judge(prepared: Prepared, selected: Sequence[engine.SelectedRule] | None = None) -> Report:
+    """Run the rules (`selected`, by default the prepared selection) and score the result."""
+    chosen = tuple(selected) if selected is not None else prepared.selected
+    subject = prepared.subject
+    outcomes = engine.run(chosen, subject)
     score = scoring.score([_judged(o) for o in outcomes])
     facts = subject.facts
-    packages = _packages(subject, selected)
+    packages = _packages(subject, chosen)
     diagnostics = _diagnostics(subject.files.diagnostics, facts.diagnostics)
     return Report(
         tool_name=TOOL_NAME,
         tool_version=__version__,
         repository=Repository(
-            name=root.name,
-            commit=index.commit,
+            name=prepared.root.name,
+            commit=prepared.commit,
             profile=facts.profile,
-            commit_date=discovery.commit_date,
+            commit_date=prepared.commit_date,
         ),
         score=score,
         facts=facts.report_view(),
@@ -185,7 +225,7 @@ def _audit(
         diagnostics=tuple(diagnostics),
         top_fixes=scoring.top_fixes(score),
         unjudged=engine.unjudged(outcomes),
-        rules_digest=rules_digest(selected),
+        rules_digest=rules_digest(chosen),
     )
 
 

@@ -20,6 +20,7 @@ from auditor.commands.badge import badge_command
 from auditor.commands.diff import diff_command
 from auditor.commands.fleet import fleet_command
 from auditor.commands.history import history_command
+from auditor.commands.mcp import mcp_command
 from auditor.commands.merge import merge_command
 from auditor.commands.rules import explain_command, rules_command
 from auditor.errors import AuditorError
@@ -46,6 +47,7 @@ def cli() -> None:
       auditor history . --commits 50           the score at past commits, and what changed
       auditor rules                            list every rule
       auditor explain INS001                   what a rule checks, why, and how to fix it
+      auditor mcp .                            serve verified facts to a coding agent (MCP)
 
     Exit codes: 0 passed, 1 the gate failed, 2 usage/config/plugin error, 3 internal error.
     """
@@ -60,6 +62,7 @@ cli.add_command(diff_command)
 cli.add_command(fleet_command)
 cli.add_command(merge_command)
 cli.add_command(history_command)
+cli.add_command(mcp_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -10,9 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from auditor.bounded_read import NotRead
 from auditor.git_command import GitUnusable, check_metadata, git_output
-from auditor.git_tree import Commit, GitTree, commit_of
+from auditor.git_tree import DIRECTORY, Commit, GitTree, commit_of
 from auditor.model import Diagnostic
 from auditor.walk import MAX_RULES_BYTES, Layers, read_rules, walk
 
@@ -61,6 +60,10 @@ class Discovery:
     is_git: bool
     links: tuple[tuple[str, str], ...] = ()
     """(link, target) for every symbolic link that resolves to a regular file in the root."""
+    dir_links: tuple[tuple[str, str], ...] = ()
+    """(link, target) for every symbolic link that resolves to a directory in the root (not an
+    ancestor of the link: that would loop). Never followed by discovery: the target's files are
+    indexed where they are; agents that read the link's path see them there too."""
     unread: tuple[str, ...] = ()
     """Tracked files outside `within` (a package audit): they exist, but are not indexed."""
     commit_date: str | None = None
@@ -127,6 +130,7 @@ def _discovered(
         commit=commit.sha if commit is not None else None,
         is_git=listed is not None,
         links=tuple(sorted(found.links)),
+        dir_links=tuple(sorted(found.dir_links)),
         unread=tuple(sorted(unread)),
         commit_date=commit.date if commit is not None else None,
         tree=found.tree,
@@ -144,6 +148,7 @@ class _Found:
     excluded: set[str] = field(default_factory=set)
     symlinks: list[str] = field(default_factory=list)
     links: list[tuple[str, str]] = field(default_factory=list)
+    dir_links: list[tuple[str, str]] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     real_dirs: dict[str, bool] = field(default_factory=dict)
     dir_excluded: dict[str, bool] = field(default_factory=dict)
@@ -152,7 +157,7 @@ class _Found:
 
     def read_attributes(self, base: str) -> None:
         if self.tree is not None:
-            text = _tree_rules(self.tree, posixpath.join(base, ".gitattributes"))
+            text = self.tree.read_rules(posixpath.join(base, ".gitattributes"), MAX_RULES_BYTES)
         else:
             text = read_rules(self.root / base / ".gitattributes") if self.is_real(base) else None
         if text is not None:
@@ -231,16 +236,7 @@ class _Found:
             if stat.S_ISREG(mode):
                 files.add(rel)
             elif stat.S_ISLNK(mode):
-                self.symlinks.append(rel)
-                if self.excludes_dir(rel):
-                    continue  # stands for an excluded directory: `.venv -> /opt/venvs/app`
-                target, problem = (
-                    _follow(self.root, rel) if self.tree is None else _follow_tree(self.tree, rel)
-                )
-                if target is not None:
-                    links.append((rel, target))
-                elif problem != IN_REPOSITORY_DIRECTORY:  # its files are indexed where they are
-                    self.note(rel, "symlink", f"symbolic link {problem}: not followed")
+                self.record_link(rel)
             else:
                 self.note(rel, "special", "not a regular file: not read")
         reached = set(files)
@@ -249,6 +245,20 @@ class _Found:
                 files.add(rel)  # the only way to reach that file: count it once, here
                 reached.add(target)
         return files
+
+    def record_link(self, rel: str) -> None:
+        """Note the symbolic link `rel` and what it resolves to, without following it."""
+        self.symlinks.append(rel)
+        if self.excludes_dir(rel):
+            return  # stands for an excluded directory: `.venv -> /opt/venvs/app`
+        follow = _follow(self.root, rel) if self.tree is None else _follow_tree(self.tree, rel)
+        target, problem = follow
+        if target is not None and problem == IN_REPOSITORY_DIRECTORY:
+            self.dir_links.append((rel, target))  # its files are indexed where they are
+        elif target is not None:
+            self.links.append((rel, target))
+        else:
+            self.note(rel, "symlink", f"symbolic link {problem}: not followed")
 
     def _mode(self, rel: str) -> int | None:
         try:
@@ -272,7 +282,8 @@ class _Found:
 
 
 def _follow(root: Path, rel: str) -> tuple[str | None, str]:
-    """The repository-relative regular file the link `rel` resolves to, or why it is not one."""
+    """The repository-relative regular file the link `rel` resolves to, or why it is not one
+    (a directory in the repository comes back with IN_REPOSITORY_DIRECTORY as the reason)."""
     link = root / rel
     try:
         target = link.resolve(strict=True)
@@ -283,7 +294,9 @@ def _follow(root: Path, rel: str) -> tuple[str | None, str]:
     if not target.is_relative_to(root):
         return None, "leaves the repository"
     if target.is_dir():
-        return None, "loops" if link.parent.is_relative_to(target) else IN_REPOSITORY_DIRECTORY
+        if link.parent.is_relative_to(target):
+            return None, "loops"
+        return target.relative_to(root).as_posix(), IN_REPOSITORY_DIRECTORY
     if not target.is_file():
         return None, "points to a special file"
     return target.relative_to(root).as_posix(), ""
@@ -291,29 +304,8 @@ def _follow(root: Path, rel: str) -> tuple[str | None, str]:
 
 def _follow_tree(tree: GitTree, rel: str) -> tuple[str | None, str]:
     """`_follow` for a link of a commit's tree: where a checkout's link would lead."""
-    try:
-        target = tree.resolve(rel)
-    except NotRead as reason:
-        return None, str(reason)
-    except GitUnusable:
-        return None, "dangles"  # its target could not be read
-    kind = tree.kind(target)
-    if kind == "dir":
-        parent = _parent(rel)
-        inside = not target or parent == target or parent.startswith(target + "/")
-        return None, "loops" if inside else IN_REPOSITORY_DIRECTORY
-    return target, ""
-
-
-def _tree_rules(tree: GitTree, rel: str) -> str | None:
-    """`read_rules` for a commit: a regular file (never a link), its first MiB, or None."""
-    if tree.kind(rel) != "file":
-        return None
-    try:
-        with tree.open(rel) as stream:
-            return stream.read(MAX_RULES_BYTES).decode("utf-8", "replace")
-    except (OSError, NotRead, GitUnusable):
-        return None
+    target, problem = tree.follow(rel)
+    return target, IN_REPOSITORY_DIRECTORY if problem == DIRECTORY else problem
 
 
 def _linguist_patterns(text: str) -> list[str]:

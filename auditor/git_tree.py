@@ -17,38 +17,24 @@ running past the timeout, is stopped. A file over the caller's bound is never he
 from __future__ import annotations
 
 import io
-import os
 import posixpath
-import select
-import subprocess
-import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import BinaryIO
 
 from auditor.bounded_read import NotRead
-from auditor.git_command import (
-    POLL,
-    STALLED_POLLS,
-    TIMEOUT,
-    GitUnusable,
-    check_metadata,
-    git_output,
-    git_process,
-    waits_on_fifo,
-)
+from auditor.git_batch import READ_BYTES, WINDOW_FILES, Batch, BlobStream
+from auditor.git_command import GitUnusable, check_metadata, git_output, git_process
 
 REGULAR_MODES = frozenset({"100644", "100755", "100664"})
 LINK_MODE = "120000"
 GITLINK_MODE = "160000"
 MAX_LINK_HOPS = 40
 """Links followed while resolving one path before it counts as a loop (Linux's limit)."""
+DIRECTORY = "directory"
+"""`follow`'s reason for a link to a directory of the tree (its files are listed there)."""
 MAX_LINK_BYTES = 4096
-READ_BYTES = 1 << 16
-WINDOW_FILES = 512
-"""Object ids asked of `cat-file --batch` at once: 512 requests (41 bytes each) fit in a pipe
-buffer, so writing them never waits for git, which may be waiting for its answers to be read."""
 WINDOW_BYTES = 8 << 20
 """At most this many bytes of answers are held ahead of the reader."""
 
@@ -116,7 +102,7 @@ class GitTree:
             while parent and parent not in self.directories:
                 self.directories.add(parent)
                 parent = posixpath.dirname(parent)
-        self._batch: _Batch | None = None
+        self._batch: Batch | None = None
         self._order: dict[str, int] = {}
         self._upcoming: list[str] = []
         self._window: dict[str, bytes] = {}
@@ -190,6 +176,33 @@ class GitTree:
         self._limit = limit
         self._window.clear()
 
+    def follow(self, rel: str) -> tuple[str | None, str]:
+        """Where the link `rel` leads: (a file, ""), (a directory, DIRECTORY), or (None, why
+        not: "dangles", "loops", "leaves the repository"), as a checkout's link would."""
+        try:
+            target = self.resolve(rel)
+        except NotRead as reason:
+            return None, str(reason)
+        except GitUnusable:
+            return None, "dangles"  # its target could not be read
+        if self.kind(target) == "dir":
+            parent = posixpath.dirname(rel)
+            if not target or parent == target or parent.startswith(target + "/"):
+                return None, "loops"
+            return target, DIRECTORY
+        return target, ""
+
+    def read_rules(self, rel: str, limit: int) -> str | None:
+        """A .gitattributes as `walk.read_rules` reads one: a regular file (never a link),
+        its first `limit` bytes, or None."""
+        if self.kind(rel) != "file":
+            return None
+        try:
+            with self.open(rel) as stream:
+                return stream.read(limit).decode("utf-8", "replace")
+        except (OSError, NotRead, GitUnusable):
+            return None
+
     def read(self, rel: str, limit: int) -> bytes | None:
         """The bytes of the file `rel` leads to, or None when it holds more than `limit`.
         NotRead when it is not a file of the tree; GitUnusable when git stalls."""
@@ -232,7 +245,7 @@ class GitTree:
         process = git_process(self.root, "cat-file", "blob", entry.sha)
         if process is None:
             raise OSError(f"{rel}: git could not start")
-        return io.BufferedReader(_BlobStream(process), READ_BYTES)
+        return io.BufferedReader(BlobStream(process), READ_BYTES)
 
     def close(self) -> None:
         """Stop the batch process (a later read starts another)."""
@@ -260,9 +273,9 @@ class GitTree:
         data = self._batch_process().read(entry.sha)
         return data.decode("utf-8", "surrogateescape")
 
-    def _batch_process(self) -> _Batch:
+    def _batch_process(self) -> Batch:
         if self._batch is None:
-            self._batch = _Batch(self.root)
+            self._batch = Batch(self.root)
         return self._batch
 
 
@@ -277,116 +290,3 @@ def _entries(listing: str) -> dict[str, Entry]:
         mode, _, sha, size = fields
         entries[path] = Entry(mode, sha, int(size) if size.isdigit() else -1)
     return entries
-
-
-class _Batch:
-    """One `git cat-file --batch`: an object id written, its header and bytes read back."""
-
-    def __init__(self, root: Path) -> None:
-        process = git_process(root, "cat-file", "--batch", stdin=True)
-        if process is None:
-            raise GitUnusable(".", "unreadable", "git could not start")
-        self.process = process
-        self.buffer = bytearray()
-
-    def read(self, sha: str) -> bytes:
-        data = self.read_many([sha])[0]
-        if data is None:
-            raise NotRead("object missing from the repository")
-        return data
-
-    def read_many(self, shas: list[str]) -> list[bytes | None]:
-        """The contents of `shas` (at most WINDOW_FILES), asked in one write; None for an
-        object the repository lacks."""
-        stdin = self.process.stdin
-        assert stdin is not None
-        try:
-            stdin.write(b"".join(sha.encode("ascii") + b"\n" for sha in shas))
-            stdin.flush()
-        except OSError:
-            raise GitUnusable(".", "unreadable", "git stopped reading objects") from None
-        return [self._answer() for _ in shas]
-
-    def _answer(self) -> bytes | None:
-        header = self._until_newline()
-        fields = header.split()
-        if len(fields) != 3 or not fields[2].isdigit():
-            return None  # `<id> missing`: git writes nothing more for it
-        return self._exactly(int(fields[2]) + 1)[:-1]
-
-    def _until_newline(self) -> bytes:
-        end = self.buffer.find(b"\n")
-        while end < 0:
-            self._fill()
-            end = self.buffer.find(b"\n")
-        line = bytes(self.buffer[:end])
-        del self.buffer[: end + 1]
-        return line
-
-    def _exactly(self, count: int) -> bytes:
-        while len(self.buffer) < count:
-            self._fill()
-        data = bytes(self.buffer[:count])
-        del self.buffer[:count]
-        return data
-
-    def _fill(self) -> None:
-        stdout = self.process.stdout
-        assert stdout is not None
-        data = _read_watched(self.process, stdout.fileno())
-        if not data:
-            raise GitUnusable(".", "unreadable", "git stopped reading objects")
-        self.buffer += data
-
-    def close(self) -> None:
-        for stream in (self.process.stdin, self.process.stdout):
-            if stream is not None:
-                stream.close()
-        self.process.kill()
-        self.process.wait()
-
-
-def _read_watched(process: subprocess.Popen[bytes], fd: int) -> bytes:
-    """The next bytes git writes to `fd` (empty at its end); GitUnusable when git stalls on a
-    FIFO or runs out of time first."""
-    deadline = time.monotonic() + TIMEOUT
-    stalled = 0
-    while stalled < STALLED_POLLS and time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], POLL)
-        if ready:
-            return os.read(fd, READ_BYTES)
-        stalled = stalled + 1 if waits_on_fifo(process.pid) else 0
-    process.kill()
-    raise GitUnusable(".", "special", "git waited on a FIFO or ran out of time reading objects")
-
-
-class _BlobStream(io.RawIOBase):
-    """The stdout of `git cat-file blob`, read as a file; the process ends with the stream."""
-
-    def __init__(self, process: subprocess.Popen[bytes]) -> None:
-        self.process = process
-        self.pending = b""
-        self.ended = False
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        view = memoryview(buffer).cast("B")
-        if not self.pending and not self.ended:
-            stdout = self.process.stdout
-            assert stdout is not None
-            self.pending = _read_watched(self.process, stdout.fileno())
-            self.ended = not self.pending
-        count = min(len(view), len(self.pending))
-        view[:count] = self.pending[:count]
-        self.pending = self.pending[count:]
-        return count
-
-    def close(self) -> None:
-        if not self.closed:
-            if self.process.stdout is not None:
-                self.process.stdout.close()
-            self.process.kill()
-            self.process.wait()
-        super().close()

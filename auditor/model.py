@@ -23,8 +23,9 @@ from auditor.report_facts import SetAside as SetAside
 from auditor.report_facts import Source as Source
 from auditor.report_facts import Workspace as Workspace
 
-SCHEMA_VERSION = "1.2"
-"""1.1 added `unjudged`; 1.2 `repository.commit_date`, `rules_digest` and each rule's `measure`."""
+SCHEMA_VERSION = "1.3"
+"""1.1 added `unjudged`; 1.2 added `facts.agent_files`; 1.3 `repository.commit_date`,
+`rules_digest` and each rule's `measure`."""
 
 MeasureValue = int | float | str | bool | None
 """One raw measurement behind a rule's verdict (`RuleResult.measure`)."""

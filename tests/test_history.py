@@ -137,7 +137,9 @@ def test_outputs_chart_markdown_and_text(
     assert "script" not in svg.read_text() and "href" not in svg.read_text()
     lines = markdown.read_text().splitlines()
     assert lines[2] == "![Agent-readiness score over time](history.svg)"
-    assert any(line.startswith("- **-27.1** at `" + shas[14][:7]) for line in lines)
+    delta = {p["commit"]: p["delta"] for p in json.loads(recorded[1])["points"]}[shas[14]]
+    assert delta < 0
+    assert any(line.startswith(f"- **{delta:+.1f}** at `{shas[14][:7]}`: ") for line in lines)
 
 
 def test_the_html_report_shows_history_when_recorded(

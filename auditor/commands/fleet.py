@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from auditor.commands.audit import _cache_dir
+from auditor.commands.audit import cache_dir_option
 from auditor.errors import UsageError
 from auditor.fleet import FLEET_FILE, read_list, run_fleet
 from auditor.index.parsing import worker_count
@@ -101,7 +101,7 @@ def fleet_command(
             target,
             jobs=worker_count(jobs),
             resume=resume,
-            cache_dir=_cache_dir(no_cache, cache_dir),
+            cache_dir=cache_dir_option(no_cache, cache_dir),
             progress=progress,
             database=database,
         )

@@ -11,7 +11,7 @@ from typing import cast
 import click
 
 from auditor import api, registry
-from auditor.commands.audit import _cache_dir
+from auditor.commands.audit import cache_dir_option
 from auditor.errors import UsageError
 from auditor.history import default_database, run_history
 from auditor.index.parsing import worker_count
@@ -114,7 +114,7 @@ def history_command(
             branch=branch,
             commits=commits if commits is not None or since is not None else 20,
             since=since,
-            cache_dir=_cache_dir(no_cache, cache_dir),
+            cache_dir=cache_dir_option(no_cache, cache_dir),
             jobs=worker_count(jobs) if jobs is not None else 1,
             progress=progress,
         )

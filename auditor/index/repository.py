@@ -51,6 +51,7 @@ class RepositoryIndex:
         parent: RepositoryIndex | None = None,
         unread: Iterable[str] = (),
         tree: GitTree | None = None,
+        dir_links: Mapping[str, str] | None = None,
     ) -> None:
         self.root = root
         self.prefix = prefix
@@ -61,6 +62,8 @@ class RepositoryIndex:
         self.commit = commit
         self.links: Mapping[str, str] = links or {}
         """Symbolic link -> the repository file it resolves to (links to files only)."""
+        self.dir_links: Mapping[str, str] = dir_links or {}
+        """Symbolic link -> the repository directory it resolves to (never a loop)."""
         self.parent = parent
         """The index this package view was cut from (None for the repository itself)."""
         self._texts = texts
@@ -242,6 +245,11 @@ class RepositoryIndex:
             },
             parent=self if inherit else None,
             tree=self.tree,
+            dir_links={
+                link[cut:]: target[cut:]
+                for link, target in self.dir_links.items()
+                if inside(link) and inside(target)
+            },
         )
 
 

@@ -75,6 +75,7 @@ def invocations(root: Path, copy: Path, out: Path) -> dict[str, list[Args]]:
             [*history, "--format", "json", "-o", out / "h.svg"],
             ["audit", root, "--history-db", out / "history.sqlite3", "-o", out / "h.html"],
         ],
+        "mcp": [["mcp", root, "--help"]],  # it serves stdin: its tools are run below
     }
 
 
@@ -168,6 +169,26 @@ def test_a_command_runs_nothing_of_the_repository(
     for argv in started.argvs:
         assert Path(argv[0]).name == "git" and Path(argv[0]).is_absolute(), argv
         assert all(guard in argv for guard in GIT_GUARDS), argv
+
+
+def test_the_mcp_tools_run_nothing_of_the_repository(
+    trapped: tuple[Path, Path], started: Started, tmp_path: Path
+) -> None:
+    pytest.importorskip("mcp", reason="the [mcp] extra is not installed")
+    from auditor.mcp_server import answers
+    from auditor.mcp_server.workspace import Workspace
+
+    root, markers = trapped
+    workspace = Workspace(root, tmp_path / "cache")
+    answers.repository_facts(workspace)
+    answers.instructions_for(workspace, "setup.py", None)
+    answers.audit(workspace, page_size=500)
+    answers.propose_agents_md(workspace)
+    answers.report_text(workspace.report())
+    assert sorted(p.name for p in markers.iterdir()) == []
+    assert started.argvs, "discovery runs git in a git work tree"
+    for argv in started.argvs:
+        assert Path(argv[0]).name == "git" and all(guard in argv for guard in GIT_GUARDS), argv
 
 
 def assert_survived_code(code: int, err: str, args: Args) -> None:
