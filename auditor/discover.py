@@ -87,7 +87,8 @@ def discover(
     """
     root = root.resolve()
     found = _Found(root, [*(DEFAULT_EXCLUDES if default_excludes else ())], [*exclude])
-    return _discovered(found, _listed_by_git(root, found), within)
+    listed = _listed_by_git(root, found)
+    return _discovered(found, listed, within, _git_commit(root) if listed is not None else None)
 
 
 def discover_revision(
@@ -119,20 +120,19 @@ def _discovered(
             found.read_attributes(_parent(rel))
         candidates = [rel for rel in listed if not found.is_excluded(rel)]
     files = found.sort_out(candidates)
-    if commit is None and listed is not None:
-        commit = _git_commit(root)
+    sha, date = (commit.sha, commit.date) if commit is not None else (None, None)
     return Discovery(
         root=root,
         files=tuple(sorted(files)),
         symlinks=tuple(sorted(found.symlinks)),
         excluded=tuple(sorted(found.excluded)),
         diagnostics=tuple(sorted(found.diagnostics, key=lambda d: (d.path, d.kind, d.message))),
-        commit=commit.sha if commit is not None else None,
+        commit=sha,
         is_git=listed is not None,
         links=tuple(sorted(found.links)),
         dir_links=tuple(sorted(found.dir_links)),
         unread=tuple(sorted(unread)),
-        commit_date=commit.date if commit is not None else None,
+        commit_date=date,
         tree=found.tree,
     )
 

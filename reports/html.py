@@ -63,9 +63,14 @@ def context(report: Report, options: RenderOptions) -> dict[str, Any]:
         "not_applicable": [r for r in score.rules if r.status is Status.NOT_APPLICABLE],
         "errored": [r for r in score.rules if r.status is Status.ERROR],
         "diagnostics": sorted(report.diagnostics, key=lambda d: (d.path, d.kind, d.message)),
-        "history": report.history if report.history and report.history.points else None,
-        "history_chart": history_svg.chart(report.history) if report.history else "",
+        **_history(report),
     }
+
+
+def _history(report: Report) -> dict[str, Any]:
+    """The History section's variables: nothing to show unless a history was recorded."""
+    history = report.history if report.history and report.history.points else None
+    return {"history": history, "history_chart": history_svg.chart(history) if history else ""}
 
 
 def environment() -> Environment:

@@ -97,16 +97,7 @@ def history_command(
     root = api.check_root(path)
     if api.revision_dir(root):
         raise UsageError(f"{path}: history audits a whole repository; pass its top directory")
-    renderers = registry.load_renderers(entry_points(group=HISTORY_REPORTS_GROUP))
-
-    def renderer(name: str) -> HistoryRenderer:
-        return cast(HistoryRenderer, renderers.get(name))
-
-    for out in outputs:
-        if out.suffix.lower() not in FORMAT_BY_SUFFIX:
-            known = ", ".join(sorted(FORMAT_BY_SUFFIX))
-            raise UsageError(f"{out}: cannot tell the format from the extension (use {known})")
-    targets = [(out, output_target(out, root)) for out in outputs]
+    targets = _targets(outputs, root)
     with progress_bar(enabled=not quiet and interactive()) as progress:
         history = run_history(
             root,
@@ -118,14 +109,32 @@ def history_command(
             jobs=worker_count(jobs) if jobs is not None else 1,
             progress=progress,
         )
-    options = RenderOptions()
-    click.echo(renderer(fmt)(history, options), nl=False)
+    click.echo(_renderer(fmt)(history, RenderOptions()), nl=False)
+    _write(history, targets)
+    return 0
+
+
+def _renderer(name: str) -> HistoryRenderer:
+    renderers = registry.load_renderers(entry_points(group=HISTORY_REPORTS_GROUP))
+    return cast(HistoryRenderer, renderers.get(name))
+
+
+def _targets(outputs: tuple[Path, ...], root: Path) -> list[tuple[Path, Path]]:
+    """Each output and where it is written, checked before any commit is audited."""
+    for out in outputs:
+        if out.suffix.lower() not in FORMAT_BY_SUFFIX:
+            known = ", ".join(sorted(FORMAT_BY_SUFFIX))
+            raise UsageError(f"{out}: cannot tell the format from the extension (use {known})")
+    return [(out, output_target(out, root)) for out in outputs]
+
+
+def _write(history: History, targets: list[tuple[Path, Path]]) -> None:
+    """Write each output; a Markdown one shows the chart when an SVG one is written too."""
     charts = [target for out, target in targets if out.suffix.lower() == ".svg"]
     for out, target in targets:
-        text = renderer(FORMAT_BY_SUFFIX[out.suffix.lower()])(history, options)
+        text = _renderer(FORMAT_BY_SUFFIX[out.suffix.lower()])(history, RenderOptions())
         if out.suffix.lower() == ".md" and charts:
             image = Path(os.path.relpath(charts[0], target.parent)).as_posix()
             heading, _, rest = text.partition("\n")
             text = f"{heading}\n\n![Agent-readiness score over time]({image})\n{rest}"
         write_text(target, text, str(out))
-    return 0
