@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from auditor.agents_md.house_rules import contradicts, forbidden_commands
 from auditor.agents_md.inline_code import code_span, refusal
@@ -142,35 +142,44 @@ TOOL_JOBS = {"linter": "lint", "formatter": "format", "type_checker": "type_chec
 MAX_TOOL_LINES = 4
 
 
+@dataclass
+class _ToolRuns:
+    """Per command text: the jobs it does (labels and kinds), the tools it runs, its source."""
+
+    jobs: dict[str, list[str]] = field(default_factory=dict)
+    kinds: dict[str, list[str]] = field(default_factory=dict)
+    tools: dict[str, list[str]] = field(default_factory=dict)
+    sources: dict[str, Source | None] = field(default_factory=dict)
+
+    def add(self, text: str, kind: str, label: str, tool: str, source: Source | None) -> None:
+        self.sources.setdefault(text, source)
+        if label not in self.jobs.setdefault(text, []):
+            self.jobs[text].append(label)
+            self.kinds.setdefault(text, []).append(TOOL_JOBS[kind])
+        if tool not in self.tools.setdefault(text, []):
+            self.tools[text].append(tool)
+
+
 def _tool_lines(chooser: CommandChooser, forbidden: frozenset[str]) -> list[PlanLine | None]:
     """One line per command; a command doing several jobs says so (`Lint and format`), and a
     command that does not name its tool names it (`Lint (golangci-lint)`)."""
-    jobs: dict[str, list[str]] = {}
-    kinds: dict[str, list[str]] = {}
-    tools: dict[str, list[str]] = {}
-    sources: dict[str, Source | None] = {}
+    runs = _ToolRuns()
     for kind, label in TOOL_KINDS:
         for tool, run in chooser.tools(kind):
             text = None if contradicts(run, forbidden) else chooser.unattended(run)
-            if text is None:
-                continue
-            sources.setdefault(text, chooser.source(run))
-            if label not in jobs.setdefault(text, []):
-                jobs[text].append(label)
-                kinds.setdefault(text, []).append(TOOL_JOBS[kind])
-            if tool not in tools.setdefault(text, []):
-                tools[text].append(tool)
+            if text is not None:
+                runs.add(text, kind, label, tool, chooser.source(run))
     merged: dict[str, list[str]] = {}
-    for text, labels in list(jobs.items())[:MAX_TOOL_LINES]:
+    for text, labels in list(runs.jobs.items())[:MAX_TOOL_LINES]:
         label = " and ".join([labels[0], *(word.lower() for word in labels[1:])])
-        unnamed = [tool for tool in tools[text] if tool not in text]
+        unnamed = [tool for tool in runs.tools[text] if tool not in text]
         merged.setdefault(f"{label} ({', '.join(unnamed)})" if unnamed else label, []).append(text)
     return [
         PlanLine(
             label,
             tuple(texts),
-            tuple(sources[text] for text in texts),
-            tuple(dict.fromkeys(job for text in texts for job in kinds[text])),
+            tuple(runs.sources[text] for text in texts),
+            tuple(dict.fromkeys(job for text in texts for job in runs.kinds[text])),
         )
         for label, texts in merged.items()
     ]

@@ -114,6 +114,9 @@ def _load(view: AgentLoad, within: str) -> dict[str, Any]:
         ],
         "cut": [served(f.path) for f in view.cut],
         "skipped": [{"path": served(s.path), "why": s.why} for s in view.skipped],
+        "on_demand": [
+            {**asdict(f), "path": served(f.path)} for f in view.on_demand
+        ],  # skills, custom agents, commands and hooks: read when called for, as --explain says
         "notes": list(view.notes),
     }
 

@@ -787,3 +787,22 @@ def test_a_run_on_one_pinned_rust_release_is_a_variant(make_subject: MakeSubject
     assert chosen(make_subject, files)[0][:2] == ("cargo test", "Cargo.toml")
     files[".github/workflows/ci.yml"] = workflow(job("ubuntu-latest", "cargo +nightly test"))
     assert chosen(make_subject, files)[0][:2] == ("cargo +nightly test", ".github/workflows/ci.yml")
+
+
+def test_autotools_without_documented_commands_configure_then_make_check(
+    make_subject: MakeSubject,
+) -> None:
+    files = {
+        "configure.ac": "AC_INIT([s], [1])\nAM_INIT_AUTOMAKE\n",
+        "autogen.sh": "#!/bin/sh\nautoreconf -fi\n",
+        "Makefile.am": "SUBDIRS = src test\n",
+        "src/Makefile.am": "lib_LTLIBRARIES = libs.la\n",
+        "test/Makefile.am": "TESTS_TARGETS = a b\ncheck_PROGRAMS = $(TESTS_TARGETS)\n",
+        "test/a.c": "int main(void) { return 0; }\n",
+        ".github/workflows/ci.yml": workflow(job("ubuntu-latest", "cd build && ctest -R bindings")),
+    }
+    # make check recurses into SUBDIRS; ctest -R runs the tests one pattern picks
+    assert chosen(make_subject, files)[0][:2] == (
+        "autoreconf -fi && ./configure && make check",
+        "configure.ac",
+    )

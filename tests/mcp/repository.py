@@ -17,6 +17,8 @@ FILES = {
     "src/shop/cart.py": "def total(items):\n    return sum(items)\n",
     "tests/test_cart.py": "from shop.cart import total\n\n\ndef test_a():\n    assert total([1])\n",
     ".gitignore": ".env\n",
+    ".claude/skills/pricing/SKILL.md": "---\nname: pricing\ndescription: Use when you change "
+    "how prices are computed.\n---\n\nPrices are integers in cents.\n",
 }
 
 

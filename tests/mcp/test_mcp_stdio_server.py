@@ -132,6 +132,10 @@ async def _instructions(client: Client, explained: str) -> None:
             assert loaded["path"] in explained
     one = await call(client, "instructions_for", {"path": "src/shop", "agent": "claude"})
     assert [a["agent"] for a in one["agents"]] == ["claude"]
+    # a skill is read when the task matches its description, as --explain says
+    [skill] = one["agents"][0]["on_demand"]
+    assert (skill["path"], skill["kind"]) == (".claude/skills/pricing/SKILL.md", "skill")
+    assert skill["path"] in explained and "description" in skill["when"]
 
 
 async def _audit(client: Client, report: dict[str, Any]) -> None:

@@ -75,25 +75,36 @@ def _commands(function: Function, helpers: dict[str, Function], depth: int = 0) 
     for node in ast.walk(function):
         if not isinstance(node, ast.Call):
             continue
-        if isinstance(node.func, ast.Name) and depth < MAX_HELPER_DEPTH:
-            helper = helpers.get(node.func.id)
-            passes = any(isinstance(a, ast.Name) and a.id == parameter for a in node.args[:1])
-            if helper is not None and helper is not function and passes:
-                found.extend(_commands(helper, helpers, depth + 1))
-            continue
-        if not isinstance(node.func, ast.Attribute):
-            continue
-        owner = node.func.value
-        if not (isinstance(owner, ast.Name) and owner.id == parameter):
-            continue
-        words = [
-            a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)
-        ]
-        if node.func.attr in RUN_METHODS and words:
-            found.append(Command(shlex.join(words), NOXFILE, node.lineno, "nox"))
-        elif node.func.attr == "notify" and words:
-            found.append(Command(f"nox -s {words[0]}", NOXFILE, node.lineno, "nox"))
+        helper = _helper_called(node, parameter, helpers) if depth < MAX_HELPER_DEPTH else None
+        if helper is not None and helper is not function:
+            found.extend(_commands(helper, helpers, depth + 1))
+        else:
+            found.extend(_session_call(node, parameter))
     return sorted(found, key=lambda c: c.line or 0) if depth == 0 else found
+
+
+def _helper_called(node: ast.Call, parameter: str, helpers: dict[str, Function]) -> Function | None:
+    """The noxfile function `node` calls with the session as its first argument."""
+    if not isinstance(node.func, ast.Name):
+        return None
+    passes = any(isinstance(a, ast.Name) and a.id == parameter for a in node.args[:1])
+    return helpers.get(node.func.id) if passes else None
+
+
+def _session_call(node: ast.Call, parameter: str) -> list[Command]:
+    """`session.run("pytest", "-m", "not slow")` as a command; `session.notify("x")` as
+    `nox -s x`."""
+    func = node.func
+    if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)):
+        return []
+    if func.value.id != parameter:
+        return []
+    words = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+    if func.attr in RUN_METHODS and words:
+        return [Command(shlex.join(words), NOXFILE, node.lineno, "nox")]
+    if func.attr == "notify" and words:
+        return [Command(f"nox -s {words[0]}", NOXFILE, node.lineno, "nox")]
+    return []
 
 
 def _default_sessions(tree: ast.Module) -> list[str]:

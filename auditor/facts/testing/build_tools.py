@@ -35,6 +35,7 @@ def build_tool_test_commands(
         *_maven(src, frameworks),
         *_rake(src, env),
         *_cmake(src),
+        *_autotools(src),
         *_dotnet(src, frameworks),
         *_cargo(src, frameworks),
         *_go(src, frameworks),
@@ -95,6 +96,38 @@ def _cmake(src: FactSources) -> Iterator[Command]:
         configure = f"cmake -B build -D{option}=ON" if option else "cmake -B build"
         command = CMAKE_TEST.replace("cmake -B build", configure, 1)
         yield Command(command, "CMakeLists.txt", line, "build-tool")
+
+
+AUTOMAKE_TESTS = re.compile(r"^[ \t]*+(?:TESTS|check_PROGRAMS|\w*_TESTS)[ \t]*+\+?=", re.M)
+"""A Makefile.am line that declares tests (`TESTS = ...`): automake's `make check` runs them."""
+
+
+def automake_tests(src: FactSources, directory: str = "") -> bool:
+    """Whether a Makefile.am in `directory` or below it declares tests (`make check` recurses
+    into the `SUBDIRS`: libsodium's are in `test/default/Makefile.am`)."""
+    prefix = f"{directory.strip('/')}/" if directory.strip("/") else ""
+    return any(
+        AUTOMAKE_TESTS.search(src.text(record.path) or "")
+        for record in src.repo.glob("Makefile.am")
+        if record.path.startswith(prefix)
+    )
+
+
+def _autotools(src: FactSources) -> Iterator[Command]:
+    """`./configure && make check` where configure.ac and a Makefile.am that declares tests
+    are there, the configure script first made by `autoreconf -fi` when it is not committed
+    (gnulib's `./bootstrap` where there is one). Not the repository's `autogen.sh`: its flags
+    are its own (libsodium's refuses to run without `-s`); autoreconf is what it wraps."""
+    setup = next((f.path for f in src.repo.glob("/configure.ac", "/configure.in")), None)
+    if setup is None or not automake_tests(src):
+        return
+    if src.repo.file("configure"):
+        first = "./configure"
+    elif src.repo.file("bootstrap"):
+        first = "./bootstrap && ./configure"  # gnulib's, which autoreconf alone cannot replace
+    else:
+        first = "autoreconf -fi && ./configure"
+    yield Command(f"{first} && make check", setup, None, "build-tool")
 
 
 def _test_option(text: str, at: int) -> str | None:

@@ -70,6 +70,7 @@ CHECK_RUNNERS = frozenset(
 CHECK_NAMES = frozenset({"check", "ci"})
 """Targets named for every check, not for the tests (`make check`, `npm run ci`)."""
 INSTRUCTION_NAMES = ("AGENTS.md", "CLAUDE.md")
+AUTOTOOLS_INPUTS = frozenset({"configure.ac", "configure.in"})
 TEMPLATE_MARKS = ("${{", "{{", "$(", "${", "<", ">", "`")
 """A command holding these is not runnable as written (`tox -e ${{ matrix.env }}`)."""
 MAX_COMMAND = 90
@@ -261,7 +262,9 @@ def _tier(command: Command, whole_suite: bool) -> tuple[int, int, str, int, int]
     if command.origin in RUNNER_ORIGINS:
         return (4, RUNNER_ORIGINS.index(command.origin), "", 0, 0)
     if command.origin == "build-tool":
-        return (5, 0, "", 0, 0)  # a runner target seen to run nothing known: (5, 1, ...)
+        # a runner target seen to run nothing known: (5, 1, ...); the guess of how autotools
+        # is set up (`./autogen.sh && ./configure`: its flags unknown) after those
+        return (5, 3 if command.path in AUTOTOOLS_INPUTS else 0, "", 0, 0)
     return (6, 0, "", 0, 0)
 
 

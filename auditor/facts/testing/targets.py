@@ -14,7 +14,7 @@ from auditor.facts.runners.registry import TaskRunners
 from auditor.facts.runners.resolution import expand, located_invocations, reach
 from auditor.facts.shell.invocations import Invocation, invocations
 from auditor.facts.testing.build_dirs import cmake_configure
-from auditor.facts.testing.build_tools import CMAKE_TESTS
+from auditor.facts.testing.build_tools import CMAKE_TESTS, automake_tests
 from auditor.facts.testing.invocations import (
     TestEnvironment,
     runs_test_suite,
@@ -167,15 +167,10 @@ def _cmake_tests_in(runners: TaskRunners, directory: str, parent: Command) -> bo
     return False
 
 
-AUTOMAKE_TESTS = re.compile(r"^\s*(?:TESTS|check_PROGRAMS|\w+_TESTS)\s*\+?=", re.M)
-
-
 def _automake_tests(runners: TaskRunners, directory: str, parent: Command) -> bool:
     """Whether `parent` runs `./configure` in `directory` first, whose `Makefile.am` declares
     tests (`TESTS = ...`): the Makefile configure writes has automake's `check`."""
-    prefix = f"{directory}/" if directory else ""
-    text = runners.src.text(f"{prefix}Makefile.am") or ""
-    return _configures(runners, directory, parent) and AUTOMAKE_TESTS.search(text) is not None
+    return _configures(runners, directory, parent) and automake_tests(runners.src, directory)
 
 
 def _configures(runners: TaskRunners, directory: str, parent: Command) -> bool:

@@ -32,6 +32,10 @@ CONFIGURATION_OPTIONS = {
     "dotnet": frozenset({"-c", "--configuration"}),
 }
 """Options whose value is a build configuration (`ctest -C Debug`), not a debugging recipe."""
+CTEST_SELECTING = frozenset(
+    {"-R", "--tests-regex", "-L", "--label-regex", "-I", "--tests-information"}
+)
+"""ctest options that run the tests a pattern or label picks (`ctest -R rust_bindings_tests`)."""
 SUBSET_OPTIONS = frozenset({"-m", "-k"})
 """pytest options that run the tests of one marker or keyword, not the suite."""
 TOOLCHAIN_SETTING = re.compile(
@@ -182,6 +186,8 @@ def _invocation_variant(invocation: Invocation) -> str:
             return kind
     if program == "go" and words[:1] == ["test"]:
         return _go_test_variant(args)
+    if program == "ctest" and any(a.split("=", 1)[0] in CTEST_SELECTING for a in args):
+        return "a subset of the tests"
     return "debug" if any(DEBUG_WORD.search(f) for f in _features(args)) else ""
 
 
