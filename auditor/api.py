@@ -11,7 +11,7 @@ from typing import Any
 
 from auditor import __version__, engine, registry, scoring, suppression
 from auditor.config import Config
-from auditor.discover import Discovery, discover, discover_revision, enclosing_root
+from auditor.discover import discover, discover_revision, enclosing_root
 from auditor.errors import ConfigError, UsageError
 from auditor.facts.subject import Subject
 from auditor.git_command import GitUnusable, check_metadata, git_output
@@ -91,7 +91,6 @@ class Prepared:
     index: RepositoryIndex
     """The whole repository's index (its top's, for a directory of it)."""
     commit_date: str | None = None
-    """The audited commit's date, from discovery."""
 
     @property
     def commit(self) -> str | None:
@@ -117,43 +116,22 @@ def audit(
     With `rev` (a commit, branch or tag, or a tree from `open_revision`), the commit is
     audited from git objects instead of the work tree, which is neither read nor changed:
     the report is the one a fresh checkout of that commit would give."""
-    config = config or Config()
-    root = check_root(root)
-    selected = select_rules(config, rules)
-    if rev is None:
-        top, within = repository_of(root)
-        discovery = discover(top, config.exclude, config.default_excludes, within=within)
-        return judge(
-            _prepare(root, top, within, discovery, config, selected, cache_dir, jobs, progress)
-        )
-    tree, within = open_revision(root, rev) if isinstance(rev, str) else (rev, revision_dir(root))
-    try:
-        discovery = discover_revision(tree, config.exclude, config.default_excludes, within)
-        top = discovery.root
-        return judge(
-            _prepare(root, top, within, discovery, config, selected, cache_dir, jobs, progress)
-        )
-    finally:
-        if isinstance(rev, str):
-            tree.close()
-
-
-def prepare(
-    root: Path,
-    config: Config | None = None,
-    *,
-    rules: Sequence[Rule] | None = None,
-    cache_dir: Path | None = None,
-    jobs: int | None = None,
-    progress: Progress | None = None,
-) -> Prepared:
-    """Discover and index the work tree at `root` for the rules `config` selects."""
-    config = config or Config()
-    root = check_root(root)
-    selected = select_rules(config, rules)
-    top, within = repository_of(root)
-    discovery = discover(top, config.exclude, config.default_excludes, within=within)
-    return _prepare(root, top, within, discovery, config, selected, cache_dir, jobs, progress)
+    if isinstance(rev, str):
+        tree, _ = open_revision(check_root(root), rev)
+        with tree:
+            return audit(
+                root,
+                config,
+                rules=rules,
+                cache_dir=cache_dir,
+                jobs=jobs,
+                progress=progress,
+                rev=tree,
+            )
+    prepared = prepare(
+        root, config, rules=rules, cache_dir=cache_dir, jobs=jobs, progress=progress, tree=rev
+    )
+    return judge(prepared)
 
 
 def open_revision(root: Path, rev: str) -> tuple[GitTree, str]:
@@ -183,17 +161,28 @@ def revision_dir(root: Path) -> str:
     return root.relative_to(enclosing).as_posix() if root != enclosing else ""
 
 
-def _prepare(
+def prepare(
     root: Path,
-    top: Path,
-    within: str,
-    discovery: Discovery,
-    config: Config,
-    selected: tuple[engine.SelectedRule, ...],
-    cache_dir: Path | None,
-    jobs: int | None,
-    progress: Progress | None,
+    config: Config | None = None,
+    *,
+    rules: Sequence[Rule] | None = None,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    tree: GitTree | None = None,
 ) -> Prepared:
+    """Discover and index the repository at `root` for the rules `config` selects: its work
+    tree, or with `tree` the commit it holds (read from git objects)."""
+    config = config or Config()
+    root = check_root(root)
+    selected = select_rules(config, rules)
+    if tree is None:
+        top, within = repository_of(root)
+        discovery = discover(top, config.exclude, config.default_excludes, within=within)
+    else:
+        within = revision_dir(root)
+        discovery = discover_revision(tree, config.exclude, config.default_excludes, within)
+        top = discovery.root
     cache = SyntaxCache(cache_dir, top, PARSER_VERSION) if cache_dir is not None else None
     scans = ScanCache(cache_dir, top) if cache_dir is not None else None
     index = build_index(

@@ -19,7 +19,10 @@ from auditor.commands.audit import audit_command
 from auditor.commands.badge import badge_command
 from auditor.commands.baseline import baseline_command
 from auditor.commands.diff import diff_command
+from auditor.commands.fleet import fleet_command
+from auditor.commands.history import history_command
 from auditor.commands.mcp import mcp_command
+from auditor.commands.merge import merge_command
 from auditor.commands.rules import explain_command, rules_command
 from auditor.errors import AuditorError
 from auditor.inert_text import visible
@@ -41,6 +44,9 @@ def cli() -> None:
       auditor agents-md . --write              write an AGENTS.md from verified facts
       auditor diff old.json new.json           what a change did to the score
       auditor baseline . && auditor audit . --baseline .auditor-baseline.json --fail-on-new
+      auditor fleet --from repos.txt -o out/   audit many repositories, one report each
+      auditor merge out/*.json -o fleet.html   one dashboard for the whole fleet
+      auditor history . --commits 50           the score at past commits, and what changed
       auditor rules                            list every rule
       auditor explain INS001                   what a rule checks, why, and how to fix it
       auditor mcp .                            serve verified facts to a coding agent (MCP)
@@ -55,6 +61,9 @@ cli.add_command(rules_command)
 cli.add_command(explain_command)
 cli.add_command(badge_command)
 cli.add_command(diff_command)
+cli.add_command(fleet_command)
+cli.add_command(merge_command)
+cli.add_command(history_command)
 cli.add_command(mcp_command)
 cli.add_command(baseline_command)
 

@@ -10,9 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from auditor.bounded_read import NotRead
 from auditor.git_command import GitUnusable, check_metadata, git_output
-from auditor.git_tree import Commit, GitTree, commit_of
+from auditor.git_tree import DIRECTORY, Commit, GitTree, commit_of
 from auditor.model import Diagnostic
 from auditor.walk import MAX_RULES_BYTES, Layers, read_rules, walk
 
@@ -88,7 +87,8 @@ def discover(
     """
     root = root.resolve()
     found = _Found(root, [*(DEFAULT_EXCLUDES if default_excludes else ())], [*exclude])
-    return _discovered(found, _listed_by_git(root, found), within)
+    listed = _listed_by_git(root, found)
+    return _discovered(found, listed, within, _git_commit(root) if listed is not None else None)
 
 
 def discover_revision(
@@ -99,6 +99,8 @@ def discover_revision(
     same way, so that auditing either gives the same report byte for byte."""
     defaults = [*(DEFAULT_EXCLUDES if default_excludes else ())]
     found = _Found(tree.root.resolve(), defaults, [*exclude], tree=tree)
+    if not tree.paths():  # git lists nothing in such a checkout: it is walked, as no git
+        return Discovery(found.root, (), (), (), (), commit=None, is_git=False, tree=tree)
     return _discovered(found, tree.paths(), within, tree.commit)
 
 
@@ -118,20 +120,19 @@ def _discovered(
             found.read_attributes(_parent(rel))
         candidates = [rel for rel in listed if not found.is_excluded(rel)]
     files = found.sort_out(candidates)
-    if commit is None and listed is not None:
-        commit = _git_commit(root)
+    sha, date = (commit.sha, commit.date) if commit is not None else (None, None)
     return Discovery(
         root=root,
         files=tuple(sorted(files)),
         symlinks=tuple(sorted(found.symlinks)),
         excluded=tuple(sorted(found.excluded)),
         diagnostics=tuple(sorted(found.diagnostics, key=lambda d: (d.path, d.kind, d.message))),
-        commit=commit.sha if commit is not None else None,
+        commit=sha,
         is_git=listed is not None,
         links=tuple(sorted(found.links)),
         dir_links=tuple(sorted(found.dir_links)),
         unread=tuple(sorted(unread)),
-        commit_date=commit.date if commit is not None else None,
+        commit_date=date,
         tree=found.tree,
     )
 
@@ -156,7 +157,7 @@ class _Found:
 
     def read_attributes(self, base: str) -> None:
         if self.tree is not None:
-            text = _tree_rules(self.tree, posixpath.join(base, ".gitattributes"))
+            text = self.tree.read_rules(posixpath.join(base, ".gitattributes"), MAX_RULES_BYTES)
         else:
             text = read_rules(self.root / base / ".gitattributes") if self.is_real(base) else None
         if text is not None:
@@ -250,9 +251,8 @@ class _Found:
         self.symlinks.append(rel)
         if self.excludes_dir(rel):
             return  # stands for an excluded directory: `.venv -> /opt/venvs/app`
-        target, problem = (
-            _follow(self.root, rel) if self.tree is None else _follow_tree(self.tree, rel)
-        )
+        follow = _follow(self.root, rel) if self.tree is None else _follow_tree(self.tree, rel)
+        target, problem = follow
         if target is not None and problem == IN_REPOSITORY_DIRECTORY:
             self.dir_links.append((rel, target))  # its files are indexed where they are
         elif target is not None:
@@ -304,29 +304,8 @@ def _follow(root: Path, rel: str) -> tuple[str | None, str]:
 
 def _follow_tree(tree: GitTree, rel: str) -> tuple[str | None, str]:
     """`_follow` for a link of a commit's tree: where a checkout's link would lead."""
-    try:
-        target = tree.resolve(rel)
-    except NotRead as reason:
-        return None, str(reason)
-    except GitUnusable:
-        return None, "dangles"  # its target could not be read
-    kind = tree.kind(target)
-    if kind == "dir":
-        parent = _parent(rel)
-        inside = not target or parent == target or parent.startswith(target + "/")
-        return (None, "loops") if inside else (target, IN_REPOSITORY_DIRECTORY)
-    return target, ""
-
-
-def _tree_rules(tree: GitTree, rel: str) -> str | None:
-    """`read_rules` for a commit: a regular file (never a link), its first MiB, or None."""
-    if tree.kind(rel) != "file":
-        return None
-    try:
-        with tree.open(rel) as stream:
-            return stream.read(MAX_RULES_BYTES).decode("utf-8", "replace")
-    except (OSError, NotRead, GitUnusable):
-        return None
+    target, problem = tree.follow(rel)
+    return target, IN_REPOSITORY_DIRECTORY if problem == DIRECTORY else problem
 
 
 def _linguist_patterns(text: str) -> list[str]:

@@ -4,6 +4,10 @@
 which kind, where a symbolic link leads, the bytes of a file up to a bound) for one commit,
 the way a fresh checkout of that commit would answer them: a tracked file is a regular file,
 a link entry a symbolic link (its blob is the target), a submodule entry an empty directory.
+One answer may differ: a link that leads out of the repository (`..` past its top, or an
+absolute path) "leaves the repository" here, where in a checkout whatever lies outside it
+decides between that and "dangles". (`tests/test_git_tree_property.py` checks the rest.)
+
 Reads go through one `git cat-file --batch` process, started lazily and watched like every
 other git run (`auditor.git_command`): git waiting on a FIFO planted in the object store, or
 running past the timeout, is stopped. A file over the caller's bound is never held whole;
@@ -13,35 +17,26 @@ running past the timeout, is stopped. A file over the caller's bound is never he
 from __future__ import annotations
 
 import io
-import os
 import posixpath
-import select
-import subprocess
-import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import BinaryIO
 
 from auditor.bounded_read import NotRead
-from auditor.git_command import (
-    POLL,
-    STALLED_POLLS,
-    TIMEOUT,
-    GitUnusable,
-    check_metadata,
-    git_output,
-    git_process,
-    waits_on_fifo,
-)
+from auditor.git_batch import READ_BYTES, WINDOW_FILES, Batch, BlobStream
+from auditor.git_command import GitUnusable, check_metadata, git_output, git_process
 
 REGULAR_MODES = frozenset({"100644", "100755", "100664"})
 LINK_MODE = "120000"
 GITLINK_MODE = "160000"
 MAX_LINK_HOPS = 40
 """Links followed while resolving one path before it counts as a loop (Linux's limit)."""
+DIRECTORY = "directory"
+"""`follow`'s reason for a link to a directory of the tree (its files are listed there)."""
 MAX_LINK_BYTES = 4096
-READ_BYTES = 1 << 16
+WINDOW_BYTES = 8 << 20
+"""At most this many bytes of answers are held ahead of the reader."""
 
 
 class RevisionError(Exception):
@@ -107,7 +102,10 @@ class GitTree:
             while parent and parent not in self.directories:
                 self.directories.add(parent)
                 parent = posixpath.dirname(parent)
-        self._batch: _Batch | None = None
+        self._batch: Batch | None = None
+        self._order: dict[str, int] = {}
+        self._upcoming: list[str] = []
+        self._window: dict[str, bytes] = {}
 
     @classmethod
     def load(cls, root: Path, rev: str) -> GitTree:
@@ -142,13 +140,17 @@ class GitTree:
         pending = [part for part in rel.split("/") if part not in ("", ".")]
         resolved: list[str] = []
         hops = 0
+        at_file = False
         while pending:
             part = pending.pop(0)
-            if part == "..":
+            if part == "..":  # taken lexically, as Python's realpath takes it
                 if not resolved:
                     raise NotRead("leaves the repository")
                 resolved.pop()
+                at_file = False
                 continue
+            if at_file:
+                raise NotRead("loops")  # a file used as a directory: resolve() fails so
             here = "/".join([*resolved, part])
             kind = self.kind(here)
             if kind is None:
@@ -162,18 +164,73 @@ class GitTree:
                     raise NotRead("leaves the repository")
                 pending = [p for p in target.split("/") if p not in ("", ".")] + pending
                 continue
-            if kind == "file" and pending:
-                raise NotRead("loops")  # not a directory: the checkout's resolve() fails so
+            at_file = kind == "file"
             resolved.append(part)
         return "/".join(resolved)
+
+    def expect(self, paths: list[str], limit: int) -> None:
+        """Say the files of `paths` will be read in this order, each up to `limit` bytes:
+        their objects are then asked of git a window at a time instead of one by one."""
+        self._upcoming = [p for p in paths if p in self.entries]
+        self._order = {path: n for n, path in enumerate(self._upcoming)}
+        self._limit = limit
+        self._window.clear()
+
+    def follow(self, rel: str) -> tuple[str | None, str]:
+        """Where the link `rel` leads: (a file, ""), (a directory, DIRECTORY), or (None, why
+        not: "dangles", "loops", "leaves the repository"), as a checkout's link would."""
+        try:
+            target = self.resolve(rel)
+        except NotRead as reason:
+            return None, str(reason)
+        except GitUnusable:
+            return None, "dangles"  # its target could not be read
+        if self.kind(target) == "dir":
+            parent = posixpath.dirname(rel)
+            if not target or parent == target or parent.startswith(target + "/"):
+                return None, "loops"
+            return target, DIRECTORY
+        return target, ""
+
+    def read_rules(self, rel: str, limit: int) -> str | None:
+        """A .gitattributes as `walk.read_rules` reads one: a regular file (never a link),
+        its first `limit` bytes, or None."""
+        if self.kind(rel) != "file":
+            return None
+        try:
+            with self.open(rel) as stream:
+                return stream.read(limit).decode("utf-8", "replace")
+        except (OSError, NotRead, GitUnusable):
+            return None
 
     def read(self, rel: str, limit: int) -> bytes | None:
         """The bytes of the file `rel` leads to, or None when it holds more than `limit`.
         NotRead when it is not a file of the tree; GitUnusable when git stalls."""
+        if rel in self._window:
+            return self._window.pop(rel)
         entry = self._file_entry(rel)
         if entry.size > limit:
             return None
+        if rel in self._order and entry.mode in REGULAR_MODES:
+            self._fill_window(rel)
+            if rel in self._window:
+                return self._window.pop(rel)
         return self._batch_process().read(entry.sha)
+
+    def _fill_window(self, first: str) -> None:
+        """Ask git for `first` and the regular files expected after it, in one write."""
+        chosen: list[str] = []
+        held = 0
+        for path in self._upcoming[self._order[first] :]:
+            entry = self.entries[path]
+            if entry.mode not in REGULAR_MODES or entry.size > self._limit:
+                continue
+            if chosen and (len(chosen) >= WINDOW_FILES or held + entry.size > WINDOW_BYTES):
+                break
+            chosen.append(path)
+            held += entry.size
+        blobs = self._batch_process().read_many([self.entries[p].sha for p in chosen])
+        self._window = {path: blob for path, blob in zip(chosen, blobs, strict=True) if blob}
 
     def read_inside(self, rel: str, limit: int) -> bytes:
         """As `bounded_read.read_inside`: the bytes, or NotRead saying why not."""
@@ -188,7 +245,7 @@ class GitTree:
         process = git_process(self.root, "cat-file", "blob", entry.sha)
         if process is None:
             raise OSError(f"{rel}: git could not start")
-        return io.BufferedReader(_BlobStream(process), READ_BYTES)
+        return io.BufferedReader(BlobStream(process), READ_BYTES)
 
     def close(self) -> None:
         """Stop the batch process (a later read starts another)."""
@@ -216,9 +273,9 @@ class GitTree:
         data = self._batch_process().read(entry.sha)
         return data.decode("utf-8", "surrogateescape")
 
-    def _batch_process(self) -> _Batch:
+    def _batch_process(self) -> Batch:
         if self._batch is None:
-            self._batch = _Batch(self.root)
+            self._batch = Batch(self.root)
         return self._batch
 
 
@@ -233,102 +290,3 @@ def _entries(listing: str) -> dict[str, Entry]:
         mode, _, sha, size = fields
         entries[path] = Entry(mode, sha, int(size) if size.isdigit() else -1)
     return entries
-
-
-class _Batch:
-    """One `git cat-file --batch`: an object id written, its header and bytes read back."""
-
-    def __init__(self, root: Path) -> None:
-        process = git_process(root, "cat-file", "--batch", stdin=True)
-        if process is None:
-            raise GitUnusable(".", "unreadable", "git could not start")
-        self.process = process
-        self.buffer = bytearray()
-
-    def read(self, sha: str) -> bytes:
-        stdin = self.process.stdin
-        assert stdin is not None
-        try:
-            stdin.write(sha.encode("ascii") + b"\n")
-            stdin.flush()
-        except OSError:
-            raise GitUnusable(".", "unreadable", "git stopped reading objects") from None
-        header = self._until_newline()
-        if header.endswith(b" missing") or len(header.split()) != 3:
-            raise NotRead("object missing from the repository")
-        return self._exactly(int(header.split()[2]) + 1)[:-1]
-
-    def _until_newline(self) -> bytes:
-        while b"\n" not in self.buffer:
-            self._fill()
-        line, _, rest = bytes(self.buffer).partition(b"\n")
-        self.buffer = bytearray(rest)
-        return line
-
-    def _exactly(self, count: int) -> bytes:
-        while len(self.buffer) < count:
-            self._fill()
-        data = bytes(self.buffer[:count])
-        del self.buffer[:count]
-        return data
-
-    def _fill(self) -> None:
-        stdout = self.process.stdout
-        assert stdout is not None
-        data = _read_watched(self.process, stdout.fileno())
-        if not data:
-            raise GitUnusable(".", "unreadable", "git stopped reading objects")
-        self.buffer += data
-
-    def close(self) -> None:
-        for stream in (self.process.stdin, self.process.stdout):
-            if stream is not None:
-                stream.close()
-        self.process.kill()
-        self.process.wait()
-
-
-def _read_watched(process: subprocess.Popen[bytes], fd: int) -> bytes:
-    """The next bytes git writes to `fd` (empty at its end); GitUnusable when git stalls on a
-    FIFO or runs out of time first."""
-    deadline = time.monotonic() + TIMEOUT
-    stalled = 0
-    while stalled < STALLED_POLLS and time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], POLL)
-        if ready:
-            return os.read(fd, READ_BYTES)
-        stalled = stalled + 1 if waits_on_fifo(process.pid) else 0
-    process.kill()
-    raise GitUnusable(".", "special", "git waited on a FIFO or ran out of time reading objects")
-
-
-class _BlobStream(io.RawIOBase):
-    """The stdout of `git cat-file blob`, read as a file; the process ends with the stream."""
-
-    def __init__(self, process: subprocess.Popen[bytes]) -> None:
-        self.process = process
-        self.pending = b""
-        self.ended = False
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        view = memoryview(buffer).cast("B")
-        if not self.pending and not self.ended:
-            stdout = self.process.stdout
-            assert stdout is not None
-            self.pending = _read_watched(self.process, stdout.fileno())
-            self.ended = not self.pending
-        count = min(len(view), len(self.pending))
-        view[:count] = self.pending[:count]
-        self.pending = self.pending[count:]
-        return count
-
-    def close(self) -> None:
-        if not self.closed:
-            if self.process.stdout is not None:
-                self.process.stdout.close()
-            self.process.kill()
-            self.process.wait()
-        super().close()

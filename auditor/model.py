@@ -5,6 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from auditor.fleet_model import FailingRule as FailingRule
+from auditor.fleet_model import FleetRepository as FleetRepository
+from auditor.fleet_model import FleetSummary as FleetSummary
+from auditor.fleet_model import LanguageSummary as LanguageSummary
+from auditor.fleet_model import NotAudited as NotAudited
+from auditor.history_model import History as History
+from auditor.history_model import HistoryPoint as HistoryPoint
+from auditor.history_model import StatusChange as StatusChange
 from auditor.inert_text import inert as inert
 from auditor.inert_text import visible as visible
 from auditor.report_facts import Docs as Docs
@@ -289,6 +297,9 @@ class Report:
     """The comparison with `--baseline FILE` (or the merge base with `--changed-since`)."""
     change: Change | None = None
     """Pull-request mode: the change since `--changed-since REF`, or None."""
+    history: History | None = None
+    """The repository's score over its past commits, when `auditor history` recorded it
+    (shown by the HTML report; not part of the JSON report, which describes one commit)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,12 @@ from contextlib import contextmanager
 
 from auditor.index.build import Progress
 
-STAGES = {"reading": "Reading files", "parsing": "Parsing sources"}
+STAGES = {
+    "reading": "Reading files",
+    "parsing": "Parsing sources",
+    "auditing": "Auditing repositories",
+    "history": "Auditing commits",
+}
 
 
 def interactive() -> bool:

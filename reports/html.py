@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from auditor.model import Category, RenderOptions, Report, Status, inert
 
-from . import html_chart, html_facts, html_filters, html_view
+from . import history_svg, html_chart, html_facts, html_filters, html_view
 from .change_text import change_sentence
 from .finding_states import baseline_sentence, states
 
@@ -68,7 +68,28 @@ def context(report: Report, options: RenderOptions) -> dict[str, Any]:
         "not_applicable": [r for r in score.rules if r.status is Status.NOT_APPLICABLE],
         "errored": [r for r in score.rules if r.status is Status.ERROR],
         "diagnostics": sorted(report.diagnostics, key=lambda d: (d.path, d.kind, d.message)),
+        **_history(report),
     }
+
+
+def _history(report: Report) -> dict[str, Any]:
+    """The History section's variables: nothing to show unless a history was recorded."""
+    history = report.history if report.history and report.history.points else None
+    return {"history": history, "history_chart": history_svg.chart(history) if history else ""}
+
+
+def environment() -> Environment:
+    """The jinja2 environment of the HTML pages (the report, the fleet dashboard)."""
+    return _environment()
+
+
+def inline_assets(names: tuple[str, ...]) -> dict[str, Markup]:
+    """The named templates' files, inlined verbatim by kind ("css", "js"): several files
+    of one kind are joined in the given order."""
+    found: dict[str, list[str]] = {}
+    for name in names:
+        found.setdefault(name.rsplit(".", 1)[1], []).append(_source(name))
+    return {kind: Markup("\n".join(texts)) for kind, texts in found.items()}
 
 
 @cache

@@ -111,7 +111,8 @@ def test_api_audit_takes_a_rev(history: tuple[Path, list[str]]) -> None:
     root, shas = history
     report = api.audit(root, rev=shas[0])
     assert report.repository.commit == shas[0]
-    again = api.audit(root, rev=GitTree.load(root, shas[0]))
+    with GitTree.load(root, shas[0]) as tree:
+        again = api.audit(root, rev=tree)
     assert json_report.render(report, _options()) == json_report.render(again, _options())
 
 

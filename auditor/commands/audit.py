@@ -17,6 +17,7 @@ from auditor.baseline import compare
 from auditor.config import load_config
 from auditor.errors import UsageError
 from auditor.gate import gate_failures
+from auditor.history import with_history
 from auditor.inert_text import visible
 from auditor.model import RenderOptions, Report, Severity
 from auditor.progress import interactive, progress_bar
@@ -128,6 +129,12 @@ def _format_for(path: Path) -> str:
     "base with REF (and of rules whose inputs changed), with the score there and now; "
     "without --baseline the merge base is the baseline.",
 )
+@click.option(
+    "--history-db",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The `auditor history` database the HTML report's History section reads (default: "
+    "the user cache's, when it exists).",
+)
 @click.option("--no-cache", is_flag=True, help="Parse every file afresh and write no cache.")
 @click.option(
     "--cache-dir",
@@ -161,6 +168,7 @@ def audit_command(
     config_path: Path | None,
     rev: str | None,
     changed_since: str | None,
+    history_db: Path | None,
     no_cache: bool,
     cache_dir: Path | None,
     jobs: int | None,
@@ -229,6 +237,8 @@ def audit_command(
                     root, config, cache_dir=cache, jobs=config.jobs, progress=progress, rev=tree
                 )
                 report = against(report) if against is not None else report
+        if "html" in (fmt, *(_format_for(o) for o in outputs)):
+            report = with_history(report, root, history_db)
     options = _stdout_options(fmt, color, quiet, verbose)
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="replace")  # a narrow-charset pipe never crashes the report

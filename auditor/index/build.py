@@ -86,6 +86,8 @@ def build_index(
     if scans is not None:
         scans.load()
     total = len(discovery.files)
+    if discovery.tree is not None:
+        discovery.tree.expect(list(discovery.files), MAX_SCAN_BYTES)
     for done, path in enumerate(discovery.files, 1):
         _add_file(build, path)
         if progress is not None and (done % 200 == 0 or done == total):

@@ -50,8 +50,8 @@ class RepositoryIndex:
         *,
         parent: RepositoryIndex | None = None,
         unread: Iterable[str] = (),
-        dir_links: Mapping[str, str] | None = None,
         tree: GitTree | None = None,
+        dir_links: Mapping[str, str] | None = None,
     ) -> None:
         self.root = root
         self.prefix = prefix
@@ -244,12 +244,12 @@ class RepositoryIndex:
                 if inside(link) and inside(target)
             },
             parent=self if inherit else None,
+            tree=self.tree,
             dir_links={
                 link[cut:]: target[cut:]
                 for link, target in self.dir_links.items()
                 if inside(link) and inside(target)
             },
-            tree=self.tree,
         )
 
 

@@ -31,6 +31,7 @@ def everything_hostile(make_repo: Callable[..., Path]) -> Path:
         ["audit", "--format", "json", "--no-cache"],
         ["audit", "--format", "sarif", "--no-cache"],
         ["audit", "--format", "html", "--no-cache"],
+        ["audit", "--rev", "HEAD", "--format", "json", "--no-cache"],
         ["agents-md"],
         ["agents-md", "--check"],
         ["agents-md", "--explain", "."],

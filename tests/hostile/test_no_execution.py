@@ -39,6 +39,8 @@ def invocations(root: Path, copy: Path, out: Path) -> dict[str, list[Args]]:
     ]
     audits.append(["audit", root, "-v", "--cache-dir", out / "cache", "-o", report])
     audits.append(["audit", root, "-o", out / "r.sarif", "-o", out / "r.md", "-o", out / "r.html"])
+    audits.append(["audit", root, "--rev", "HEAD", "--format", "json", "--no-cache"])
+    history = ["history", root, "--commits", "2", "--db", out / "history.sqlite3", "--no-cache"]
     return {
         "audit": audits,
         "agents-md": [
@@ -66,6 +68,19 @@ def invocations(root: Path, copy: Path, out: Path) -> dict[str, list[Args]]:
         ],
         "rules": [["rules"], ["rules", "--format", "json"], ["rules", "--write-docs", copy]],
         "explain": [["explain", "INS001"], ["explain", "FEE002"]],
+        "fleet": [
+            ["fleet", root, "-o", out / "fleet", "-j", "1", "--no-cache"],
+            ["fleet", root, "-o", out / "fleet", "-j", "1", "--resume", "--no-cache"],
+        ],
+        "merge": [
+            ["audit", root, "-o", report, "--no-cache"],
+            ["merge", report, "-o", out / "fleet.html", "-o", out / "fleet.md"],
+        ],
+        "history": [
+            history,
+            [*history, "--format", "json", "-o", out / "h.svg"],
+            ["audit", root, "--history-db", out / "history.sqlite3", "-o", out / "h.html"],
+        ],
         "mcp": [["mcp", root, "--help"]],  # it serves stdin: its tools are run below
     }
 
@@ -155,7 +170,7 @@ def test_a_command_runs_nothing_of_the_repository(
         captured = capsys.readouterr()
         assert_survived_code(code, captured.err, args)
     assert sorted(p.name for p in markers.iterdir()) == []
-    if command in ("audit", "agents-md", "badge", "diff", "baseline"):
+    if command in ("audit", "agents-md", "badge", "diff", "baseline", "fleet", "history"):
         assert started.argvs, "discovery runs git in a git work tree"
     for argv in started.argvs:
         assert Path(argv[0]).name == "git" and Path(argv[0]).is_absolute(), argv
