@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from auditor.facts.testing.untested import TestCoverage
 from auditor.model import Diagnostic
 from auditor.report_facts import (
     Docs,
@@ -210,6 +211,9 @@ class Facts:
     """The coding agents' settings files, parsed once (not in JSON)."""
     mcp_configs: tuple[McpConfig, ...] = ()
     """The MCP server configs present, parsed once (not in JSON)."""
+    test_coverage: TestCoverage | None = None
+    """The modules worth a test that no test imports, riskiest first (`testing.untested`);
+    None when unknown, test files not parsed (in JSON only as `untested_modules`)."""
     profile: str = "application"
     """What kind of repository (or package) this is: one of `profile.PROFILES`."""
     parent: Facts | None = None
@@ -276,6 +280,9 @@ class Facts:
             largest_files=self.largest_files,
             generated_or_vendored=self.generated_or_vendored,
             set_aside=self.set_aside,
+            untested_modules=MappingProxyType(self.test_coverage.counts())
+            if self.test_coverage is not None
+            else None,
         )
 
     def to_json(self) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from auditor.index.records import FileSyntax, SourceFile
 
@@ -29,6 +29,10 @@ class ImportGraph:
     modules: tuple[str, ...]
     importers: Mapping[str, tuple[str, ...]]
     """Module -> the modules importing it, sorted; modules nobody imports are absent."""
+    tested_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Module -> the test files importing it, sorted (a Go package is also tested by the
+    `_test.go` files in its directory); modules no test imports are absent. Only test files
+    with a syntax summary are read (an index built without test syntax has none here)."""
 
 
 Resolver = Callable[[str, str], Iterable[str]]
@@ -42,8 +46,11 @@ def build_import_graph(
 
     `go_mods` maps the path of each `go.mod` to its text (Go imports name module paths).
     """
+    files_list = list(files)
     sources = [
-        (r, s) for r, s in files if r.is_source and not r.is_test and s.language in IMPORT_LANGUAGES
+        (r, s)
+        for r, s in files_list
+        if r.is_source and not r.is_test and s.language in IMPORT_LANGUAGES
     ]
     resolvers = _Resolvers([r.path for r, _ in sources], go_mods)
     edges: dict[str, set[str]] = {}
@@ -55,7 +62,23 @@ def build_import_graph(
             if target != unit:
                 edges.setdefault(target, set()).add(unit)
     importers = {target: tuple(sorted(by)) for target, by in sorted(edges.items())}
-    return ImportGraph(tuple(sorted(modules)), importers)
+    return ImportGraph(tuple(sorted(modules)), importers, _tested_by(files_list, resolvers))
+
+
+def _tested_by(
+    files: list[tuple[SourceFile, FileSyntax]], resolvers: _Resolvers
+) -> dict[str, tuple[str, ...]]:
+    """Module -> the test files whose imports name it (and, for Go, the package's own tests)."""
+    edges: dict[str, set[str]] = {}
+    for record, syntax in files:
+        if not record.is_test or syntax.language not in IMPORT_LANGUAGES:
+            continue
+        targets = resolvers.targets(record.path, syntax)
+        if syntax.language == "go":
+            targets.add(posixpath.dirname(record.path))
+        for target in targets:
+            edges.setdefault(target, set()).add(record.path)
+    return {target: tuple(sorted(by)) for target, by in sorted(edges.items())}
 
 
 class _Resolvers:
