@@ -19,6 +19,7 @@ from auditor.commands.audit import audit_command
 from auditor.commands.badge import badge_command
 from auditor.commands.diff import diff_command
 from auditor.commands.rules import explain_command, rules_command
+from auditor.commands.scaffold_tests import scaffold_tests_command
 from auditor.errors import AuditorError
 from auditor.inert_text import visible
 
@@ -37,6 +38,7 @@ def cli() -> None:
       auditor audit . --fail-under 70          fail CI when the score drops below 70
       auditor audit . -o report.html           an interactive, offline report
       auditor agents-md . --write              write an AGENTS.md from verified facts
+      auditor scaffold-tests . --write         tests that pass today for untested modules
       auditor diff old.json new.json           what a change did to the score
       auditor rules                            list every rule
       auditor explain INS001                   what a rule checks, why, and how to fix it
@@ -51,6 +53,7 @@ cli.add_command(rules_command)
 cli.add_command(explain_command)
 cli.add_command(badge_command)
 cli.add_command(diff_command)
+cli.add_command(scaffold_tests_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

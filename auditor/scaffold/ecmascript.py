@@ -1,0 +1,207 @@
+"""JavaScript/TypeScript scaffolds (tree-sitter): a test file per untested module.
+
+The runner is the repository's (`facts.test_frameworks`): vitest, else jest, else Node's
+own `node:test`. The file follows the repository's naming: `__tests__/<name>.test.ts` when
+its tests live in `__tests__` directories, `.spec.` when its tests are spelled so, else
+`<name>.test.<ext>` beside the module. ESM or CommonJS as the module is written (`export`,
+`.mjs`, `.ts`) or its `package.json` declares (`"type": "module"`). It holds an import test
+(every export is there) and an `it.todo(...)` per exported function and class.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from auditor.facts.testing.untested import UntestedModule
+from auditor.scaffold.marker import with_marker
+from auditor.scaffold.templates import render
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
+
+    from auditor.facts.subject import Subject
+    from auditor.scaffold.plan import PlannedFile
+
+WHITESPACE = re.compile(r"\s+")
+TEST_NAME = re.compile(r"\.(test|spec)\.[cm]?[jt]sx?$")
+CALLABLE = {
+    "function_declaration", "generator_function_declaration", "class_declaration",
+    "abstract_class_declaration", "function_expression", "function", "arrow_function",
+    "class", "generator_function",
+}  # fmt: skip
+TYPE_ONLY = {"interface_declaration", "type_alias_declaration", "ambient_declaration"}
+ESM_EXTENSIONS = (".mjs", ".mts", ".ts", ".tsx")
+
+
+@dataclass(frozen=True, slots=True)
+class Exports:
+    """What a module exports: names (for the import test) and the callables (to-dos)."""
+
+    names: list[str]
+    todos: list[str]
+    esm: bool
+
+
+class EcmascriptScaffolder:
+    """Makes the test file of each untested JavaScript/TypeScript module of one plan."""
+
+    def __init__(self, subject: Subject) -> None:
+        self.subject = subject
+        frameworks = set(subject.facts.test_frameworks)
+        self.runner = next((r for r in ("vitest", "jest") if r in frameworks), "node")
+        tests = [f.path for f in subject.files.files if f.is_test and TEST_NAME.search(f.path)]
+        self.in_tests_dirs = sum("/__tests__/" in f"/{p}" for p in tests) > len(tests) / 2
+        kinds = Counter(m.group(1) for p in tests if (m := TEST_NAME.search(p)))
+        self.word = "spec" if kinds["spec"] > kinds["test"] else "test"
+
+    def scaffold(self, module: UntestedModule) -> tuple[list[PlannedFile], str]:
+        from auditor.scaffold.plan import PlannedFile
+
+        path = module.path
+        text = self.subject.files.text(path)
+        if text is None:
+            return [], "the file could not be read as text"
+        exports = read_exports(path, text.encode("utf-8"), self._package_is_esm(path))
+        if not exports.names:
+            return [], "it exports nothing a test could import"
+        test_path, specifier = self._place(path)
+        body = render(
+            "ecmascript_test.j2",
+            runner=self.runner,
+            esm=exports.esm,
+            specifier=specifier,
+            module=path,
+            names=exports.names,
+            todos=exports.todos,
+        )
+        if _has_errors(test_path, body):
+            raise ValueError(f"{path}: the generated test does not parse")
+        content = with_marker("//", path, body)
+        current = self.subject.files.text(test_path)
+        return [PlannedFile(test_path, content, current, path)], ""
+
+    def _place(self, path: str) -> tuple[str, str]:
+        """The test's path and the specifier it imports the module by."""
+        directory, name = posixpath.split(path)
+        stem, _, extension = name.rpartition(".")
+        test_dir = posixpath.join(directory, "__tests__") if self.in_tests_dirs else directory
+        test_path = posixpath.join(test_dir, f"{stem}.{self.word}.{extension}")
+        relative = posixpath.relpath(path, test_dir)
+        if extension in ("ts", "tsx", "mts", "cts") and self.runner != "node":
+            relative = relative.rsplit(".", 1)[0]
+        return test_path, relative if relative.startswith(".") else "./" + relative
+
+    def _package_is_esm(self, path: str) -> bool:
+        """Whether the nearest `package.json` above `path` says `"type": "module"`."""
+        directory = posixpath.dirname(path)
+        while True:
+            manifest = posixpath.join(directory, "package.json")
+            if self.subject.files.file(manifest) is not None:
+                data = self.subject.sources.json(manifest)
+                return isinstance(data, dict) and data.get("type") == "module"
+            if not directory:
+                return False
+            directory = posixpath.dirname(directory)
+
+
+def read_exports(path: str, data: bytes, package_esm: bool) -> Exports:
+    """The exports of the module at `path` (ESM `export`s, else CommonJS assignments)."""
+    from auditor.index.syntax.grammars import grammar_for, load
+
+    language = "typescript" if path.endswith((".ts", ".tsx", ".mts", ".cts")) else "javascript"
+    root = load(grammar_for(language, path)).parser.parse(data).root_node
+    names: list[str] = []
+    todos: list[str] = []
+    esm = False
+    for node in root.children:
+        if node.type == "export_statement":
+            esm = True
+            _esm_export(data, node, names, todos)
+        elif node.type == "expression_statement":
+            _commonjs_export(data, node, names, todos)
+    if path.endswith(".cjs") or path.endswith(".cts"):
+        esm = False
+    elif path.endswith(ESM_EXTENSIONS) or (package_esm and not path.endswith(".cjs")):
+        esm = True
+    return Exports(list(dict.fromkeys(names)), list(dict.fromkeys(todos)), esm)
+
+
+def _esm_export(data: bytes, node: Node, names: list[str], todos: list[str]) -> None:
+    declaration = node.child_by_field_name("declaration")
+    value = node.child_by_field_name("value")
+    is_default = any(c.type == "default" for c in node.children)
+    if declaration is not None and declaration.type not in TYPE_ONLY:
+        if declaration.type in ("lexical_declaration", "variable_declaration"):
+            for declarator in declaration.named_children:
+                name = declarator.child_by_field_name("name")
+                if declarator.type == "variable_declarator" and name is not None:
+                    names.append(_text(data, name))
+                    _todo(data, _text(data, name), declarator.child_by_field_name("value"), todos)
+            return
+        name = declaration.child_by_field_name("name")
+        exported = "default" if is_default or name is None else _text(data, name)
+        names.append(exported)
+        _todo(data, _text(data, name) if name is not None else "default", declaration, todos)
+    elif is_default:
+        names.append("default")
+        _todo(data, "default", value, todos)
+    for clause in (c for c in node.children if c.type == "export_clause"):
+        for specifier in clause.named_children:
+            alias = specifier.child_by_field_name("alias") or specifier.child_by_field_name("name")
+            if alias is not None and not _is_type_export(specifier):
+                names.append(_text(data, alias).strip("'\""))
+
+
+def _commonjs_export(data: bytes, node: Node, names: list[str], todos: list[str]) -> None:
+    """`module.exports = {...}`, `module.exports.x = ...` and `exports.x = ...`."""
+    expression = node.named_children[0] if node.named_children else None
+    if expression is None or expression.type != "assignment_expression":
+        return
+    left, right = expression.child_by_field_name("left"), expression.child_by_field_name("right")
+    target = _text(data, left) if left is not None else ""
+    if target == "module.exports" and right is not None and right.type == "object":
+        for pair in right.named_children:
+            key = pair.child_by_field_name("key") if pair.type == "pair" else pair
+            if pair.type in ("pair", "shorthand_property_identifier") and key is not None:
+                names.append(_text(data, key).strip("'\""))
+                _todo(data, names[-1], pair.child_by_field_name("value") or pair, todos)
+    elif target == "module.exports":
+        _todo(data, "module.exports", right, todos)
+    elif target.startswith(("module.exports.", "exports.")):
+        names.append(target.rsplit(".", 1)[1])
+        _todo(data, names[-1], right, todos)
+
+
+def _todo(data: bytes, name: str, value: Node | None, todos: list[str]) -> None:
+    """A to-do for `name` when `value` is a function or class: its parameters as written."""
+    if value is None or value.type not in CALLABLE:
+        return
+    if "class" in value.type:
+        todos.append(f"class {name}")
+        return
+    parameters = value.child_by_field_name("parameters") or value.child_by_field_name("parameter")
+    written = _text(data, parameters) if parameters is not None else "()"
+    if not written.startswith("("):
+        written = f"({written})"
+    returns = value.child_by_field_name("return_type")
+    signature = name + written + (_text(data, returns) if returns is not None else "")
+    todos.append(WHITESPACE.sub(" ", signature))
+
+
+def _is_type_export(specifier: Node) -> bool:
+    return any(c.type == "type" for c in specifier.children)
+
+
+def _text(data: bytes, node: Node) -> str:
+    return data[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+
+def _has_errors(path: str, text: str) -> bool:
+    from auditor.index.syntax.grammars import grammar_for, load
+
+    language = "typescript" if path.endswith((".ts", ".tsx", ".mts", ".cts")) else "javascript"
+    return load(grammar_for(language, path)).parser.parse(text.encode("utf-8")).root_node.has_error

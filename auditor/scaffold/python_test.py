@@ -1,0 +1,142 @@
+"""A pytest module for one Python module, built as a libcst tree (never by pasting code).
+
+What it holds, in order: the module imported under the name `subject`; an import test that
+asserts each public name exists; per public function, class and method, a test skipped with
+the reason `TODO: test <signature>` (so `pytest -rs` prints the to-do list); per function or
+method with `>>>` examples in its docstring, a test that runs them through `doctest` (unless
+the repository already runs `--doctest-modules`). Calls with arguments are written exploded,
+one argument a line with a trailing comma, so `ruff format` keeps them at any line length.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.helpers import parse_template_module, parse_template_statement
+
+from auditor.scaffold.literals import identifier, string_literal
+from auditor.scaffold.python_source import ModuleApi
+
+Statement = cst.SimpleStatementLine | cst.BaseCompoundStatement
+SUBJECT = "subject"
+IMPORT_TEST = """
+def test_module_imports_with_its_public_names() -> None:
+    for name in {names}:
+        assert hasattr(subject, name), name
+"""
+TODO_TEST = """
+@pytest.mark.skip(
+    reason={reason},
+)
+def {name}() -> None:
+    pass
+"""
+EXAMPLES_TEST = """
+def {name}() -> None:
+    assert run_examples({target}, {qualname}) > 0
+"""
+RUN_EXAMPLES = parse_template_statement(
+    '''
+def run_examples(target: object, name: str) -> int:
+    """Run the `>>>` examples of `target`'s docstring; fail on the first wrong one."""
+    finder = doctest.DocTestFinder(recurse=False)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    for test in finder.find(target, name, globs=vars(subject).copy()):
+        runner.run(test)
+    assert runner.failures == 0, f"{runner.failures} example(s) of {name} failed"
+    return runner.tries
+'''
+)
+
+
+def python_test_module(import_name: str, api: ModuleApi, doctests: bool) -> str:
+    """The text of the test module for the module importable as `import_name`."""
+    body: list[Statement] = []
+    used = {SUBJECT, "doctest", "pytest", "run_examples"}
+    if api.names:
+        body.append(_import_test(api.names))
+        used.add("test_module_imports_with_its_public_names")
+    for item in api.callables:
+        name = _unique(f"test_{identifier(item.qualname)}", used)
+        reason = cst.SimpleString(string_literal(f"TODO: test {item.signature}"))
+        body.append(parse_template_statement(TODO_TEST, reason=reason, name=cst.Name(name)))
+    examples = [c for c in api.callables if doctests and c.has_examples and c.kind != "class"]
+    for item in examples:
+        name = _unique(f"test_{identifier(item.qualname)}_examples", used)
+        target = cst.parse_expression(f"{SUBJECT}.{item.qualname}")
+        qualname = cst.SimpleString(string_literal(f"{import_name}.{item.qualname}"))
+        body.append(
+            parse_template_statement(
+                EXAMPLES_TEST, name=cst.Name(name), target=target, qualname=qualname
+            )
+        )
+    if examples:
+        body.append(RUN_EXAMPLES)
+    imports = _imports(import_name, bool(examples), len(api.callables) > 0)
+    docstring = cst.SimpleString(
+        string_literal(f"Tests of {import_name} (scaffolded by `auditor scaffold-tests`).")
+    )
+    header = parse_template_module("{doc}\n", doc=docstring)
+    module = header.with_changes(body=[*header.body, *imports, *_spaced(body)])
+    return module.code
+
+
+def _import_test(names: tuple[str, ...]) -> Statement:
+    """The import test, its names one a line (`ruff format`'s shape for a magic trailing
+    comma) at the depth of the `for` header inside the test function; one name stays on the
+    line, as the formatter keeps a one-element tuple."""
+    if len(names) == 1:
+        single = cst.Element(cst.SimpleString(string_literal(names[0])), comma=cst.Comma())
+        return parse_template_statement(IMPORT_TEST, names=cst.Tuple([single]))
+    elements = [
+        cst.Element(
+            cst.SimpleString(string_literal(n)),
+            comma=cst.Comma(whitespace_after=_line_break("    ")),
+        )
+        for n in names
+    ]
+    last = elements[-1]
+    elements[-1] = last.with_changes(comma=cst.Comma(whitespace_after=_line_break("")))
+    tuple_node = cst.Tuple(
+        elements, lpar=[cst.LeftParen(_line_break("    "))], rpar=[cst.RightParen()]
+    )
+    return parse_template_statement(IMPORT_TEST, names=tuple_node)
+
+
+def _line_break(extra: str) -> cst.ParenthesizedWhitespace:
+    return cst.ParenthesizedWhitespace(
+        first_line=cst.TrailingWhitespace(), indent=True, last_line=cst.SimpleWhitespace(extra)
+    )
+
+
+def _imports(import_name: str, doctest: bool, pytest: bool) -> list[Statement]:
+    """`import doctest` / `import pytest` (standard library first, as isort orders them),
+    then the module under test as `subject`."""
+    statements: list[Statement] = []
+    if doctest:
+        statements.append(cst.parse_statement("import doctest\n"))
+    if pytest:
+        statements.append(_blank(cst.parse_statement("import pytest\n"), 1 if doctest else 0))
+    dotted = cst.parse_expression(import_name)
+    assert isinstance(dotted, cst.Name | cst.Attribute)
+    subject = cst.SimpleStatementLine(
+        [cst.Import([cst.ImportAlias(dotted, asname=cst.AsName(cst.Name(SUBJECT)))])]
+    )
+    statements.append(_blank(subject, 1 if statements else 0))
+    return [_blank(statements[0], 1), *statements[1:]]
+
+
+def _spaced(body: list[Statement]) -> list[Statement]:
+    """Two blank lines before every top-level definition, as ruff format puts them."""
+    return [_blank(statement, 2) for statement in body]
+
+
+def _blank(statement: Statement, lines: int) -> Statement:
+    return statement.with_changes(leading_lines=[cst.EmptyLine()] * lines)
+
+
+def _unique(name: str, used: set[str]) -> str:
+    candidate, number = name, 2
+    while candidate in used:
+        candidate, number = f"{name}_{number}", number + 1
+    used.add(candidate)
+    return candidate
