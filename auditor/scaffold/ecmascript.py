@@ -66,7 +66,7 @@ class EcmascriptScaffolder:
         if text is None:
             return [], "the file could not be read as text"
         exports = read_exports(path, text.encode("utf-8"), self._package_is_esm(path))
-        if not exports.names:
+        if not exports.names and not exports.todos:
             return [], "it exports nothing a test could import"
         test_path, specifier = self._place(path)
         body = render(
@@ -109,87 +109,141 @@ class EcmascriptScaffolder:
 
 
 def read_exports(path: str, data: bytes, package_esm: bool) -> Exports:
-    """The exports of the module at `path` (ESM `export`s, else CommonJS assignments)."""
+    """The exports of the module at `path` (ESM `export`s, else CommonJS assignments, read in
+    order as Node runs them: `module.exports = {...}` replaces what was exported before it,
+    and cuts the `exports` alias, so a later `exports.x = ...` exports nothing)."""
     from auditor.index.syntax.grammars import grammar_for, load
 
     language = "typescript" if path.endswith((".ts", ".tsx", ".mts", ".cts")) else "javascript"
     root = load(grammar_for(language, path)).parser.parse(data).root_node
-    names: list[str] = []
-    todos: list[str] = []
-    esm = False
+    reader = _Reader(data, _declarations(data, root))
     for node in root.children:
         if node.type == "export_statement":
-            esm = True
-            _esm_export(data, node, names, todos)
+            reader.esm = True
+            reader.esm_export(node)
         elif node.type == "expression_statement":
-            _commonjs_export(data, node, names, todos)
-    if path.endswith(".cjs") or path.endswith(".cts"):
+            reader.commonjs_export(node)
+    esm = reader.esm
+    if path.endswith((".cjs", ".cts")):
         esm = False
-    elif path.endswith(ESM_EXTENSIONS) or (package_esm and not path.endswith(".cjs")):
+    elif path.endswith(ESM_EXTENSIONS) or package_esm:
         esm = True
-    return Exports(list(dict.fromkeys(names)), list(dict.fromkeys(todos)), esm)
+    names = list(dict.fromkeys(reader.names))
+    return Exports(
+        names, list(dict.fromkeys(t for n, t in reader.todos if n in names or not n)), esm
+    )
 
 
-def _esm_export(data: bytes, node: Node, names: list[str], todos: list[str]) -> None:
-    declaration = node.child_by_field_name("declaration")
-    value = node.child_by_field_name("value")
-    is_default = any(c.type == "default" for c in node.children)
-    if declaration is not None and declaration.type not in TYPE_ONLY:
-        if declaration.type in ("lexical_declaration", "variable_declaration"):
+def _declarations(data: bytes, root: Node) -> dict[str, Node]:
+    """Top-level `function f`, `class C` and `const f = () => ...`, by name: what a CommonJS
+    `module.exports = { f, C }` exports."""
+    found: dict[str, Node] = {}
+    for node in root.children:
+        if node.type in CALLABLE:
+            name = node.child_by_field_name("name")
+            if name is not None:
+                found[_text(data, name)] = node
+        elif node.type in ("lexical_declaration", "variable_declaration"):
+            for declarator in node.named_children:
+                name = declarator.child_by_field_name("name")
+                value = declarator.child_by_field_name("value")
+                if name is not None and value is not None:
+                    found[_text(data, name)] = value
+    return found
+
+
+class _Reader:
+    """The exports found so far, and the callables among them."""
+
+    def __init__(self, data: bytes, declarations: dict[str, Node]) -> None:
+        self.data = data
+        self.declarations = declarations
+        self.names: list[str] = []
+        self.todos: list[tuple[str, str]] = []
+        """(export name, to-do) pairs; a to-do is kept while its name is exported."""
+        self.esm = False
+        self.replaced = False
+
+    def esm_export(self, node: Node) -> None:
+        declaration = node.child_by_field_name("declaration")
+        value = node.child_by_field_name("value")
+        is_default = any(c.type == "default" for c in node.children)
+        if declaration is not None and declaration.type in (
+            "lexical_declaration",
+            "variable_declaration",
+        ):
             for declarator in declaration.named_children:
                 name = declarator.child_by_field_name("name")
                 if declarator.type == "variable_declarator" and name is not None:
-                    names.append(_text(data, name))
-                    _todo(data, _text(data, name), declarator.child_by_field_name("value"), todos)
+                    self._export(_text(self.data, name), declarator.child_by_field_name("value"))
+        elif declaration is not None and declaration.type not in TYPE_ONLY:
+            name = declaration.child_by_field_name("name")
+            exported = "default" if is_default or name is None else _text(self.data, name)
+            self._export(exported, declaration, _text(self.data, name) if name else "default")
+        elif is_default:
+            self._export("default", value)
+        for clause in (c for c in node.children if c.type == "export_clause"):
+            for specifier in clause.named_children:
+                local = specifier.child_by_field_name("name")
+                alias = specifier.child_by_field_name("alias") or local
+                if alias is not None and local is not None and not _is_type_export(specifier):
+                    shown = _text(self.data, alias).strip("'\"")
+                    self._export(shown, self.declarations.get(_text(self.data, local)), shown)
+
+    def commonjs_export(self, node: Node) -> None:
+        """`module.exports = ...`, `module.exports.x = ...` and `exports.x = ...`."""
+        expression = node.named_children[0] if node.named_children else None
+        if expression is None or expression.type != "assignment_expression":
             return
-        name = declaration.child_by_field_name("name")
-        exported = "default" if is_default or name is None else _text(data, name)
-        names.append(exported)
-        _todo(data, _text(data, name) if name is not None else "default", declaration, todos)
-    elif is_default:
-        names.append("default")
-        _todo(data, "default", value, todos)
-    for clause in (c for c in node.children if c.type == "export_clause"):
-        for specifier in clause.named_children:
-            alias = specifier.child_by_field_name("alias") or specifier.child_by_field_name("name")
-            if alias is not None and not _is_type_export(specifier):
-                names.append(_text(data, alias).strip("'\""))
+        left = expression.child_by_field_name("left")
+        right = expression.child_by_field_name("right")
+        target = _text(self.data, left) if left is not None else ""
+        if target == "module.exports":
+            self.names, self.todos, self.replaced = [], [], True
+            if right is not None and right.type == "object":
+                self._object(right)
+            else:
+                named = right.child_by_field_name("name") if right is not None else None
+                shown = _text(self.data, named) if named is not None else "module.exports"
+                todo = _todo(self.data, shown, right)
+                self.todos += [("", todo)] if todo is not None else []
+        elif target.startswith("module.exports.") or (
+            target.startswith("exports.") and not self.replaced
+        ):
+            self._export(target.rsplit(".", 1)[1], right)
+
+    def _object(self, node: Node) -> None:
+        for pair in node.named_children:
+            if pair.type == "pair":
+                key, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
+            elif pair.type == "shorthand_property_identifier":
+                key, value = pair, self.declarations.get(_text(self.data, pair))
+            else:
+                continue
+            if key is not None:
+                if value is not None and value.type == "identifier":
+                    value = self.declarations.get(_text(self.data, value))
+                self._export(_text(self.data, key).strip("'\""), value)
+
+    def _export(self, name: str, value: Node | None, shown: str | None = None) -> None:
+        self.names.append(name)
+        todo = _todo(self.data, shown or name, value)
+        if todo is not None:
+            self.todos.append((name, todo))
 
 
-def _commonjs_export(data: bytes, node: Node, names: list[str], todos: list[str]) -> None:
-    """`module.exports = {...}`, `module.exports.x = ...` and `exports.x = ...`."""
-    expression = node.named_children[0] if node.named_children else None
-    if expression is None or expression.type != "assignment_expression":
-        return
-    left, right = expression.child_by_field_name("left"), expression.child_by_field_name("right")
-    target = _text(data, left) if left is not None else ""
-    if target == "module.exports" and right is not None and right.type == "object":
-        for pair in right.named_children:
-            key = pair.child_by_field_name("key") if pair.type == "pair" else pair
-            if pair.type in ("pair", "shorthand_property_identifier") and key is not None:
-                names.append(_text(data, key).strip("'\""))
-                _todo(data, names[-1], pair.child_by_field_name("value") or pair, todos)
-    elif target == "module.exports":
-        _todo(data, "module.exports", right, todos)
-    elif target.startswith(("module.exports.", "exports.")):
-        names.append(target.rsplit(".", 1)[1])
-        _todo(data, names[-1], right, todos)
-
-
-def _todo(data: bytes, name: str, value: Node | None, todos: list[str]) -> None:
+def _todo(data: bytes, name: str, value: Node | None) -> str | None:
     """A to-do for `name` when `value` is a function or class: its parameters as written."""
     if value is None or value.type not in CALLABLE:
-        return
+        return None
     if "class" in value.type:
-        todos.append(f"class {name}")
-        return
+        return f"class {name}"
     parameters = value.child_by_field_name("parameters") or value.child_by_field_name("parameter")
     written = _text(data, parameters) if parameters is not None else "()"
     if not written.startswith("("):
         written = f"({written})"
     returns = value.child_by_field_name("return_type")
-    signature = name + written + (_text(data, returns) if returns is not None else "")
-    todos.append(WHITESPACE.sub(" ", signature))
+    return WHITESPACE.sub(" ", name + written + (_text(data, returns) if returns else ""))
 
 
 def _is_type_export(specifier: Node) -> bool:

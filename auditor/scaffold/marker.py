@@ -12,7 +12,10 @@ import hashlib
 import json
 import re
 
-MARKER = re.compile(r"^(?:#|//) auditor scaffold-tests: .* blake2b:([0-9a-f]{32})\r?$")
+MARKER = re.compile(
+    r"^(?:#|//) auditor scaffold-tests: a scaffold for (.*); edit it freely"
+    r" .* blake2b:([0-9a-f]{32})\r?$"
+)
 GENERATED, EDITED, FOREIGN = "generated", "edited", "foreign"
 
 
@@ -33,4 +36,16 @@ def ownership(text: str) -> str:
     match = MARKER.match(head)
     if match is None:
         return FOREIGN
-    return GENERATED if match.group(1) == digest(body) else EDITED
+    return GENERATED if match.group(2) == digest(body) else EDITED
+
+
+def scaffolded_module(text: str) -> str | None:
+    """The source path a scaffold's header names, None when `text` is not a scaffold."""
+    match = MARKER.match(text.partition("\n")[0])
+    if match is None:
+        return None
+    try:
+        source = json.loads(f'"{match.group(1)}"')
+    except ValueError:
+        return None
+    return source if isinstance(source, str) else None

@@ -55,9 +55,11 @@ class PythonScaffolder:
         text = self.subject.files.text(module.path)
         if text is None:
             return [], "the file could not be read as text"
+        if import_name(self.subject.files, module.path) is None:
+            return [], "its path is not a Python import name"
         place = self.placer.place(module.path)
         if place is None:
-            return [], "its path is not a Python import name"
+            return [], "every test file name it could have is taken"
         try:
             api = read_module_api(text)
         except libcst.ParserSyntaxError as error:

@@ -26,6 +26,7 @@ from auditor.facts.files import RepositoryFiles
 from auditor.facts.layout.places import ranked_test_dirs
 from auditor.facts.testing.pytest_config import DEFAULT_PYTHON_FILES, PytestConfig
 from auditor.index.records import SourceFile
+from auditor.scaffold.marker import scaffolded_module
 
 SOURCE_ROOTS = ("src", "lib")
 """Directories commonly put on `sys.path` (src layouts) for namespace packages below them."""
@@ -85,10 +86,17 @@ class PythonPlacer:
             directory = posixpath.join(self.test_dir, *names[1:-1])
         for size in range(1, len(names) + 1):
             file_name = self._file_name("_".join(names[-size:]))
-            if file_name not in self.taken:
+            test_path = posixpath.join(directory, file_name)
+            if file_name not in self.taken or self._scaffold_of(test_path, path):
                 self.taken.add(file_name)
-                return PythonPlace(dotted, root, posixpath.join(directory, file_name))
+                return PythonPlace(dotted, root, test_path)
         return None
+
+    def _scaffold_of(self, test_path: str, module: str) -> bool:
+        """Whether `test_path` is the auditor's scaffold of `module` (edited or not): its
+        place stays the same from run to run."""
+        text = self.repo.text(test_path)
+        return text is not None and scaffolded_module(text) == module
 
     def _file_name(self, stem: str) -> str:
         """`stem`'s test file name by the first of pytest's `python_files` patterns that has
