@@ -68,7 +68,7 @@ class EcmascriptScaffolder:
         exports = read_exports(path, text.encode("utf-8"), self._package_is_esm(path))
         if not exports.names and not exports.todos:
             return [], "it exports nothing a test could import"
-        test_path, specifier = self._place(path)
+        test_path, specifier = self._place(path, exports.esm)
         body = render(
             "ecmascript_test.j2",
             runner=self.runner,
@@ -84,10 +84,15 @@ class EcmascriptScaffolder:
         current = self.subject.files.text(test_path)
         return [PlannedFile(test_path, content, current, path)], ""
 
-    def _place(self, path: str) -> tuple[str, str]:
-        """The test's path and the specifier it imports the module by."""
+    def _place(self, path: str, esm: bool) -> tuple[str, str]:
+        """The test's path and the specifier it imports the module by. Node reads a `.js`
+        test as CommonJS unless its package says `"type": "module"`, so an ESM test of a
+        module in another package is a `.mjs` file (Node reads the module's own `export`s
+        by syntax: by default from Node 22.12, with `--experimental-detect-module` from 20.10)."""
         directory, name = posixpath.split(path)
         stem, _, extension = name.rpartition(".")
+        if extension in ("js", "jsx") and esm and self.runner == "node":
+            extension = "mjs" if not self._package_is_esm(path) else extension
         test_dir = posixpath.join(directory, "__tests__") if self.in_tests_dirs else directory
         test_path = posixpath.join(test_dir, f"{stem}.{self.word}.{extension}")
         relative = posixpath.relpath(path, test_dir)
@@ -180,6 +185,9 @@ class _Reader:
             name = declaration.child_by_field_name("name")
             exported = "default" if is_default or name is None else _text(self.data, name)
             self._export(exported, declaration, _text(self.data, name) if name else "default")
+        elif is_default and value is not None and value.type == "identifier":
+            own = _text(self.data, value)
+            self._export("default", self.declarations.get(own), own)
         elif is_default:
             self._export("default", value)
         for clause in (c for c in node.children if c.type == "export_clause"):
@@ -187,8 +195,8 @@ class _Reader:
                 local = specifier.child_by_field_name("name")
                 alias = specifier.child_by_field_name("alias") or local
                 if alias is not None and local is not None and not _is_type_export(specifier):
-                    shown = _text(self.data, alias).strip("'\"")
-                    self._export(shown, self.declarations.get(_text(self.data, local)), shown)
+                    exported, own = _text(self.data, alias).strip("'\""), _text(self.data, local)
+                    self._export(exported, self.declarations.get(own), own)
 
     def commonjs_export(self, node: Node) -> None:
         """`module.exports = ...`, `module.exports.x = ...` and `exports.x = ...`."""

@@ -45,7 +45,7 @@ class GoScaffolder:
             package, tests = go_tests(text.encode("utf-8"), used)
             if package is None or not tests:
                 continue
-            body = render("go_test.go.j2", package=package, tests=tests)
+            body = render("go_test.go.j2", package=package, tests=tests).rstrip("\n") + "\n"
             if _has_errors(body):
                 raise ValueError(f"{path}: the generated Go test does not parse")
             test_path = path.removesuffix(".go") + "_test.go"

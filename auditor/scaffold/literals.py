@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 NOT_IDENTIFIER = re.compile(r"\W+")
+WORD_START = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -27,7 +28,9 @@ def string_literal(text: str) -> str:
 
 
 def identifier(qualname: str) -> str:
-    """A test-name part for `Node.visit`: `node_visit` (an identifier, lowercase ASCII where
-    the name is ASCII)."""
+    """A test-name part in snake case: `Node.visit` -> `node_visit`, `SpeedtestHTTPError` ->
+    `speedtest_http_error` (names that are not ASCII keep their case)."""
     name = NOT_IDENTIFIER.sub("_", qualname).strip("_")
-    return name.lower() if name.isascii() else name
+    if not name.isascii():
+        return name
+    return WORD_START.sub("_", name).lower().replace("__", "_")

@@ -4,8 +4,10 @@ repository has none.
 The configuration, only when no file configures pytest (`facts.testing.pytest_config`): a
 `[tool.pytest.ini_options]` table with `testpaths` (where the tests were put) and
 `pythonpath` (the import roots of the modules they import, so `pytest` finds them without an
-install), appended to `pyproject.toml` or in a new one. No `conftest.py` is written: with
-`pythonpath` set, it would hold nothing. An existing configuration is never changed.
+install), appended to `pyproject.toml`; without one, the same in a new `pytest.ini` (a new
+`pyproject.toml` would switch a `setup.py` project's pip builds to PEP 517). No `conftest.py`
+is written: with `pythonpath` set it would hold nothing. An existing configuration is never
+changed.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from auditor.scaffold.plan import PlannedFile, PlannedModule
 
 PYPROJECT = "pyproject.toml"
+PYTEST_INI = "pytest.ini"
 
 
 class PythonScaffolder:
@@ -81,14 +84,18 @@ class PythonScaffolder:
             return []
         testpaths = sorted({_top(t) for t in tests})
         pythonpath = sorted({self.roots.get(t, "") or "." for t in tests})
+        if any(not p.isprintable() or " " in p for p in (*testpaths, *pythonpath)):
+            return []  # pytest splits these lists at spaces
+        if self.subject.files.file(PYPROJECT) is None:
+            lines = ["[pytest]", f"testpaths = {' '.join(testpaths)}"]
+            lines.append(f"pythonpath = {' '.join(pythonpath)}")
+            return [PlannedFile(PYTEST_INI, "\n".join(lines) + "\n", None)]
+        current = self.subject.files.text(PYPROJECT)
+        if current is None:
+            return []
         table = "[tool.pytest.ini_options]\n"
         table += f"testpaths = [{', '.join(json.dumps(p) for p in testpaths)}]\n"
         table += f"pythonpath = [{', '.join(json.dumps(p) for p in pythonpath)}]\n"
-        current = self.subject.files.text(PYPROJECT)
-        if self.subject.files.file(PYPROJECT) is None:
-            return [PlannedFile(PYPROJECT, table, None)]
-        if current is None:
-            return []
         content = current + ("" if current.endswith("\n") or not current else "\n") + "\n" + table
         if not _adds_only(current, content):
             return []

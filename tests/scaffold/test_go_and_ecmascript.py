@@ -91,6 +91,8 @@ NODE_FILES = {
         "exports.lostToo = function lostToo(a, b) {};\n"
     ),
     "cjs/fn.js": "module.exports = function parse(text) {\n  return text;\n};\n",
+    "mixed/package.json": '{"name": "mixed"}\n',
+    "mixed/Stats.js": "var Stats = function () {};\nexport { Stats as default };\n",
 }
 
 
@@ -104,11 +106,14 @@ def test_node_test_scaffolds_run_under_node_test(tmp_path: Path) -> None:
     math = (root / "esm" / "lib" / "math.test.js").read_text()
     assert 'import * as subject from "./math.js";' in math
     assert 'it.todo("add(a, b = 0)");' in math
-    result = subprocess.run(["node", "--test"], cwd=root, capture_output=True, text=True)
+    mixed = (root / "mixed" / "Stats.test.mjs").read_text()  # ESM in a CommonJS package
+    assert 'it.todo("Stats()");' in mixed
+    command = ["node", "--experimental-detect-module", "--test"]
+    result = subprocess.run(command, cwd=root, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "# fail 0" in result.stdout
-    assert "# pass 3" in result.stdout  # one import test per module
-    assert "# todo 7" in result.stdout  # add, double, Stack, main; shout, Box; parse
+    assert "# pass 4" in result.stdout  # one import test per module
+    assert "# todo 8" in result.stdout  # add, double, Stack, main; shout, Box; parse; Stats
 
 
 def parses(path: Path) -> bool:

@@ -72,7 +72,11 @@ def test_a_file_the_auditor_did_not_write_is_kept_without_force(
     mine = "// my own notes, not a test of the module\n"
     root = write_repo(
         tmp_path / "r",
-        {"package.json": "{}", "src/a.js": "export function a() {}\n", "src/a.test.js": mine},
+        {
+            "package.json": '{"type": "module"}',
+            "src/a.js": "export function a() {}\n",
+            "src/a.test.js": mine,
+        },
     )
     outcome = invoke("scaffold-tests", root, "--write")
     assert outcome.code == 2 and "not written by the auditor" in outcome.out
@@ -103,7 +107,7 @@ def test_hostile_names_stay_inert_in_what_is_generated(tmp_path: Path, invoke: I
     root = write_repo(
         tmp_path / "r",
         {
-            "package.json": "{}",
+            "package.json": '{"type": "module"}',
             'odd\n"name.js': "export function f(a = '\\u2028') {}\n",
             "mod.py": 'def f(a="\\n\\x1b[31m", b=\'"\'):\n    pass\n',
         },

@@ -4,7 +4,8 @@ A module is covered when some test file imports it (the index's import graph, re
 files too: Python imports, JS/TS relative imports; a Go package is covered by any `_test.go`
 in its directory or a test importing it). A module is a file; for Go it is the package's
 directory. Only modules worth a test are counted: hand-written, not set aside (vendored,
-generated, data, fixtures), not an entry point or a tool's config (`setup.py`, `conftest.py`,
+generated, data, fixtures), not under examples, docs, benchmarks or templates
+(`layout.aside_dirs`), not an entry point or a tool's config (`setup.py`, `conftest.py`,
 `vite.config.ts`, type declarations), and defining at least one public function or method.
 
 The risk score, riskiest first (ties by path), from what the index already measured:
@@ -23,6 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from auditor.facts.layout.aside_dirs import lies_aside
 from auditor.index.records import FileSyntax, FunctionInfo, SourceFile
 
 if TYPE_CHECKING:
@@ -124,6 +126,7 @@ def _worth_a_test(record: SourceFile, syntax: FileSyntax, set_aside: frozenset[s
         and not record.is_test
         and syntax.language in SCAFFOLD_LANGUAGES
         and record.path not in set_aside
+        and not lies_aside(posixpath.dirname(record.path))
         and NOT_MODULES.search(record.path) is None
         and any(_public(syntax.language, f) for f in syntax.functions)
     )
