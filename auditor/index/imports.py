@@ -11,6 +11,8 @@ from auditor.index.records import FileSyntax, SourceFile
 
 GO_MODULE = re.compile(r"^module\s+(\S+)", re.MULTILINE)
 ECMASCRIPT_EXTENSIONS = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts")
+BARREL = re.compile(r"(?:^|/)(?:__init__\.py|index\.[cm]?[jt]sx?)$")
+"""Files that re-export their package's modules: importing one imports what it imports."""
 IMPORT_LANGUAGES = frozenset({"python", "javascript", "typescript", "go", "rust", "java"})
 """The languages whose imports are resolved to repository files. Files of other languages
 take no part in the graph: a module whose imports are never read would count as one that
@@ -55,30 +57,52 @@ def build_import_graph(
     resolvers = _Resolvers([r.path for r, _ in sources], go_mods)
     edges: dict[str, set[str]] = {}
     modules: set[str] = set()
+    reexports: dict[str, set[str]] = {}
     for record, syntax in sources:
         unit = resolvers.unit(record.path, syntax.language)
         modules.add(unit)
         for target in resolvers.targets(record.path, syntax):
             if target != unit:
                 edges.setdefault(target, set()).add(unit)
+                if BARREL.search(unit):
+                    reexports.setdefault(unit, set()).add(target)
     importers = {target: tuple(sorted(by)) for target, by in sorted(edges.items())}
-    return ImportGraph(tuple(sorted(modules)), importers, _tested_by(files_list, resolvers))
+    tested_by = _tested_by(files_list, resolvers, reexports)
+    return ImportGraph(tuple(sorted(modules)), importers, tested_by)
 
 
 def _tested_by(
-    files: list[tuple[SourceFile, FileSyntax]], resolvers: _Resolvers
+    files: list[tuple[SourceFile, FileSyntax]],
+    resolvers: _Resolvers,
+    reexports: Mapping[str, set[str]],
 ) -> dict[str, tuple[str, ...]]:
-    """Module -> the test files whose imports name it (and, for Go, the package's own tests)."""
+    """Module -> the test files whose imports name it (and, for Go, the package's own tests).
+
+    A test importing a package's `__init__.py` (or a JS/TS `index` file) also imports the
+    modules it imports, and theirs through further `__init__`/`index` files: `from sympy.core
+    import Add` tests `sympy/core/add.py`, which `sympy/core/__init__.py` re-exports."""
     edges: dict[str, set[str]] = {}
     for record, syntax in files:
         if not record.is_test or syntax.language not in IMPORT_LANGUAGES:
             continue
-        targets = resolvers.targets(record.path, syntax)
+        targets = resolvers.targets(record.path, syntax, every=True)
         if syntax.language == "go":
             targets.add(posixpath.dirname(record.path))
-        for target in targets:
+        for target in _through_barrels(targets, reexports):
             edges.setdefault(target, set()).add(record.path)
     return {target: tuple(sorted(by)) for target, by in sorted(edges.items())}
+
+
+def _through_barrels(targets: set[str], reexports: Mapping[str, set[str]]) -> set[str]:
+    found = set(targets)
+    pending = [t for t in targets if t in reexports]
+    while pending:
+        for target in reexports[pending.pop()]:
+            if target not in found:
+                found.add(target)
+                if target in reexports:
+                    pending.append(target)
+    return found
 
 
 class _Resolvers:
@@ -108,15 +132,17 @@ class _Resolvers:
     def unit(self, path: str, language: str) -> str:
         return posixpath.dirname(path) if language == "go" else path
 
-    def targets(self, path: str, syntax: FileSyntax) -> set[str]:
+    def targets(self, path: str, syntax: FileSyntax, every: bool = False) -> set[str]:
+        """The modules `syntax`'s imports name; with `every`, a package named beside one of
+        its modules too (`from pkg import a` then imports `pkg` as well as `pkg.a`)."""
         if syntax.language == "python":
-            return self._python_targets(path, syntax.imports)
+            return self._python_targets(path, syntax.imports, every)
         resolve = self._by_language.get(syntax.language)
         if resolve is None:
             return set()
         return {target for spec in syntax.imports for target in resolve(path, spec)}
 
-    def _python_targets(self, path: str, specs: tuple[str, ...]) -> set[str]:
+    def _python_targets(self, path: str, specs: tuple[str, ...], every: bool) -> set[str]:
         """Python imports, inlined (most of a repository's imports are Python's on sympy).
 
         `from pkg import module` names both `pkg` and `pkg.module`: when the longer one is a
@@ -132,7 +158,7 @@ class _Resolvers:
         targets: set[str] = set()
         for at, spec in enumerate(found):
             prefix = spec if spec.endswith(".") else spec + "."
-            if at + 1 < len(found) and found[at + 1].startswith(prefix):
+            if not every and at + 1 < len(found) and found[at + 1].startswith(prefix):
                 continue
             targets.add(resolved[spec])
         return targets

@@ -68,12 +68,16 @@ class PythonScaffolder:
         except libcst.ParserSyntaxError as error:
             return [], f"libcst cannot parse it: {str(error).splitlines()[0]}"
         doctests = not (self.config is not None and self.config.doctest_modules)
-        body = python_test_module(place.import_name, api, doctests)
+        flags = self.config.doctest_optionflags if self.config else ("ELLIPSIS",)
+        body = python_test_module(place.import_name, api, doctests, flags)
         libcst.parse_module(body)  # what is written parses: a bug here raises, not writes
         self.roots[place.test_path] = place.import_root
         content = with_marker("#", module.path, body)
         current = self.subject.files.text(place.test_path)
-        return [PlannedFile(place.test_path, content, current, module.path)], ""
+        files = [PlannedFile(place.test_path, content, current, module.path)]
+        if place.new_package is not None:  # a new test directory, a package like the others
+            files.append(PlannedFile(place.new_package, with_marker("#", module.path, "")))
+        return files, ""
 
     def config_files(self, modules: Sequence[PlannedModule]) -> list[PlannedFile]:
         """pytest's configuration for the planned tests, when the repository has none."""

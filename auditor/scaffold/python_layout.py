@@ -5,14 +5,15 @@ topmost regular package (`src/pkg/sub/mod.py` -> `pkg.sub.mod`); a module outsid
 regular package is a namespace package module below `src/` or the root (`tools/gen.py` ->
 `tools.gen`).
 
-The test's directory, first that applies: pytest's `testpaths` (its first entry); the
-repository's main test directory (`facts.test_dirs`, most test files first); beside the
-module, when the repository's Python tests all live beside their modules; else `tests/`.
-Below a test directory the module's packages are mirrored without the top one
-(`pkg/sub/mod.py` -> `tests/sub/test_mod.py`). The file is named by pytest's `python_files`
-(`test_mod.py`, or `mod_test.py` for `*_test.py`), and its name is kept unique among all
-Python test files (a parent package is prefixed: `test_sub_mod.py`) so pytest's default
-import mode never meets two test modules of one name.
+The test's directory follows what most of the repository's Python tests do (`_layout`): a
+`tests/` inside each package (`sympy/core/tests/test_x.py`), one test tree (the main test
+directory, `facts.test_dirs`; the module's packages mirrored below it without the top one:
+`pkg/sub/mod.py` -> `tests/sub/test_mod.py`), or beside the module; `tests/` when there are
+none. A place outside pytest's `testpaths` moves below their first entry, where pytest
+looks. The file is named by pytest's `python_files` (`test_mod.py`, or `mod_test.py` for
+`*_test.py`), and its name is kept unique among all Python test files (a parent package is
+prefixed: `test_sub_mod.py`) so pytest's default import mode never meets two test modules of
+one name.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import fnmatch
 import keyword
 import posixpath
+from collections import Counter
 from dataclasses import dataclass
 
 from auditor.facts.files import RepositoryFiles
@@ -40,6 +42,9 @@ class PythonPlace:
     import_root: str
     """The directory that must be on `sys.path` ("" for the repository root)."""
     test_path: str
+    new_package: str | None = None
+    """The `__init__.py` to write beside it: its directory is new, and the repository's other
+    test directories of its kind are packages."""
 
 
 def import_name(repo: RepositoryFiles, path: str) -> tuple[str, str] | None:
@@ -70,9 +75,11 @@ class PythonPlacer:
     ) -> None:
         self.repo = repo
         self.patterns = config.python_files if config else DEFAULT_PYTHON_FILES
-        self.test_dir = _test_dir(repo, config, test_dirs)
+        self.testpaths = tuple(_clean(p) for p in config.testpaths) if config else ()
+        self.layout = _layout(repo, ranked_test_dirs(repo, test_dirs))
         tests = [f.path for f in repo.files if f.is_test and f.path.endswith(".py")]
         self.taken = {posixpath.basename(p) for p in tests}
+        self.planned: set[str] = set()
 
     def place(self, path: str) -> PythonPlace | None:
         named = import_name(self.repo, path)
@@ -80,17 +87,54 @@ class PythonPlacer:
             return None
         dotted, root = named
         names = dotted.split(".")
-        if self.test_dir is None:
-            directory = posixpath.dirname(path)
-        else:
-            directory = posixpath.join(self.test_dir, *names[1:-1])
+        directory = self._directory(path, names)
+        new_package = self._new_package(directory)
         for size in range(1, len(names) + 1):
             file_name = self._file_name("_".join(names[-size:]))
             test_path = posixpath.join(directory, file_name)
-            if file_name not in self.taken or self._scaffold_of(test_path, path):
+            if self._free(directory, file_name) or self._scaffold_of(test_path, path):
                 self.taken.add(file_name)
-                return PythonPlace(dotted, root, test_path)
+                self.planned.add(test_path)
+                return PythonPlace(dotted, root, test_path, new_package)
         return None
+
+    def _directory(self, path: str, names: list[str]) -> str:
+        """The directory of the test of the module at `path` named `names`, by the layout;
+        inside pytest's first `testpaths` entry when the layout's place lies outside them."""
+        kind, where = self.layout
+        module_dir = posixpath.dirname(path)
+        if kind == INNER:
+            directory = posixpath.join(module_dir, where)
+        elif kind == BESIDE:
+            directory = module_dir
+        else:
+            directory = posixpath.join(where, *names[1:-1])
+        if self.testpaths and not any(_within(directory, p) for p in self.testpaths):
+            directory = posixpath.join(self.testpaths[0], *names[1:-1])
+        return directory
+
+    def _new_package(self, directory: str) -> str | None:
+        """The `__init__.py` a new inner test directory needs to be like the others."""
+        init = posixpath.join(directory, "__init__.py")
+        if self.layout[0] != INNER or self.repo.is_dir(directory) or init in self.planned:
+            return None
+        inner = {posixpath.dirname(f.path) for f in self.repo.files if _python_test(f)}
+        inner = {d for d in inner if posixpath.basename(d) == self.layout[1]}
+        packages = sum(1 for d in inner if self.repo.file(d + "/__init__.py") is not None)
+        if packages * 2 <= len(inner):
+            return None
+        self.planned.add(init)
+        return init
+
+    def _free(self, directory: str, file_name: str) -> bool:
+        """Whether a test may be called `file_name` in `directory`: in a test package (an
+        `__init__.py` beside it) when no file has that path, elsewhere when no Python test
+        file has that name (pytest's default import mode imports them by name alone)."""
+        path = posixpath.join(directory, file_name)
+        init = posixpath.join(directory, "__init__.py")
+        if self.repo.file(init) is not None or init in self.planned:
+            return path not in self.planned and self.repo.file(path) is None
+        return file_name not in self.taken
 
     def _scaffold_of(self, test_path: str, module: str) -> bool:
         """Whether `test_path` is the auditor's scaffold of `module` (edited or not): its
@@ -109,20 +153,38 @@ class PythonPlacer:
         return f"test_{stem}.py"
 
 
-def _test_dir(
-    repo: RepositoryFiles, config: PytestConfig | None, test_dirs: tuple[str, ...]
-) -> str | None:
-    """The directory new tests go to; None for beside their modules."""
-    if config is not None and config.testpaths:
-        return _clean(config.testpaths[0])
-    ranked = ranked_test_dirs(repo, test_dirs)
-    python_dirs = [d for d in ranked if any(_python_test(f) for f in repo.under(d))]
-    if python_dirs:
-        return python_dirs[0]
-    python_tests = [f for f in repo.files if _python_test(f)]
-    if any(posixpath.basename(f.path).startswith("test_") for f in python_tests):
-        return None
-    return "tests"
+INNER, TOP, BESIDE = "inner", "top", "beside"
+INNER_NAMES = ("tests", "test")
+
+
+def _layout(repo: RepositoryFiles, ranked: tuple[str, ...]) -> tuple[str, str]:
+    """How the repository's Python tests are laid out, by what most of them do:
+    (INNER, `tests`) for a test directory inside each package (`sympy/core/tests/`),
+    (TOP, `tests`) for one tree of tests (the main test directory), (BESIDE, "") for
+    `test_*.py` beside the modules; (TOP, `tests`) when there are no Python tests."""
+    votes: Counter[tuple[str, str]] = Counter()
+    for record in repo.files:
+        if not _python_test(record) or posixpath.basename(record.path) == "conftest.py":
+            continue
+        dirs = record.path.split("/")[:-1]
+        inner = next((d for d in range(1, len(dirs)) if dirs[d] in INNER_NAMES), None)
+        parent = "/".join(dirs[:inner]) if inner is not None else ""
+        if inner is not None and repo.file(parent + "/__init__.py") is not None:
+            votes[(INNER, dirs[inner])] += 1
+        elif not any(d in ranked or "/".join(dirs[: i + 1]) in ranked for i, d in enumerate(dirs)):
+            votes[(BESIDE, "")] += 1
+        else:
+            votes[(TOP, "")] += 1
+    if not votes:
+        return TOP, "tests"
+    (kind, where), _ = votes.most_common(1)[0]
+    if kind == TOP:
+        return TOP, next(iter(ranked), "tests")
+    return kind, where
+
+
+def _within(directory: str, top: str) -> bool:
+    return top in (".", "") or directory == top or directory.startswith(top + "/")
 
 
 def _python_test(record: SourceFile) -> bool:
@@ -130,4 +192,4 @@ def _python_test(record: SourceFile) -> bool:
 
 
 def _clean(path: str) -> str:
-    return posixpath.normpath(path.removeprefix("./")).strip("/") or "tests"
+    return posixpath.normpath(path.removeprefix("./")).strip("/") or "."

@@ -1,6 +1,7 @@
 """A pytest module for one Python module, built as a libcst tree (never by pasting code).
 
-What it holds, in order: the module imported under the name `subject`; an import test that
+What it holds, in order: the module imported under the name `subject` (the test module is
+skipped, with the reason, when the import fails for want of a dependency); an import test that
 asserts each public name exists; per public function, class and method, a test skipped with
 the reason `TODO: test <signature>` (so `pytest -rs` prints the to-do list); per function or
 method with `>>>` examples in its docstring, a test that runs them through `doctest` (unless
@@ -32,29 +33,67 @@ def {name}() -> None:
 """
 EXAMPLES_TEST = """
 def {name}() -> None:
-    assert run_examples({target}, {qualname}) > 0
+    tries = run_examples(
+        {target},
+        {qualname},
+    )
+    assert tries > 0
 """
-RUN_EXAMPLES = parse_template_statement(
-    '''
+GUARDED_IMPORT = """
+try:
+    pass
+except ImportError as error:  # a module it imports is not installed here
+    pytest.skip(
+        {message},
+        allow_module_level=True,
+    )
+"""
+NAMELESS_TEST = """
+def test_module_imports() -> None:
+    assert subject.__name__ == {name}
+"""
+RUN_EXAMPLES = '''
 def run_examples(target: object, name: str) -> int:
     """Run the `>>>` examples of `target`'s docstring; fail on the first wrong one."""
     finder = doctest.DocTestFinder(recurse=False)
-    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    flags = 0
+    for flag in {flags}:
+        flags |= doctest.OPTIONFLAGS_BY_NAME[flag]
+    runner = doctest.DocTestRunner(optionflags=flags)
     for test in finder.find(target, name, globs=vars(subject).copy()):
         runner.run(test)
     assert runner.failures == 0, f"{runner.failures} example(s) of {name} failed"
     return runner.tries
 '''
+
+
+DOCTEST_FLAGS = frozenset(
+    {
+        "DONT_ACCEPT_BLANKLINE",
+        "DONT_ACCEPT_TRUE_FOR_1",
+        "ELLIPSIS",
+        "IGNORE_EXCEPTION_DETAIL",
+        "NORMALIZE_WHITESPACE",
+        "REPORT_NDIFF",
+    }
 )
+"""The `doctest` option flags a repository's `doctest_optionflags` may name (pytest's own
+`NUMBER`, `ALLOW_UNICODE` and `ALLOW_BYTES` are not `doctest`'s, and are left out)."""
 
 
-def python_test_module(import_name: str, api: ModuleApi, doctests: bool) -> str:
+def python_test_module(
+    import_name: str, api: ModuleApi, doctests: bool, flags: tuple[str, ...] = ("ELLIPSIS",)
+) -> str:
     """The text of the test module for the module importable as `import_name`."""
     body: list[Statement] = []
     used = {SUBJECT, "doctest", "pytest", "run_examples"}
     if api.names:
         body.append(_import_test(api.names))
         used.add("test_module_imports_with_its_public_names")
+    else:
+        dotted = cst.SimpleString(string_literal(import_name))
+        body.append(parse_template_statement(NAMELESS_TEST, name=dotted))
+        used.add("test_module_imports")
     for item in api.callables:
         name = _unique(f"test_{identifier(item.qualname)}", used)
         reason = cst.SimpleString(string_literal(f"TODO: test {item.signature}"))
@@ -70,8 +109,8 @@ def python_test_module(import_name: str, api: ModuleApi, doctests: bool) -> str:
             )
         )
     if examples:
-        body.append(RUN_EXAMPLES)
-    imports = _imports(import_name, bool(examples), len(api.callables) > 0)
+        body.append(parse_template_statement(RUN_EXAMPLES, flags=_flags(flags)))
+    imports = _imports(import_name, bool(examples))
     docstring = cst.SimpleString(
         string_literal(f"Tests of {import_name} (scaffolded by `auditor scaffold-tests`).")
     )
@@ -80,13 +119,23 @@ def python_test_module(import_name: str, api: ModuleApi, doctests: bool) -> str:
     return module.code
 
 
+def _flags(names: tuple[str, ...]) -> cst.Tuple:
+    """The known `doctest` flags among `names` (`ELLIPSIS` when none is)."""
+    known = [n for n in dict.fromkeys(names) if n in DOCTEST_FLAGS] or ["ELLIPSIS"]
+    return _strings(tuple(known))
+
+
 def _import_test(names: tuple[str, ...]) -> Statement:
-    """The import test, its names one a line (`ruff format`'s shape for a magic trailing
-    comma) at the depth of the `for` header inside the test function; one name stays on the
-    line, as the formatter keeps a one-element tuple."""
+    return parse_template_statement(IMPORT_TEST, names=_strings(names))
+
+
+def _strings(names: tuple[str, ...]) -> cst.Tuple:
+    """A tuple of strings to loop over in a test function: one a line (`ruff format`'s shape
+    for a magic trailing comma) at the depth of a `for` header in a function; one string
+    stays on the line, as the formatter keeps a one-element tuple."""
     if len(names) == 1:
         single = cst.Element(cst.SimpleString(string_literal(names[0])), comma=cst.Comma())
-        return parse_template_statement(IMPORT_TEST, names=cst.Tuple([single]))
+        return cst.Tuple([single])
     elements = [
         cst.Element(
             cst.SimpleString(string_literal(n)),
@@ -96,10 +145,7 @@ def _import_test(names: tuple[str, ...]) -> Statement:
     ]
     last = elements[-1]
     elements[-1] = last.with_changes(comma=cst.Comma(whitespace_after=_line_break("")))
-    tuple_node = cst.Tuple(
-        elements, lpar=[cst.LeftParen(_line_break("    "))], rpar=[cst.RightParen()]
-    )
-    return parse_template_statement(IMPORT_TEST, names=tuple_node)
+    return cst.Tuple(elements, lpar=[cst.LeftParen(_line_break("    "))], rpar=[cst.RightParen()])
 
 
 def _line_break(extra: str) -> cst.ParenthesizedWhitespace:
@@ -108,20 +154,37 @@ def _line_break(extra: str) -> cst.ParenthesizedWhitespace:
     )
 
 
-def _imports(import_name: str, doctest: bool, pytest: bool) -> list[Statement]:
-    """`import doctest` / `import pytest` (standard library first, as isort orders them),
-    then the module under test as `subject`."""
+def _imports(import_name: str, doctest: bool) -> list[Statement]:
+    """`import doctest` and `import pytest` (standard library first, as isort orders them),
+    then the module under test as `subject`: `from pkg.sub import (mod as subject,)` (an
+    attribute of a package may shadow its submodule, as `sympy.series` the function does
+    for `import sympy.series.aseries`), in a `try` that skips the whole test module, the
+    reason shown by `pytest -rs`, when a dependency it imports is not installed."""
     statements: list[Statement] = []
     if doctest:
         statements.append(cst.parse_statement("import doctest\n"))
-    if pytest:
-        statements.append(_blank(cst.parse_statement("import pytest\n"), 1 if doctest else 0))
-    dotted = cst.parse_expression(import_name)
-    assert isinstance(dotted, cst.Name | cst.Attribute)
-    subject = cst.SimpleStatementLine(
-        [cst.Import([cst.ImportAlias(dotted, asname=cst.AsName(cst.Name(SUBJECT)))])]
+    statements.append(_blank(cst.parse_statement("import pytest\n"), 1 if doctest else 0))
+    package, _, name = import_name.rpartition(".")
+    alias = cst.ImportAlias(cst.Name(name), asname=cst.AsName(cst.Name(SUBJECT)))
+    line: cst.BaseSmallStatement
+    if package:
+        dotted = cst.parse_expression(package)
+        assert isinstance(dotted, cst.Name | cst.Attribute)
+        alias = alias.with_changes(comma=cst.Comma(whitespace_after=_line_break("")))
+        opened = cst.LeftParen(whitespace_after=_line_break("    "))
+        line = cst.ImportFrom(module=dotted, names=[alias], lpar=opened, rpar=cst.RightParen())
+    else:
+        line = cst.Import([alias])
+    message = cst.FormattedString(  # the name is dotted identifiers: nothing to escape
+        [
+            cst.FormattedStringText(f"cannot import {import_name}: "),
+            cst.FormattedStringExpression(cst.Name("error")),
+        ]
     )
-    statements.append(_blank(subject, 1 if statements else 0))
+    guarded = parse_template_statement(GUARDED_IMPORT, message=message)
+    assert isinstance(guarded, cst.Try)
+    body = guarded.body.with_changes(body=[cst.SimpleStatementLine([line])])
+    statements.append(_blank(guarded.with_changes(body=body), 1))
     return [_blank(statements[0], 1), *statements[1:]]
 
 

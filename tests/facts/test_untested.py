@@ -90,3 +90,18 @@ def test_unknown_without_the_tests_parsed_and_reported_in_json(tmp_path: Path) -
     assert unparsed.facts.test_coverage is None
     assert unparsed.facts.to_json()["untested_modules"] is None
     assert subject_of(root).facts.to_json()["untested_modules"] == {"python": 1}
+
+
+def test_a_test_of_a_package_covers_what_its_init_re_exports(tmp_path: Path) -> None:
+    found = coverage(
+        tmp_path,
+        {
+            "pkg/__init__.py": "from pkg.core import core\n",
+            "pkg/core/__init__.py": "from .add import add\nfrom . import mul\n",
+            "pkg/core/add.py": "def add():\n    return 1\n",
+            "pkg/core/mul.py": "def mul():\n    return 2\n",
+            "pkg/other.py": "def other():\n    return 3\n",
+            "pkg/tests/test_pkg.py": "from pkg import core\n\ndef test_core():\n    assert core\n",
+        },
+    )
+    assert [m.path for m in found.untested] == ["pkg/other.py"]

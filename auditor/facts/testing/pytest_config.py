@@ -36,6 +36,8 @@ class PytestConfig:
     pythonpath: tuple[str, ...] = ()
     doctest_modules: bool = False
     """`--doctest-modules` is among its `addopts`: docstring examples already run."""
+    doctest_optionflags: tuple[str, ...] = ("ELLIPSIS",)
+    """How docstring examples are compared (pytest's default: `ELLIPSIS`)."""
 
 
 def pytest_config(src: FactSources) -> PytestConfig | None:
@@ -83,6 +85,7 @@ def _config(path: str, options: dict[str, Any]) -> PytestConfig:
         python_files=_words(options.get("python_files")) or DEFAULT_PYTHON_FILES,
         pythonpath=_words(options.get("pythonpath")),
         doctest_modules="--doctest-modules" in addopts,
+        doctest_optionflags=_words(options.get("doctest_optionflags")) or ("ELLIPSIS",),
     )
 
 

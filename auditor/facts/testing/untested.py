@@ -2,11 +2,14 @@
 
 A module is covered when some test file imports it (the index's import graph, read for test
 files too: Python imports, JS/TS relative imports; a Go package is covered by any `_test.go`
-in its directory or a test importing it). A module is a file; for Go it is the package's
+in its directory or a test importing it; a test importing a package's `__init__.py` or `index`
+file covers the modules it re-exports). A module is a file; for Go it is the package's
 directory. Only modules worth a test are counted: hand-written, not set aside (vendored,
 generated, data, fixtures), not under examples, docs, benchmarks or templates
-(`layout.aside_dirs`), not an entry point or a tool's config (`setup.py`, `conftest.py`,
-`vite.config.ts`, type declarations), and defining at least one public function or method.
+(`layout.aside_dirs`) or scripts (`bin/`, `scripts/`, `release/`), not private (`_x.py`:
+tested through the public modules), not an entry point or a tool's config (`setup.py`,
+`conftest.py`, `vite.config.ts`, type declarations), and defining at least one public
+function or method.
 
 The risk score, riskiest first (ties by path), from what the index already measured:
 
@@ -40,6 +43,8 @@ NOT_MODULES = re.compile(
     re.VERBOSE,
 )
 """Entry points, task files and tool configs: run, not imported, so no test imports them."""
+SCRIPT_DIRS = frozenset({"bin", "scripts", "release"})
+"""Directories of scripts a maintainer runs (`bin/`, `release/`), not modules code imports."""
 IMPORTER_WEIGHT = 3
 LINES_PER_POINT = 20
 
@@ -127,9 +132,17 @@ def _worth_a_test(record: SourceFile, syntax: FileSyntax, set_aside: frozenset[s
         and syntax.language in SCAFFOLD_LANGUAGES
         and record.path not in set_aside
         and not lies_aside(posixpath.dirname(record.path))
+        and not SCRIPT_DIRS.intersection(record.path.split("/")[:-1])
+        and not _private(record.path)
         and NOT_MODULES.search(record.path) is None
         and any(_public(syntax.language, f) for f in syntax.functions)
     )
+
+
+def _private(path: str) -> bool:
+    """A module named `_x` (not `__init__`) is internal: tested through the public modules."""
+    name = path.rpartition("/")[2]
+    return name.startswith("_") and not name.startswith("__init__.")
 
 
 def _public(language: str, function: FunctionInfo) -> bool:
