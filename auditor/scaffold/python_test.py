@@ -48,6 +48,12 @@ except ImportError as error:  # a module it imports is not installed here
         allow_module_level=True,
     )
 """
+UNHIDE = """
+if not isinstance(subject, types.ModuleType):  # a name of the package hides the module
+    subject = importlib.import_module(
+        {name},
+    )
+"""
 NAMELESS_TEST = """
 def test_module_imports() -> None:
     assert subject.__name__ == {name}
@@ -155,16 +161,19 @@ def _line_break(extra: str) -> cst.ParenthesizedWhitespace:
 
 
 def _imports(import_name: str, doctest: bool) -> list[Statement]:
-    """`import doctest` and `import pytest` (standard library first, as isort orders them),
-    then the module under test as `subject`: `from pkg.sub import (mod as subject,)` (an
-    attribute of a package may shadow its submodule, as `sympy.series` the function does
-    for `import sympy.series.aseries`), in a `try` that skips the whole test module, the
-    reason shown by `pytest -rs`, when a dependency it imports is not installed."""
-    statements: list[Statement] = []
-    if doctest:
-        statements.append(cst.parse_statement("import doctest\n"))
-    statements.append(_blank(cst.parse_statement("import pytest\n"), 1 if doctest else 0))
+    """The standard library's imports, then `import pytest` (as isort orders them), then the
+    module under test as `subject`: `from pkg.sub import (mod as subject,)`, in a `try` that
+    skips the whole test module, the reason shown by `pytest -rs`, when a dependency it
+    imports is not installed. A package's attribute may hide its submodule of the same name
+    (`sympy.series` the function hides `sympy/series/series.py` from both `import ... as` and
+    `from ... import`): then the module is taken from `importlib`."""
     package, _, name = import_name.rpartition(".")
+    standard = [n for n, wanted in (("doctest", doctest), ("importlib", bool(package))) if wanted]
+    standard += ["types"] if package else []
+    statements: list[Statement] = [
+        cst.SimpleStatementLine([cst.Import([cst.ImportAlias(cst.Name(n))])]) for n in standard
+    ]
+    statements.append(_blank(cst.parse_statement("import pytest\n"), 1 if standard else 0))
     alias = cst.ImportAlias(cst.Name(name), asname=cst.AsName(cst.Name(SUBJECT)))
     line: cst.BaseSmallStatement
     if package:
@@ -185,6 +194,9 @@ def _imports(import_name: str, doctest: bool) -> list[Statement]:
     assert isinstance(guarded, cst.Try)
     body = guarded.body.with_changes(body=[cst.SimpleStatementLine([line])])
     statements.append(_blank(guarded.with_changes(body=body), 1))
+    if package:
+        module = cst.SimpleString(string_literal(import_name))
+        statements.append(_blank(parse_template_statement(UNHIDE, name=module), 1))
     return [_blank(statements[0], 1), *statements[1:]]
 
 

@@ -260,3 +260,29 @@ def test_an_existing_pytest_configuration_is_followed_and_never_changed(
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert summary(result.stdout) == {"passed": 1, "skipped": 1}
+
+
+def test_tests_inside_each_package_get_a_package_beside_them(tmp_path: Path) -> None:
+    root = write_repo(
+        tmp_path / "inner",
+        {
+            "pyproject.toml": "[tool.pytest.ini_options]\ntestpaths = ['pkg']\n",
+            "pkg/__init__.py": "from .series import series\n",
+            "pkg/core/__init__.py": "",
+            "pkg/core/tests/__init__.py": "",
+            "pkg/core/tests/test_a.py": "from pkg.core import a\n\ndef test_a():\n    assert a\n",
+            "pkg/core/a.py": "def a():\n    return 1\n",
+            "pkg/core/b.py": "def b():\n    return 2\n",
+            "pkg/series/__init__.py": "from .series import series\n",
+            "pkg/series/series.py": "def series():\n    return 0\n",
+            "pkg/series/aseries.py": "def aseries():\n    return 3\n",
+        },
+    )
+    assert scaffold(root, "--write") == 0
+    assert (root / "pkg" / "core" / "tests" / "test_b.py").is_file()
+    assert (root / "pkg" / "series" / "tests" / "__init__.py").is_file()
+    assert (root / "pkg" / "series" / "tests" / "test_aseries.py").is_file()
+    assert (root / "pkg" / "series" / "tests" / "test_series.py").is_file()
+    result = pytest_in(root)  # `import pkg.series.aseries` would meet the function `series`
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert summary(result.stdout) == {"passed": 4, "skipped": 3}
