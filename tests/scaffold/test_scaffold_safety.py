@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -118,3 +120,13 @@ def test_hostile_names_stay_inert_in_what_is_generated(tmp_path: Path, invoke: I
     js = (root / 'odd\n"name.test.js').read_text()
     assert js.splitlines()[0].startswith("// auditor scaffold-tests: a scaffold for odd\\n\\")
     assert 'from "./odd\\n\\"name.js"' in js
+
+
+def test_the_console_script_writes_and_then_changes_nothing(tmp_path: Path) -> None:
+    root = write_repo(tmp_path / "r", {"app.py": "def run(x):\n    return x\n"})
+    script = Path(sys.executable).parent / "auditor"
+    first = subprocess.run([script, "scaffold-tests", root, "--write"], capture_output=True)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.decode().splitlines() == ["wrote tests/test_app.py", "wrote pytest.ini"]
+    again = subprocess.run([script, "scaffold-tests", root, "--write"], capture_output=True)
+    assert again.returncode == 0 and b"nothing to scaffold" in again.stdout
