@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from auditor.facts.testing.untested import TestCoverage
+from auditor.facts.testing.untested import ModuleCoverage
 from auditor.model import Diagnostic
 from auditor.report_facts import (
     Docs,
@@ -211,7 +211,7 @@ class Facts:
     """The coding agents' settings files, parsed once (not in JSON)."""
     mcp_configs: tuple[McpConfig, ...] = ()
     """The MCP server configs present, parsed once (not in JSON)."""
-    test_coverage: TestCoverage | None = None
+    test_coverage: ModuleCoverage | None = None
     """The modules worth a test that no test imports, riskiest first (`testing.untested`);
     None when unknown, test files not parsed (in JSON only as `untested_modules`)."""
     profile: str = "application"

@@ -59,7 +59,7 @@ class EcmascriptScaffolder:
         self.word = "spec" if kinds["spec"] > kinds["test"] else "test"
 
     def scaffold(self, module: UntestedModule) -> tuple[list[PlannedFile], str]:
-        from auditor.scaffold.plan import PlannedFile
+        from auditor.scaffold.plan import GeneratedInvalid, PlannedFile
 
         path = module.path
         text = self.subject.files.text(path)
@@ -79,7 +79,7 @@ class EcmascriptScaffolder:
             todos=exports.todos,
         )
         if _has_errors(test_path, body):
-            raise ValueError(f"{path}: the generated test does not parse")
+            raise GeneratedInvalid("the generated test does not parse (a bug: report it)")
         content = with_marker("//", path, body)
         current = self.subject.files.text(test_path)
         return [PlannedFile(test_path, content, current, path)], ""

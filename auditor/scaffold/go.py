@@ -34,7 +34,7 @@ class GoScaffolder:
         self.subject = subject
 
     def scaffold(self, module: UntestedModule) -> tuple[list[PlannedFile], str]:
-        from auditor.scaffold.plan import PlannedFile
+        from auditor.scaffold.plan import GeneratedInvalid, PlannedFile
 
         files: list[PlannedFile] = []
         used: set[str] = set()
@@ -47,7 +47,7 @@ class GoScaffolder:
                 continue
             body = render("go_test.go.j2", package=package, tests=tests).rstrip("\n") + "\n"
             if _has_errors(body):
-                raise ValueError(f"{path}: the generated Go test does not parse")
+                raise GeneratedInvalid("the generated Go test does not parse (a bug: report it)")
             test_path = path.removesuffix(".go") + "_test.go"
             content = with_marker("//", path, body)
             current = self.subject.files.text(test_path)

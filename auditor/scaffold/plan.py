@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from auditor.scaffold.python import PythonScaffolder
 
 
+class GeneratedInvalid(ValueError):
+    """A generated test that does not parse: a bug of the generator, reported per module."""
+
+
 class Scaffolder(Protocol):
     """One language's generator: the files of a module's test, or why there are none."""
 
@@ -81,20 +85,23 @@ def make_plan(
         plan.skipped.append(Skipped(".", "the test files could not be parsed"))
         return plan
     python = PythonScaffolder(subject)
+    ecmascript = EcmascriptScaffolder(subject)
     scaffolders: dict[str, Scaffolder] = {
         "python": python,
         "go": GoScaffolder(subject),
-        "javascript": EcmascriptScaffolder(subject),
-        "typescript": EcmascriptScaffolder(subject),
+        "javascript": ecmascript,
+        "typescript": ecmascript,
     }
     chosen = [m for m in coverage.untested if _chosen(m, python.name_of(m), modules, paths)]
     _unmatched(plan, coverage.untested, python, modules, paths)
     for module in chosen:
         if limit is not None and len(plan.modules) >= limit:
             break
-        scaffolder = scaffolders[module.language]
-        files, problem = scaffolder.scaffold(module)
         name = python.name_of(module)
+        try:
+            files, problem = scaffolders[module.language].scaffold(module)
+        except GeneratedInvalid as error:  # the generator's bug: this module, not the run
+            files, problem = [], str(error)
         if problem:
             plan.skipped.append(Skipped(name, problem))
             continue

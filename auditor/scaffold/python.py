@@ -51,7 +51,7 @@ class PythonScaffolder:
         """The test file of `module`, or ([], why there is none)."""
         import libcst
 
-        from auditor.scaffold.plan import PlannedFile
+        from auditor.scaffold.plan import GeneratedInvalid, PlannedFile
         from auditor.scaffold.python_source import read_module_api
         from auditor.scaffold.python_test import python_test_module
 
@@ -70,7 +70,10 @@ class PythonScaffolder:
         doctests = not (self.config is not None and self.config.doctest_modules)
         flags = self.config.doctest_optionflags if self.config else ("ELLIPSIS",)
         body = python_test_module(place.import_name, api, doctests, flags)
-        libcst.parse_module(body)  # what is written parses: a bug here raises, not writes
+        try:
+            libcst.parse_module(body)  # what is written parses
+        except libcst.ParserSyntaxError:
+            raise GeneratedInvalid("the generated test does not parse (a bug: report it)") from None
         self.roots[place.test_path] = place.import_root
         content = with_marker("#", module.path, body)
         current = self.subject.files.text(place.test_path)

@@ -107,7 +107,9 @@ def python_test_module(
     examples = [c for c in api.callables if doctests and c.has_examples and c.kind != "class"]
     for item in examples:
         name = _unique(f"test_{identifier(item.qualname)}_examples", used)
-        target = cst.parse_expression(f"{SUBJECT}.{item.qualname}")
+        target: cst.BaseExpression = cst.Name(SUBJECT)
+        for part in item.qualname.split("."):
+            target = cst.Attribute(target, cst.Name(part))
         qualname = cst.SimpleString(string_literal(f"{import_name}.{item.qualname}"))
         body.append(
             parse_template_statement(

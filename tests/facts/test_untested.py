@@ -6,7 +6,7 @@ from pathlib import Path
 
 from auditor.discover import discover
 from auditor.facts.subject import Subject
-from auditor.facts.testing.untested import TestCoverage
+from auditor.facts.testing.untested import ModuleCoverage
 from auditor.index.build import build_index
 from tests.conftest import subject_of, write_repo
 
@@ -17,7 +17,7 @@ BRANCHY = (
 )
 
 
-def coverage(tmp_path: Path, files: dict[str, str]) -> TestCoverage:
+def coverage(tmp_path: Path, files: dict[str, str]) -> ModuleCoverage:
     coverage = subject_of(write_repo(tmp_path, files)).facts.test_coverage
     assert coverage is not None
     return coverage

@@ -60,6 +60,11 @@ def invocations(root: Path, copy: Path, out: Path) -> dict[str, list[Args]]:
         ],
         "rules": [["rules"], ["rules", "--format", "json"], ["rules", "--write-docs", copy]],
         "explain": [["explain", "INS001"], ["explain", "FEE002"]],
+        "scaffold-tests": [
+            ["scaffold-tests", root],
+            ["scaffold-tests", root, "--format", "json"],
+            ["scaffold-tests", copy, "--write", "--force"],
+        ],
     }
 
 

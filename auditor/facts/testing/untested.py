@@ -79,7 +79,7 @@ class UntestedModule:
 
 
 @dataclass(frozen=True, slots=True)
-class TestCoverage:
+class ModuleCoverage:
     """The modules worth a test, and those of them no test imports (riskiest first)."""
 
     candidates: Mapping[str, int]
@@ -94,7 +94,7 @@ class TestCoverage:
         return counts
 
 
-def test_coverage(repo: RepositoryFiles, set_aside: frozenset[str]) -> TestCoverage | None:
+def test_coverage(repo: RepositoryFiles, set_aside: frozenset[str]) -> ModuleCoverage | None:
     """Which modules of `repo` no test imports; None when unknown (test files not parsed)."""
     parsed = list(repo.parsed())
     if not _tests_parsed(repo, {r.path for r, _ in parsed}):
@@ -113,7 +113,7 @@ def test_coverage(repo: RepositoryFiles, set_aside: frozenset[str]) -> TestCover
         if unit not in graph.tested_by:
             untested.append(_measured(unit, language, members, len(graph.importers.get(unit, ()))))
     untested.sort(key=lambda m: (-m.risk, m.path))
-    return TestCoverage(candidates, tuple(untested))
+    return ModuleCoverage(candidates, tuple(untested))
 
 
 def _tests_parsed(repo: RepositoryFiles, parsed: set[str]) -> bool:
