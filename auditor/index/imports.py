@@ -42,11 +42,15 @@ Resolver = Callable[[str, str], Iterable[str]]
 
 
 def build_import_graph(
-    files: Iterable[tuple[SourceFile, FileSyntax]], go_mods: Mapping[str, str]
+    files: Iterable[tuple[SourceFile, FileSyntax]],
+    go_mods: Mapping[str, str],
+    package_dirs: Mapping[str, str] | None = None,
 ) -> ImportGraph:
     """Resolve every import of `files` to the repository modules it names.
 
-    `go_mods` maps the path of each `go.mod` to its text (Go imports name module paths).
+    `go_mods` maps the path of each `go.mod` to its text (Go imports name module paths);
+    `package_dirs` maps Python package names to the directories that hold them when the
+    build installs them under another name (setuptools' `package-dir`, `package_dirs`).
     """
     files_list = list(files)
     sources = [
@@ -54,7 +58,7 @@ def build_import_graph(
         for r, s in files_list
         if r.is_source and not r.is_test and s.language in IMPORT_LANGUAGES
     ]
-    resolvers = _Resolvers([r.path for r, _ in sources], go_mods)
+    resolvers = _Resolvers([r.path for r, _ in sources], go_mods, package_dirs or {})
     edges: dict[str, set[str]] = {}
     modules: set[str] = set()
     reexports: dict[str, set[str]] = {}
@@ -108,10 +112,12 @@ def _through_barrels(targets: set[str], reexports: Mapping[str, set[str]]) -> se
 class _Resolvers:
     """Per-language lookups built once from the paths of the compared files."""
 
-    def __init__(self, paths: list[str], go_mods: Mapping[str, str]) -> None:
+    def __init__(
+        self, paths: list[str], go_mods: Mapping[str, str], package_dirs: Mapping[str, str]
+    ) -> None:
         self.paths = set(paths)
         self.directories = {posixpath.dirname(p) for p in paths}
-        self.python = _python_names(paths, self.paths)
+        self.python = _python_names(paths, self.paths, package_dirs)
         self.java = _java_names([p for p in paths if p.endswith(".java")])
         self.go_modules = _go_modules(go_mods)
         self.crates = sorted(
@@ -210,12 +216,39 @@ def _go_modules(go_mods: Mapping[str, str]) -> list[tuple[str, str]]:
     return sorted(modules, key=lambda m: (-len(m[0]), m[0]))
 
 
-def _python_names(paths: list[str], present: set[str]) -> dict[str, str]:
-    """Dotted module name -> file: the full path's name, the name below the top package, then
-    (for namespace packages, which have no `__init__.py`) every dotted suffix of two or more
-    names that no module claimed."""
+def package_dirs(pyproject: str | None) -> dict[str, str]:
+    """Package name -> directory from `[tool.setuptools.package-dir]` of a `pyproject.toml`
+    text (`auditor_rules = "rules"`); the root mapping (`"" = "src"`) and bad input give none."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(pyproject or "")
+    except tomllib.TOMLDecodeError:
+        return {}
+    tool = data.get("tool")
+    setuptools = tool.get("setuptools") if isinstance(tool, dict) else None
+    mapping = setuptools.get("package-dir") if isinstance(setuptools, dict) else None
+    if not isinstance(mapping, dict):
+        return {}
+    return {
+        name: posixpath.normpath(directory).strip("/")
+        for name, directory in sorted(mapping.items())
+        if name and isinstance(directory, str) and posixpath.normpath(directory) != "."
+    }
+
+
+def _python_names(
+    paths: list[str], present: set[str], package_dirs: Mapping[str, str]
+) -> dict[str, str]:
+    """Dotted module name -> file: the name a `package_dirs` mapping installs it under, the
+    full path's name, the name below the top package, then (for namespace packages, which
+    have no `__init__.py`) every dotted suffix of two or more names that no module claimed."""
     packages = {posixpath.dirname(p) for p in present if p.endswith("/__init__.py")}
     names: dict[str, str] = {}
+    for package, directory in package_dirs.items():
+        for path in sorted(p for p in paths if p.endswith(".py") and p.startswith(directory + "/")):
+            parts = [*package.split("."), *path[len(directory) + 1 : -3].split("/")]
+            names.setdefault(".".join(parts).removesuffix(".__init__"), path)
     for path in sorted(p for p in paths if p.endswith(".py")):
         parts = path[:-3].split("/")
         if parts[-1] == "__init__":

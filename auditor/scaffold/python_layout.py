@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from auditor.facts.files import RepositoryFiles
 from auditor.facts.layout.places import ranked_test_dirs
 from auditor.facts.testing.pytest_config import DEFAULT_PYTHON_FILES, PytestConfig
+from auditor.index.imports import package_dirs
 from auditor.index.records import SourceFile
 from auditor.scaffold.marker import scaffolded_module
 
@@ -49,19 +50,31 @@ class PythonPlace:
 
 def import_name(repo: RepositoryFiles, path: str) -> tuple[str, str] | None:
     """(dotted name, import root) of the module at `path`, or None when it has no name
-    Python can import (`0001_initial.py`, `my-tools/x.py`)."""
+    Python can import (`0001_initial.py`, `my-tools/x.py`). A directory the build installs
+    under another name (`[tool.setuptools.package-dir]`: `auditor_rules = "rules"`) gives
+    that name; its import root is "" (the installed package)."""
+    for package, directory in package_dirs(repo.text("pyproject.toml")).items():
+        if path.startswith(directory + "/"):
+            mapped = _dotted([*package.split("."), *path[len(directory) + 1 : -3].split("/")])
+            return (mapped, "") if mapped is not None else None
     dirs = path.split("/")[:-1]
     top = len(dirs)
     while top > 0 and repo.file("/".join(dirs[:top]) + "/__init__.py") is not None:
         top -= 1
     if top == len(dirs):  # not in a regular package
         top = 1 if dirs and dirs[0] in SOURCE_ROOTS else 0
-    parts = path[:-3].split("/")[top:]
-    if parts[-1] == "__init__":
-        parts.pop()
+    dotted = _dotted(path[:-3].split("/")[top:])
+    return (dotted, "/".join(dirs[:top])) if dotted is not None else None
+
+
+def _dotted(parts: list[str]) -> str | None:
+    """`pkg.mod` for [pkg, mod] (a package's `__init__` named by the package), or None when a
+    part is no Python identifier."""
+    if parts and parts[-1] == "__init__":
+        parts = parts[:-1]
     if not parts or not all(p.isidentifier() and not keyword.iskeyword(p) for p in parts):
         return None
-    return ".".join(parts), "/".join(dirs[:top])
+    return ".".join(parts)
 
 
 class PythonPlacer:

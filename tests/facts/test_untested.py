@@ -105,3 +105,17 @@ def test_a_test_of_a_package_covers_what_its_init_re_exports(tmp_path: Path) -> 
         },
     )
     assert [m.path for m in found.untested] == ["pkg/other.py"]
+
+
+def test_a_package_installed_under_another_name_is_found_by_that_name(tmp_path: Path) -> None:
+    found = coverage(
+        tmp_path,
+        {
+            "pyproject.toml": '[tool.setuptools.package-dir]\nmy_rules = "rules"\n',
+            "rules/__init__.py": "",
+            "rules/one.py": "def one():\n    return 1\n",
+            "rules/two.py": "def two():\n    return 2\n",
+            "tests/test_one.py": "from my_rules.one import one\n",
+        },
+    )
+    assert [m.path for m in found.untested] == ["rules/two.py"]

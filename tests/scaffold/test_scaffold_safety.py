@@ -130,3 +130,16 @@ def test_the_console_script_writes_and_then_changes_nothing(tmp_path: Path) -> N
     assert first.stdout.decode().splitlines() == ["wrote tests/test_app.py", "wrote pytest.ini"]
     again = subprocess.run([script, "scaffold-tests", root, "--write"], capture_output=True)
     assert again.returncode == 0 and b"nothing to scaffold" in again.stdout
+
+
+def test_a_package_dir_mapping_names_the_import(tmp_path: Path, invoke: Invoke) -> None:
+    root = write_repo(
+        tmp_path / "r",
+        {
+            "pyproject.toml": '[tool.setuptools.package-dir]\nmy_rules = "rules"\n',
+            "rules/__init__.py": "",
+            "rules/two.py": "def two():\n    return 2\n",
+        },
+    )
+    plan = json.loads(invoke("scaffold-tests", root, "--format", "json").out)
+    assert [m["name"] for m in plan["modules"]] == ["my_rules.two"]
