@@ -23,11 +23,13 @@ from auditor.scaffold.marker import with_marker
 from auditor.scaffold.python_layout import PythonPlacer, import_name
 
 if TYPE_CHECKING:
+    from auditor.facts.sources import FactSources
     from auditor.facts.subject import Subject
     from auditor.scaffold.plan import PlannedFile, PlannedModule
 
 PYPROJECT = "pyproject.toml"
 PYTEST_INI = "pytest.ini"
+DEFAULT_LINE_LENGTH = 88
 
 
 class PythonScaffolder:
@@ -37,6 +39,7 @@ class PythonScaffolder:
         self.subject = subject
         self.config: PytestConfig | None = pytest_config(subject.sources)
         self.placer = PythonPlacer(subject.files, self.config, subject.facts.test_dirs)
+        self.line_length = ruff_line_length(subject.sources)
         self.roots: dict[str, str] = {}
         """Test path -> the import root of the module it imports."""
 
@@ -69,7 +72,7 @@ class PythonScaffolder:
             return [], f"libcst cannot parse it: {str(error).splitlines()[0]}"
         doctests = not (self.config is not None and self.config.doctest_modules)
         flags = self.config.doctest_optionflags if self.config else ("ELLIPSIS",)
-        body = python_test_module(place.import_name, api, doctests, flags)
+        body = python_test_module(place.import_name, api, doctests, flags, self.line_length)
         try:
             libcst.parse_module(body)  # what is written parses
         except libcst.ParserSyntaxError:
@@ -107,6 +110,35 @@ class PythonScaffolder:
         if not _adds_only(current, content):
             return []
         return [PlannedFile(PYPROJECT, content, current, appends=True)]
+
+
+def ruff_line_length(src: FactSources) -> int | None:
+    """The line length ruff holds the tests to when it checks line length (E501 selected in
+    `ruff.toml`, `.ruff.toml` or `pyproject.toml`'s `[tool.ruff]`), else None: by default it
+    does not, and a needless `# noqa: E501` would be flagged itself (RUF100)."""
+    for path in ("ruff.toml", ".ruff.toml", PYPROJECT):
+        if src.repo.file(path) is None:
+            continue
+        data = src.toml(path) or {}
+        tool = data.get("tool")
+        table = (
+            (tool.get("ruff") if isinstance(tool, dict) else None) if path == PYPROJECT else data
+        )
+        if not isinstance(table, dict):
+            continue
+        lint = table.get("lint")
+        selected = [
+            str(code)
+            for options in (table, lint if isinstance(lint, dict) else {})
+            for key in ("select", "extend-select")
+            if isinstance(options.get(key), list)
+            for code in options[key]
+        ]
+        if not any(code in ("E", "E5", "E50", "E501", "ALL") for code in selected):
+            return None
+        length = table.get("line-length")
+        return length if isinstance(length, int) and length > 0 else DEFAULT_LINE_LENGTH
+    return None
 
 
 def _top(test_path: str) -> str:

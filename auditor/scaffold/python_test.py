@@ -3,7 +3,8 @@
 What it holds, in order: the module imported under the name `subject` (the test module is
 skipped, with the reason, when the import fails for want of a dependency); an import test that
 asserts each public name exists; per public function, class and method, a test skipped with
-the reason `TODO: test <signature>` (so `pytest -rs` prints the to-do list); per function or
+the reason `TODO: test <signature>` (so `pytest -rs` prints the to-do list; a reason over
+the line length of a ruff that checks it, `line_length`, carries `# noqa: E501`); per function or
 method with `>>>` examples in its docstring, a test that runs them through `doctest` (unless
 the repository already runs `--doctest-modules`). Calls with arguments are written exploded,
 one argument a line with a trailing comma, so `ruff format` keeps them at any line length.
@@ -31,6 +32,15 @@ TODO_TEST = """
 def {name}() -> None:
     pass
 """
+LONG_TODO_TEST = """
+@pytest.mark.skip(
+    reason={reason},  # noqa: E501
+)
+def {name}() -> None:
+    pass
+"""
+REASON_INDENT = len("    reason=,")
+"""The characters of the reason's line besides the string."""
 EXAMPLES_TEST = """
 def {name}() -> None:
     tries = run_examples(
@@ -88,7 +98,11 @@ DOCTEST_FLAGS = frozenset(
 
 
 def python_test_module(
-    import_name: str, api: ModuleApi, doctests: bool, flags: tuple[str, ...] = ("ELLIPSIS",)
+    import_name: str,
+    api: ModuleApi,
+    doctests: bool,
+    flags: tuple[str, ...] = ("ELLIPSIS",),
+    line_length: int | None = None,
 ) -> str:
     """The text of the test module for the module importable as `import_name`."""
     body: list[Statement] = []
@@ -103,7 +117,9 @@ def python_test_module(
     for item in api.callables:
         name = _unique(f"test_{identifier(item.qualname)}", used)
         reason = cst.SimpleString(string_literal(f"TODO: test {item.signature}"))
-        body.append(parse_template_statement(TODO_TEST, reason=reason, name=cst.Name(name)))
+        long = line_length is not None and REASON_INDENT + len(reason.value) > line_length
+        template = LONG_TODO_TEST if long else TODO_TEST
+        body.append(parse_template_statement(template, reason=reason, name=cst.Name(name)))
     examples = [c for c in api.callables if doctests and c.has_examples and c.kind != "class"]
     for item in examples:
         name = _unique(f"test_{identifier(item.qualname)}_examples", used)
@@ -119,9 +135,7 @@ def python_test_module(
     if examples:
         body.append(parse_template_statement(RUN_EXAMPLES, flags=_flags(flags)))
     imports = _imports(import_name, bool(examples))
-    docstring = cst.SimpleString(
-        string_literal(f"Tests of {import_name} (scaffolded by `auditor scaffold-tests`).")
-    )
+    docstring = cst.SimpleString(string_literal(f"Tests of {import_name}."))
     header = parse_template_module("{doc}\n", doc=docstring)
     module = header.with_changes(body=[*header.body, *imports, *_spaced(body)])
     return module.code

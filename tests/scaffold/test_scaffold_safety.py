@@ -26,7 +26,7 @@ def test_a_string_literal_reads_back_as_its_text(text: str) -> None:
 @given(st.text(), st.text())
 def test_a_header_knows_its_own_file_from_an_edited_one(source: str, body: str) -> None:
     text = with_marker("#", source, body)
-    assert text.count("\n") == body.count("\n") + 1  # no source path breaks the header line
+    assert text.count("\n") == body.count("\n") + 2  # no source path breaks the header lines
     assert ownership(text) == GENERATED
     assert ownership(text + "x") == EDITED
     assert ownership(body) in (FOREIGN, EDITED, GENERATED) and ownership("x = 1\n") == FOREIGN
@@ -118,7 +118,7 @@ def test_hostile_names_stay_inert_in_what_is_generated(tmp_path: Path, invoke: I
     python = (root / "tests" / "test_mod.py").read_text()
     ast.parse(python)
     js = (root / 'odd\n"name.test.js').read_text()
-    assert js.splitlines()[0].startswith("// auditor scaffold-tests: a scaffold for odd\\n\\")
+    assert js.splitlines()[1] == '// Tests of odd\\n\\"name.js: edit freely, edits are kept.'
     assert 'from "./odd\\n\\"name.js"' in js
 
 
