@@ -133,9 +133,13 @@ def _unmatched(
 ) -> None:
     """A `--module` or `--path` that names no untested module is said, not ignored."""
     names = {python.name_of(m) for m in untested}
-    for name in modules:
-        if name not in names:
-            plan.skipped.append(Skipped(name, "no untested module of that name"))
+    missing = [name for name in modules if name not in names]
+    known = python.module_names() if missing else {}
+    for name in missing:
+        reason = "no untested module of that name"
+        if name in known:
+            reason = f"{known[name]} is imported by a test already, or is not worth a test"
+        plan.skipped.append(Skipped(name, reason))
     for path in paths:
         if not any(_under(m, path) for m in untested):
             plan.skipped.append(Skipped(path, "no untested module there"))

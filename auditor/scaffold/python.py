@@ -50,6 +50,16 @@ class PythonScaffolder:
         named = import_name(self.subject.files, module.path)
         return named[0] if named else module.path
 
+    def module_names(self) -> dict[str, str]:
+        """Import name -> path of every Python module of the repository."""
+        found: dict[str, str] = {}
+        for record in self.subject.files.files:
+            if record.path.endswith(".py") and (
+                named := import_name(self.subject.files, record.path)
+            ):
+                found.setdefault(named[0], record.path)
+        return found
+
     def scaffold(self, module: UntestedModule) -> tuple[list[PlannedFile], str]:
         """The test file of `module`, or ([], why there is none)."""
         import libcst

@@ -52,6 +52,10 @@ def test_limit_keeps_the_riskiest_and_an_unknown_module_is_named(
     outcome = invoke("scaffold-tests", root, "--limit", "1", "--module", "big", "--module", "nope")
     assert "big (risk" in outcome.out and "small" not in outcome.out
     assert "not scaffolded: nope: no untested module of that name" in outcome.err
+    again = invoke("scaffold-tests", root, "--write", "--module", "big")
+    assert again.code == 0
+    outcome = invoke("scaffold-tests", root, "--module", "big")
+    assert "not scaffolded: big: big.py is imported by a test already" in outcome.err
     assert invoke("scaffold-tests", root, "--limit", "0").code == 2
 
 
