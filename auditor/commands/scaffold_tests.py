@@ -8,12 +8,17 @@ from pathlib import Path
 from typing import Any
 
 import click
+import platformdirs
 
 from auditor import api
 from auditor.config import load_config
 from auditor.discover import discover
 from auditor.facts.subject import Subject
 from auditor.index.build import build_index
+from auditor.index.cache import SyntaxCache
+from auditor.index.parsing import worker_count
+from auditor.index.scan_cache import ScanCache
+from auditor.index.syntax import PARSER_VERSION
 from auditor.inert_text import visible
 
 
@@ -41,6 +46,7 @@ from auditor.inert_text import visible
     help="Only the N riskiest untested modules (default: all).",
 )
 @click.option("--force", is_flag=True, help="Also overwrite files the auditor did not write.")
+@click.option("--no-cache", is_flag=True, help="Parse every file afresh and write no cache.")
 @click.option(
     "--format",
     "output_format",
@@ -56,6 +62,7 @@ def scaffold_tests_command(
     paths: tuple[str, ...],
     limit: int | None,
     force: bool,
+    no_cache: bool,
     output_format: str,
 ) -> int:
     """Scaffold tests for the modules of PATH that no test imports, riskiest first.
@@ -85,7 +92,16 @@ def scaffold_tests_command(
     for warning in config.warnings:
         _echo(f"auditor: warning: {warning}", err=True)
     files = discover(top, config.exclude, config.default_excludes, within=within)
-    subject = Subject(build_index(files, want_syntax=True, test_syntax=True))
+    cache_dir = None if no_cache else Path(platformdirs.user_cache_dir("auditor"))
+    index = build_index(
+        files,
+        want_syntax=True,
+        test_syntax=True,
+        cache=SyntaxCache(cache_dir, top, PARSER_VERSION) if cache_dir else None,
+        scans=ScanCache(cache_dir, top) if cache_dir else None,
+        jobs=worker_count(config.jobs),
+    )
+    subject = Subject(index)
     if within:
         subject = subject.package(within, inherit=False)
     plan = make_plan(subject, modules, paths, limit)
