@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from auditor.facts.subject import Subject
 from auditor.index.build import Progress, build_index
 from auditor.index.cache import SyntaxCache
 from auditor.index.parsing import worker_count
+from auditor.index.repository import RepositoryIndex
 from auditor.index.scan_cache import ScanCache
 from auditor.index.syntax import PARSER_VERSION
 from auditor.model import Diagnostic, PackageReport, Report, Repository
@@ -72,6 +74,24 @@ def _options(
     return resolved
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A repository read and ready to judge: its subject (files and facts) and the rules
+    selected for it. `api.judge` turns it into a Report; the MCP server keeps one between
+    calls and judges it again for another selection."""
+
+    root: Path
+    subject: Subject
+    """The subject judged: the repository's, or its package view for a directory of it."""
+    selected: tuple[engine.SelectedRule, ...]
+    index: RepositoryIndex
+    """The whole repository's index (its top's, for a directory of it)."""
+
+    @property
+    def commit(self) -> str | None:
+        return self.index.commit
+
+
 def audit(
     root: Path,
     config: Config | None = None,
@@ -86,6 +106,20 @@ def audit(
     A `root` below the top of its git work tree (`auditor audit packages/web`) is audited as
     a package of the enclosing repository (`discover.enclosing_root`): its files are judged,
     and it inherits that repository's CI, lockfiles, package manager and tools."""
+    prepared = prepare(root, config, rules=rules, cache_dir=cache_dir, jobs=jobs, progress=progress)
+    return judge(prepared)
+
+
+def prepare(
+    root: Path,
+    config: Config | None = None,
+    *,
+    rules: Sequence[Rule] | None = None,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Prepared:
+    """Discover and index the repository at `root` for the rules `config` selects."""
     config = config or Config()
     root = check_root(root)
     selected = select_rules(config, rules)
@@ -107,15 +141,24 @@ def audit(
     if within:  # a directory of a repository: judged as its package, inheriting CI, lockfile
         subject = subject.package(within)
         subject.declared_profile = config.profile
-    outcomes = engine.run(selected, subject)
+    return Prepared(root, subject, selected, index)
+
+
+def judge(prepared: Prepared, selected: Sequence[engine.SelectedRule] | None = None) -> Report:
+    """Run the rules (`selected`, by default the prepared selection) and score the result."""
+    chosen = tuple(selected) if selected is not None else prepared.selected
+    subject = prepared.subject
+    outcomes = engine.run(chosen, subject)
     score = scoring.score([_judged(o) for o in outcomes])
     facts = subject.facts
-    packages = _packages(subject, selected)
+    packages = _packages(subject, chosen)
     diagnostics = _diagnostics(subject.files.diagnostics, facts.diagnostics)
     return Report(
         tool_name=TOOL_NAME,
         tool_version=__version__,
-        repository=Repository(name=root.name, commit=index.commit, profile=facts.profile),
+        repository=Repository(
+            name=prepared.root.name, commit=prepared.commit, profile=facts.profile
+        ),
         score=score,
         facts=facts.report_view(),
         findings=engine.findings(outcomes),

@@ -18,6 +18,7 @@ from auditor.commands.agents_md import agents_md_command
 from auditor.commands.audit import audit_command
 from auditor.commands.badge import badge_command
 from auditor.commands.diff import diff_command
+from auditor.commands.mcp import mcp_command
 from auditor.commands.rules import explain_command, rules_command
 from auditor.commands.scaffold_tests import scaffold_tests_command
 from auditor.errors import AuditorError
@@ -42,6 +43,7 @@ def cli() -> None:
       auditor diff old.json new.json           what a change did to the score
       auditor rules                            list every rule
       auditor explain INS001                   what a rule checks, why, and how to fix it
+      auditor mcp .                            serve verified facts to a coding agent (MCP)
 
     Exit codes: 0 passed, 1 the gate failed, 2 usage/config/plugin error, 3 internal error.
     """
@@ -53,6 +55,7 @@ cli.add_command(rules_command)
 cli.add_command(explain_command)
 cli.add_command(badge_command)
 cli.add_command(diff_command)
+cli.add_command(mcp_command)
 cli.add_command(scaffold_tests_command)
 
 

@@ -55,6 +55,10 @@ class Discovery:
     is_git: bool
     links: tuple[tuple[str, str], ...] = ()
     """(link, target) for every symbolic link that resolves to a regular file in the root."""
+    dir_links: tuple[tuple[str, str], ...] = ()
+    """(link, target) for every symbolic link that resolves to a directory in the root (not an
+    ancestor of the link: that would loop). Never followed by discovery: the target's files are
+    indexed where they are; agents that read the link's path see them there too."""
     unread: tuple[str, ...] = ()
     """Tracked files outside `within` (a package audit): they exist, but are not indexed."""
 
@@ -96,6 +100,7 @@ def discover(
         commit=_git_commit(root) if listed is not None else None,
         is_git=listed is not None,
         links=tuple(sorted(found.links)),
+        dir_links=tuple(sorted(found.dir_links)),
         unread=tuple(sorted(unread)),
     )
 
@@ -111,6 +116,7 @@ class _Found:
     excluded: set[str] = field(default_factory=set)
     symlinks: list[str] = field(default_factory=list)
     links: list[tuple[str, str]] = field(default_factory=list)
+    dir_links: list[tuple[str, str]] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     real_dirs: dict[str, bool] = field(default_factory=dict)
     dir_excluded: dict[str, bool] = field(default_factory=dict)
@@ -192,14 +198,7 @@ class _Found:
             if stat.S_ISREG(mode):
                 files.add(rel)
             elif stat.S_ISLNK(mode):
-                self.symlinks.append(rel)
-                if self.excludes_dir(rel):
-                    continue  # stands for an excluded directory: `.venv -> /opt/venvs/app`
-                target, problem = _follow(self.root, rel)
-                if target is not None:
-                    links.append((rel, target))
-                elif problem != IN_REPOSITORY_DIRECTORY:  # its files are indexed where they are
-                    self.note(rel, "symlink", f"symbolic link {problem}: not followed")
+                self.record_link(rel)
             else:
                 self.note(rel, "special", "not a regular file: not read")
         reached = set(files)
@@ -208,6 +207,19 @@ class _Found:
                 files.add(rel)  # the only way to reach that file: count it once, here
                 reached.add(target)
         return files
+
+    def record_link(self, rel: str) -> None:
+        """Note the symbolic link `rel` and what it resolves to, without following it."""
+        self.symlinks.append(rel)
+        if self.excludes_dir(rel):
+            return  # stands for an excluded directory: `.venv -> /opt/venvs/app`
+        target, problem = _follow(self.root, rel)
+        if target is not None and problem == IN_REPOSITORY_DIRECTORY:
+            self.dir_links.append((rel, target))  # its files are indexed where they are
+        elif target is not None:
+            self.links.append((rel, target))
+        else:
+            self.note(rel, "symlink", f"symbolic link {problem}: not followed")
 
     def _mode(self, rel: str) -> int | None:
         try:
@@ -229,7 +241,8 @@ class _Found:
 
 
 def _follow(root: Path, rel: str) -> tuple[str | None, str]:
-    """The repository-relative regular file the link `rel` resolves to, or why it is not one."""
+    """The repository-relative regular file the link `rel` resolves to, or why it is not one
+    (a directory in the repository comes back with IN_REPOSITORY_DIRECTORY as the reason)."""
     link = root / rel
     try:
         target = link.resolve(strict=True)
@@ -240,7 +253,9 @@ def _follow(root: Path, rel: str) -> tuple[str | None, str]:
     if not target.is_relative_to(root):
         return None, "leaves the repository"
     if target.is_dir():
-        return None, "loops" if link.parent.is_relative_to(target) else IN_REPOSITORY_DIRECTORY
+        if link.parent.is_relative_to(target):
+            return None, "loops"
+        return target.relative_to(root).as_posix(), IN_REPOSITORY_DIRECTORY
     if not target.is_file():
         return None, "points to a special file"
     return target.relative_to(root).as_posix(), ""

@@ -15,8 +15,8 @@ from auditor.report_facts import SetAside as SetAside
 from auditor.report_facts import Source as Source
 from auditor.report_facts import Workspace as Workspace
 
-SCHEMA_VERSION = "1.2"
-"""1.1 added `unjudged`."""
+SCHEMA_VERSION = "1.3"
+"""1.1 added `unjudged`; 1.2 added `facts.agent_files`; 1.3 added `facts.untested_modules`."""
 
 
 class Severity(StrEnum):

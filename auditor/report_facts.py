@@ -65,6 +65,19 @@ class SetAside:
 
 
 @dataclass(frozen=True, slots=True)
+class AgentFileFact:
+    """A skill, custom agent, command or hook config, and the agents that read it on demand."""
+
+    path: str
+    kind: str
+    """skill | agent | command | hooks"""
+    agents: tuple[str, ...]
+    name: str
+    source: str
+    """The file holding its text: `path`, or what a symbolic link resolves to."""
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where a chosen fact came from and why it won: its provenance."""
 
@@ -102,6 +115,8 @@ class ReportFacts:
     ci_providers: tuple[str, ...] = ()
     ci_files: tuple[str, ...] = ()
     instruction_files: tuple[str, ...] = ()
+    agent_files: tuple[AgentFileFact, ...] = ()
+    """Skills, custom agents, commands and hook configs, by path (`facts.agents.agent_files`)."""
     docs: Docs = field(default_factory=Docs)
     dev_environment: tuple[str, ...] = ()
     env_example: str | None = None

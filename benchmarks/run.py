@@ -2,12 +2,17 @@
 
 Usage:
     python benchmarks/run.py [REPO ...] [--synthetic 1000,10000,50000] [--jobs N] [--runs 3]
+                             [--mcp]
 
 Each audit runs as a separate process (`python -P -m auditor audit REPO --format json`), so the
 figures include interpreter start-up, as a user sees them. "cold" starts from an empty cache
 directory, "warm" reuses the cache the cold run wrote. Peak memory is the largest resident set
 of the audit process and its parser workers. Synthetic repositories are generated under a
 temporary directory: a mix of Python, TypeScript and Go files with tests, configs and docs.
+
+With --mcp, each repository is also served by `auditor mcp` (benchmarks/mcp_calls.py, needs
+the [mcp] extra): the first `repository_facts` call (to compare with "cold s"), the median
+and slowest of the later calls, and the call after a file changed.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.mcp_calls import measure_mcp
 from benchmarks.synthetic import make_synthetic_repo
 
 CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -87,6 +93,7 @@ def main() -> None:
     parser.add_argument("--synthetic", default="", help="sizes of generated repos, e.g. 1000,10000")
     parser.add_argument("--jobs", type=int, default=None, help="parser processes (default: CPUs)")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument("--mcp", action="store_true", help="also time `auditor mcp` calls")
     args = parser.parse_args()
     targets = [(repo.name, repo) for repo in args.repos]
     scratch = Path(tempfile.mkdtemp(prefix="auditor-bench-"))
@@ -109,6 +116,14 @@ def main() -> None:
                 f"{cold.files / cold.seconds:>13.0f} {max(cold.peak_mb, warm.peak_mb):>8.0f}",
                 flush=True,
             )
+            if args.mcp:
+                served = measure_mcp(repo, args.jobs)
+                print(
+                    f"{'  mcp':<20} repository_facts: first {served.first_s:.2f} s, "
+                    f"later {served.later_ms:.1f} ms (max {served.later_max_ms:.1f} ms), "
+                    f"after a change {served.refresh_s:.2f} s",
+                    flush=True,
+                )
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

@@ -17,6 +17,23 @@ DOC_LABELS = (
 """(key of `facts.docs`, what a reader calls it), in the order reports list them."""
 
 
+AGENT_FILE_KINDS = (
+    ("skill", "skill", "skills"), ("agent", "custom agent", "custom agents"),
+    ("command", "command", "commands"), ("hooks", "hook config", "hook configs"),
+)  # fmt: skip
+
+
+def agent_files_summary(facts: ReportFacts) -> str:
+    """`8 skills, 5 custom agents, 1 hook config`: what agents load on demand, counted once
+    per file (a linked copy is the same file)."""
+    parts = []
+    for kind, one, many in AGENT_FILE_KINDS:
+        count = len({f.source for f in facts.agent_files if f.kind == kind})
+        if count:
+            parts.append(f"{count} {one if count == 1 else many}")
+    return ", ".join(parts)
+
+
 def language_name(name: str) -> str:
     """`typescript` -> `TypeScript`, `python` -> `Python`."""
     return DISPLAY_NAMES.get(name, name.capitalize())

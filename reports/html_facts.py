@@ -7,7 +7,13 @@ from dataclasses import dataclass
 
 from auditor.model import ReportFacts
 
-from .fact_labels import DOC_LABELS, language_name, ordered_languages, source_note
+from .fact_labels import (
+    DOC_LABELS,
+    agent_files_summary,
+    language_name,
+    ordered_languages,
+    source_note,
+)
 
 LISTS = (
     ("test_frameworks", "Test frameworks"), ("test_dirs", "Test directories"),
@@ -48,6 +54,9 @@ def facts(values: ReportFacts) -> tuple[Fact, ...]:
         items: tuple[str, ...] = getattr(values, key)
         if items or key in ABSENCE_MATTERS:
             rows.append(Fact(label, items, _note(values, key)))
+    if values.agent_files:
+        items = tuple(f"{f.path} ({f.kind})" for f in values.agent_files)
+        rows.append(Fact("Loaded on demand", items, agent_files_summary(values)))
     rows += _workspace(values)
     if values.set_aside:
         items = tuple(f"{a.path} ({a.kind})" for a in values.set_aside)

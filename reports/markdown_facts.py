@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from auditor.model import ReportFacts
 
-from .fact_labels import DOC_LABELS, language_name, ordered_languages
+from .fact_labels import DOC_LABELS, agent_files_summary, language_name, ordered_languages
 from .markdown_text import code, text
 
 LANGUAGES_SHOWN = 6
@@ -64,6 +64,8 @@ def _tests(values: ReportFacts) -> str:
 def _setup(values: ReportFacts) -> list[tuple[str, str]]:
     instructions = values.instruction_files
     rows = [("Agent instructions", _codes(instructions) if instructions else NONE_FOUND)]
+    if summary := agent_files_summary(values):
+        rows.append(("Loaded on demand", text(summary)))
     managers = text(", ".join(values.package_managers))
     locked = f"locked by {_codes(values.lockfiles)}" if values.lockfiles else ""
     rows.append(("Dependencies", " · ".join(part for part in (managers, locked) if part)))

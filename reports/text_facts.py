@@ -9,7 +9,13 @@ from rich.text import Text
 
 from auditor.model import Docs, FileSize, ReportFacts
 
-from .fact_labels import DOC_LABELS, language_name, ordered_languages, source_note
+from .fact_labels import (
+    DOC_LABELS,
+    agent_files_summary,
+    language_name,
+    ordered_languages,
+    source_note,
+)
 
 LANGUAGES_SHOWN = 5
 LARGEST_SHOWN = 3
@@ -106,6 +112,8 @@ def _setup(values: ReportFacts) -> list[Row]:
     rows: list[Row] = [
         ("Instructions", _listed(instructions) if instructions else NONE_FOUND.copy())
     ]
+    if summary := agent_files_summary(values):
+        rows.append(("On demand", Text(summary)))
     managers, lockfiles = values.package_managers, values.lockfiles
     if managers or lockfiles:
         text = _listed(managers)

@@ -86,7 +86,22 @@ def render(view: AgentLoad) -> list[str]:
             f"   - not loaded: {len(elsewhere)} file{'s' if len(elsewhere) != 1 else ''} "
             f"for other directories ({shown})"
         )
+    lines.extend(_on_demand(view))
     lines.extend(f"   note: {note}" for note in view.notes)
+    return lines
+
+
+KINDS = {"skill": "skill", "agent": "custom agent", "command": "command", "hooks": "hooks"}
+
+
+def _on_demand(view: AgentLoad) -> list[str]:
+    """The skills, custom agents, commands and hooks the agent may read, and when."""
+    if not view.on_demand:
+        return []
+    lines = [f"   on demand ({len(view.on_demand)}, not counted above):"]
+    for item in view.on_demand:
+        linked = f" (a link to {item.linked_from})" if item.linked_from else ""
+        lines.append(f"     {KINDS[item.kind]} {item.path}{linked}, {item.size:,} B: {item.when}")
     return lines
 
 

@@ -12,6 +12,7 @@ from auditor.facts.commands.workflow import CommandChooser
 from auditor.facts.layout.places import boundaries, package_dirs, source_dirs, test_places
 from auditor.facts.subject import Subject
 from auditor.inert_text import visible
+from auditor.report_facts import Source
 
 CODE_SPAN = re.compile(r"`([^`\n]+)`")
 
@@ -22,6 +23,12 @@ class PlanLine:
 
     label: str
     spans: tuple[str, ...]
+    sources: tuple[Source | None, ...] = ()
+    """Where each command span was found (file, line, why), beside `spans`; empty for lines
+    that name no command."""
+    jobs: tuple[str, ...] = ()
+    """The jobs a command line's commands do: setup, build, test, single_test, lint, format,
+    type_check (`Lint and format` does two)."""
 
     @property
     def text(self) -> str:
@@ -76,11 +83,17 @@ def agents_plan(subject: Subject, scope: PlanScope | None = None) -> AgentsPlan:
             return None
         return chooser.unattended(text)
 
+    def command_line(label: str, chosen: str | None, job: str) -> PlanLine | None:
+        text = runnable(chosen)
+        return PlanLine(label, (text,), (chooser.source(chosen),), (job,)) if text else None
+
+    test = chooser.test()
+    tests = test if chooser.tests_something(runnable(test)) else None
     commands = [
-        _line("Set up", runnable(chooser.setup())),
-        _line("Build", runnable(chooser.build())),
-        _line("Run the tests", *filter(chooser.tests_something, [runnable(chooser.test())])),
-        _line("Run one test", runnable(chooser.single_test())),
+        command_line("Set up", chooser.setup(), "setup"),
+        command_line("Build", chooser.build(), "build"),
+        command_line("Run the tests", tests, "test"),
+        command_line("Run one test", chooser.single_test(), "single_test"),
         *_tool_lines(chooser, forbidden),
     ]
     layout = [
@@ -110,19 +123,22 @@ def _vetted(
     for line in lines:
         if line is None:
             continue
-        spans = []
-        for span in line.spans:
+        spans, sources = [], []
+        for at, span in enumerate(line.spans):
             reason = refusal(span, command)
             if reason is None:
                 spans.append(span)
+                sources.append(line.sources[at] if at < len(line.sources) else None)
             else:
                 left_out.append(f"{line.label}: left out '{visible(span)}': {reason}")
         if spans or not line.spans:
-            kept.append(PlanLine(line.label, tuple(spans)))
+            kept_sources = tuple(sources) if line.sources else ()
+            kept.append(PlanLine(line.label, tuple(spans), kept_sources, line.jobs))
     return tuple(kept)
 
 
 TOOL_KINDS = (("linter", "Lint"), ("formatter", "Format"), ("type_checker", "Type-check"))
+TOOL_JOBS = {"linter": "lint", "formatter": "format", "type_checker": "type_check"}
 MAX_TOOL_LINES = 4
 
 
@@ -130,14 +146,18 @@ def _tool_lines(chooser: CommandChooser, forbidden: frozenset[str]) -> list[Plan
     """One line per command; a command doing several jobs says so (`Lint and format`), and a
     command that does not name its tool names it (`Lint (golangci-lint)`)."""
     jobs: dict[str, list[str]] = {}
+    kinds: dict[str, list[str]] = {}
     tools: dict[str, list[str]] = {}
+    sources: dict[str, Source | None] = {}
     for kind, label in TOOL_KINDS:
         for tool, run in chooser.tools(kind):
             text = None if contradicts(run, forbidden) else chooser.unattended(run)
             if text is None:
                 continue
+            sources.setdefault(text, chooser.source(run))
             if label not in jobs.setdefault(text, []):
                 jobs[text].append(label)
+                kinds.setdefault(text, []).append(TOOL_JOBS[kind])
             if tool not in tools.setdefault(text, []):
                 tools[text].append(tool)
     merged: dict[str, list[str]] = {}
@@ -145,7 +165,15 @@ def _tool_lines(chooser: CommandChooser, forbidden: frozenset[str]) -> list[Plan
         label = " and ".join([labels[0], *(word.lower() for word in labels[1:])])
         unnamed = [tool for tool in tools[text] if tool not in text]
         merged.setdefault(f"{label} ({', '.join(unnamed)})" if unnamed else label, []).append(text)
-    return [PlanLine(label, tuple(texts)) for label, texts in merged.items()]
+    return [
+        PlanLine(
+            label,
+            tuple(texts),
+            tuple(sources[text] for text in texts),
+            tuple(dict.fromkeys(job for text in texts for job in kinds[text])),
+        )
+        for label, texts in merged.items()
+    ]
 
 
 def _line(label: str, *spans: str | None) -> PlanLine | None:

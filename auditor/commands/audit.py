@@ -157,7 +157,7 @@ def audit_command(
     renderers = registry.load_renderers()
     stdout_renderer = renderers.get(fmt)
     files = [(out, output_target(out, root), renderers.get(_format_for(out))) for out in outputs]
-    cache = _cache_dir(no_cache, cache_dir)
+    cache = cache_dir_option(no_cache, cache_dir)
     with progress_bar(enabled=not quiet and interactive()) as progress:
         report = api.audit(root, config, cache_dir=cache, jobs=config.jobs, progress=progress)
     options = _stdout_options(fmt, color, quiet, verbose)
@@ -169,7 +169,7 @@ def audit_command(
     return _gate(report, config.fail_under, config.fail_on)
 
 
-def _cache_dir(no_cache: bool, cache_dir: Path | None) -> Path | None:
+def cache_dir_option(no_cache: bool, cache_dir: Path | None) -> Path | None:
     """Where parse results are cached: `--cache-dir`, else the user cache; None with --no-cache."""
     if no_cache:
         return None

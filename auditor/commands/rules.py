@@ -9,8 +9,7 @@ import click
 
 from auditor import registry, safe_write
 from auditor.errors import UsageError
-from auditor.ruledoc import expected_docs, rule_page
-from auditor.scoring import weight
+from auditor.ruledoc import expected_docs, rule_declaration, rule_page
 
 
 @click.command("rules")
@@ -26,6 +25,10 @@ from auditor.scoring import weight
 def rules_command(fmt: str, write_docs: Path | None) -> int:
     """List every installed rule: id, name, category, severity, level and evidence.
 
+    With --format json, each rule's whole declaration: rationale, fix, fix prompt, evidence
+    grade and source, options with their defaults and descriptions, profiles and aliases
+    (its JSON Schema ships as auditor_reports/schemas/rules.schema.json).
+
     \b
     Examples:
       auditor rules
@@ -38,21 +41,7 @@ def rules_command(fmt: str, write_docs: Path | None) -> int:
         click.echo(f"wrote {len(rules)} rule pages under {write_docs / 'docs' / 'rules'}")
         return 0
     if fmt == "json":
-        rows = [
-            {
-                "id": r.id,
-                "name": r.name,
-                "title": r.title,
-                "category": r.category.value,
-                "severity": r.severity.value,
-                "level": r.level,
-                "evidence": r.evidence.grade.value,
-                "weight": weight(r),
-                "aliases": list(r.aliases),
-                "options": {o.name: o.default for o in r.options},
-            }
-            for r in rules
-        ]
+        rows = [rule_declaration(r) for r in rules]
         click.echo(json.dumps(rows, indent=2, sort_keys=True))
         return 0
     for r in rules:

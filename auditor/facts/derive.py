@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any, TypeVar
 
+from auditor.facts.agents.agent_files import agent_files
 from auditor.facts.agents.instruction_files import instruction_files
 from auditor.facts.agents.mcp_configs import mcp_configs
 from auditor.facts.agents.settings import agent_settings
@@ -70,6 +71,7 @@ def derive_facts(src: FactSources) -> Facts:
     reads = guard("env_reads", lambda: env_reads(src))
     tools = guard("tools", lambda: find_tools(src, commands))
     linters = frozenset(tool.name for tool in tools if tool.kind == "linter")
+    settings = guard("agent_settings", lambda: agent_settings(src))
     aside, aside_files = guard("set_aside", lambda: set_aside(src)) or ((), frozenset())
     facts = Facts(
         languages=guard("languages", lambda: language_stats(repo)),
@@ -102,7 +104,8 @@ def derive_facts(src: FactSources) -> Facts:
         ci_checks=guard("ci_checks", lambda: ci_checks(src, linters)),
         secret_signal=guard("secret_signal", lambda: secret_signal(src, example)),
         credential_reads=guard("credential_reads", lambda: credential_reads(reads)),
-        agent_settings=guard("agent_settings", lambda: agent_settings(src)),
+        agent_settings=settings,
+        agent_files=guard("agent_files", lambda: agent_files(src, settings)),
         mcp_configs=guard("mcp_configs", lambda: mcp_configs(src)),
         test_coverage=guard("test_coverage", lambda: test_coverage(repo, aside_files)),
         profile=guard("profile", lambda: detect_profile(src)),

@@ -22,6 +22,7 @@ class RepositoryFiles(Protocol):
     root: Path
     files: tuple[SourceFile, ...]
     links: Mapping[str, str]
+    dir_links: Mapping[str, str]
     symlinks: tuple[str, ...]
     excluded: tuple[str, ...]
 

@@ -10,6 +10,7 @@ from typing import Any
 from auditor.facts.testing.untested import ModuleCoverage
 from auditor.model import Diagnostic
 from auditor.report_facts import (
+    AgentFileFact,
     Docs,
     FileSize,
     LanguageStat,
@@ -20,6 +21,8 @@ from auditor.report_facts import (
 )
 
 __all__ = [
+    "AgentFile",
+    "AgentFrontmatter",
     "AgentSettings",
     "Command",
     "Docs",
@@ -86,6 +89,61 @@ class AgentSettings:
     """Its `permissions.deny` rules, as written."""
     context_file_names: tuple[str, ...] = ()
     """Gemini's instruction file names (`context.fileName`, or the older `contextFileName`)."""
+    hook_commands: tuple[str, ...] = ()
+    """The shell commands its hooks run (every `command` string under `hooks`), in order."""
+
+
+@dataclass(frozen=True, slots=True)
+class AgentFrontmatter:
+    """The YAML frontmatter of a skill, custom agent or command file, parsed once and bounded."""
+
+    present: bool
+    """Whether the file opens with a `---` line."""
+    data: Mapping[str, Any] | None = None
+    """The parsed mapping; None when absent, unparsable or not a mapping (see `problem`)."""
+    problem: str | None = None
+    """Why the frontmatter could not be read, as one line; None when it was (or is absent)."""
+    lines: Mapping[str, int] = field(default_factory=dict)
+    """1-based line of each top-level key."""
+    body_line: int = 1
+    """The first line after the closing `---` (1 when there is no frontmatter)."""
+    body_lines: int = 0
+    body_bytes: int = 0
+
+    def text(self, key: str) -> str | None:
+        """A string value (numbers and booleans as YAML wrote them), or None."""
+        value = (self.data or {}).get(key)
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return str(value) if isinstance(value, (str, int, float)) else None
+
+    def line(self, key: str) -> int:
+        return self.lines.get(key, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class AgentFile:
+    """A file a coding agent loads on demand: a skill, a custom agent, a command, a hook config
+    (`facts.agents.agent_files`)."""
+
+    path: str
+    """The path the agents read it at (through a linked directory, the link's path)."""
+    kind: str
+    """skill | agent | command | hooks"""
+    agents: tuple[str, ...]
+    """The loaders (keys of `facts.agents.LOADERS`) that read it, in their order."""
+    name: str
+    """Its name as agents call it: a skill's directory, an agent's or command's file stem."""
+    base: str
+    """The directory it applies under ("" for the root): where the `.claude/` etc. sits."""
+    source: str
+    """The indexed file holding its text: `path` itself, or what a link resolves to."""
+    frontmatter: AgentFrontmatter = field(default_factory=lambda: AgentFrontmatter(False))
+
+    @property
+    def linked(self) -> bool:
+        """Whether it reaches its text through a symbolic link (a file or a directory)."""
+        return self.source != self.path
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +269,9 @@ class Facts:
     """The coding agents' settings files, parsed once (not in JSON)."""
     mcp_configs: tuple[McpConfig, ...] = ()
     """The MCP server configs present, parsed once (not in JSON)."""
+    agent_files: tuple[AgentFile, ...] = ()
+    """Skills, custom agents, commands and hook configs the agents load on demand, by path
+    (in JSON without their frontmatter)."""
     test_coverage: ModuleCoverage | None = None
     """The modules worth a test that no test imports, riskiest first (`testing.untested`);
     None when unknown, test files not parsed (in JSON only as `untested_modules`)."""
@@ -223,6 +284,14 @@ class Facts:
     def generated_or_vendored(self) -> tuple[str, ...]:
         """The set-aside paths an agent must not edit: vendored and generated ones."""
         return tuple(a.path for a in self.set_aside if a.kind in ("vendored", "generated"))
+
+    @property
+    def agent_facing_files(self) -> tuple[str, ...]:
+        """Every indexed file whose text an agent reads as instructions: the instruction files
+        and the skills, custom agents and commands (each linked copy once, under its target's
+        name); what the safety rules scan."""
+        extra = (f.source for f in self.agent_files if f.kind != "hooks")
+        return tuple(sorted({*self.instruction_files, *extra}))
 
     def is_set_aside(self, path: str) -> bool:
         """Whether the indexed file `path` is vendored, generated, data or a fixture."""
@@ -274,6 +343,9 @@ class Facts:
             ci_providers=self.ci_providers,
             ci_files=self.ci_files,
             instruction_files=self.instruction_files,
+            agent_files=tuple(
+                AgentFileFact(f.path, f.kind, f.agents, f.name, f.source) for f in self.agent_files
+            ),
             docs=self.docs,
             dev_environment=self.dev_environment,
             env_example=self.env_example,

@@ -98,6 +98,7 @@ def build_index(
         symlinks=discovery.symlinks,
         commit=discovery.commit,
         links=dict(discovery.links),
+        dir_links=dict(discovery.dir_links),
         unread=discovery.unread,
     )
 

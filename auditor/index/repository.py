@@ -47,6 +47,7 @@ class RepositoryIndex:
         *,
         parent: RepositoryIndex | None = None,
         unread: Iterable[str] = (),
+        dir_links: Mapping[str, str] | None = None,
     ) -> None:
         self.root = root
         self.prefix = prefix
@@ -57,6 +58,8 @@ class RepositoryIndex:
         self.commit = commit
         self.links: Mapping[str, str] = links or {}
         """Symbolic link -> the repository file it resolves to (links to files only)."""
+        self.dir_links: Mapping[str, str] = dir_links or {}
+        """Symbolic link -> the repository directory it resolves to (never a loop)."""
         self.parent = parent
         """The index this package view was cut from (None for the repository itself)."""
         self._texts = texts
@@ -225,6 +228,11 @@ class RepositoryIndex:
                 if inside(link) and inside(target)
             },
             parent=self if inherit else None,
+            dir_links={
+                link[cut:]: target[cut:]
+                for link, target in self.dir_links.items()
+                if inside(link) and inside(target)
+            },
         )
 
 

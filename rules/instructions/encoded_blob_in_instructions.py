@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_applicable, passing
 
-from .instruction_text import has_instruction_files, in_chunks, instruction_chunks
+from .instruction_text import has_agent_facing_files, in_chunks, instruction_chunks
 
 BLOB = re.compile(r"(?<![\w+/=.-])([A-Za-z0-9+/]{40,}={0,2}|[A-Za-z0-9_-]{40,}={0,2})(?![\w+/=.-])")
 IMAGE = re.compile(r"data:image/[\w.+-]+;base64,$", re.IGNORECASE)
@@ -72,7 +72,7 @@ RULE = Rule(
         "contained. Verify with: auditor audit . --select INS034"
     ),
     check=check,
-    applies=has_instruction_files,
+    applies=has_agent_facing_files,
     options=(Option("min_chars", 120, "Length from which an encoded string is a blob."),),
     examples=(
         passing({"AGENTS.md": "Commit `3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f` is the base.\n"}),

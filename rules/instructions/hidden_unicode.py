@@ -9,7 +9,7 @@ from itertools import groupby
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
 
-from .instruction_text import has_instruction_files, instruction_chunks
+from .instruction_text import has_agent_facing_files, instruction_chunks
 
 HIDDEN = re.compile(
     "[\u200b\u2060-\u2064\u180e\u202a-\u202e\u2066-\u2069"
@@ -78,12 +78,13 @@ RULE = Rule(
         "maintainers what text they hid. Verify with: auditor audit . --select INS031"
     ),
     check=check,
-    applies=has_instruction_files,
+    applies=has_agent_facing_files,
     examples=(
         passing({"AGENTS.md": "Run `pytest`. 👩‍💻 Ask first. ❤️\n"}, "emoji sequences"),
         failing({"AGENTS.md": "Run `pytest`.\u200b\n"}),
         failing({".cursorrules": "Use ruff.\U000e0069\U000e0067\U000e006e\n"}, "tag characters"),
         failing({"CLAUDE.md": "Check \u202eexec\u202c first.\n"}, "a bidi override"),
+        failing({".agents/skills/lint/SKILL.md": "Run ruff.\U000e0069\n"}, "in a skill"),
         not_applicable({"README.md": "x\u200b\n"}),
     ),
     per_package=False,

@@ -38,11 +38,12 @@ def own_instruction_files(ctx: RuleContext) -> Iterator[tuple[str, str]]:
 
 
 def instruction_chunks(ctx: RuleContext) -> Iterator[tuple[str, TextChunk]]:
-    """(path, chunk) of every instruction file with content of its own, in path order, for the
+    """(path, chunk) of every agent-facing file with content of its own (instruction files,
+    skills, custom agents, commands: `Facts.agent_facing_files`), in path order, for the
     safety rules: a file the index holds the text of is one chunk, and one it does not (over
     the scan cap, or holding a NUL byte) comes in bounded chunks (`RepositoryIndex.chunks`),
     so padding an instruction file hides nothing from them."""
-    for path in ctx.facts.instruction_files:
+    for path in ctx.facts.agent_facing_files:
         if ctx.index.file(path) is not None:
             yield from ((path, chunk) for chunk in ctx.index.chunks(path))
 
@@ -90,3 +91,8 @@ def lines_of(text: str) -> list[Line]:
 
 def has_instruction_files(ctx: RuleContext) -> bool:
     return bool(ctx.facts.instruction_files)
+
+
+def has_agent_facing_files(ctx: RuleContext) -> bool:
+    """Whether any file an agent reads as instructions exists (`Facts.agent_facing_files`)."""
+    return bool(ctx.facts.agent_facing_files)

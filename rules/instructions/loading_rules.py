@@ -1,10 +1,13 @@
-"""The rules judged from what each agent loads (INS020-INS035), in id order."""
+"""The rules judged from what each agent loads (INS020-INS040), in id order."""
 
 from auditor.rule import Rule
 
 from . import (
     agents_md_hidden,
+    client_specific_skill_fields,
     conflicting_commands,
+    copied_agent_files,
+    destructive_command,
     directory_tree_in_instructions,
     duplicated_instructions,
     encoded_blob_in_instructions,
@@ -12,7 +15,9 @@ from . import (
     hidden_unicode,
     instructions_without_boundaries,
     invalid_rule_frontmatter,
+    invalid_skill_frontmatter,
     legacy_cursorrules,
+    long_skill,
     over_vendor_size_limit,
     planted_instructions,
     remote_script_in_instructions,
@@ -38,4 +43,9 @@ RULES: tuple[Rule, ...] = (
     remote_script_in_instructions.RULE,
     encoded_blob_in_instructions.RULE,
     secrets_in_agent_config.RULE,
+    invalid_skill_frontmatter.RULE,
+    long_skill.RULE,
+    client_specific_skill_fields.RULE,
+    copied_agent_files.RULE,
+    destructive_command.RULE,
 )

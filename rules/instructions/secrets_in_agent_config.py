@@ -15,7 +15,7 @@ from .token_patterns import mcp_secrets, token_lines
 
 def applies(ctx: RuleContext) -> bool:
     configs = any(ctx.index.file(config) is not None for config in MCP_CONFIGS)
-    return configs or bool(ctx.facts.instruction_files)
+    return configs or bool(ctx.facts.agent_facing_files)
 
 
 def check(ctx: RuleContext) -> Iterator[Violation | NotJudged]:
@@ -94,6 +94,7 @@ RULE = Rule(
             "a bearer header",
         ),
         failing({"CLAUDE.md": f"Use the token {TOKEN} for the API.\n"}, "a token in CLAUDE.md"),
+        failing({".claude/skills/gh/SKILL.md": f"Call the API with {TOKEN}.\n"}, "in a skill"),
         not_applicable({"README.md": f"Token: {TOKEN}\n"}),
     ),
     per_package=False,

@@ -59,3 +59,20 @@ def test_explain_rejects_bad_usage(nested: Path, tmp_path: Path) -> None:
         explain(nested, "../elsewhere")
     with pytest.raises(UsageError, match="not a directory"):
         explain(tmp_path / "missing")
+
+
+def test_a_nested_skill_is_on_demand_only_under_its_directory(
+    make_repo: Callable[..., Path],
+) -> None:
+    skill = "---\nname: db\ndescription: Migrate the schema. Use when models change.\n---\nSteps.\n"
+    root = make_repo(
+        {
+            "services/api/.claude/skills/db/SKILL.md": skill,
+            "services/api/app.py": "x = 1\n",
+            "web/app.ts": "x\n",
+        }
+    )
+    inside = explain(root, "services/api/app.py", "claude")
+    assert "skill services/api/.claude/skills/db/SKILL.md, 81 B: when the task matches" in inside
+    assert "services/api/.claude/skills/db" not in explain(root, "web/app.ts", "claude")
+    assert "on demand" not in explain(root, "services/api/app.py", "codex")

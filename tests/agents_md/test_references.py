@@ -219,3 +219,33 @@ def test_a_target_of_the_makefile_configure_writes_is_not_dangling(make_subject:
     }
     agents = "# A\n\nRun `./configure; make install` and `make dist`.\n"
     assert problems(make_subject, agents, **files) == [(3, "make dist")]
+
+
+def test_names_of_this_project_and_the_ones_it_uses_are_not_paths(make_subject: Make) -> None:
+    go_mod = (
+        "module github.com/prometheus/client_golang\n\ngo 1.22\n\n"
+        "require (\n\tgithub.com/prometheus/common v0.60.0\n)\n"
+    )
+    composer = '{"name": "league/commonmark", "require": {"league/config": "^1.1"}}'
+    agents = (
+        "Reviews of `prometheus/client_golang` and `prometheus/common/model`; "
+        "`league/config` and `league/commonmark`. Not `prometheus/gone.go`.\n"
+    )
+    found = problems(
+        make_subject,
+        agents,
+        **{"go.mod": go_mod, "composer.json": composer, "prometheus/registry.go": "package p\n"},
+    )
+    assert found == [(1, "prometheus/gone.go")]
+
+
+def test_a_nested_instruction_file_may_run_its_commands_from_the_root(make_subject: Make) -> None:
+    files = {
+        **BASE,
+        "composer.json": '{"scripts": {"test": "phpunit"}}',
+        "tests/CLAUDE.md": "- `composer test` - Full test suite\n"
+        "- **Extensions**: `tests/functional/Extension/YourExtension/`\n"
+        "- See `tests/functional/Gone/`.\n",
+    }
+    found = [(r.path, r.line, r.text) for r in dangling_references(make_subject(files))]
+    assert found == [("tests/CLAUDE.md", 3, "tests/functional/Gone/")]

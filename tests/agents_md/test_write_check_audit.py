@@ -83,7 +83,7 @@ VERIFIED = {
 }
 """What the verified content of go-module's draft satisfies."""
 JUDGED_CLEAN = ("INS002", "INS003", "INS005", "INS006", "INS007", "INS028", "INS029", "INS031",
-                "INS032", "INS033", "INS034", "INS035")  # fmt: skip
+                "INS032", "INS033", "INS034", "INS035", "INS040")  # fmt: skip
 """Rules that now have a file to judge and find nothing wrong in it (size, unicode, ...)."""
 
 

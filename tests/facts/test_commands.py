@@ -16,6 +16,7 @@ from auditor.facts.commands.collect import (
 )
 from auditor.facts.commands.documented import document_commands
 from auditor.facts.model import Command
+from auditor.facts.runners.arguments import just_words, nox_sessions_selected
 from auditor.facts.runners.package_scripts import package_manager
 from auditor.facts.runners.pyproject_scripts import hatch_scripts, pdm_scripts, poe_tasks
 from auditor.facts.runners.registry import runners_of
@@ -367,6 +368,32 @@ def test_nox_sessions_are_read_from_the_syntax_tree(make_subject: MakeSubject) -
     }
 
 
+def test_nox_sessions_run_what_the_noxfile_functions_they_call_run(
+    make_subject: MakeSubject,
+) -> None:
+    noxfile = (
+        "import nox\n\ndef tests_impl(session, integration=False):\n"
+        "    session.run('pytest', '-m', 'not slow')\n\n"
+        "@nox.session\ndef test(session):\n    tests_impl(session)\n\n"
+        "@nox.session\ndef lint(session):\n    session.run('ruff', 'check')\n\n"
+        "@nox.session\ndef format(session):\n    lint(session)\n\n"
+        "@nox.session\ndef loop(session):\n    loop(session)\n"
+    )
+    sessions = nox_sessions(sources(make_subject, {"noxfile.py": noxfile}))
+    assert {name: [(c.text, c.line) for c in commands] for name, commands in sessions.items()} == {
+        "test": [("pytest -m 'not slow'", 4)],
+        "lint": [("ruff check", 12)],
+        "format": [("ruff check", 12)],
+        "loop": [],
+    }
+
+
+def test_nox_short_flags_run_together_still_choose_sessions() -> None:
+    assert nox_sessions_selected(("-rs", "format")) == ["format"]
+    assert nox_sessions_selected(("--reuse-existing-virtualenvs", "--sessions", "test")) == ["test"]
+    assert nox_sessions_selected(("-r",)) == []
+
+
 def test_hatch_pdm_and_poe_scripts(make_subject: MakeSubject) -> None:
     pyproject = (
         '[tool.hatch.envs.default.scripts]\ntest = "pytest {args}"\n'
@@ -564,3 +591,23 @@ def test_make_conditionals_computed_names_and_automatic_variables(
     assert texts("make test-default") == ["cargo test  --workspace"]
     # `CI` may come from the environment: both branches are read, so `LOCAL` is set
     assert texts("make where") == ["echo where yes $HOME"]
+
+
+def test_a_prompted_shell_block_leaves_out_the_output_under_its_commands() -> None:
+    markdown = (
+        "```bash\n> fd -e rs mod\nsrc/fshelper/mod.rs\ntests/testenv/mod.rs\n```\n\n"
+        "```bash\n$ cmake .. \\\n  -DX=ON\nmake\n```\n"
+    )
+    found = document_commands("README.md", markdown, "docs")
+    # a known command without a prompt still runs; a continued line stays with its command
+    assert [(c.text, c.line) for c in found] == [
+        ("fd -e rs mod", 2),
+        ("cmake .. -DX=ON", 8),
+        ("make", 10),
+    ]
+
+
+def test_just_options_and_their_values_are_not_the_recipe() -> None:
+    assert just_words(("--set", "python", "python3.10", "test")) == ["test"]
+    assert just_words(("-f", "ci.just", "lint", "--fix")) == ["lint"]
+    assert just_words(("--dotenv-path", ".env.test", "test", "x")) == ["test", "x"]

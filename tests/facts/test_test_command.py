@@ -3,6 +3,7 @@ runs the tests; ranking of documented commands, CI, runners, build tools and def
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pytest
@@ -600,6 +601,15 @@ def test_a_cmake_test_option_off_by_default_is_turned_on(make_subject: MakeSubje
     )
     files["CMakeLists.txt"] = cmake.replace('"Build tests" OFF', '"Build tests" ${MAIN}')
     assert chosen(make_subject, files)[0][0].startswith("cmake -B build && ")
+    # CTest included at the top, the test directory behind a dependent option that is OFF
+    files["CMakeLists.txt"] = (
+        "project(y CXX)\ninclude(CTest)\ncmake_dependent_option(Y_BUILD_TESTS\n"
+        '  "Enable tests" OFF\n  "BUILD_TESTING;Y_MAIN" OFF)\nif(Y_BUILD_TESTS)\n'
+        "  add_subdirectory(test)\nendif()\n"
+    )
+    assert chosen(make_subject, files)[0][0] == (
+        "cmake -B build -DY_BUILD_TESTS=ON && cmake --build build && ctest --test-dir build"
+    )
 
 
 def test_a_documented_autotools_block_is_the_command_from_its_first_step(
@@ -664,3 +674,116 @@ def test_a_phpunit_test_suite_or_a_watching_script_is_not_the_suite(
         "pnpm-lock.yaml": "lockfileVersion: '9.0'\n",
     }
     assert chosen(make_subject, js)[0][0] == "pnpm test"  # `pnpm dev` watches as written
+
+
+def test_a_marker_expression_that_only_leaves_tests_out_runs_the_suite(
+    make_subject: MakeSubject,
+) -> None:
+    files = {
+        "pyproject.toml": '[project]\nname = "x"\nversion = "1"\n',
+        "noxfile.py": "import nox\n\n\n@nox.session(python=['3.11', '3.12'])\n"
+        "def tests(session):\n    session.install('pytest')\n"
+        "    session.run('pytest', '-m', 'not conda')\n\n\n"
+        "@nox.session\ndef conda_tests(session):\n    session.run('pytest', '-m', 'conda')\n",
+        "tests/test_a.py": "def test_a():\n    pass\n",
+    }
+    # `-m "not conda"` deselects some tests and runs the rest: the nox session is the suite,
+    # and it outranks the framework's bare default; `-m conda` alone is one marker's tests
+    assert chosen(make_subject, files)[0][:2] == ("nox -s tests", "noxfile.py")
+
+
+def test_a_ci_line_is_offered_without_the_options_that_colour_the_log(
+    make_subject: MakeSubject,
+) -> None:
+    features = '--features "default serde"'
+    files = {
+        "Cargo.toml": '[package]\nname = "x"\nversion = "0.1.0"\n',
+        "src/lib.rs": "#[cfg(test)]\nmod tests {\n    #[test]\n    fn a() {}\n}\n",
+        ".github/workflows/ci.yml": workflow(
+            job("ubuntu-latest", f"cargo test {features} --color=always -- --color=always")
+        ),
+    }
+    # with its colour options the line is too long to hand over; without them it is CI's run
+    assert chosen(make_subject, files)[0][:2] == (
+        f"cargo test {features}",
+        ".github/workflows/ci.yml",
+    )
+
+
+def test_a_tool_named_and_run_through_a_target_is_run_by_the_target(
+    make_subject: MakeSubject,
+) -> None:
+    files = {
+        "pyproject.toml": '[project]\nname = "x"\nversion = "1"\n',
+        "Makefile": "test:\n\tuv run pytest -n auto\n",
+        "tests/test_a.py": "def test_a():\n    pass\n",
+        "AGENTS.md": "# Agents\n\n- `ruff` via `make lint`\n"
+        "- `pytest` in `tests/`, via `make test`\n",
+    }
+    assert chosen(make_subject, files)[0][:3] == ("make test", "AGENTS.md", 4)
+    # a second tool is not a command that runs the first: `pytest` stays the instruction
+    files["AGENTS.md"] = "# Agents\n\nRun `pytest` using `uv`.\n"
+    assert chosen(make_subject, files)[0][:2] == ("pytest", "AGENTS.md")
+
+
+def test_a_readme_that_shows_how_to_use_the_project_is_not_how_to_test_it(
+    make_subject: MakeSubject,
+) -> None:
+    files = {
+        "pyproject.toml": '[project]\nname = "runner"\nversion = "1"\n',
+        "noxfile.py": "import nox\n\n\n@nox.session\ndef tests(session):\n"
+        "    session.run('pytest')\n",
+        "tests/test_a.py": "def test_a():\n    pass\n",
+        "README.md": "# Runner\n\nRun it: `pytest -n auto`.\n\n## Usage\n\n### Run all\n\n"
+        "```shell\nnox\n```\n\n## Contributing\n\nSee the guide.\n",
+    }
+    # the introduction and the Usage section show the product; the project's own session wins
+    assert chosen(make_subject, files)[0][:2] == ("nox -s tests", "noxfile.py")
+    files["README.md"] += "\n## Running the tests\n\n```shell\nnox -s tests -- -x\n```\n"
+    assert chosen(make_subject, files)[0][:2] == ("nox -s tests -- -x", "README.md")
+
+
+def test_a_script_that_the_suite_target_runs_among_others_is_a_part_of_it(
+    make_subject: MakeSubject,
+) -> None:
+    scripts = {
+        "test": "npm run test:unit && npm run test:wpt",
+        "test:unit": "node --test test/",
+        "test:wpt": "node --test wpt/",
+    }
+    files = {
+        "package.json": json.dumps({"name": "u", "scripts": scripts}),
+        "test/a.test.js": "require('node:test')\n",
+        "CONTRIBUTING.md": "## WPT\n\nTo run all tests:\n\n```bash\nnpm run test:wpt\n```\n\n"
+        "## Test\n\n```bash\nnpm run test\n```\n",
+    }
+    assert chosen(make_subject, files)[0][:2] == ("npm run test", "CONTRIBUTING.md")
+
+
+def test_a_run_of_the_test_runner_that_the_suite_target_chains_with_more_is_a_part(
+    make_subject: MakeSubject,
+) -> None:
+    scripts = {"test": "bun test && bun run test:types", "test:types": "tsc --noEmit"}
+    files = {
+        "package.json": json.dumps({"name": "e", "scripts": scripts}),
+        "bun.lock": "{}\n",
+        "test/a.test.ts": "import { test } from 'bun:test'\n",
+        "CONTRIBUTING.md": "- `bun test` to run all the test inside `test/`\n\n"
+        "Run the suite before review with `bun run test`.\n",
+    }
+    assert chosen(make_subject, files)[0][:2] == ("bun run test", "CONTRIBUTING.md")
+    scripts["test"] = "bun test"  # the target is only the runner: the documented line stays
+    files["package.json"] = json.dumps({"name": "e", "scripts": scripts})
+    assert chosen(make_subject, files)[0][:2] == ("bun test", "CONTRIBUTING.md")
+
+
+def test_a_run_on_one_pinned_rust_release_is_a_variant(make_subject: MakeSubject) -> None:
+    files = {
+        "Cargo.toml": '[package]\nname = "x"\nversion = "0.1.0"\n',
+        "src/lib.rs": "#[cfg(test)]\nmod tests {\n    #[test]\n    fn a() {}\n}\n",
+        ".github/workflows/ci.yml": workflow(job("ubuntu-latest", "cargo +1.80 test --locked")),
+    }
+    # the minimum-version job ranks after the plain suite; `+nightly` may be what a crate needs
+    assert chosen(make_subject, files)[0][:2] == ("cargo test", "Cargo.toml")
+    files[".github/workflows/ci.yml"] = workflow(job("ubuntu-latest", "cargo +nightly test"))
+    assert chosen(make_subject, files)[0][:2] == ("cargo +nightly test", ".github/workflows/ci.yml")

@@ -317,7 +317,7 @@ def test_malformed_manifests_do_not_raise(make_subject: MakeSubject) -> None:
     assert {d.path for d in found.diagnostics} >= {".github/workflows/ci.yml", "package.json"}
 
 
-def test_gradle_builds_that_skip_or_only_assemble_tests(make_subject: MakeSubject) -> None:
+def test_gradle_builds_that_skip_assemble_or_only_lint_tests(make_subject: MakeSubject) -> None:
     files = {
         "build.gradle.kts": 'dependencies { testImplementation("junit:junit:4") }\n',
         "gradlew": "#!/bin/sh\n",
@@ -325,6 +325,7 @@ def test_gradle_builds_that_skip_or_only_assemble_tests(make_subject: MakeSubjec
         ".github/workflows/ci.yml": workflow(
             "./gradlew check -x test",
             "./gradlew :app:assembleDebugAndroidTest",
+            "./gradlew checkstyleTest",
             "./gradlew jvmTest",
         ),
     }

@@ -60,6 +60,7 @@ def invocations(root: Path, copy: Path, out: Path) -> dict[str, list[Args]]:
         ],
         "rules": [["rules"], ["rules", "--format", "json"], ["rules", "--write-docs", copy]],
         "explain": [["explain", "INS001"], ["explain", "FEE002"]],
+        "mcp": [["mcp", root, "--help"]],  # it serves stdin: its tools are run below
         "scaffold-tests": [
             ["scaffold-tests", root],
             ["scaffold-tests", root, "--format", "json"],
@@ -158,6 +159,26 @@ def test_a_command_runs_nothing_of_the_repository(
     for argv in started.argvs:
         assert Path(argv[0]).name == "git" and Path(argv[0]).is_absolute(), argv
         assert all(guard in argv for guard in GIT_GUARDS), argv
+
+
+def test_the_mcp_tools_run_nothing_of_the_repository(
+    trapped: tuple[Path, Path], started: Started, tmp_path: Path
+) -> None:
+    pytest.importorskip("mcp", reason="the [mcp] extra is not installed")
+    from auditor.mcp_server import answers
+    from auditor.mcp_server.workspace import Workspace
+
+    root, markers = trapped
+    workspace = Workspace(root, tmp_path / "cache")
+    answers.repository_facts(workspace)
+    answers.instructions_for(workspace, "setup.py", None)
+    answers.audit(workspace, page_size=500)
+    answers.propose_agents_md(workspace)
+    answers.report_text(workspace.report())
+    assert sorted(p.name for p in markers.iterdir()) == []
+    assert started.argvs, "discovery runs git in a git work tree"
+    for argv in started.argvs:
+        assert Path(argv[0]).name == "git" and all(guard in argv for guard in GIT_GUARDS), argv
 
 
 def assert_survived_code(code: int, err: str, args: Args) -> None:

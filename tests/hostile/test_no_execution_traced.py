@@ -3,6 +3,7 @@ no network socket (slow: each command is a traced process)."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -81,3 +82,64 @@ def test_the_cli_execs_only_itself_and_git_and_opens_no_socket(launch: str, tmp_
 
 def _is_git(path: str) -> bool:
     return os.path.isabs(path) and Path(path).name == "git"
+
+
+MCP_SESSION = (
+    {
+        "jsonrpc": "2.0",
+        "id": 1,
+        "method": "initialize",
+        "params": {
+            "protocolVersion": "2025-06-18",
+            "capabilities": {},
+            "clientInfo": {"name": "trace", "version": "0"},
+        },
+    },
+    {"jsonrpc": "2.0", "method": "notifications/initialized"},
+    *(
+        {"jsonrpc": "2.0", "id": number, "method": "tools/call", "params": call}
+        for number, call in enumerate(
+            (
+                {"name": "repository_facts", "arguments": {}},
+                {"name": "instructions_for", "arguments": {"path": "setup.py"}},
+                {"name": "audit", "arguments": {"page_size": 500}},
+                {"name": "propose_agents_md", "arguments": {}},
+            ),
+            start=2,
+        )
+    ),
+)
+
+
+@pytest.mark.slow
+def test_the_mcp_server_execs_only_itself_and_git_and_opens_no_socket(tmp_path: Path) -> None:
+    """`auditor mcp` answering every kind of tool call on the trapped repository, traced; the
+    only sockets it may open are Unix ones (asyncio's self-pipe is a socketpair)."""
+    pytest.importorskip("mcp", reason="the [mcp] extra is not installed")
+    tracer = strace()
+    markers = tmp_path / "markers"
+    root = trapped_repo(tmp_path / "checkout", markers)
+    log = tmp_path / "trace.log"
+    args = [tracer, *TRACE, "-o", str(log), str(SCRIPT), "mcp", ".", "--no-cache"]
+    env = {**os.environ, "PATH": careless_path()}
+    server = subprocess.Popen(
+        args, cwd=root, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert server.stdin is not None and server.stdout is not None
+    answered: dict[int, dict[str, object]] = {}
+    for message in MCP_SESSION:
+        server.stdin.write(json.dumps(message) + "\n")
+        server.stdin.flush()
+        if "id" in message:
+            reply = json.loads(server.stdout.readline())
+            answered[reply["id"]] = reply
+    server.stdin.close()
+    assert server.wait(timeout=300) == 0
+    assert all("result" in reply for reply in answered.values()), answered
+    assert not any(reply["result"].get("isError") for reply in list(answered.values())[1:])
+    trace = log.read_text("utf-8", "replace")
+    executed = EXEC.findall(trace)
+    assert executed[0] == str(SCRIPT)
+    assert [path for path in executed[1:] if not _is_git(path)] == []
+    assert [line for line in NETWORK.findall(trace) if "AF_UNIX" not in line] == []
+    assert sorted(p.name for p in markers.iterdir()) == []

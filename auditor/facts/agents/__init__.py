@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from weakref import WeakKeyDictionary
 
 from auditor.facts.agents.claude import agents_md_ignored, claude_load
@@ -10,7 +11,8 @@ from auditor.facts.agents.codex import MAX_BYTES, chosen_per_directory, codex_lo
 from auditor.facts.agents.copilot import copilot_load, is_path_specific
 from auditor.facts.agents.cursor import cursor_load, is_cursor_rule, rule_base
 from auditor.facts.agents.frontmatter import Frontmatter, read_frontmatter
-from auditor.facts.agents.model import AgentLoad, LoadedFile, SkippedFile
+from auditor.facts.agents.model import AgentLoad, LoadedFile, OnDemandFile, SkippedFile
+from auditor.facts.agents.on_demand import on_demand
 from auditor.facts.agents.others import (
     aider_load,
     cline_load,
@@ -55,8 +57,12 @@ def agent_name(name: str) -> str | None:
 
 
 def load(subject: Subject, target: str, agent: str) -> AgentLoad:
-    """What `agent` (a key of LOADERS) loads when it works on `target` (a repository path)."""
-    return LOADERS[agent](instruction_tree(subject), target.strip("/"))
+    """What `agent` (a key of LOADERS) loads when it works on `target` (a repository path):
+    the instruction files it reads, and the skills, agents, commands and hooks it may read."""
+    tree = instruction_tree(subject)
+    view = LOADERS[agent](tree, target.strip("/"))
+    extra = on_demand(subject.facts, tree.directory_of(target), agent, tree.size)
+    return replace(view, on_demand=extra) if extra else view
 
 
 def load_all(subject: Subject, target: str) -> tuple[AgentLoad, ...]:
@@ -70,6 +76,7 @@ __all__ = [
     "Frontmatter",
     "InstructionTree",
     "LoadedFile",
+    "OnDemandFile",
     "SkippedFile",
     "agent_name",
     "agents_md_ignored",

@@ -42,6 +42,24 @@ class SkippedFile:
 
 
 @dataclass(frozen=True, slots=True)
+class OnDemandFile:
+    """A skill, custom agent, command or hook config an agent reads only when something calls
+    for it, not at the start of every task."""
+
+    path: str
+    kind: str
+    """skill | agent | command | hooks"""
+    name: str
+    when: str
+    """When the agent reads it: "when the task matches its description: ...", "when the user
+    types /name", ..."""
+    size: int
+    """Bytes of the file (of its target, for a symbolic link)."""
+    linked_from: str | None = None
+    """The indexed file a symbolic link (of the file or a directory above it) resolves to."""
+
+
+@dataclass(frozen=True, slots=True)
 class AgentLoad:
     """Everything one agent loads when it works on `target`."""
 
@@ -54,6 +72,9 @@ class AgentLoad:
     skipped: tuple[SkippedFile, ...] = ()
     notes: tuple[str, ...] = ()
     """What the repository cannot tell: user-level files, settings, unverified behaviour."""
+    on_demand: tuple[OnDemandFile, ...] = ()
+    """Skills, custom agents, commands and hooks that apply here, read only when called for
+    (not counted in `bytes_read`)."""
 
     @property
     def bytes_read(self) -> int:

@@ -45,6 +45,7 @@ def _settings(path: str, data: dict[str, Any], problems: list[str]) -> AgentSett
     return AgentSettings(
         path=path,
         hooks=_declares_hooks(hooks),
+        hook_commands=tuple(_hook_commands(hooks, MAX_HOOK_DEPTH)),
         deny=_deny(data.get("permissions"), problems),
         context_file_names=_context_names(data, problems),
     )
@@ -74,6 +75,26 @@ def _context_names(data: dict[str, Any], problems: list[str]) -> tuple[str, ...]
 
 def _strings(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+MAX_HOOK_DEPTH = 8
+"""Claude Code nests event -> matcher group -> hooks -> command: three levels; deeper is noise."""
+
+
+def _hook_commands(value: Any, depth: int) -> list[str]:
+    """Every `command` string under a hooks table (Claude Code, Gemini CLI and Cursor all
+    name the shell command `command`), depth first, in the file's order."""
+    if depth <= 0:
+        return []
+    if isinstance(value, dict):
+        found = [value["command"]] if isinstance(value.get("command"), str) else []
+        for key, item in value.items():
+            if key != "command":
+                found.extend(_hook_commands(item, depth - 1))
+        return found
+    if isinstance(value, list):
+        return [command for item in value for command in _hook_commands(item, depth - 1)]
+    return []
 
 
 def _declares_hooks(hooks: Any) -> bool:

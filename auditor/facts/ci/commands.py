@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from auditor.facts.ci.github_workflows import action_uses, github_scripts, synthesised_commands
+from auditor.facts.ci.log_styling import without_log_styling
 from auditor.facts.ci.providers import ci_file_providers
 from auditor.facts.commands.locate import LineLocator
 from auditor.facts.model import Command
@@ -138,7 +139,7 @@ def script_commands(
     at = locator.find(written or script)
     base = None if at is None else at - first
     for line, text in located_script_lines(script, base, directory or ""):
-        yield Command(text, path, line, "ci")
+        yield Command(without_log_styling(text), path, line, "ci")
 
 
 def _jenkins_commands(path: str, text: str) -> Iterator[Command]:

@@ -6,6 +6,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from itertools import pairwise
 
 from auditor.facts.commands.prose import HEADING, comment_above, named_directory, paragraph_before
 from auditor.facts.model import Command
@@ -189,14 +190,13 @@ def _block(
     the paragraph before the block and the directory test; `outside` that the block starts
     outside the repository (an earlier block of its section went to `/tmp/app`)."""
     origin, paragraph, is_dir = context
+    prompted = any(PROMPT.match(line.strip()) for line in block)
     if language in SHELL_LANGUAGES:
-        chosen = script_lines(
-            "\n".join(strip_prompt(line) if PROMPT.match(line.strip()) else line for line in block),
-            0,
-        )
+        # with prompts, a line without one that runs nothing known is output (`> fd -e rs`,
+        # then the files it prints)
+        chosen = script_lines("\n".join(_as_run(block) if prompted else block), 0)
     elif language in SESSION_LANGUAGES:
         statements = script_lines("\n".join(block), 0)
-        prompted = any(PROMPT.match(line.strip()) for line in block)
         chosen = [
             (row, strip_prompt(text) if prompted else text)
             for row, text in statements
@@ -219,13 +219,47 @@ def _block(
     return found, ends_outside
 
 
+def _as_run(block: list[str]) -> list[str]:
+    """A prompted shell block's lines as run: prompts cut off, and "" for a line without one
+    that runs nothing known and continues no line (the output printed under a command)."""
+    run: list[str] = []
+    for line in block:
+        text = line.strip()
+        continues = bool(run) and run[-1].rstrip().endswith("\\")
+        if PROMPT.match(text):
+            run.append(strip_prompt(text))
+        elif continues or not text or text.startswith("#") or is_known_command(text):
+            run.append(line)
+        else:
+            run.append("")
+    return run
+
+
 def _inline(
     path: str, line: int, text: str, origin: str, pattern: re.Pattern[str] = INLINE
 ) -> Iterator[tuple[Command, str]]:
-    for match in pattern.finditer(text):
+    matches = list(pattern.finditer(text))
+    for at, match in enumerate(matches):
         span = strip_prompt(match.group(match.lastindex or 0).strip())
         words = span.split()
         if not words or (len(words) == 1 and words[0] not in STANDALONE):
             continue
+        if len(words) == 1 and _run_through_later(text, matches[at:]):
+            continue  # "`pytest` in `tests/`, via `make test`": the tool, run by the target
         if is_known_command(span):
             yield Command(span, path, line, origin), text.strip()
+
+
+THROUGH = re.compile(r"\b(?:via|using|through|by running)[ \t]*$", re.IGNORECASE)
+"""The words that hand a tool's run to a later span: "`pytest`, via `make test`"."""
+
+
+def _run_through_later(text: str, matches: list[re.Match[str]]) -> bool:
+    """Whether a command span after the first of `matches` is introduced by "via", "using",
+    ... in the text between it and the span before it ("`pytest` using `uv`" names two tools)."""
+    return any(
+        THROUGH.search(text, before.end(), after.start())
+        and len(command := after.group(after.lastindex or 0).split()) > 1
+        and is_known_command(" ".join(command))
+        for before, after in pairwise(matches)
+    )

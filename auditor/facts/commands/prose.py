@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 WHOLE_SUITE = re.compile(
     r"""(?ix)\b(?:full|whole|entire|complete)\s+(?:test[\s-]?suite|suite|set\s+of\s+tests|tests?)\b
@@ -16,6 +16,11 @@ NAMED_DIRECTORY = re.compile(
         \[?`?(?P<name>[\w.][\w./-]*?)/?`?\]?(?:\([^)\s]*\))?\s+(?:sub)?(?:directory|folder|dir)\b"""
 )
 """Prose naming where the commands after it run ("In the [`test_suite`] directory")."""
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+DIRECTIVE = re.compile(r"(?i)\b(?:run|execute|type|invoke|start|build|test|go|cd)\b|:\s*$")
+"""A sentence that tells where to run what follows ("In the `docs` directory, run:", or only
+"In the `docs` directory"), not one that describes a directory ("Inside the gemfiles
+directory, we have one per Rails")."""
 CD_SPAN = re.compile(r"`cd\s+(?P<name>[\w.][\w./-]*?)/?`")
 FENCE_LINE = re.compile(r"^\s*(?:`{3,}|~{3,})")
 
@@ -35,6 +40,61 @@ def heading_above(lines: Sequence[str], line: int) -> str:
         if match:
             return match.group("title")
     return ""
+
+
+RST_UNDERLINE = re.compile(r"^([=\-~^*+#'\".:_])\1{2,}\s*$")
+"""A reStructuredText title's underline (`=====`)."""
+USAGE_SECTION = re.compile(
+    r"(?i)\b(?:usage|overview|features?|examples?|quick\s*start|tutorial|introduction"
+    r"|how\s+to\s+use|getting\s+started|synopsis)\b"
+)
+CONTRIBUTOR_SECTION = re.compile(r"(?i)test|develop|contribut|hack|build|running|local")
+
+
+def shows_usage(lines: Sequence[str], line: int) -> bool:
+    """Whether 1-based `line` of a README shows how to use the project rather than how to work
+    on it: in the introduction of a README that has sections (the pitch before them), or in
+    a section for users ("Overview", "Usage" and the sections inside it; not "Running the
+    tests", "Development")."""
+    headings = list(_headings(lines))
+    titled = bool(headings) and headings[0][1] == 1  # a top-level first heading is the title
+    stack: list[tuple[int, int, str]] = []
+    for at, level, title in headings:
+        if at >= line - 1:
+            break
+        while stack and stack[-1][1] >= level:
+            stack.pop()
+        stack.append((at, level, title))
+    sections = [title for at, _, title in stack if not (titled and at == headings[0][0])]
+    if any(CONTRIBUTOR_SECTION.search(title) for title in sections):
+        return False
+    if not sections:
+        return len(headings) > int(titled)
+    return any(USAGE_SECTION.search(title) for title in sections)
+
+
+def _headings(lines: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+    """(0-based line, level, title) of each Markdown heading (level: its `#` count) and each
+    reStructuredText title (level: the order its underline first appears), outside fences."""
+    rst_levels: list[str] = []
+    fenced = False
+    for at, text in enumerate(lines):
+        if FENCE_LINE.match(text):
+            fenced = not fenced
+            continue
+        match = None if fenced else HEADING.match(text)
+        if match:
+            yield at, len(text.strip()) - len(text.strip().lstrip("#")), match.group("title")
+        elif not fenced and at and RST_UNDERLINE.match(text) and _rst_title(lines[at - 1]):
+            overlined = at > 1 and RST_UNDERLINE.match(lines[at - 2]) is not None
+            mark = text.strip()[0] + ("/" if overlined else "")  # an overlined title differs
+            if mark not in rst_levels:
+                rst_levels.append(mark)
+            yield at - 1, rst_levels.index(mark) + 1, lines[at - 1].strip()
+
+
+def _rst_title(text: str) -> bool:
+    return bool(text.strip()) and not RST_UNDERLINE.match(text) and not FENCE_LINE.match(text)
 
 
 def in_extra_section(lines: Sequence[str], line: int) -> bool:
@@ -105,7 +165,13 @@ def named_directory(paragraph: str, path: str, is_dir: Callable[[str], bool]) ->
     """The directory `paragraph` says the commands after it run in ("In the `x` directory",
     "`cd x`, then"), from the root: one that exists at the root or beside the document at
     `path`; "" for none."""
-    for match in (*NAMED_DIRECTORY.finditer(paragraph), *CD_SPAN.finditer(paragraph)):
+    named = [
+        match
+        for sentence in SENTENCE_END.split(paragraph)
+        for match in NAMED_DIRECTORY.finditer(sentence)
+        if DIRECTIVE.search(sentence) or not sentence[match.end() :].strip(" \t.,:;#*_`]")
+    ]
+    for match in (*named, *CD_SPAN.finditer(paragraph)):
         name = match.group("name").removeprefix("./").rstrip("/")
         for directory in (name, posixpath.join(posixpath.dirname(path), name)):
             if name not in ("", ".", "..") and is_dir(posixpath.normpath(directory)):

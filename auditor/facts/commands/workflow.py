@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import cached_property
 
 from auditor.facts.commands.labels import test_label_problem, tool_label_problem
@@ -20,6 +21,7 @@ from auditor.facts.testing.command import has_placeholders, runnable
 from auditor.facts.testing.frameworks import framework_evidence
 from auditor.facts.testing.invocations import TestEnvironment, test_environment
 from auditor.facts.testing.prefix import main_manager
+from auditor.report_facts import Source
 
 INSTALL_WORDS: dict[str, frozenset[str]] = {
     "uv": frozenset({"sync"}),
@@ -39,6 +41,21 @@ KIND_WORDS = {
     "formatter": ("format", "fmt", "style", "prettier"),
     "type_checker": ("type", "tsc", "mypy", "pyright", "check"),
 }
+MANIFESTS = (
+    "pyproject.toml",
+    "package.json",
+    "Cargo.toml",
+    "go.mod",
+    "Gemfile",
+    "composer.json",
+    "pom.xml",
+    "build.gradle",
+    "build.gradle.kts",
+    "setup.py",
+    "setup.cfg",
+    "requirements.txt",
+)
+"""Files that show which package manager a default set-up or build command is for."""
 RUN_RANK = {"make": 0, "just": 0, "task": 0, "npm-script": 0, "tox": 0, "nox": 0, "poe": 0}
 """Tool runs named through a task-runner target rank first, then CI steps, then hooks."""
 
@@ -51,6 +68,18 @@ class CommandChooser:
         self.files = subject.files
         self.facts: Facts = subject.facts
         self.manager = manager or main_manager(self.facts.package_managers, self.files)
+        self._sources: dict[str, Source] = {}
+
+    def source(self, text: str | None) -> Source | None:
+        """Where a command this chooser chose was found (file, line, why it counts), or None
+        for a text it did not choose."""
+        return self._sources.get(text or "")
+
+    def _chose(self, text: str | None, source: Source | None) -> str | None:
+        """`text`, its source recorded (the first source found for a text stays)."""
+        if text and source is not None:
+            self._sources.setdefault(text, source)
+        return text
 
     @cached_property
     def runners(self) -> TaskRunners:
@@ -103,33 +132,65 @@ class CommandChooser:
         src = self.subject.sources
         own = own_setup(self.runners, self.files)
         if own is not None and self.resolves(own):
-            return own
-        for text in (command.text for command in self._documented()):
+            return self._chose(own, self._target_source(own))
+        for command in self._documented():
+            text = command.text
             installs = _is_install(text, self.manager)
             if installs and installs_test_tools(text, self.manager, src) and self.resolves(text):
-                return text
+                return self._chose(text, Source(command.path, command.line, command.reason))
         default = manager_setup(self.manager, src)
-        return default if self.resolves(default) else None
+        return self._chose(default, self._manifest_source()) if self.resolves(default) else None
 
     def test(self) -> str | None:
         """The canonical test command (`testing.command`), when it holds no placeholder (a
         long one is still the best the repository has: the ranking put shorter ones first)."""
         command = self.facts.test_command
-        return command.text if command is not None and not has_placeholders(command.text) else None
+        if command is None or has_placeholders(command.text):
+            return None
+        return self._chose(command.text, Source(command.path, command.line, command.reason))
 
     def single_test(self) -> str | None:
         """One test on its own, built from the same test command (`testing.single_test`)."""
-        return self.facts.single_test_command if self.test() else None
+        test = self.test()
+        origin = self.source(test)
+        built = None if origin is None else replace(origin, reason="built from the test command")
+        return self._chose(self.facts.single_test_command, built) if test else None
 
     def build(self) -> str | None:
-        for name in ("build",):
-            if self.runners.make().get(name) is not None:
-                return f"make {name}"
-            if name in self.runners.just:
-                return f"just {name}"
-            if name in self.runners.scripts(""):
-                return script_command(self._js_manager(), name)
-        return DEFAULT_BUILD.get(self.manager or "")
+        name = "build"
+        if self.runners.make().get(name) is not None:
+            return self._chose(f"make {name}", self._target_source(f"make {name}"))
+        if name in self.runners.just:
+            return self._chose(f"just {name}", self._target_source(f"just {name}"))
+        script = self.runners.scripts("").get(name)
+        if script is not None:
+            text = script_command(self._js_manager(), name)
+            return self._chose(text, Source(script.path, script.line, "package script"))
+        return self._chose(DEFAULT_BUILD.get(self.manager or ""), self._manifest_source())
+
+    def _target_source(self, text: str) -> Source | None:
+        """Where `make NAME`, `just NAME`, `task NAME` or `./script` is defined."""
+        runner, _, name = text.partition(" ")
+        runners = self.runners
+        if runner == "make" and name in runners.make():
+            target = runners.make()[name]
+            return Source(target.path, target.line, "make target")
+        if runner == "just" and name in runners.just:
+            recipe = runners.just[name]
+            return Source(recipe.path, recipe.line, "just recipe")
+        if runner == "task" and name in runners.tasks:
+            task = runners.tasks[name]
+            return Source(task.path, task.line, "task")
+        path = text.removeprefix("./")
+        return Source(path, None, "set-up script") if self.files.file(path) else None
+
+    def _manifest_source(self) -> Source | None:
+        """The lockfile or manifest whose package manager a default command is for."""
+        reason = f"{self.manager} default" if self.manager else "default"
+        for path in (*(p for p in self.facts.lockfiles if "/" not in p), *MANIFESTS):
+            if self.files.file(path) is not None:
+                return Source(path, None, reason)
+        return None
 
     def tools(self, kind: str) -> tuple[tuple[str, str], ...]:
         """(tool, command) per tool of `kind`, the way the repository runs it.
@@ -143,13 +204,15 @@ class CommandChooser:
             if tool.kind != kind:
                 continue
             named = sorted(
-                (_off_topic(text, kind, tool.name), rank, len(text), text)
-                for run in tool.runs
+                (_off_topic(text, kind, tool.name), rank, len(text), text, at)
+                for at, run in enumerate(tool.runs)
                 for rank, text in [self._entry(run)]
                 if text is not None and self.resolves(text) and self.labelled(text)
             )
             if named:
-                found.append((tool.name, named[0][3]))
+                text, run = named[0][3], tool.runs[named[0][4]]
+                found.append((tool.name, text))
+                self._chose(text, Source(run.path, run.line, f"{run.origin}: runs {tool.name}"))
         return tuple(found)
 
     def _entry(self, run: Command) -> tuple[int, str | None]:

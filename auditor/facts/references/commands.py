@@ -14,7 +14,12 @@ from auditor.facts.model import Command
 from auditor.facts.references.manifests import MISSING as MISSING_RUNNER
 from auditor.facts.references.manifests import ManifestJudge
 from auditor.facts.references.paths import PathJudge
-from auditor.facts.runners.arguments import make_args, nox_sessions_selected, tox_envs_selected
+from auditor.facts.runners.arguments import (
+    just_words,
+    make_args,
+    nox_sessions_selected,
+    tox_envs_selected,
+)
 from auditor.facts.runners.justfile import justfile_path
 from auditor.facts.runners.makefile import makefile_in, read_configured_makefile
 from auditor.facts.runners.package_scripts import dependencies
@@ -125,7 +130,7 @@ class CommandJudge:
         path = justfile_path(self.src)
         if path is None:
             return MISSING_RUNNER + "`just`: the repository has no justfile"
-        words = [a for a in invocation.args if not a.startswith("-")]
+        words = just_words(invocation.args)
         if not words or "=" in words[0] or UNSURE_JUST.search(self.index.text(path) or ""):
             return None
         name = words[0]

@@ -86,14 +86,15 @@ def _find(subject: Subject) -> Iterator[Reference]:
 
 def _base_directories(document: str, instruction_file: bool) -> tuple[str, ...]:
     """Where a reader runs a document's commands: a nested instruction file's in its own
-    directory; another document's (`docs/contributing.md`) from the root, else from its own
-    directory. A command resolves when it does from one of them."""
+    directory, else from the root (an agent's shell starts at the root: `tests/CLAUDE.md`'s
+    `composer test` runs there); another document's (`docs/contributing.md`) from the root,
+    else from its own directory. A command resolves when it does from one of them."""
     directory = posixpath.dirname(document)
     if directory.startswith(".."):  # a package view reading the workspace's file: its root
         return ("/".join(part for part in directory.split("/") if part == ".."),)
     if directory.startswith(".") or not directory:
         return ("",)
-    return (directory,) if instruction_file else ("", directory)
+    return (directory, "") if instruction_file else ("", directory)
 
 
 def _path_references(

@@ -10,6 +10,7 @@ from urllib.parse import unquote
 import pathspec
 
 from auditor.facts.files import RepositoryFiles
+from auditor.facts.references.project_names import project_names
 from auditor.ignore_patterns import ignore_spec
 
 REJECT = re.compile(r"""[\s*?\[\]{}<>$|;&=@%!^~"'()\\,]|://|^[/~#:-]|\.\.\.""")
@@ -63,6 +64,21 @@ class PathJudge:
     def _top(self) -> frozenset[str]:
         return frozenset(f.path.split("/", 1)[0] for f in self.index.files)
 
+    def is_output(self, path: str) -> bool:
+        """Whether `path` is built, installed or ignored output, which a clean step may
+        delete: in an OUTPUT_DIRS directory, or matched by a .gitignore (as a file or as a
+        directory). The repository's `.git` is never output."""
+        path = path.strip("/")
+        parts = path.split("/")
+        if not path or ".git" in parts:
+            return False
+        ignored = self._ignored
+        return (
+            any(part in OUTPUT_DIRS for part in parts)
+            or ignored.match_file(path)
+            or ignored.match_file(path + "/")
+        )
+
     def exists(self, path: str) -> bool:
         index = self.index
         path = path.rstrip("/")
@@ -79,7 +95,7 @@ class PathJudge:
         document's directory or to the root; `../` only from the document.
         """
         path = _plain(span)
-        if path is None or "/" not in path.strip("/"):
+        if path is None or "/" not in path.strip("/") or self._names_a_project(path):
             return None
         if path.startswith("../"):
             return self._missing(_joined(directory, path))
@@ -94,6 +110,15 @@ class PathJudge:
         if self._anywhere(relative.strip("/")):
             return None
         return self._missing(found[-1] if found else None)
+
+    @cached_property
+    def _projects(self) -> frozenset[str]:
+        return project_names(self.index)
+
+    def _names_a_project(self, path: str) -> bool:
+        """`prometheus/client_golang/api/…`: this project or one it uses (`project_names`)."""
+        parts = path.strip("/").split("/")
+        return any("/".join(parts[:end]) in self._projects for end in range(2, len(parts) + 1))
 
     def _looks_ours(self, relative: str, directory: str) -> bool:
         """Whether a path with a slash names this repository's file: more than one name
@@ -174,7 +199,13 @@ def _plain(span: str) -> str | None:
     return text
 
 
+EXAMPLE_NAME = re.compile(r"(?:^|/)(?:Your|My)[A-Z]")
+"""`tests/functional/Extension/YourExtension/`: a name the reader picks."""
+
+
 def _is_example(text: str) -> bool:
+    if EXAMPLE_NAME.search(text):
+        return True
     low = text.lower()
     parts = [p for p in low.split("/") if p]
     stems = {p.rsplit(".", 1)[0] for p in parts}

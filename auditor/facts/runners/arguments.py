@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 
 MAKE_VALUED = frozenset(
     {
@@ -90,6 +91,26 @@ def option_words(args: tuple[str, ...], valued: set[str] | frozenset[str]) -> li
     return words
 
 
+JUST_VALUED = frozenset(
+    {"-f", "--justfile", "-d", "--working-directory", "--shell", "--dotenv-path"}
+)
+
+
+def just_words(args: tuple[str, ...]) -> list[str]:
+    """The recipe and its arguments that `just` is given: options and their values left out,
+    `--set NAME VALUE` taking two (`just --set python python3.12 test` runs `test`)."""
+    rest: list[str] = []
+    skip = 0
+    for arg in args:
+        if skip:
+            skip -= 1
+        elif arg == "--set":
+            skip = 2
+        else:
+            rest.append(arg)
+    return option_words(tuple(rest), JUST_VALUED)
+
+
 def make_args(args: tuple[str, ...], cwd: str) -> tuple[str, list[str]]:
     """(directory make runs in, targets named) for `make` with `args` run from `cwd`."""
     directory = cwd
@@ -134,6 +155,10 @@ def tox_envs_selected(args: tuple[str, ...]) -> list[str] | None:
     return [env.strip() for env in envs if env.strip()] or None
 
 
+SHORT_FLAGS_SELECTING = re.compile(r"^-[A-Za-z]+[se]$")
+"""nox short flags run together, the last one choosing sessions (`-rs`, `-Rs`)."""
+
+
 def nox_sessions_selected(args: tuple[str, ...]) -> list[str]:
     """The sessions `nox` is told to run (`-s a b`, `--session=a`), or [] for its defaults."""
     names: list[str] = []
@@ -143,8 +168,8 @@ def nox_sessions_selected(args: tuple[str, ...]) -> list[str]:
         arg = rest.pop(0)
         if arg == "--":
             break
-        if arg in ("-s", "-e", "--session", "--sessions"):
-            selecting = True
+        if arg in ("-s", "-e", "--session", "--sessions") or SHORT_FLAGS_SELECTING.match(arg):
+            selecting = True  # `-rs test`: `-r -s test`
         elif arg.startswith(("--session=", "--sessions=")):
             names.append(arg.split("=", 1)[1])
         elif arg.startswith("-"):

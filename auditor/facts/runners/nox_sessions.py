@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import shlex
 from dataclasses import dataclass
 
 from auditor.facts.model import Command
@@ -30,11 +31,12 @@ def nox_config(src: FactSources) -> NoxSessions | None:
     except (SyntaxError, ValueError):
         return None
     sessions: dict[str, tuple[Command, ...]] = {}
+    helpers = {node.name: node for node in tree.body if isinstance(node, Function)}
     for node in tree.body:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             name = _session_name(node)
             if name is not None:
-                sessions[name] = tuple(_commands(node))
+                sessions[name] = tuple(_commands(node, helpers))
     defaults = _default_sessions(tree)
     return NoxSessions(sessions, tuple(d for d in defaults if d in sessions) or tuple(sessions))
 
@@ -59,11 +61,27 @@ def _session_name(function: ast.FunctionDef | ast.AsyncFunctionDef) -> str | Non
     return None
 
 
-def _commands(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[Command]:
+Function = ast.FunctionDef | ast.AsyncFunctionDef
+MAX_HELPER_DEPTH = 3
+"""How deep a session's calls of the noxfile's own functions (`tests_impl(session)`) are read."""
+
+
+def _commands(function: Function, helpers: dict[str, Function], depth: int = 0) -> list[Command]:
+    """The commands `function` runs through its session parameter, and through the noxfile's
+    functions it hands the session to (`tests_impl(session, integration=True)`, `lint(session)`),
+    read a few calls deep."""
     parameter = function.args.args[0].arg if function.args.args else "session"
     found = []
     for node in ast.walk(function):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+        if not isinstance(node, ast.Call):
+            continue
+        if isinstance(node.func, ast.Name) and depth < MAX_HELPER_DEPTH:
+            helper = helpers.get(node.func.id)
+            passes = any(isinstance(a, ast.Name) and a.id == parameter for a in node.args[:1])
+            if helper is not None and helper is not function and passes:
+                found.extend(_commands(helper, helpers, depth + 1))
+            continue
+        if not isinstance(node.func, ast.Attribute):
             continue
         owner = node.func.value
         if not (isinstance(owner, ast.Name) and owner.id == parameter):
@@ -72,10 +90,10 @@ def _commands(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[Command]
             a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)
         ]
         if node.func.attr in RUN_METHODS and words:
-            found.append(Command(" ".join(words), NOXFILE, node.lineno, "nox"))
+            found.append(Command(shlex.join(words), NOXFILE, node.lineno, "nox"))
         elif node.func.attr == "notify" and words:
             found.append(Command(f"nox -s {words[0]}", NOXFILE, node.lineno, "nox"))
-    return sorted(found, key=lambda c: c.line or 0)
+    return sorted(found, key=lambda c: c.line or 0) if depth == 0 else found
 
 
 def _default_sessions(tree: ast.Module) -> list[str]:

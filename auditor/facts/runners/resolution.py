@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from auditor.facts.model import Command
 from auditor.facts.runners.arguments import (
     hatch_target,
+    just_words,
     make_args,
     nox_sessions_selected,
     option_words,
@@ -19,7 +20,6 @@ from auditor.facts.runners.shell_scripts import script_commands, unprefixed
 from auditor.facts.shell.invocations import Invocation, invocations
 
 Expansion = tuple[Command, ...] | None
-JUST_VALUED = frozenset({"-f", "--justfile", "-d", "--working-directory", "--set"})
 TASK_VALUED = frozenset({"-d", "--dir", "-t", "--taskfile"})
 POE_VALUED = frozenset({"-C", "--directory", "--root", "-e", "--executor"})
 MAX_DEPTH = 8
@@ -87,7 +87,7 @@ def _make(runners: TaskRunners, invocation: Invocation, cwd: str, _: Command) ->
 
 
 def _just(runners: TaskRunners, invocation: Invocation, _cwd: str, _: Command) -> Expansion:
-    words = option_words(invocation.args, JUST_VALUED)
+    words = just_words(invocation.args)
     if not words:
         words = ["default"] if "default" in runners.just else list(runners.just)[:1]
     return runners.just_recipe(words[0]) if words else ()

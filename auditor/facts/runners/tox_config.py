@@ -137,12 +137,13 @@ def _ini_commands(value: str, path: str, locator: LineLocator) -> tuple[Command,
 
 def _from_toml(path: str, table: dict[str, Any], src: FactSources) -> ToxConfig:
     locator = LineLocator(src.text(path))
+    prefix = "tool.tox." if path == "pyproject.toml" else ""
     env_list = table.get("env_list", table.get("envlist", []))
     names = tuple(str(n) for n in env_list) if isinstance(env_list, list) else ()
-    base = _toml_commands(table.get("env_run_base"), path, locator)
+    base = _toml_commands(table.get("env_run_base"), path, locator, f"[{prefix}env_run_base]")
     envs = (
         {
-            str(name): _toml_commands(env, path, locator)
+            str(name): _toml_commands(env, path, locator, f"[{prefix}env.{name}]")
             for name, env in (table.get("env") or {}).items()
         }
         if isinstance(table.get("env"), dict)
@@ -151,9 +152,12 @@ def _from_toml(path: str, table: dict[str, Any], src: FactSources) -> ToxConfig:
     return ToxConfig(path, names, envs, base)
 
 
-def _toml_commands(env: Any, path: str, locator: LineLocator) -> tuple[Command, ...]:
+def _toml_commands(env: Any, path: str, locator: LineLocator, header: str) -> tuple[Command, ...]:
+    """The commands of one environment table, each at its line: searched from the table's
+    `header` (in a pyproject.toml, `mypy` is also a dependency named long before)."""
     if not isinstance(env, dict):
         return ()
+    locator.find(header)
     found = []
     for key in ("commands_pre", "commands"):
         for argv in env.get(key) or ():

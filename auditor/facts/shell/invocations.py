@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from auditor.facts.shell.syntax import commands
 
-PROMPT = re.compile(r"^(?:\([\w.-]+\)\s*)?(?:[$%]|PS>)\s+")
+PROMPT = re.compile(r"^(?:\([\w.-]+\)\s*)?(?:[$%>]|PS>)\s+")
 ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 VARIABLE_HEAD = re.compile(r"^\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]$")
 SHELL_WORDS = frozenset({"time", "exec", "command", "sudo", "nice", "builtin", "eval", "xvfb-run"})

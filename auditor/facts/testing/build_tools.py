@@ -15,6 +15,10 @@ from auditor.facts.testing.prefix import build_tool, ruby_program
 GRADLE_FILES = ("build.gradle.kts", "build.gradle", "settings.gradle.kts", "settings.gradle")
 DOTNET_TESTS = frozenset({"xunit", "nunit", "mstest"})
 CMAKE_TESTS = re.compile(r"^\s*(?:enable_testing|add_test|include\s*\(\s*CTest)\b", re.M | re.I)
+TEST_DIRECTORY = re.compile(
+    r"^[ \t]*add_subdirectory[ \t]*\([ \t]*\"?(?:tests?|unit_?tests?|testing)\b", re.M | re.I
+)
+"""`add_subdirectory(test)`: where a project whose `include(CTest)` is at the top adds its tests."""
 CMAKE_TEST = "cmake -B build && cmake --build build && ctest --test-dir build"
 MODULE_ASIDE = frozenset({"testdata", "vendor", "examples", "example", "_examples", "third_party"})
 DEFAULT_TASK = re.compile(r"^\s*task\s*\(?\s*(?::default\b|default:|[\"']default[\"'])", re.M)
@@ -86,15 +90,17 @@ def _cmake(src: FactSources) -> Iterator[Command]:
     match = CMAKE_TESTS.search(text or "")
     if match is not None and text is not None:
         line = text.count("\n", 0, match.start()) + 1
-        option = _test_option(text, match.start())
+        places = [m.start() for m in (*CMAKE_TESTS.finditer(text), *TEST_DIRECTORY.finditer(text))]
+        option = next(filter(None, (_test_option(text, at) for at in sorted(places))), None)
         configure = f"cmake -B build -D{option}=ON" if option else "cmake -B build"
         command = CMAKE_TEST.replace("cmake -B build", configure, 1)
         yield Command(command, "CMakeLists.txt", line, "build-tool")
 
 
 def _test_option(text: str, at: int) -> str | None:
-    """The `option(NAME "..." OFF)` (or without a default) whose `if(NAME ...)` holds the
-    tests at `at` (`if(SPDLOG_BUILD_TESTS OR ...) enable_testing()`): configuring must turn
+    """The `option(NAME "..." OFF)` (or without a default, or a `cmake_dependent_option` whose
+    default is OFF) whose `if(NAME ...)` holds the tests at `at` (`if(SPDLOG_BUILD_TESTS OR
+    ...) enable_testing()`, `if(X_BUILD_TESTS) add_subdirectory(test)`): configuring must turn
     it on. A default computed (`${MASTER_PROJECT}`) is left to CMake."""
     depth = 0
     for match in reversed(list(CMAKE_IF.finditer(text, 0, at))):
@@ -105,10 +111,14 @@ def _test_option(text: str, at: int) -> str | None:
         else:
             name = match.group("name")
             declared = re.search(
-                rf"^\s*option\s*\(\s*{re.escape(name)}\b([^)]*)\)", text, re.M | re.I
+                rf"^[ \t]*(?:cmake_dependent_)?option[ \t]*\([ \t]*{re.escape(name)}\b([^)]*)\)",
+                text,
+                re.M | re.I,
             )
-            default = re.sub(r'"[^"]*"', "", declared.group(1)).strip() if declared else None
-            return name if default is not None and default.upper() in ("", "OFF") else None
+            if declared is None:
+                return None
+            words = re.sub(r'"[^"]*"', " ", declared.group(1)).split()
+            return name if not words or words[0].upper() == "OFF" else None
     return None
 
 

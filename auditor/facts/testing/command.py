@@ -35,6 +35,7 @@ from auditor.facts.commands.prose import (
     in_extra_section,
     introduces_whole_suite,
     labelled_for_another_job,
+    shows_usage,
 )
 from auditor.facts.commands.unattended import stated_watch_flags, unattended_form
 from auditor.facts.layout.languages import primary_language
@@ -54,6 +55,7 @@ from auditor.facts.testing.invocations import (
     command_ecosystem,
     test_environment,
 )
+from auditor.facts.testing.parts import parts_of_the_suite
 from auditor.facts.testing.targets import runner_test_commands, runs_tests, seen_to_run_tests
 from auditor.facts.testing.variants import variant_of
 from auditor.facts.tools.catalog import invocation_tools
@@ -146,12 +148,16 @@ class _Ranking:
         self.whole = {c for c, text in introductions.items() if introduces_whole_suite(text)}
         self.other_job = {c for c, text in introductions.items() if labelled_for_another_job(text)}
         self.extra = _in_extra_sections(src, documented)
+        self.usage = _readme_usage(src, documented)
+        self.parts = parts_of_the_suite(runners, candidates)
         self.chains = chains
 
     def __call__(self, command: Command) -> Rank:
         ecosystem = command_ecosystem(command, self.env)
         foreign = int(self.primary is not None and ecosystem not in (None, self.primary))
         tier = _tier(command, command in self.whole)
+        if command in self.usage:
+            tier = (4, len(RUNNER_ORIGINS), *tier[2:])  # a user's example: after the runners
         if tier[0] in (3, 4) and not seen_to_run_tests(self.runners, self.env, command):
             # a target only named `test`: after a build tool's real suite; the runner's own
             # target before CI lines that pick flags and sub-targets of it
@@ -185,7 +191,7 @@ class _Ranking:
             return 2
         variant = variant_of(self.src, command, self.pull_requests)
         watches = unattended_form(command.text, self.runners, ()) != command.text
-        aside = command in self.extra or command in self.other_job
+        aside = command in self.extra or command in self.other_job or command in self.parts
         return int(aside or bool(variant) or watches)
 
 
@@ -224,6 +230,19 @@ def _in_extra_sections(src: FactSources, documented: Sequence[Command]) -> set[C
     return {c for c in documented if in_extra_section(lines[c.path], c.line or 0)}
 
 
+def _readme_usage(src: FactSources, documented: Sequence[Command]) -> set[Command]:
+    """The commands of a README that show how to use the project (`prose.shows_usage`): the
+    product's own examples (`pytest -n auto` in pytest-xdist's introduction), not how its
+    maintainers run its tests. They rank after CI and the task runners."""
+    readmes = {c.path for c in documented if _is_readme(c.path) and c.origin == "docs"}
+    lines = {path: (src.text(path) or "").splitlines() for path in readmes}
+    return {c for c in documented if c.path in lines and shows_usage(lines[c.path], c.line or 0)}
+
+
+def _is_readme(path: str) -> bool:
+    return path.rsplit("/", 1)[-1].lower().startswith("readme")
+
+
 def _tier(command: Command, whole_suite: bool) -> tuple[int, int, str, int, int]:
     """(tier, rank in the tier, path, 0 for a documented command introduced as the whole
     suite, line): within one document, "the full test suite" before a part of it."""
@@ -236,8 +255,7 @@ def _tier(command: Command, whole_suite: bool) -> tuple[int, int, str, int, int]
             return (0, known, path, part, line)
         return (2, 10 + depth, path, part, line)  # a package's own: after the root's documents
     if command.origin == "docs":
-        readme = path.rsplit("/", 1)[-1].lower().startswith("readme")
-        return (2 if readme else 1, depth, path, part, line)
+        return (2 if _is_readme(path) else 1, depth, path, part, line)
     if command.origin == "ci":
         return (3, _setup_first(command), path, 0, line)
     if command.origin in RUNNER_ORIGINS:

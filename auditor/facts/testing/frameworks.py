@@ -30,6 +30,7 @@ JS_FRAMEWORKS = (
     ("cypress", "cypress"),
     ("ava", "ava"),
     ("karma", "karma"),
+    ("borp", "node:test"),
 )
 JS_CONFIG = re.compile(
     r"(?:^|/)(vitest|jest|playwright|cypress|karma)\.(?:config|workspace|conf)\.[cm]?[jt]s$"

@@ -54,10 +54,11 @@ TEST_SCRIPT = re.compile(r"^(?:run[-_]?)?tests?(?:[-_][\w-]+)?(?:\.(?:sh|py|bash
 """Scripts named like a test entry point: test.sh, run_tests.py, runtests.py, run-tests."""
 GRADLE_TASK = re.compile(
     r"^(?::?[\w-]+:)*(?:test|check|build|allTests"
-    r"|(?!assemble|compile|build|publish|install)[a-z]\w*Test)$"
+    r"|(?!assemble|compile|build|publish|install|checkstyle|pmd|spotbugs|findbugs|detekt"
+    r"|ktlint|spotless|lint|javadoc)[a-z]\w*Test)$"
 )
 """Gradle tasks that run tests: `test`, `check`, `build` (runs `check`), `:app:test`, `jvmTest`,
-`testDebugUnitTest`."""
+`testDebugUnitTest`; not a checker's task for the test sources (`checkstyleTest`, `pmdTest`)."""
 CARGO_VALUED = frozenset(
     {
         "--manifest-path",

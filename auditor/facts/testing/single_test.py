@@ -193,6 +193,27 @@ def _js(runner: str) -> Callable[[Where, str], str | None]:
     return build
 
 
+NODE_TEST_FILE = re.compile(r"\.test\.[cm]?js$")
+NODE_TEST_IMPORT = re.compile(r"""(?:require\(|from\s+)["']node:test["']""")
+
+
+def _node_test(where: Where, text: str) -> str | None:
+    """`node --test --test-name-pattern="adds" test/a.test.js`: one test of node's own runner,
+    which `borp` and `node --test` run (a JavaScript file that imports `node:test`)."""
+
+    def test(path: str, source: str) -> str | None:
+        match = JS_TEST.search(source) if NODE_TEST_IMPORT.search(source) else None
+        if match is None or not SAFE_PREFIX.match(path):
+            return None
+        return f'node --test --test-name-pattern="{match.group(2)}" {path}'
+
+    return _first(where, lambda p: bool(NODE_TEST_FILE.search(p)), test)
+
+
+def _node(where: Where, text: str) -> str | None:
+    return _node_test(where, text) if re.search(r"(?:^|\s)--test\b", text) else None
+
+
 def _jvm(tool: str) -> Callable[[Where, str], str | None]:
     """`./mvnw -pl core test -Dtest=ParserTest`, `./gradlew :core:test --tests ParserTest`."""
 
@@ -248,6 +269,8 @@ BUILDERS: dict[str, Callable[[Where, str], str | None]] = {
     "cargo": _cargo,
     "vitest": _js("vitest"),
     "jest": _js("jest"),
+    "borp": _node_test,
+    "node": _node,
     "mvn": _jvm("mvn"),
     "./mvnw": _jvm("mvn"),
     "mvnw": _jvm("mvn"),

@@ -39,6 +39,9 @@ TOOLCHAIN_SETTING = re.compile(
     r"(?:CC|CXX|CFLAGS|CXXFLAGS|CPPFLAGS|LDFLAGS|GOOS|GOARCH)="
 )
 """`CC=gcc-5 CFLAGS="-O2 -Werror" make check`: a build with one compiler or flag set."""
+PINNED_TOOLCHAIN = re.compile(r"\bcargo[ \t]+\+\d+(?:\.\d+)*(?=[ \t]|$)")
+"""`cargo +1.80 test`: the suite on one pinned Rust release (a minimum-version job); `+nightly`
+may be what the crate needs, so it is not one."""
 JOB_KEY = re.compile(r"^(\s+)([\w-]+|\"[^\"]+\"|'[^']+'):\s*(?:#.*)?$")
 
 
@@ -53,6 +56,8 @@ def variant_of(src: FactSources, command: Command, pull_request_files: frozenset
             return kind
     if TOOLCHAIN_SETTING.search(command.text):
         return "one compiler or flag set"
+    if PINNED_TOOLCHAIN.search(command.text):
+        return "one toolchain"
     if _runs_only_subsets(src, command):
         return "a subset of the tests"
     if _one_go_package(src, command) or _one_cargo_member(src, command):
@@ -153,8 +158,16 @@ def _tests_below(src: FactSources, directory: str) -> bool:
 
 
 def _subset(invocation: Invocation) -> bool:
-    """`pytest -m stress`, `pytest -k parser`: the tests of one marker or keyword."""
-    return any(a in SUBSET_OPTIONS or a.startswith(("-m=", "-k=")) for a in invocation.args)
+    """`pytest -m stress`, `pytest -k parser`: the tests of one marker or keyword. An
+    expression that only leaves some out (`-m "not conda"`, `-k "not slow"`) runs the suite."""
+    args = invocation.args
+    for at, arg in enumerate(args):
+        option, equals, value = arg.partition("=")
+        if option in SUBSET_OPTIONS:
+            value = value if equals else (args[at + 1] if at + 1 < len(args) else "")
+            if not value.strip().strip("\"'").startswith("not "):
+                return True
+    return False
 
 
 def _invocation_variant(invocation: Invocation) -> str:
