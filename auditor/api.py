@@ -185,10 +185,11 @@ def prepare(
         top = discovery.root
     cache = SyntaxCache(cache_dir, top, PARSER_VERSION) if cache_dir is not None else None
     scans = ScanCache(cache_dir, top) if cache_dir is not None else None
+    want_syntax = any(s.rule.needs_syntax for s in selected)
     index = build_index(
         discovery,
-        want_syntax=any(s.rule.needs_syntax for s in selected),
-        test_syntax=any(s.rule.needs_syntax and s.options.get("include_tests") for s in selected),
+        want_syntax=want_syntax,
+        test_syntax=want_syntax,  # the tests' imports say which modules are untested
         cache=cache,
         scans=scans,
         jobs=worker_count(jobs or config.jobs),

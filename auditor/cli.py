@@ -24,6 +24,7 @@ from auditor.commands.history import history_command
 from auditor.commands.mcp import mcp_command
 from auditor.commands.merge import merge_command
 from auditor.commands.rules import explain_command, rules_command
+from auditor.commands.scaffold_tests import scaffold_tests_command
 from auditor.errors import AuditorError
 from auditor.inert_text import visible
 
@@ -42,6 +43,7 @@ def cli() -> None:
       auditor audit . --fail-under 70          fail CI when the score drops below 70
       auditor audit . -o report.html           an interactive, offline report
       auditor agents-md . --write              write an AGENTS.md from verified facts
+      auditor scaffold-tests . --write         tests that pass today for untested modules
       auditor diff old.json new.json           what a change did to the score
       auditor baseline . && auditor audit . --baseline .auditor-baseline.json --fail-on-new
       auditor fleet --from repos.txt -o out/   audit many repositories, one report each
@@ -66,6 +68,7 @@ cli.add_command(merge_command)
 cli.add_command(history_command)
 cli.add_command(mcp_command)
 cli.add_command(baseline_command)
+cli.add_command(scaffold_tests_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor import __version__, api, registry
+from auditor.anonymous_file import TEMP_PREFIX, TEMP_SUFFIX
 from auditor.config import load_config
 from auditor.errors import AuditorError
 from auditor.git_command import GitUnusable
@@ -97,6 +98,15 @@ class _Task:
     database: Path | None = None
 
 
+def _remove_torn_writes(out_dir: Path) -> None:
+    """Remove the temporary names a killed run's last write may have left (`.auditor-*.tmp`:
+    a complete report's bytes the kill caught between naming and renaming them). The report
+    they were for is written again."""
+    for leftover in out_dir.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
+        if leftover.is_file() and not leftover.is_symlink():
+            leftover.unlink(missing_ok=True)
+
+
 def run_fleet(
     paths: Sequence[str],
     out_dir: Path,
@@ -110,6 +120,8 @@ def run_fleet(
     """Audit every repository of `paths` into `out_dir` (checked by the caller), `jobs` at a
     time, and write `fleet.json`; the run's entries sorted by path. With `database`, each
     worker also records its repository's commit in that history database."""
+    if resume:
+        _remove_torn_writes(out_dir)
     names = _names(paths)
     entries: dict[str, FleetEntry] = {}
     tasks: list[_Task] = []

@@ -124,6 +124,9 @@ class ReportFacts:
     generated_or_vendored: tuple[str, ...] = ()
     set_aside: tuple[SetAside, ...] = ()
     """Paths that are not hand-written code (vendored, generated, data, fixtures), with evidence."""
+    untested_modules: Mapping[str, int] | None = None
+    """Language -> how many of its source modules no test imports (`auditor scaffold-tests`
+    writes their tests); None when unknown (the test files were not parsed)."""
 
     @property
     def other_test_commands(self) -> tuple[str, ...]:

@@ -138,3 +138,13 @@ def test_workers_record_the_fleet_in_one_history_database(
         rows = connection.execute("SELECT repository, score FROM audits").fetchall()
     reports = json.loads((tmp_path / "out" / "fleet.json").read_text())["repositories"]
     assert sorted(rows) == sorted((str(Path(e["path"]).resolve()), e["score"]) for e in reports)
+
+
+def test_resume_removes_the_temporary_name_a_killed_write_left(tmp_path: Path) -> None:
+    root = fleet_repository(tmp_path / "repos" / "svc", 2, "python")
+    out = tmp_path / "out"
+    out.mkdir()
+    torn = out / ".auditor-3a9f.tmp"
+    torn.write_text("{}\n")  # killed between naming the complete bytes and renaming them
+    assert run(["fleet", str(root), "-o", str(out), "--resume", "--no-cache"]) == 0
+    assert not torn.exists() and (out / "fleet.json").exists()

@@ -34,6 +34,7 @@ from auditor.facts.testing import suite
 from auditor.facts.testing.command import test_commands
 from auditor.facts.testing.prefix import main_manager
 from auditor.facts.testing.single_test import single_test_command
+from auditor.facts.testing.untested import test_coverage
 from auditor.facts.tools.detect import find_tools
 from auditor.model import Diagnostic
 
@@ -106,6 +107,7 @@ def derive_facts(src: FactSources) -> Facts:
         agent_settings=settings,
         agent_files=guard("agent_files", lambda: agent_files(src, settings)),
         mcp_configs=guard("mcp_configs", lambda: mcp_configs(src)),
+        test_coverage=guard("test_coverage", lambda: test_coverage(repo, aside_files)),
         profile=guard("profile", lambda: detect_profile(src)),
     )
     facts = replace(facts, diagnostics=(*src.diagnostics, *guard.diagnostics))

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from auditor.index.records import FileSyntax, SourceFile
+
+if TYPE_CHECKING:
+    from auditor.index.imports import ImportGraph
 
 
 class RepositoryFiles(Protocol):
@@ -38,3 +41,6 @@ class RepositoryFiles(Protocol):
     def syntax(self, path: str) -> FileSyntax | None: ...
 
     def parsed(self) -> Iterator[tuple[SourceFile, FileSyntax]]: ...
+
+    @property
+    def import_graph(self) -> ImportGraph: ...

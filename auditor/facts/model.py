@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from auditor.facts.testing.untested import ModuleCoverage
 from auditor.model import Diagnostic
 from auditor.report_facts import (
     AgentFileFact,
@@ -271,6 +272,9 @@ class Facts:
     agent_files: tuple[AgentFile, ...] = ()
     """Skills, custom agents, commands and hook configs the agents load on demand, by path
     (in JSON without their frontmatter)."""
+    test_coverage: ModuleCoverage | None = None
+    """The modules worth a test that no test imports, riskiest first (`testing.untested`);
+    None when unknown, test files not parsed (in JSON only as `untested_modules`)."""
     profile: str = "application"
     """What kind of repository (or package) this is: one of `profile.PROFILES`."""
     parent: Facts | None = None
@@ -348,6 +352,9 @@ class Facts:
             largest_files=self.largest_files,
             generated_or_vendored=self.generated_or_vendored,
             set_aside=self.set_aside,
+            untested_modules=MappingProxyType(self.test_coverage.counts())
+            if self.test_coverage is not None
+            else None,
         )
 
     def to_json(self) -> dict[str, Any]:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from auditor.index.records import FileSyntax, SourceFile
 
 GO_MODULE = re.compile(r"^module\s+(\S+)", re.MULTILINE)
 ECMASCRIPT_EXTENSIONS = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts")
+BARREL = re.compile(r"(?:^|/)(?:__init__\.py|index\.[cm]?[jt]sx?)$")
+"""Files that re-export their package's modules: importing one imports what it imports."""
 IMPORT_LANGUAGES = frozenset({"python", "javascript", "typescript", "go", "rust", "java"})
 """The languages whose imports are resolved to repository files. Files of other languages
 take no part in the graph: a module whose imports are never read would count as one that
@@ -29,6 +31,10 @@ class ImportGraph:
     modules: tuple[str, ...]
     importers: Mapping[str, tuple[str, ...]]
     """Module -> the modules importing it, sorted; modules nobody imports are absent."""
+    tested_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Module -> the test files importing it, sorted (a Go package is also tested by the
+    `_test.go` files in its directory); modules no test imports are absent. Only test files
+    with a syntax summary are read (an index built without test syntax has none here)."""
 
 
 Resolver = Callable[[str, str], Iterable[str]]
@@ -36,35 +42,82 @@ Resolver = Callable[[str, str], Iterable[str]]
 
 
 def build_import_graph(
-    files: Iterable[tuple[SourceFile, FileSyntax]], go_mods: Mapping[str, str]
+    files: Iterable[tuple[SourceFile, FileSyntax]],
+    go_mods: Mapping[str, str],
+    package_dirs: Mapping[str, str] | None = None,
 ) -> ImportGraph:
     """Resolve every import of `files` to the repository modules it names.
 
-    `go_mods` maps the path of each `go.mod` to its text (Go imports name module paths).
+    `go_mods` maps the path of each `go.mod` to its text (Go imports name module paths);
+    `package_dirs` maps Python package names to the directories that hold them when the
+    build installs them under another name (setuptools' `package-dir`, `package_dirs`).
     """
+    files_list = list(files)
     sources = [
-        (r, s) for r, s in files if r.is_source and not r.is_test and s.language in IMPORT_LANGUAGES
+        (r, s)
+        for r, s in files_list
+        if r.is_source and not r.is_test and s.language in IMPORT_LANGUAGES
     ]
-    resolvers = _Resolvers([r.path for r, _ in sources], go_mods)
+    resolvers = _Resolvers([r.path for r, _ in sources], go_mods, package_dirs or {})
     edges: dict[str, set[str]] = {}
     modules: set[str] = set()
+    reexports: dict[str, set[str]] = {}
     for record, syntax in sources:
         unit = resolvers.unit(record.path, syntax.language)
         modules.add(unit)
         for target in resolvers.targets(record.path, syntax):
             if target != unit:
                 edges.setdefault(target, set()).add(unit)
+                if BARREL.search(unit):
+                    reexports.setdefault(unit, set()).add(target)
     importers = {target: tuple(sorted(by)) for target, by in sorted(edges.items())}
-    return ImportGraph(tuple(sorted(modules)), importers)
+    tested_by = _tested_by(files_list, resolvers, reexports)
+    return ImportGraph(tuple(sorted(modules)), importers, tested_by)
+
+
+def _tested_by(
+    files: list[tuple[SourceFile, FileSyntax]],
+    resolvers: _Resolvers,
+    reexports: Mapping[str, set[str]],
+) -> dict[str, tuple[str, ...]]:
+    """Module -> the test files whose imports name it (and, for Go, the package's own tests).
+
+    A test importing a package's `__init__.py` (or a JS/TS `index` file) also imports the
+    modules it imports, and theirs through further `__init__`/`index` files: `from sympy.core
+    import Add` tests `sympy/core/add.py`, which `sympy/core/__init__.py` re-exports."""
+    edges: dict[str, set[str]] = {}
+    for record, syntax in files:
+        if not record.is_test or syntax.language not in IMPORT_LANGUAGES:
+            continue
+        targets = resolvers.targets(record.path, syntax, every=True)
+        if syntax.language == "go":
+            targets.add(posixpath.dirname(record.path))
+        for target in _through_barrels(targets, reexports):
+            edges.setdefault(target, set()).add(record.path)
+    return {target: tuple(sorted(by)) for target, by in sorted(edges.items())}
+
+
+def _through_barrels(targets: set[str], reexports: Mapping[str, set[str]]) -> set[str]:
+    found = set(targets)
+    pending = [t for t in targets if t in reexports]
+    while pending:
+        for target in reexports[pending.pop()]:
+            if target not in found:
+                found.add(target)
+                if target in reexports:
+                    pending.append(target)
+    return found
 
 
 class _Resolvers:
     """Per-language lookups built once from the paths of the compared files."""
 
-    def __init__(self, paths: list[str], go_mods: Mapping[str, str]) -> None:
+    def __init__(
+        self, paths: list[str], go_mods: Mapping[str, str], package_dirs: Mapping[str, str]
+    ) -> None:
         self.paths = set(paths)
         self.directories = {posixpath.dirname(p) for p in paths}
-        self.python = _python_names(paths, self.paths)
+        self.python = _python_names(paths, self.paths, package_dirs)
         self.java = _java_names([p for p in paths if p.endswith(".java")])
         self.go_modules = _go_modules(go_mods)
         self.crates = sorted(
@@ -85,15 +138,17 @@ class _Resolvers:
     def unit(self, path: str, language: str) -> str:
         return posixpath.dirname(path) if language == "go" else path
 
-    def targets(self, path: str, syntax: FileSyntax) -> set[str]:
+    def targets(self, path: str, syntax: FileSyntax, every: bool = False) -> set[str]:
+        """The modules `syntax`'s imports name; with `every`, a package named beside one of
+        its modules too (`from pkg import a` then imports `pkg` as well as `pkg.a`)."""
         if syntax.language == "python":
-            return self._python_targets(path, syntax.imports)
+            return self._python_targets(path, syntax.imports, every)
         resolve = self._by_language.get(syntax.language)
         if resolve is None:
             return set()
         return {target for spec in syntax.imports for target in resolve(path, spec)}
 
-    def _python_targets(self, path: str, specs: tuple[str, ...]) -> set[str]:
+    def _python_targets(self, path: str, specs: tuple[str, ...], every: bool) -> set[str]:
         """Python imports, inlined (most of a repository's imports are Python's on sympy).
 
         `from pkg import module` names both `pkg` and `pkg.module`: when the longer one is a
@@ -109,7 +164,7 @@ class _Resolvers:
         targets: set[str] = set()
         for at, spec in enumerate(found):
             prefix = spec if spec.endswith(".") else spec + "."
-            if at + 1 < len(found) and found[at + 1].startswith(prefix):
+            if not every and at + 1 < len(found) and found[at + 1].startswith(prefix):
                 continue
             targets.add(resolved[spec])
         return targets
@@ -161,12 +216,39 @@ def _go_modules(go_mods: Mapping[str, str]) -> list[tuple[str, str]]:
     return sorted(modules, key=lambda m: (-len(m[0]), m[0]))
 
 
-def _python_names(paths: list[str], present: set[str]) -> dict[str, str]:
-    """Dotted module name -> file: the full path's name, the name below the top package, then
-    (for namespace packages, which have no `__init__.py`) every dotted suffix of two or more
-    names that no module claimed."""
+def package_dirs(pyproject: str | None) -> dict[str, str]:
+    """Package name -> directory from `[tool.setuptools.package-dir]` of a `pyproject.toml`
+    text (`auditor_rules = "rules"`); the root mapping (`"" = "src"`) and bad input give none."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(pyproject or "")
+    except tomllib.TOMLDecodeError:
+        return {}
+    tool = data.get("tool")
+    setuptools = tool.get("setuptools") if isinstance(tool, dict) else None
+    mapping = setuptools.get("package-dir") if isinstance(setuptools, dict) else None
+    if not isinstance(mapping, dict):
+        return {}
+    return {
+        name: posixpath.normpath(directory).strip("/")
+        for name, directory in sorted(mapping.items())
+        if name and isinstance(directory, str) and posixpath.normpath(directory) != "."
+    }
+
+
+def _python_names(
+    paths: list[str], present: set[str], package_dirs: Mapping[str, str]
+) -> dict[str, str]:
+    """Dotted module name -> file: the name a `package_dirs` mapping installs it under, the
+    full path's name, the name below the top package, then (for namespace packages, which
+    have no `__init__.py`) every dotted suffix of two or more names that no module claimed."""
     packages = {posixpath.dirname(p) for p in present if p.endswith("/__init__.py")}
     names: dict[str, str] = {}
+    for package, directory in package_dirs.items():
+        for path in sorted(p for p in paths if p.endswith(".py") and p.startswith(directory + "/")):
+            parts = [*package.split("."), *path[len(directory) + 1 : -3].split("/")]
+            names.setdefault(".".join(parts).removesuffix(".__init__"), path)
     for path in sorted(p for p in paths if p.endswith(".py")):
         parts = path[:-3].split("/")
         if parts[-1] == "__init__":

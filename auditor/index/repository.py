@@ -196,14 +196,14 @@ class RepositoryIndex:
     @cached_property
     def import_graph(self) -> ImportGraph:
         """Which non-test source modules import which (see `auditor.index.imports`)."""
-        from auditor.index.imports import build_import_graph
+        from auditor.index.imports import build_import_graph, package_dirs
 
         go_mods = {
             f.path: text
             for f in self.files
             if f.path.rpartition("/")[2] == "go.mod" and (text := self.text(f.path)) is not None
         }
-        return build_import_graph(self.parsed(), go_mods)
+        return build_import_graph(self.parsed(), go_mods, package_dirs(self.text("pyproject.toml")))
 
     def _above(self, path: str) -> tuple[RepositoryIndex, str] | None:
         """The workspace index and path that a package-relative `../` path names."""

@@ -29,10 +29,6 @@ from auditor.ruledoc import rule_declaration, rule_page
 MAX_PAGE_SIZE = 500
 
 
-class NotSupportedYet(UsageError):
-    """A tool whose machinery this version of the auditor does not have yet."""
-
-
 def repository_facts(workspace: Workspace) -> dict[str, Any]:
     """The verified commands with where each was found, the layout, the boundaries, the docs,
     and the JSON report's `facts` object."""
@@ -242,9 +238,17 @@ def _proposed(workspace: Workspace) -> dict[str, Any]:
 
 
 def propose_test_scaffolds(workspace: Workspace, limit: int) -> dict[str, Any]:
-    """Test scaffolds for the least-tested modules, as `auditor scaffold-tests` proposes them
-    (dry run). Wired to that command's planner once the auditor has one."""
-    raise NotSupportedYet(
-        "propose_test_scaffolds is not supported yet: this auditor has no scaffold-tests "
-        "command; repository_facts gives the test command and where tests live"
-    )
+    """Test scaffolds for the riskiest untested modules, as `auditor scaffold-tests --limit`
+    plans them: a dry run, each file's content included; nothing is written."""
+    from auditor.scaffold.plan import make_plan, plan_document
+
+    def planned() -> dict[str, Any]:
+        plan = make_plan(workspace.current().subject, limit=limit)
+        contents = {f.path: f.content for f in plan.files}
+        document = plan_document(plan)
+        for entry in document["files"]:
+            entry["proposed"] = contents[entry["path"]]
+        return {"written": False, "how_to_write": "auditor scaffold-tests PATH --write", **document}
+
+    answer: dict[str, Any] = workspace.answer(("propose_test_scaffolds", limit), planned)
+    return answer

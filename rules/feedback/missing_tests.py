@@ -78,7 +78,8 @@ RULE = Rule(
     fix=(
         "Add a test suite in the language's usual layout (tests/test_*.py, *_test.go, "
         "*.test.ts, ...) with at least one test of the main code path, and make it runnable "
-        "with one command."
+        "with one command. `auditor scaffold-tests . --write` starts one: an import test and a "
+        "skipped to-do test per public function, riskiest modules first."
     ),
     fix_prompt=(
         "This repository has no tests. Set up the standard test runner for its main language "

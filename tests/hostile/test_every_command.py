@@ -36,6 +36,9 @@ def everything_hostile(make_repo: Callable[..., Path]) -> Path:
         ["agents-md", "--check"],
         ["agents-md", "--explain", "."],
         ["agents-md", "--explain", "README.md", "--agent", "aider"],
+        ["scaffold-tests"],
+        ["scaffold-tests", "--format", "json"],
+        ["scaffold-tests", "--write"],
     ],
     ids=" ".join,
 )

@@ -82,6 +82,11 @@ def invocations(root: Path, copy: Path, out: Path) -> dict[str, list[Args]]:
             ["audit", root, "--history-db", out / "history.sqlite3", "-o", out / "h.html"],
         ],
         "mcp": [["mcp", root, "--help"]],  # it serves stdin: its tools are run below
+        "scaffold-tests": [
+            ["scaffold-tests", root],
+            ["scaffold-tests", root, "--format", "json"],
+            ["scaffold-tests", copy, "--write", "--force"],
+        ],
     }
 
 

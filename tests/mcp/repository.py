@@ -15,6 +15,7 @@ FILES = {
     "src/shop/AGENTS.md": "# Shop\n\nKeep prices in cents.\n",
     "src/shop/__init__.py": "",
     "src/shop/cart.py": "def total(items):\n    return sum(items)\n",
+    "src/shop/prices.py": "def in_cents(euros):\n    return round(euros * 100)\n",
     "tests/test_cart.py": "from shop.cart import total\n\n\ndef test_a():\n    assert total([1])\n",
     ".gitignore": ".env\n",
     ".claude/skills/pricing/SKILL.md": "---\nname: pricing\ndescription: Use when you change "

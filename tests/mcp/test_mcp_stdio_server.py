@@ -167,7 +167,10 @@ async def _dry_runs(client: Client, proposal: str) -> None:
     assert change["change"]["base_score"] == change["score"]
     paged = await call(client, "audit", {"changed_since": "HEAD", "page_size": 5})
     assert paged["change"] == change["change"] and paged["score"] == change["score"]
-    assert "not supported yet" in await refused(client, "propose_test_scaffolds", {"limit": 2})
+    scaffolds = await call(client, "propose_test_scaffolds", {"limit": 2})
+    assert scaffolds["written"] is False
+    assert [m["path"] for m in scaffolds["modules"]] == ["src/shop/prices.py"]  # cart is tested
+    assert any("in_cents" in f["proposed"] for f in scaffolds["files"])
 
 
 async def _resources(client: Client, report: dict[str, Any], rules: dict[str, Any]) -> None:

@@ -1,0 +1,1 @@
+"""Test scaffolds: Python (libcst), JavaScript/TypeScript and Go (tree-sitter)."""
