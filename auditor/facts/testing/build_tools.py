@@ -162,17 +162,28 @@ CMAKE_IF = re.compile(r"^\s*(?:(?P<end>endif)|if)\s*\(\s*(?P<name>\w*)", re.M | 
 def _dotnet(src: FactSources, frameworks: dict[str, str]) -> Iterator[Command]:
     if not DOTNET_TESTS & set(frameworks):
         return
+    found = _dotnet_target(src)
+    if found is not None:
+        named, manifest = found
+        text = f"dotnet test {manifest}" if named else "dotnet test"
+        yield Command(text, manifest, None, "build-tool")
+
+
+def _dotnet_target(src: FactSources) -> tuple[bool, str] | None:
+    """(whether `dotnet test` must name it, the solution or project it tests): the root's one
+    solution (named beside another root project file, which MSBuild cannot choose between:
+    MSB1011), else the root's one project, else the repository's one solution."""
     solutions = [f.path for f in src.repo.glob("*.sln", "*.slnx")]
     root = [p for p in solutions if "/" not in p]
     projects = [f.path for f in src.repo.glob("/*.csproj", "/*.fsproj")]
     others = [f.path for f in src.repo.glob("/*.proj", "/*.vbproj")]
-    if len(root) == 1 and (projects or others):
-        # beside another project file MSBuild cannot choose (MSB1011): name the solution
-        yield Command(f"dotnet test {root[0]}", root[0], None, "build-tool")
-    elif len(root) == 1 or (not root and len(projects) == 1 and not others):
-        yield Command("dotnet test", (root or projects)[0], None, "build-tool")
-    elif not root and len(solutions) == 1:
-        yield Command(f"dotnet test {solutions[0]}", solutions[0], None, "build-tool")
+    if len(root) == 1:
+        return bool(projects or others), root[0]
+    if not root and len(projects) == 1 and not others:
+        return False, projects[0]
+    if not root and len(solutions) == 1:
+        return True, solutions[0]
+    return None
 
 
 def _cargo(src: FactSources, frameworks: dict[str, str]) -> Iterator[Command]:
