@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 VALUE_PREFIX = re.compile(r"""^(?:-\s+)?(?:["']?[\w.-]+["']?\s*[:=]\s*)?(?:-\s+)?\[?["']?$""")
 """What may stand before a value on its line: `- `, `key: `, `key = "`, `"key": "`, a quote."""
-VALUE_SUFFIX = re.compile(r"""^["']?\s*[,\]]?\s*(?:#.*)?$""")
+VALUE_SUFFIX = re.compile(r"""^["']?+\s*+[,\]]?+\s*+(?:#.*)?$""")
 
 
 class LineLocator:

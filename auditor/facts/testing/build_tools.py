@@ -11,13 +11,18 @@ from auditor.facts.sources import FactSources
 from auditor.facts.testing.build_scripts import BUILD_SCRIPTS, composer_test_scripts
 from auditor.facts.testing.invocations import TestEnvironment
 from auditor.facts.testing.prefix import build_tool, ruby_program
+from auditor.index.line_offsets import line_at
 
 GRADLE_FILES = ("build.gradle.kts", "build.gradle", "settings.gradle.kts", "settings.gradle")
 DOTNET_TESTS = frozenset({"xunit", "nunit", "mstest"})
-CMAKE_TESTS = re.compile(r"^\s*(?:enable_testing|add_test|include\s*\(\s*CTest)\b", re.M | re.I)
+CMAKE_TESTS = re.compile(
+    r"^[^\S\n]*(?:enable_testing|add_test|include\s*\(\s*CTest)\b", re.M | re.I
+)
 CMAKE_TEST = "cmake -B build && cmake --build build && ctest --test-dir build"
 MODULE_ASIDE = frozenset({"testdata", "vendor", "examples", "example", "_examples", "third_party"})
-DEFAULT_TASK = re.compile(r"^\s*task\s*\(?\s*(?::default\b|default:|[\"']default[\"'])", re.M)
+DEFAULT_TASK = re.compile(
+    r"^[^\S\n]*task\s*+\(?+\s*+(?::default\b|default:|[\"']default[\"'])", re.M
+)
 
 
 def build_tool_test_commands(
@@ -85,7 +90,7 @@ def _cmake(src: FactSources) -> Iterator[Command]:
     text = src.text("CMakeLists.txt") if src.repo.file("CMakeLists.txt") else None
     match = CMAKE_TESTS.search(text or "")
     if match is not None and text is not None:
-        line = text.count("\n", 0, match.start()) + 1
+        line = line_at(text, match.start())
         option = _test_option(text, match.start())
         configure = f"cmake -B build -D{option}=ON" if option else "cmake -B build"
         command = CMAKE_TEST.replace("cmake -B build", configure, 1)
@@ -105,14 +110,14 @@ def _test_option(text: str, at: int) -> str | None:
         else:
             name = match.group("name")
             declared = re.search(
-                rf"^\s*option\s*\(\s*{re.escape(name)}\b([^)]*)\)", text, re.M | re.I
+                rf"^[^\S\n]*+option\s*+\(\s*+{re.escape(name)}\b([^)]*+)\)", text, re.M | re.I
             )
             default = re.sub(r'"[^"]*"', "", declared.group(1)).strip() if declared else None
             return name if default is not None and default.upper() in ("", "OFF") else None
     return None
 
 
-CMAKE_IF = re.compile(r"^\s*(?:(?P<end>endif)|if)\s*\(\s*(?P<name>\w*)", re.M | re.I)
+CMAKE_IF = re.compile(r"^[^\S\n]*(?:(?P<end>endif)|if)\s*\(\s*(?P<name>\w*)", re.M | re.I)
 """`if(NAME ...)` and `endif()` lines, to find the condition a line is inside."""
 
 

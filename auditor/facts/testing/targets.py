@@ -167,7 +167,7 @@ def _cmake_tests_in(runners: TaskRunners, directory: str, parent: Command) -> bo
     return False
 
 
-AUTOMAKE_TESTS = re.compile(r"^\s*(?:TESTS|check_PROGRAMS|\w+_TESTS)\s*\+?=", re.M)
+AUTOMAKE_TESTS = re.compile(r"^[^\S\n]*(?:TESTS|check_PROGRAMS|\w+_TESTS)\s*\+?=", re.M)
 
 
 def _automake_tests(runners: TaskRunners, directory: str, parent: Command) -> bool:
