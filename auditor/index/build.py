@@ -13,7 +13,7 @@ from auditor.discover import Discovery
 from auditor.index.cache import SyntaxCache
 from auditor.index.languages import language_of
 from auditor.index.limits import MAX_SCAN_BYTES, SCAN_CAP
-from auditor.index.markers import is_generated_head
+from auditor.index.markers import SECRET_BYTES, is_generated_head
 from auditor.index.parsing import ParseJob, ParseQueue
 from auditor.index.records import FileSyntax, SourceFile
 from auditor.index.repository import RepositoryIndex
@@ -145,6 +145,12 @@ def _add_file(build: _Build, path: str) -> None:
         if language_of(path) is not None:
             build.diagnostics.append(Diagnostic(path, "binary", "source file holds binary data"))
         return
+    if record.size > SECRET_BYTES and not record.is_test:
+        message = (
+            f"over {SECRET_BYTES // 1024} KiB: not searched for credential tokens or secret "
+            "assignments (private keys and agent instruction files still are)"
+        )
+        build.diagnostics.append(Diagnostic(path, "secrets-not-scanned", message))
     text = _decode(build, path, data)
     if record.language is None:  # non-source text stays in memory for the facts and rules
         build.texts[path] = text

@@ -262,6 +262,8 @@ DYNAMIC: dict[str, str | Callable[[], list[dict[str, Any]]]] = {
     "auditor.facts.testing.build_tools:_test_option": lambda: [{"name": "BUILD_TESTING"}],
     "auditor.facts.tools.configs:_configured": lambda: [{"section": "tool.mypy"}],
     "auditor.index.markers:_any_of": "run at import: the patterns are in the marker tables",
+    "auditor.linear_regex:linear": "a repository's own regex RE2 refuses, compiled only without"
+    " nested quantifiers and with at most two unbounded ones (test_glob_backtracking.py)",
     "auditor.index.markers:_prefixed": "run at import: the patterns are in the marker tables",
 }
 """`module:function` of each call into `re` whose pattern is built from the function's locals
