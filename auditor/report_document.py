@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from auditor.bounded_read import NotRead, read_regular
 from auditor.errors import UsageError
 from auditor.model import (
     SCHEMA_VERSION,
@@ -18,6 +19,10 @@ from auditor.model import (
     Status,
 )
 from auditor.structured_text import MalformedDocument, load_json
+
+MAX_REPORT_BYTES = 256 * 1024 * 1024
+"""A report file larger than this is refused before it is read (a fleet's report is far smaller;
+a FIFO or /dev/zero given as a report would otherwise be read without end)."""
 
 
 class ReportDocumentError(UsageError):
@@ -53,9 +58,11 @@ class ReportDocument:
 def read(path: Path) -> ReportDocument:
     """The report in `path`, or a ReportDocumentError naming the file and what is wrong."""
     try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        raw = read_regular(path, MAX_REPORT_BYTES).decode("utf-8")
+    except (OSError, UnicodeDecodeError, NotRead) as error:
+        reason = error.strerror if isinstance(error, OSError) else str(error) or "not UTF-8 text"
+        if isinstance(error, UnicodeDecodeError):
+            reason = "not UTF-8 text"
         raise ReportDocumentError(f"{path}: cannot read the report: {reason}") from None
     try:
         document = load_json(raw)

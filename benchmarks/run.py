@@ -1,13 +1,16 @@
 """Benchmark: wall time, files/s and peak memory of `auditor audit`, cold and warm cache.
 
 Usage:
-    python benchmarks/run.py [REPO ...] [--synthetic 1000,10000,50000] [--jobs N] [--runs 3]
+    python benchmarks/run.py [REPO ...] [--synthetic 1000,10000,50000] [--tiny 100000]
+                             [--jobs N] [--runs 3]
 
 Each audit runs as a separate process (`python -P -m auditor audit REPO --format json`), so the
 figures include interpreter start-up, as a user sees them. "cold" starts from an empty cache
 directory, "warm" reuses the cache the cold run wrote. Peak memory is the largest resident set
 of the audit process and its parser workers. Synthetic repositories are generated under a
 temporary directory: a mix of Python, TypeScript and Go files with tests, configs and docs.
+`--tiny N` generates the hostile suite's case of N one-line files (a thousand per directory):
+its time and peak memory are measured here, never asserted by a test.
 """
 
 from __future__ import annotations
@@ -79,12 +82,22 @@ def _median(items: list[Measurement]) -> Measurement:
     )
 
 
+def make_tiny_files(root: Path, count: int) -> Path:
+    """`count` one-line Python files, a thousand per directory (the hostile suite's case)."""
+    for index in range(count):
+        folder = root / f"p{index // 1000}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"m{index}.py").write_text("x = 1\n", encoding="utf-8")
+    return root
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
     parser.add_argument("repos", nargs="*", type=Path, help="real repositories to audit")
     parser.add_argument("--synthetic", default="", help="sizes of generated repos, e.g. 1000,10000")
+    parser.add_argument("--tiny", default="", help="counts of one-line files, e.g. 100000")
     parser.add_argument("--jobs", type=int, default=None, help="parser processes (default: CPUs)")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
     args = parser.parse_args()
@@ -93,6 +106,8 @@ def main() -> None:
     try:
         for size in filter(None, args.synthetic.split(",")):
             targets.append((f"synthetic-{size}", make_synthetic_repo(scratch / size, int(size))))
+        for count in filter(None, args.tiny.split(",")):
+            targets.append((f"tiny-{count}", make_tiny_files(scratch / f"tiny{count}", int(count))))
         print(
             f"{'repository':<20} {'source files':>12} {'cold s':>8} {'warm s':>8} "
             f"{'files/s cold':>13} {'peak MB':>8}"
@@ -100,7 +115,7 @@ def main() -> None:
         for name, repo in targets:
             runs = (
                 1
-                if name.startswith("synthetic-") and int(name.split("-")[1]) > 10000
+                if name.startswith(("synthetic-", "tiny-")) and int(name.split("-")[1]) > 10000
                 else args.runs
             )
             cold, warm = measure(repo, runs, args.jobs)
