@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import math
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from auditor.bounded_read import NONBLOCK
 from auditor.discover import Discovery
 from auditor.index.cache import SyntaxCache
 from auditor.index.languages import language_of
@@ -139,6 +141,9 @@ def _add_file(build: _Build, path: str) -> None:
     except OSError as error:
         build.diagnostics.append(Diagnostic(path, "unreadable", f"cannot read: {error.strerror}"))
         return
+    except NotRegular:
+        build.diagnostics.append(Diagnostic(path, "special", "not a regular file: not read"))
+        return
     record = _measure(build, path, data)
     build.files.append(record)
     if not record.is_text:
@@ -217,10 +222,19 @@ def _read_bounded(full: Path) -> bytes | None:
 
     Reads exactly the size the open file has (`read(n)` allocates n bytes up front, so a
     generous bound would cost megabytes per file); growth after the open is not read.
+    The open does not wait (O_NONBLOCK): a file swapped for a FIFO or a device after discovery
+    is refused as not a regular file (`NotRegular`) instead of blocking the audit.
     """
-    with full.open("rb") as stream:
-        size = os.fstat(stream.fileno()).st_size
-        return stream.read(size) if size <= MAX_SCAN_BYTES else None
+    descriptor = os.open(full, NONBLOCK)
+    with os.fdopen(descriptor, "rb") as stream:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegular
+        return stream.read(info.st_size) if info.st_size <= MAX_SCAN_BYTES else None
+
+
+class NotRegular(Exception):
+    """A path discovery saw as a file is, when opened, something else (a FIFO, a device)."""
 
 
 def _add_huge_file(build: _Build, path: str, full: Path) -> None:
@@ -228,7 +242,7 @@ def _add_huge_file(build: _Build, path: str, full: Path) -> None:
     hasher = hashlib.blake2b(digest_size=16)
     lines = size = 0
     last = b"\n"
-    with full.open("rb") as stream:
+    with os.fdopen(os.open(full, NONBLOCK), "rb") as stream:
         head = stream.read(8192)
         chunk = head
         while chunk:

@@ -134,7 +134,13 @@ def test_text_over_the_scan_cap_is_counted_not_scanned_and_listed(make_repo: Mak
             "too-large",
             f"{MAX_SCAN_BYTES + 2} bytes, over the {SCAN_CAP} scan cap: counted, not scanned by "
             "rules",
-        )
+        ),
+        (
+            "notes.txt",
+            "secrets-not-scanned",
+            "over 256 KiB: not searched for credential tokens or secret assignments (private keys"
+            " and agent instruction files still are)",
+        ),
     ]
 
 
