@@ -17,6 +17,7 @@ from auditor.model import (
     Repository,
     Severity,
     Status,
+    Unjudged,
 )
 from auditor.structured_text import MalformedDocument, load_json
 
@@ -53,6 +54,8 @@ class ReportDocument:
     rules: Mapping[str, RuleStatus]
     findings: tuple[Finding, ...]
     packages: Mapping[str, tuple[float, int]]
+    unjudged: tuple[Unjudged, ...] = ()
+    """The rules the audit could not judge in full (schema 1.1; none in a 1.0 report)."""
 
 
 def read(path: Path) -> ReportDocument:
@@ -105,6 +108,18 @@ def parse(document: Any) -> ReportDocument:
             str(p["path"]): (_number(p["score"], "packages[].score"), _integer(p["level"], "level"))
             for p in _objects(document.get("packages", []), "packages")
         },
+        unjudged=tuple(_unjudged(u) for u in _objects(document.get("unjudged", []), "unjudged")),
+    )
+
+
+def _unjudged(entry: Mapping[str, Any]) -> Unjudged:
+    if not isinstance(entry["rule"], str):
+        raise ValueError("unjudged[].rule is not a string")
+    return Unjudged(
+        rule=entry["rule"],
+        severity=Severity(entry["severity"]),
+        reason=str(entry["reason"]),
+        path=_optional_str(entry.get("path")),
     )
 
 
