@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import bisect
 import functools
+import os
 import posixpath
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from auditor.bounded_read import NONBLOCK
 from auditor.ignore_patterns import ignore_spec, spec_regexes
-from auditor.index.chunks import read_chunks
+from auditor.index.chunks import as_utf8, read_chunks
 from auditor.index.limits import MAX_SCAN_BYTES
 from auditor.index.records import FileSyntax, SourceFile, TextChunk
 from auditor.linear_regex import any_of
@@ -151,8 +154,10 @@ class RepositoryIndex:
         if path not in self._by_path:
             return
         try:
-            with (self.root / path).open("rb") as stream:
-                yield from read_chunks(stream)
+            descriptor = os.open(self.root / path, NONBLOCK)  # a FIFO swapped in cannot block
+            with os.fdopen(descriptor, "rb") as stream:
+                if stat.S_ISREG(os.fstat(descriptor).st_mode):
+                    yield from read_chunks(as_utf8(stream))
         except OSError:
             return
 
