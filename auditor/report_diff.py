@@ -14,6 +14,7 @@ from auditor.model import (
     ReportDiff,
     RuleChange,
     Severity,
+    Unjudged,
 )
 from auditor.report_document import ReportDocument, RuleStatus
 
@@ -110,12 +111,21 @@ def _package_changes(
     return tuple(changes)
 
 
-def regressions(diff: ReportDiff, *, score: bool, fail_on: Severity | None) -> list[str]:
+def regressions(
+    diff: ReportDiff,
+    *,
+    score: bool,
+    fail_on: Severity | None,
+    unjudged: tuple[tuple[Unjudged, ...], tuple[Unjudged, ...]] = ((), ()),
+) -> list[str]:
     """One line per reason the diff fails the gate (empty when it passes).
 
     `score`: a lower score or level fails, and so does any new finding at or above `fail_on`
     (any new finding when `fail_on` is None). Without `score`, only new findings at or above
-    `fail_on` fail, and nothing fails when `fail_on` is None too.
+    `fail_on` fail, and nothing fails when `fail_on` is None too. `unjudged` (the old and the
+    new report's): a rule the new audit could not judge counts as a finding of its severity,
+    since its findings may be missing, so that `--fail-on` cannot pass over it; under
+    `--fail-on-regression` alone, only one the old audit did judge.
     """
     reasons = []
     if score and diff.new.score < diff.old.score:
@@ -128,4 +138,9 @@ def regressions(diff: ReportDiff, *, score: bool, fail_on: Severity | None) -> l
         if hits:
             noun = "finding" if len(hits) == 1 else "findings"
             reasons.append(f"{len(hits)} new {noun} at or above {threshold.value} severity")
+        before = {(u.rule, u.path) for u in unjudged[0]} if fail_on is None else set()
+        for entry in unjudged[1]:
+            if entry.severity.rank >= threshold.rank and (entry.rule, entry.path) not in before:
+                where = f" in {entry.path}" if entry.path else ""
+                reasons.append(f"{entry.rule} not judged{where}: {entry.reason}")
     return reasons

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from auditor.bounded_read import NotRead, read_regular
 from auditor.errors import UsageError
 from auditor.model import (
     SCHEMA_VERSION,
@@ -16,8 +17,13 @@ from auditor.model import (
     Repository,
     Severity,
     Status,
+    Unjudged,
 )
 from auditor.structured_text import MalformedDocument, load_json
+
+MAX_REPORT_BYTES = 256 * 1024 * 1024
+"""A report file larger than this is refused before it is read (a fleet's report is far smaller;
+a FIFO or /dev/zero given as a report would otherwise be read without end)."""
 
 
 class ReportDocumentError(UsageError):
@@ -48,14 +54,18 @@ class ReportDocument:
     rules: Mapping[str, RuleStatus]
     findings: tuple[Finding, ...]
     packages: Mapping[str, tuple[float, int]]
+    unjudged: tuple[Unjudged, ...] = ()
+    """The rules the audit could not judge in full (schema 1.1; none in a 1.0 report)."""
 
 
 def read(path: Path) -> ReportDocument:
     """The report in `path`, or a ReportDocumentError naming the file and what is wrong."""
     try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        raw = read_regular(path, MAX_REPORT_BYTES).decode("utf-8")
+    except (OSError, UnicodeDecodeError, NotRead) as error:
+        reason = error.strerror if isinstance(error, OSError) else str(error) or "not UTF-8 text"
+        if isinstance(error, UnicodeDecodeError):
+            reason = "not UTF-8 text"
         raise ReportDocumentError(f"{path}: cannot read the report: {reason}") from None
     try:
         document = load_json(raw)
@@ -98,6 +108,18 @@ def parse(document: Any) -> ReportDocument:
             str(p["path"]): (_number(p["score"], "packages[].score"), _integer(p["level"], "level"))
             for p in _objects(document.get("packages", []), "packages")
         },
+        unjudged=tuple(_unjudged(u) for u in _objects(document.get("unjudged", []), "unjudged")),
+    )
+
+
+def _unjudged(entry: Mapping[str, Any]) -> Unjudged:
+    if not isinstance(entry["rule"], str):
+        raise ValueError("unjudged[].rule is not a string")
+    return Unjudged(
+        rule=entry["rule"],
+        severity=Severity(entry["severity"]),
+        reason=str(entry["reason"]),
+        path=_optional_str(entry.get("path")),
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -12,7 +11,8 @@ from typing import Protocol
 
 import pathspec
 
-from auditor.ignore_patterns import ignore_spec
+from auditor.ignore_patterns import ignore_spec, spec_regexes
+from auditor.linear_regex import any_of
 
 VCS_DIRECTORIES = frozenset({".git", ".hg", ".svn"})
 MAX_RULES_BYTES = 1 << 20
@@ -29,29 +29,21 @@ class WalkPolicy(Protocol):
     def note(self, rel: str, kind: str, message: str) -> None: ...
 
 
-GROUP_NAME = re.compile(r"\(\?P<\w+>")
-"""pathspec names a group in each pattern; joined patterns would name it twice."""
-NEVER = re.compile(r"(?!)")
-
-
 @dataclass(slots=True)
 class Layers:
     """Gitignore-style specs by directory; for a path the deepest spec that decides wins."""
 
     specs: dict[str, pathspec.GitIgnoreSpec] = field(default_factory=dict)
-    touched: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    touched: dict[str, Callable[[str], bool]] = field(default_factory=dict)
     """Per base, one regex any of its patterns (negated or not) would match: most paths match
     none, and one search is far cheaper than asking every pattern in turn."""
 
     def set(self, base: str, lines: list[str]) -> None:
         spec = ignore_spec(lines)
         self.specs[base] = spec
-        regexes = [getattr(p, "regex", None) for p in spec.patterns if p.include is not None]
-        if regexes and all(regexes):
-            alternatives = (GROUP_NAME.sub("(?:", r.pattern) for r in regexes if r is not None)
-            self.touched[base] = re.compile("|".join(f"(?:{a})" for a in alternatives))
-        elif not regexes:
-            self.touched[base] = NEVER
+        regexes = spec_regexes(spec)
+        if regexes is not None:
+            self.touched[base] = any_of(regexes) or _never
 
     def matches(self, rel: str, is_dir: bool) -> bool:
         probe = rel + "/" if is_dir else rel
@@ -59,12 +51,16 @@ class Layers:
         for base in reversed(bases):
             relative = probe[len(base) + 1 :] if base else probe
             quick = self.touched.get(base)
-            if quick is not None and quick.match(relative) is None:
+            if quick is not None and not quick(relative):
                 continue
             decided = self.specs[base].check_file(relative)
             if decided.include is not None:
                 return bool(decided.include)
         return False
+
+
+def _never(_path: str) -> bool:
+    return False
 
 
 def walk(root: Path, policy: WalkPolicy) -> Iterator[str]:

@@ -1,8 +1,8 @@
 """Benchmark: wall time, files/s and peak memory of `auditor audit`, cold and warm cache.
 
 Usage:
-    python benchmarks/run.py [REPO ...] [--synthetic 1000,10000,50000] [--jobs N] [--runs 3]
-                             [--mcp]
+    python benchmarks/run.py [REPO ...] [--synthetic 1000,10000,50000] [--tiny 100000]
+                             [--jobs N] [--runs 3] [--mcp]
 
 Each audit runs as a separate process (`python -P -m auditor audit REPO --format json`), so the
 figures include interpreter start-up, as a user sees them. "cold" starts from an empty cache
@@ -13,6 +13,9 @@ temporary directory: a mix of Python, TypeScript and Go files with tests, config
 With --mcp, each repository is also served by `auditor mcp` (benchmarks/mcp_calls.py, needs
 the [mcp] extra): the first `repository_facts` call (to compare with "cold s"), the median
 and slowest of the later calls, and the call after a file changed.
+
+`--tiny N` generates the hostile suite's case of N one-line files (a thousand per directory):
+its time and peak memory are measured here, never asserted by a test.
 """
 
 from __future__ import annotations
@@ -85,12 +88,22 @@ def _median(items: list[Measurement]) -> Measurement:
     )
 
 
+def make_tiny_files(root: Path, count: int) -> Path:
+    """`count` one-line Python files, a thousand per directory (the hostile suite's case)."""
+    for index in range(count):
+        folder = root / f"p{index // 1000}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"m{index}.py").write_text("x = 1\n", encoding="utf-8")
+    return root
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
     parser.add_argument("repos", nargs="*", type=Path, help="real repositories to audit")
     parser.add_argument("--synthetic", default="", help="sizes of generated repos, e.g. 1000,10000")
+    parser.add_argument("--tiny", default="", help="counts of one-line files, e.g. 100000")
     parser.add_argument("--jobs", type=int, default=None, help="parser processes (default: CPUs)")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
     parser.add_argument("--mcp", action="store_true", help="also time `auditor mcp` calls")
@@ -100,6 +113,8 @@ def main() -> None:
     try:
         for size in filter(None, args.synthetic.split(",")):
             targets.append((f"synthetic-{size}", make_synthetic_repo(scratch / size, int(size))))
+        for count in filter(None, args.tiny.split(",")):
+            targets.append((f"tiny-{count}", make_tiny_files(scratch / f"tiny{count}", int(count))))
         print(
             f"{'repository':<20} {'source files':>12} {'cold s':>8} {'warm s':>8} "
             f"{'files/s cold':>13} {'peak MB':>8}"
@@ -107,7 +122,7 @@ def main() -> None:
         for name, repo in targets:
             runs = (
                 1
-                if name.startswith("synthetic-") and int(name.split("-")[1]) > 10000
+                if name.startswith(("synthetic-", "tiny-")) and int(name.split("-")[1]) > 10000
                 else args.runs
             )
             cold, warm = measure(repo, runs, args.jobs)

@@ -7,7 +7,8 @@ from urllib.parse import quote
 
 from auditor.model import visible
 
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+_CODE_SPAN = re.compile(r"(?<!`)(`++)(.+?)\1", re.DOTALL)
+"""A code span opens at the start of a backtick run, taken whole (so a long run is tried once)."""
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#!])")
 _BACKTICKS = re.compile(r"`+")
 

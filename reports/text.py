@@ -12,7 +12,6 @@ from auditor.model import RenderOptions, Report, inert
 
 from . import text_coverage, text_facts, text_findings, text_packages, text_states, text_summary
 
-_LINE_END = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$", re.MULTILINE)
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -37,7 +36,17 @@ def render(report: Report, options: RenderOptions) -> str:
 
 def _strip_line_ends(text: str) -> str:
     """Drop the padding rich leaves at line ends, keeping any colour codes that close a line."""
-    return _LINE_END.sub(lambda match: "".join(_ANSI.findall(match.group())), text)
+    return "\n".join(_strip_line_end(line) for line in text.split("\n"))
+
+
+def _strip_line_end(line: str) -> str:
+    """`line` without its trailing blanks, the colour codes among them kept (one pass back)."""
+    codes: list[str] = []
+    line = line.rstrip(" \t")
+    while (start := line.rfind("\x1b[")) >= 0 and _ANSI.fullmatch(line, start):
+        codes.append(line[start:])
+        line = line[:start].rstrip(" \t")
+    return line + "".join(reversed(codes))
 
 
 def _console(options: RenderOptions, buffer: io.StringIO) -> Console:

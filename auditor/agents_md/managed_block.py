@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from auditor.index.line_offsets import line_at
+
 BEGIN = "<!-- auditor:begin -->"
 END = "<!-- auditor:end -->"
 BEGIN_LINE = re.compile(r"^[ \t]*<!--\s*auditor:begin\b[^>]*-->[ \t]*$", re.MULTILINE)
 END_LINE = re.compile(r"^[ \t]*<!--\s*auditor:end\b[^>]*-->[ \t]*$", re.MULTILINE)
 HEADING = re.compile(r"^(?:#{1,6}[ \t].*|#{1,6})$|^[^\n]+\n(?:=+|-+)[ \t]*$", re.MULTILINE)
 """A Markdown heading: ATX (`# Title`) or setext (a line underlined with `===` or `---`)."""
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)")
+FENCE = re.compile(r"^ {0,3}(`{3,}+|~{3,}+)(.*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +47,8 @@ def find_block(text: str) -> ManagedBlock | None:
     return ManagedBlock(
         start=begin.start(),
         end=end.end(),
-        first_line=text.count("\n", 0, begin.start()) + 1,
-        last_line=text.count("\n", 0, end.start()) + 1,
+        first_line=line_at(text, begin.start()),
+        last_line=line_at(text, end.start()),
         body=body,
     )
 

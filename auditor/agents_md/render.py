@@ -18,6 +18,7 @@ from auditor.agents_md.managed_block import (
 from auditor.agents_md.plan import CODE_SPAN, AgentsPlan, managed_plan
 from auditor.errors import UsageError
 from auditor.facts.subject import Subject
+from auditor.index.line_offsets import line_at
 
 if TYPE_CHECKING:
     import jinja2
@@ -133,7 +134,7 @@ def block_drift(subject: Subject) -> tuple[BlockDrift, ...]:
         text = subject.files.text(path) or ""
         found = find_block(text)
         if found is None:
-            line = text.count("\n", 0, begin_offset(text) or 0) + 1
+            line = line_at(text, begin_offset(text) or 0)
             message = f"`{BEGIN}` has no `{END}` after it; mend the markers by hand"
             drifted.append(BlockDrift(path, line, message, "markers"))
             continue

@@ -40,7 +40,8 @@ DiffRenderer = Callable[[ReportDiff, RenderOptions], str]
 @click.option(
     "--fail-on",
     type=click.Choice([s.value for s in Severity]),
-    help="Exit 1 when new findings at or above this severity appeared.",
+    help="Exit 1 when new findings at or above this severity appeared, or the new report has a"
+    " rule of that severity it could not judge.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Only the score and level change.")
 @click.option("-v", "--verbose", is_flag=True, help="Every fixed and new finding.")
@@ -68,13 +69,17 @@ def diff_command(
     if quiet and verbose:
         raise UsageError("--quiet and --verbose cannot be used together")
     renderer = _renderer(fmt)
-    diff = compare(report_document.read(old), report_document.read(new))
+    before, after = report_document.read(old), report_document.read(new)
+    diff = compare(before, after)
     options = RenderOptions(verbosity=-1 if quiet else (1 if verbose else 0))
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="replace")
     click.echo(renderer(diff, options), nl=False)
     reasons = regressions(
-        diff, score=fail_on_regression, fail_on=Severity(fail_on) if fail_on else None
+        diff,
+        score=fail_on_regression,
+        fail_on=Severity(fail_on) if fail_on else None,
+        unjudged=(before.unjudged, after.unjudged),
     )
     for reason in reasons:
         click.echo(f"auditor: gate failed: {reason}", err=True)

@@ -5,19 +5,20 @@ from __future__ import annotations
 import hashlib
 import math
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from auditor.bounded_read import NotRead
+from auditor.bounded_read import NONBLOCK, NotRead
 from auditor.discover import Discovery
 from auditor.git_command import GitUnusable
 from auditor.git_tree import GitTree
 from auditor.index.cache import SyntaxCache
 from auditor.index.languages import language_of
 from auditor.index.limits import MAX_SCAN_BYTES, SCAN_CAP
-from auditor.index.markers import is_generated_head
+from auditor.index.markers import SECRET_BYTES, is_generated_head
 from auditor.index.parsing import ParseJob, ParseQueue
 from auditor.index.records import FileSyntax, SourceFile
 from auditor.index.repository import RepositoryIndex
@@ -154,11 +155,14 @@ def _add_file(build: _Build, path: str) -> None:
     try:
         data = _read_bounded(full) if build.tree is None else build.tree.read(path, MAX_SCAN_BYTES)
         if data is None:
-            with full.open("rb") if build.tree is None else build.tree.open(path) as stream:
+            with _open_nonblocking(full) if build.tree is None else build.tree.open(path) as stream:
                 _add_huge_file(build, path, stream)
             return
     except OSError as error:
         build.diagnostics.append(Diagnostic(path, "unreadable", f"cannot read: {error.strerror}"))
+        return
+    except NotRegular:
+        build.diagnostics.append(Diagnostic(path, "special", "not a regular file: not read"))
         return
     except (NotRead, GitUnusable) as error:
         build.diagnostics.append(Diagnostic(path, "unreadable", f"cannot read: {error}"))
@@ -169,6 +173,12 @@ def _add_file(build: _Build, path: str) -> None:
         if language_of(path) is not None:
             build.diagnostics.append(Diagnostic(path, "binary", "source file holds binary data"))
         return
+    if record.size > SECRET_BYTES and not record.is_test:
+        message = (
+            f"over {SECRET_BYTES // 1024} KiB: not searched for credential tokens or secret "
+            "assignments (private keys and agent instruction files still are)"
+        )
+        build.diagnostics.append(Diagnostic(path, "secrets-not-scanned", message))
     text = _decode(build, path, data)
     if record.language is None:  # non-source text stays in memory for the facts and rules
         build.texts[path] = text
@@ -236,10 +246,29 @@ def _read_bounded(full: Path) -> bytes | None:
 
     Reads exactly the size the open file has (`read(n)` allocates n bytes up front, so a
     generous bound would cost megabytes per file); growth after the open is not read.
+    The open does not wait (O_NONBLOCK): a file swapped for a FIFO or a device after discovery
+    is refused as not a regular file (`NotRegular`) instead of blocking the audit.
     """
-    with full.open("rb") as stream:
-        size = os.fstat(stream.fileno()).st_size
-        return stream.read(size) if size <= MAX_SCAN_BYTES else None
+    descriptor = os.open(full, NONBLOCK)
+    with os.fdopen(descriptor, "rb") as stream:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegular
+        return stream.read(info.st_size) if info.st_size <= MAX_SCAN_BYTES else None
+
+
+def _open_nonblocking(full: Path) -> BinaryIO:
+    """The file at `full`, opened without waiting; NotRegular when it is no regular file."""
+    descriptor = os.open(full, NONBLOCK)
+    stream = os.fdopen(descriptor, "rb")
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        stream.close()
+        raise NotRegular
+    return stream
+
+
+class NotRegular(Exception):
+    """A path discovery saw as a file is, when opened, something else (a FIFO, a device)."""
 
 
 def _add_huge_file(build: _Build, path: str, stream: BinaryIO) -> None:

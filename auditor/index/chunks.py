@@ -2,13 +2,34 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from auditor.index.limits import MAX_SCAN_BYTES, SCAN_OVERLAP_BYTES
 from auditor.index.records import TextChunk, lines_started
 
 MAX_UTF8_CONTINUATION = 3
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+"""Byte-order marks of the encodings other than UTF-8 a text file announces (UTF-32 first: its
+little-endian mark starts with UTF-16's)."""
+
+
+def as_utf8(stream: BinaryIO) -> BinaryIO:
+    """`stream` as UTF-8: one that starts with a UTF-16 or UTF-32 byte-order mark (an
+    instruction file saved by a Windows editor) is decoded as it says, a piece at a time,
+    undecodable units replaced; any other is read as it is."""
+    head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
+    for bom, encoding in BOMS:
+        if head.startswith(bom):
+            recoded = codecs.EncodedFile(stream, "utf-8", encoding, errors="replace")
+            return cast(BinaryIO, recoded)
+    return stream
 
 
 def read_chunks(

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import bisect
 import functools
+import os
 import posixpath
-import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
-from auditor.bounded_read import NotRead
+from auditor.bounded_read import NONBLOCK, NotRead
 from auditor.git_command import GitUnusable
 from auditor.git_tree import GitTree
-from auditor.ignore_patterns import ignore_spec
-from auditor.index.chunks import read_chunks
+from auditor.ignore_patterns import ignore_spec, spec_regexes
+from auditor.index.chunks import as_utf8, read_chunks
 from auditor.index.limits import MAX_SCAN_BYTES
 from auditor.index.records import FileSyntax, SourceFile, TextChunk
+from auditor.linear_regex import any_of
 from auditor.model import Diagnostic
 
 if TYPE_CHECKING:
@@ -165,9 +167,14 @@ class RepositoryIndex:
         if path not in self._by_path:
             return
         try:
-            opened = (self.root / path).open("rb") if self.tree is None else self._blob(path)
-            with opened as stream:
-                yield from read_chunks(stream)
+            if self.tree is not None:
+                with self._blob(path) as stream:
+                    yield from read_chunks(as_utf8(stream))
+                return
+            descriptor = os.open(self.root / path, NONBLOCK)  # a FIFO swapped in cannot block
+            with os.fdopen(descriptor, "rb") as stream:
+                if stat.S_ISREG(os.fstat(descriptor).st_mode):
+                    yield from read_chunks(as_utf8(stream))
         except (OSError, NotRead, GitUnusable):
             return
 
@@ -253,21 +260,13 @@ class RepositoryIndex:
         )
 
 
-GROUP_NAME = re.compile(r"\(\?P<\w+>")
-"""pathspec names a group in each pattern; joined patterns would name it twice."""
-
-
 @functools.lru_cache(maxsize=256)
 def _matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
     """A predicate for gitignore-style `patterns`: one regex when none of them negates."""
     spec = ignore_spec(patterns)
-    regexes = [getattr(p, "regex", None) for p in spec.patterns if p.include is not None]
-    if all(p.include for p in spec.patterns if p.include is not None) and all(regexes):
-        if not regexes:
-            return lambda path: False
-        alternatives = (GROUP_NAME.sub("(?:", r.pattern) for r in regexes if r is not None)
-        combined = re.compile("|".join(f"(?:{alternative})" for alternative in alternatives))
-        return lambda path: combined.match(path) is not None
+    regexes = spec_regexes(spec)
+    if regexes is not None and all(p.include for p in spec.patterns if p.include is not None):
+        return any_of(regexes) or (lambda path: False)
     return lambda path: bool(spec.match_file(path))
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 WHITESPACE = re.compile(r"\s+")
-EXAMPLE = re.compile(r"^\s*>>>", re.MULTILINE)
+EXAMPLE = re.compile(r"^[^\S\n]*>>>", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)

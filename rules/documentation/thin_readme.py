@@ -8,16 +8,18 @@ from collections.abc import Iterator
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Option, Reads, Rule, RuleContext, Violation, failing, passing
 
-URL = re.compile(r"\S+://\S+|<[^>]*>")
+URL = re.compile(r"(?<!\S)\S*?://\S*+|<[^>]*+>")
 WORD = re.compile(r"[^\W\d_][\w'-]*")
 HOW_TO = re.compile(
     r"install|set ?up|getting started|get started|quick ?start|usage|build|develop|"
     r"contribut|test|running|requirements|prerequisites",
     re.IGNORECASE,
 )
-MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+)$|^\s*<h[1-6][^>]*>(.+?)</h", re.MULTILINE)
+MD_HEADING = re.compile(
+    r"^[^\S\n]{0,3}#{1,6}[^\S\n]++(.+)$|^[^\S\n]*<h[1-6][^>]*>(.+?)</h", re.MULTILINE
+)
 UNDERLINED = re.compile(r"^(\S.*)\n(?:=+|-+|~+|\^+|\*+)\s*$", re.MULTILINE)
-CODE_BLOCK = re.compile(r"^\s*(?:```|~~~|\.\. code(?:-block)?::|\$ \S)|::\s*$", re.MULTILINE)
+CODE_BLOCK = re.compile(r"^[^\S\n]*(?:```|~~~|\.\. code(?:-block)?::|\$ \S)|::\s*$", re.MULTILINE)
 
 
 def problem(text: str, min_words: int) -> str | None:

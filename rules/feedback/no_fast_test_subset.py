@@ -31,7 +31,7 @@ SUBSET_OPTIONS = re.compile(
     re.VERBOSE,
 )
 """Commands that run part of the suite by marker, flag or script name."""
-MARKERS_CONFIG = re.compile(r"^\s*markers\s*=", re.MULTILINE)
+MARKERS_CONFIG = re.compile(r"^[^\S\n]*markers\s*=", re.MULTILINE)
 PYTEST_CONFIGS = ("pyproject.toml", "pytest.ini", "setup.cfg", "tox.ini")
 
 

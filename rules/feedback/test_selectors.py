@@ -7,7 +7,7 @@ import re
 SELECTOR = re.compile(
     r"""::\w | \s-k[\s=] | \s-run[\s=] | \s--?t(?:estNamePattern)?[\s=] | \s--tests?[\s=]
       | -Dtest= | --filter\b | \s(?:-p|--package)\s | \bcargo\s+(?:\S+\s+)*test\s+[\w:]
-      | \bgo\s+test\s+(?:-\S+\s+)*\./\w | [\w/.-]*\btests?/[\w/.-]+\.\w+\b
+      | \bgo\s+test\s+(?:-\S+\s+)*\./\w | (?<![\w/.-])[\w/.-]*\btests?/[\w/.-]+\.\w+\b
       | \b\w+_test\.(?:go|py)\b | \btest_\w+\.py\b | \.(?:test|spec)\.[cm]?[jt]sx?\b
       | _spec\.rb\b | \bTest\w+\.(?:java|kt)\b | \b(?:TESTS?|RUN|FILTER|TESTARGS)=
       | \b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?test[\w:-]*\s+(?:--\s+)?[\w.\[/]

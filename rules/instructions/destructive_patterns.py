@@ -16,10 +16,10 @@ IsOutput = Callable[[str], bool]
 """Whether a repository path is build output a clean step may delete (`PathJudge.is_output`)."""
 RM = re.compile(r"""\brm\s+(?P<flags>(?:-{1,2}[\w-]+\s+)+)(?P<targets>[^;&|`\n)]*)""", re.VERBOSE)
 GIT_DESTRUCTIVE = re.compile(
-    r"""\bgit\s+(?:-C\s+\S+\s+)?(?:
-        reset\s+(?:[^\n;&|`]*\s)?--hard\b
-      | clean\s+(?P<clean>(?:-{1,2}[\w-]+\s*)+)
-      | push\s+(?P<push>[^\n;&|`]*)
+    r"""\bgit\s++(?:-C\s++\S++\s++)?(?:
+        reset(?=\s)[^\n;&|`]*?\s--hard\b
+      | clean\s++(?P<clean>(?:-{1,2}[\w-]++\s*+)++)
+      | push\s++(?P<push>[^\n;&|`]*+)
     )""",
     re.VERBOSE,
 )

@@ -20,7 +20,7 @@ PLATITUDE = re.compile(
       | \bfollow\s+(?:the\s+)?(?:SOLID|DRY|KISS)\s+principles?\b
       | \bwrite\s+(?:clean|good|proper)\s+(?:and\s+\w+\s+)?(?:tests|documentation|comments)\b
       | \bensure\s+(?:high\s+)?code\s+quality\b
-      | \bbe\s+(?:careful|thorough|concise)\s*[.!]?\s*$""",
+      | \bbe\s++(?:careful|thorough|concise)[^\S\n]*+[.!]?+\s*+$""",
     re.IGNORECASE | re.VERBOSE,
 )
 """Advice that names no command, path or rule of this repository."""

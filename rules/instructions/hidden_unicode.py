@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from itertools import groupby
 
+from auditor.index.line_offsets import line_at
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
 
@@ -37,7 +38,7 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
                 count += 1
                 if not first:
                     first = match[0]
-                    line = chunk.file_line(chunk.text.count("\n", 0, match.start()) + 1)
+                    line = chunk.file_line(line_at(chunk.text, match.start()))
         if count:
             yield Violation(
                 f"{count} invisible or bidi control character(s), first {describe(first)} "

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from auditor.index.line_offsets import line_at
+
 INJECTION = re.compile(
     r"""\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+|
         previous\s+|prior\s+|above\s+|earlier\s+|preceding\s+|system\s+)+(?:instructions?|
@@ -22,10 +24,10 @@ SECRECY = re.compile(
 )
 REMOTE_PIPE = re.compile(
     r"""\b(?:curl|wget|fetch|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^|\n]*https?://[^|\n]*
-        \|\s*(?:sudo\s+)?(?:-E\s+)?(?:sh|bash|zsh|ksh|fish|dash|python3?|node|perl|ruby|iex|
+        \|\s*+(?:sudo\s++)?+(?:-E\s++)?+(?:sh|bash|zsh|ksh|fish|dash|python3?|node|perl|ruby|iex|
         Invoke-Expression)\b
-      | \b(?:sh|bash|zsh)\s+(?:-c\s+)?["']?(?:<\(|\$\()\s*(?:curl|wget)\b[^\n]*https?://
-      | \biex\s*\(?\s*(?:irm|iwr|Invoke-RestMethod|Invoke-WebRequest)\b[^\n]*https?://""",
+      | \b(?:sh|bash|zsh)\s++(?:-c\s++)?+["']?+(?:<\(|\$\()\s*+(?:curl|wget)\b[^\n]*https?://
+      | \biex\s*+\(?+\s*+(?:irm|iwr|Invoke-RestMethod|Invoke-WebRequest)\b[^\n]*https?://""",
     re.IGNORECASE | re.VERBOSE,
 )
 """A script fetched from the network and run at once: `curl URL | sh`, `bash <(curl URL)`."""
@@ -37,7 +39,7 @@ MENTIONED = re.compile(r"`[^`\n]*`|\"[^\"\n]*\"|“[^”\n]*”|'[^'\n]{8,}'")
 def hidden_comments(text: str) -> Iterator[tuple[int, str]]:
     """(line, body) of every HTML comment: invisible in rendered Markdown, read by agents."""
     for match in COMMENT.finditer(text):
-        yield text.count("\n", 0, match.start()) + 1, match.group(1)
+        yield line_at(text, match.start()), match.group(1)
 
 
 def without_comments(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from auditor.index.line_offsets import line_at
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_applicable, passing
 
@@ -30,7 +31,7 @@ def check(ctx: RuleContext) -> Iterator[Violation]:
     for path, text in own_instruction_files(ctx):
         limit = _limit(ctx, path)
         if limit is not None and len(text) > limit[0]:
-            line = text.count("\n", 0, limit[0]) + 1
+            line = line_at(text, limit[0])
             yield Violation(
                 f"{path} is {len(text):,} characters; {limit[1]} only the first {limit[0]:,} "
                 f"(cut at line {line})",

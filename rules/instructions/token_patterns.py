@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.facts.model import McpConfig, McpServer
+from auditor.index.line_offsets import line_at
 
 from ..safety.secret_patterns import PLACEHOLDER, PRIVATE_KEY, SECRET_NAME
 
@@ -36,10 +37,10 @@ def token_lines(text: str) -> Iterator[tuple[int, str]]:
     """(line, what) of each vendor token or private key in `text`."""
     for match in TOKEN.finditer(text):
         if not FAKE.search(match.group(0)):
-            yield text.count("\n", 0, match.start()) + 1, f"a {match.group(0)[:4]}... token"
+            yield line_at(text, match.start()), f"a {match.group(0)[:4]}... token"
     key = PRIVATE_KEY.search(text)
     if key is not None:
-        yield text.count("\n", 0, key.start()) + 1, "a private key"
+        yield line_at(text, key.start()), "a private key"
 
 
 def _literal(value: object) -> bool:

@@ -11,11 +11,13 @@ import re
 from collections.abc import Iterable
 
 from auditor.index import SourceFile
+from auditor.index.line_offsets import line_at
 from auditor.index.records import TextChunk
 
 TEMPLATE_SUFFIXES = (".example", ".sample", ".template", ".dist", ".tpl", ".defaults", ".schema")
 SETTING = re.compile(
-    r"^[ \t]*(?:export[ \t]+)?(?P<key>[A-Za-z_][\w.]*)[ \t]*=[ \t]*(?P<value>.*?)[ \t]*$",
+    r"^[ \t]*(?:export[ \t]+)?(?P<key>[A-Za-z_][\w.]*+)[ \t]*+=[ \t]*+"
+    r"(?P<value>(?:[^ \t\n]++|[ \t]++(?=[^ \t\n]))*+)[ \t]*+$",
     re.MULTILINE,
 )
 SECRET_NAME = re.compile(
@@ -27,7 +29,8 @@ PLACEHOLDER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 PRIVATE_KEY = re.compile(
-    r"-----BEGIN [A-Z ]*PRIVATE KEY-----(?:\\n|\s)+(?:[\w-]+: .*(?:\\n|\s)+)*[A-Za-z0-9+/=]{40,}"
+    r"-----BEGIN [A-Z ]*PRIVATE KEY-----(?:\\n|\s)++"
+    r"(?:[\w-]++: (?:[^\\\n]++|\\(?!n))*+(?:\\n|\s)++)*+[A-Za-z0-9+/=]{40,}"
 )
 """A PEM private key with its body (code that only names the header is not a key)."""
 PROSE = (".md", ".mdx", ".rst", ".adoc")
@@ -62,7 +65,7 @@ def env_secret(text: str) -> tuple[str, int] | None:
     """The first setting that looks like a filled-in credential, and its line."""
     for match in SETTING.finditer(text):
         if SECRET_NAME.search(match["key"]) and not PLACEHOLDER.match(match["value"]):
-            return match["key"], text.count("\n", 0, match.start()) + 1
+            return match["key"], line_at(text, match.start())
     return None
 
 
@@ -74,7 +77,7 @@ def private_key_in_chunks(record: SourceFile, chunks: Iterable[TextChunk]) -> in
     for chunk in chunks:
         found = PRIVATE_KEY.search(chunk.text)  # one starting in the overlap: the next chunk's
         if found and found.start() < chunk.own_end:
-            return chunk.first_line + chunk.text.count("\n", 0, found.start())
+            return chunk.first_line + line_at(chunk.text, found.start()) - 1
     return None
 
 
@@ -83,4 +86,4 @@ def private_key_line(record: SourceFile, text: str | None) -> int | None:
     if "private-key" not in record.markers or record.path.lower().endswith(PROSE) or not text:
         return None
     found = PRIVATE_KEY.search(text)
-    return text.count("\n", 0, found.start()) + 1 if found else None
+    return line_at(text, found.start()) if found else None

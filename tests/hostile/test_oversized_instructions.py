@@ -134,7 +134,13 @@ def test_text_over_the_scan_cap_is_counted_not_scanned_and_listed(make_repo: Mak
             "too-large",
             f"{MAX_SCAN_BYTES + 2} bytes, over the {SCAN_CAP} scan cap: counted, not scanned by "
             "rules",
-        )
+        ),
+        (
+            "notes.txt",
+            "secrets-not-scanned",
+            "over 256 KiB: not searched for credential tokens or secret assignments (private keys"
+            " and agent instruction files still are)",
+        ),
     ]
 
 
@@ -156,3 +162,15 @@ def test_a_private_key_in_a_file_over_the_scan_cap_is_found(
     outcome = audit(repo, "--fail-on", "critical")
     assert outcome.code == 1
     assert findings(outcome, "SAF002") == [("deploy/config.py", filler.count("\n") + 1)]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_utf16_or_utf32_instruction_file_is_decoded_and_scanned(
+    encoding: str, make_repo: MakeRepo, audit: Audit
+) -> None:
+    """Saved with a byte-order mark by a Windows editor, it holds NUL bytes: the safety rules
+    decode it as its mark says, so a token in it is found on its line, not passed over."""
+    text = "# Agents\n\n" + PLANTED
+    data = ("\ufeff" + text).encode(encoding) if encoding.endswith("-be") else text.encode(encoding)
+    outcome = audit(make_repo({"AGENTS.md": data}))
+    assert findings(outcome, "INS035") == [("AGENTS.md", 3)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -104,3 +105,36 @@ def test_a_rule_id_that_is_not_a_string_is_refused(
     outcome = invoke("diff", good, bad)
     assert outcome.code == 2, outcome.err  # found by the property test: a TypeError, exit 3
     assert outcome.err.startswith(f"auditor: error: {bad}: ") and outcome.err.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", ["diff", "badge"])
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "over-the-cap"])
+def test_a_report_that_is_no_bounded_file_is_refused_unread(
+    kind: str,
+    command: str,
+    real_report: dict[str, Any],
+    tmp_path: Path,
+    invoke: Invoke,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A FIFO or /dev/zero given as a report would be read without end, and a huge file whole:
+    each is refused before it is read, in one line (exit 2)."""
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(real_report), encoding="utf-8")
+    bad, cap = tmp_path / "bad.json", 0
+    if kind == "fifo":
+        os.mkfifo(bad)  # nothing ever writes to it: reading it would block forever
+    elif kind == "dev-zero":
+        bad.symlink_to("/dev/zero")
+    else:
+        cap = len(json.dumps(real_report)) + 16
+        monkeypatch.setattr("auditor.report_document.MAX_REPORT_BYTES", cap)
+        bad.write_text(json.dumps(real_report) + " " * 64, encoding="utf-8")
+    args = ("diff", good, bad) if command == "diff" else ("badge", bad, "-o", tmp_path / "b")
+    outcome = invoke(*args)
+    assert outcome.code == 2, outcome.err
+    assert outcome.err.startswith(f"auditor: error: {bad}: ") and outcome.err.count("\n") == 1
+    if kind == "over-the-cap":
+        assert outcome.err.endswith(f"cannot read the report: larger than {cap:,} bytes\n")
+    elif command == "diff":  # badge takes what is not a regular file for a repository
+        assert outcome.err.endswith("cannot read the report: not a regular file\n")

@@ -118,14 +118,14 @@ def test_unreadable_file(make_repo: MakeRepo, git: bool) -> None:
 def test_unreadable_file_even_as_root(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
     root = make_repo({"locked.py": "x = 1\n", "ok.py": ""})
     found = discover(root)
-    real_open = Path.open
+    real_open = os.open
 
-    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self.name == "locked.py":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
+    def refuse(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if Path(path).name == "locked.py":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)  # the index opens files with os.open (O_NONBLOCK)
     index = build_index(found)
     assert diagnosed(index, "locked.py") == ["unreadable"]
     assert index.diagnostics[0].message == "cannot read: Permission denied"

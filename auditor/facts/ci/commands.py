@@ -13,6 +13,7 @@ from auditor.facts.commands.locate import LineLocator
 from auditor.facts.model import Command
 from auditor.facts.shell.directories import final_directory, located_script_lines
 from auditor.facts.sources import FactSources
+from auditor.index.line_offsets import line_at
 
 APPVEYOR = frozenset(
     {
@@ -59,7 +60,7 @@ COMMAND_KEYS: dict[str, frozenset[str]] = {
 NESTED_COMMAND_KEYS = ("command", "cmd", "sh", "ps", "pwsh", "script")
 """Keys of a mapping value that hold the command (CircleCI `run: {command}`, AppVeyor `cmd`)."""
 JENKINS_STEP = re.compile(
-    r"""\b(?:sh|bat|powershell|pwsh)\s*\(?\s*(?:script\s*:\s*)?
+    r"""\b(?:sh|bat|powershell|pwsh)\s*+\(?+\s*+(?:script\s*+:\s*+)?
         (?P<q>'''|\"\"\"|'|")(?P<body>.*?)(?P=q)""",
     re.VERBOSE | re.DOTALL,
 )
@@ -144,6 +145,6 @@ def script_commands(
 
 def _jenkins_commands(path: str, text: str) -> Iterator[Command]:
     for match in JENKINS_STEP.finditer(text):
-        first = text.count("\n", 0, match.start("body")) + 1
+        first = line_at(text, match.start("body"))
         for line, command in located_script_lines(match.group("body"), first):
             yield Command(command, path, line, "ci")

@@ -40,6 +40,7 @@ from auditor.facts.testing.invocations import TestEnvironment, runs_test_suite, 
 from auditor.facts.testing.targets import runs_tests
 from auditor.facts.tools.detect import command_tools
 from auditor.facts.tools.hook_ids import PRE_COMMIT_ACTIONS, action_tools
+from auditor.index.line_offsets import line_at
 
 MAX_SCRIPT_DEPTH = 3
 SCRIPT_RUNNERS = frozenset({"bash", "sh", "zsh", "pwsh", "powershell"})
@@ -250,7 +251,7 @@ def _pre_commit_ci(judge: _Judge, linters: frozenset[str]) -> Iterator[CiStep]:
     names = _hook_linters(judge, linters)
     if names and (section or badge):
         where = ".pre-commit-config.yaml" if section else str(badge)
-        line = config.count("\n", 0, section.start()) + 1 if section else None
+        line = line_at(config, section.start()) if section else None
         why = f"pre-commit.ci runs the hooks, which run {', '.join(names)}"
         yield CiStep(
             where, line, None, "pre-commit.ci", why, True, "pre-commit.ci runs on pull requests"

@@ -14,7 +14,9 @@ from auditor.facts.shell.directories import walk_script_lines
 from auditor.facts.shell.invocations import PROMPT, invocations, strip_prompt
 from auditor.facts.shell.script_lines import script_lines
 
-CLONE = re.compile(r"git clone\s+(?:-\S+(?:\s+\d+)?\s+)*\S*?([\w.-]+?)(?:\.git)?/?(?=\s|$|`)")
+CLONE = re.compile(
+    r"git clone\s++(?:-\S++(?:\s++\d++)?+\s++)*+(?:\S*[^\w\s.-])?([\w.-]+?)(?:\.git)?/?(?=\s|$|`)"
+)
 """`git clone https://github.com/you/name.git`: the directory it makes (`name`)."""
 KNOWN_EXECUTABLES = frozenset({
     "python", "pip", "pip3", "uv", "uvx", "poetry", "pdm", "hatch", "pipenv", "rye", "pixi",

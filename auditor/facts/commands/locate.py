@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 VALUE_PREFIX = re.compile(r"""^(?:-\s+)?(?:["']?[\w.-]+["']?\s*[:=]\s*)?(?:-\s+)?\[?["']?$""")
 """What may stand before a value on its line: `- `, `key: `, `key = "`, `"key": "`, a quote."""
-VALUE_SUFFIX = re.compile(r"""^["']?\s*(?:[,\]#].*)?$""")
+VALUE_SUFFIX = re.compile(r"""^["']?+\s*+(?:[,\]#].*)?$""")
 """What may follow it: a quote, then the end, a comment, or the next items (`", "-v"]`)."""
 
 

@@ -31,7 +31,8 @@ EXTRA_SECTION = re.compile(
 )
 """A section for runs besides the main one ("Extra Test Environments", "Other checks") or for
 parts of it ("Test Filtering")."""
-HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<title>.+?)\s*#*\s*$")
+HEADING = re.compile(r"^\s{0,3}#{1,6}\s++(?P<title>(?:[^\s#]++|[\s#]++(?=[^\s#]))++)[\s#]*+$")
+"""A Markdown heading; its title ends at its last character that is not a blank or a `#`."""
 
 
 def heading_above(lines: Sequence[str], line: int) -> str:
@@ -108,7 +109,7 @@ OTHER_JOB = (
     r"|docs?|documentation|release|publish|clean|run\s+one\s+test|single\s+test)"
 )
 OTHER_JOB_LABEL = re.compile(
-    rf"(?ix)^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*|__)?\s*{OTHER_JOB}[\w\s()-]{{0,20}}?"
+    rf"(?ix)^\s*+(?:[-*+]|\d+[.)])?+\s*+(?:\*\*|__)?+\s*+{OTHER_JOB}[\w\s()-]{{0,20}}?"
     r"(?:\*\*|__)?\s*[:\u2013\u2014]\s*$"
 )
 """A list item's label for another job than the tests ("- Build: `mvn package`")."""

@@ -26,7 +26,7 @@ SETUP_SCRIPTS = tuple(
 )
 """Set-up scripts by convention (GitHub's "scripts to rule them all", encode's
 `scripts/install`, Rails' `bin/setup`)."""
-DEVELOPMENT_REQUIREMENTS = re.compile(r"^\s*(?:-e\s+\.|pytest\b|-r\s+\S*(?:dev|test))", re.M)
+DEVELOPMENT_REQUIREMENTS = re.compile(r"^[^\S\n]*(?:-e\s+\.|pytest\b|-r\s+\S*(?:dev|test))", re.M)
 """A root requirements.txt beside a pyproject.toml that installs the project itself or the
 test tools is the development set, not the project's dependencies."""
 DEFAULT_SETUP = {

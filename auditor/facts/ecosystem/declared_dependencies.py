@@ -13,9 +13,9 @@ from typing import Any
 
 from auditor.facts.sources import FactSources
 
-GO_REQUIRE = re.compile(r"^\s*require\b", re.MULTILINE)
-GEM = re.compile(r"^\s*gem\s", re.MULTILINE)
-REQUIREMENT = re.compile(r"^\s*[A-Za-z0-9-]", re.MULTILINE)
+GO_REQUIRE = re.compile(r"^[^\S\n]*require\b", re.MULTILINE)
+GEM = re.compile(r"^[^\S\n]*gem\s", re.MULTILINE)
+REQUIREMENT = re.compile(r"^[^\S\n]*[A-Za-z0-9-]", re.MULTILINE)
 
 
 def _pyproject(data: Any) -> bool:

@@ -6,10 +6,11 @@ import re
 
 COMMENT = re.compile(r"(?:^|\s)#.*$")
 PINNED = re.compile(
-    r"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?\s*(?:\[[^\]]*\])?\s*===?\s*[^\s,;*<>=!~]+\s*$"
+    r"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?\s*+(?:\[[^\]]*+\])?+\s*+===?\s*+"
+    r"[^\s,;*<>=!~]++\s*+$"
 )
 PINNED_URL = re.compile(
-    r"^[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\])?\s*@\s*"
+    r"^[A-Za-z0-9][A-Za-z0-9._-]*+\s*+(?:\[[^\]]*+\])?+\s*+@\s*+"
     r"(?:\S+@[0-9a-fA-F]{40}(?:[#&]\S*)?|\S+#sha(?:256|384|512)=[0-9a-fA-F]+)\s*$"
 )
 """A direct reference fixed by content: a VCS URL at a full commit hash, or a hashed archive."""

@@ -7,6 +7,7 @@ import re
 from auditor.facts.layout.aside_dirs import lies_aside
 from auditor.facts.model import EnvRead
 from auditor.facts.sources import FactSources
+from auditor.index.line_offsets import line_at
 from auditor.index.records import SourceFile
 
 NAME = r"([A-Za-z_][A-Za-z0-9_]*)"
@@ -56,7 +57,7 @@ def env_reads(src: FactSources) -> tuple[EnvRead, ...]:
         for match in READS[language].finditer(text):
             name = next(group for group in match.groups() if group)
             if name not in first:
-                line = text.count("\n", 0, match.start()) + 1
+                line = line_at(text, match.start())
                 first[name] = EnvRead(name, record.path, line)
     return tuple(first[name] for name in sorted(first) if name not in written)
 

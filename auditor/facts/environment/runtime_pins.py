@@ -24,6 +24,7 @@ from typing import Any
 from auditor.facts.ecosystem.projects import project_dirs
 from auditor.facts.ecosystem.tables import table_at, value_at
 from auditor.facts.sources import FactSources
+from auditor.index.line_offsets import line_at
 
 ALIASES = {"typescript": "javascript", "kotlin": "java", "scala": "java"}
 VERSION_FILES: dict[str, tuple[str, ...]] = {
@@ -98,14 +99,14 @@ def _text_pin(
     text = src.text(path) if src.repo.file(path) else None
     match = pattern.search(text) if text else None
     if match is not None and text is not None:
-        yield RuntimePin(path, text.count("\n", 0, match.start()) + 1, setting)
+        yield RuntimePin(path, line_at(text, match.start()), setting)
 
 
 def _key_line(src: FactSources, path: str, key: str) -> int | None:
     """The line where `key` is set in `path` (its first mention), for provenance."""
     text = src.text(path) or ""
     match = re.search(rf"^[ \t]*[\"']?{re.escape(key)}[\"']?\s*[=:]", text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else None
+    return line_at(text, match.start()) if match else None
 
 
 def _parsed_pin(

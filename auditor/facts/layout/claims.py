@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from auditor.index.line_offsets import line_at
+
 KINDS = ("vendored", "generated", "fixture", "data")
 """The kinds of file an agent should not edit as the repository's own code, in the order a
 path's words are tried (`tests/data/` is a fixture before it is data)."""
@@ -73,4 +75,4 @@ def line_of(text: str, needle: str, start: int = 0) -> int | None:
     """The 1-based line of `text` where `needle` (its first line) first occurs, or None."""
     first = next((part.strip() for part in needle.splitlines() if part.strip()), "")
     at = text.find(first, start) if first else -1
-    return text.count("\n", 0, at) + 1 if at >= 0 else None
+    return line_at(text, at) if at >= 0 else None

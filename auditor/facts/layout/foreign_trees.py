@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from auditor.facts.ecosystem.workspace import declared_workspaces
 from auditor.facts.model import SetAside
+from auditor.index.line_offsets import line_at
 
 if TYPE_CHECKING:
     from auditor.facts.sources import FactSources
@@ -147,13 +148,13 @@ def _holder_line(text: str) -> tuple[int, str] | None:
     head = text[:LICENCE_HEAD_CHARS]
     for match in COPYRIGHT.finditer(head):
         if _names(match.group("holder")) and not LICENCE_AUTHOR.search(match.group("holder")):
-            return head.count("\n", 0, match.start()) + 1, match.group("holder")
+            return line_at(head, match.start()), match.group("holder")
     return None
 
 
 def _shown(holder: str) -> str:
     """The holder as a reason shows it: without `(c)` or `©`, at most 60 characters."""
-    return re.sub(r"^\s*(?:\(c\)|©)?\s*", "", holder, flags=re.IGNORECASE).strip()[:60]
+    return re.sub(r"^\s*+(?:\(c\)|©)?+\s*+", "", holder, flags=re.IGNORECASE).strip()[:60]
 
 
 def _names(holder: str) -> frozenset[str]:

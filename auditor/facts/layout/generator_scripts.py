@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 GENERATOR_SCRIPT = re.compile(
     r"(?i)(?:^|[-_/])(?:re)?gen(?:erate)?(?:[-_][\w-]+)?(?:\.(?:sh|bash))?$|codegen"
 )
-ASSIGNMENT = re.compile(r"^\s*(?:export\s+)?([A-Za-z_]\w*)=([\"']?)([\w./-]*)\2\s*$", re.M)
+ASSIGNMENT = re.compile(r"^[^\S\n]*(?:export\s+)?([A-Za-z_]\w*)=([\"']?)([\w./-]*)\2\s*$", re.M)
 VARIABLE = re.compile(r"\$\{(\w+)\}|\$(\w+)")
 
 

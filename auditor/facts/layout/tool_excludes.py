@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from auditor.facts.layout.claims import TEST_TREE, Claim, kinds_named, line_of
 from auditor.ignore_patterns import ignore_spec
+from auditor.linear_regex import LinearPattern, linear
 
 if TYPE_CHECKING:
     from auditor.facts.sources import FactSources
@@ -77,15 +78,14 @@ def _key_line(text: str, line: int | None, key: str) -> int | None:
     return line
 
 
-def _searcher(regex: re.Pattern[str]) -> Callable[[str], bool]:
+def _searcher(regex: LinearPattern) -> Callable[[str], bool]:
     return lambda path: regex.search(path) is not None
 
 
-def _regex(pattern: str) -> re.Pattern[str] | None:
-    try:
-        return re.compile(pattern)
-    except re.error:
-        return None
+def _regex(pattern: str) -> LinearPattern | None:
+    """The repository's own regular expression (pre-commit `exclude:`), matched by RE2 in
+    linear time; one RE2 cannot compile (a lookaround, a backreference) is not used."""
+    return linear(pattern)
 
 
 def _ruff(src: FactSources) -> Iterator[Claim]:

@@ -37,7 +37,7 @@ PYTHON_SCRIPT_TABLES = (("project", "scripts"), ("project", "gui-scripts"),
 CLI_EXTRAS = frozenset({"cli", "console", "scripts", "cmd", "command-line"})
 """Extras that gate a Python package's commands: the commands are an add-on to a library."""
 JS_LIBRARY_KEYS = ("exports", "main", "module", "types", "typings")
-GEM_WEB = re.compile(r"""(?m)^\s*gem\s+["'](rails|sinatra)["']""")
+GEM_WEB = re.compile(r"""(?m)^[^\S\n]*gem\s+["'](rails|sinatra)["']""")
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,8 +32,8 @@ from auditor.facts.subject import Subject
 MAKE_GENERATORS = ("CMakeLists.txt", "configure", "configure.ac", "Makefile.am", "Makefile.in",
                    "meson.build", "Makefile.PL", "binding.gyp")  # fmt: skip
 """Files that mean a Makefile is generated before `make` runs."""
-UNSURE_MAKE = re.compile(r"\$\(eval|^-?include\s|^sinclude\s|^\s*define\s", re.M)
-UNSURE_JUST = re.compile(r"^\s*(?:import|mod)\b", re.M)
+UNSURE_MAKE = re.compile(r"\$\(eval|^-?include\s|^sinclude\s|^[^\S\n]*define\s", re.M)
+UNSURE_JUST = re.compile(r"^[^\S\n]*(?:import|mod)\b", re.M)
 SCRIPT_RUNNERS = frozenset({"bash", "sh", "zsh", "python", "node", "ruby", "perl", "pwsh", "deno"})
 SCRIPT_FILE = re.compile(r"\.(?:sh|bash|py|js|mjs|cjs|ts|rb|pl|ps1)$")
 JS_MANAGERS = frozenset({"npm", "pnpm", "yarn", "bun"})

@@ -15,8 +15,9 @@ from auditor.ignore_patterns import ignore_spec
 
 REJECT = re.compile(r"""[\s*?\[\]{}<>$|;&=@%!^~"'()\\,]|://|^[/~#:-]|\.\.\.""")
 """Not a plain path: globs, placeholders, variables, URLs, absolute or home paths, options."""
-SUFFIX = re.compile(r"(?:::[\w:\[\]-]*|:\d+(?::\d+)?|#.*)$")
-"""What may follow a path: a pytest node id, a line number, an anchor."""
+LINE_SUFFIX = re.compile(r":\d+(?::\d+)?\Z")
+"""A line number (and column) after a path."""
+NODE_ID_CHARACTERS = frozenset(":[]-_")
 EXAMPLE_WORDS = frozenset(
     {"path", "to", "your", "yours", "foo", "bar", "baz", "qux", "xxx", "example.com", "some"}
 )
@@ -188,7 +189,7 @@ class PathJudge:
 
 def _plain(span: str) -> str | None:
     """`span` as a path (a pytest id or `:line` cut off), or None when it is not one."""
-    text = SUFFIX.sub("", span.strip())
+    text = _without_suffix(span.strip())
     if not text or REJECT.search(text) or _is_example(text) or text.endswith("."):
         return None
     if text.startswith("./"):
@@ -230,3 +231,21 @@ def _rebased(base: str, rule: str) -> str:
     anchored = "/" in body.rstrip("/")
     body = f"{base}/{body.lstrip('/')}" if anchored else f"{base}/**/{body}"
     return ("!" if negated else "") + body
+
+
+def _without_suffix(text: str) -> str:
+    """`text` without what may follow a path: a pytest node id (`::test[x]`), a line number
+    (`:12`, `:12:5`) or an anchor (`#part`), cut at the leftmost place one starts and runs to
+    the end. Found by scanning back from the end once (a regular expression tried at every
+    place would cost the text's length at each)."""
+    cuts = [len(text)]
+    if (anchor := text.find("#", text.rfind("\n") + 1)) >= 0:
+        cuts.append(anchor)
+    run = len(text)
+    while run > 0 and (text[run - 1].isalnum() or text[run - 1] in NODE_ID_CHARACTERS):
+        run -= 1
+    if (node := text.find("::", run)) >= 0:
+        cuts.append(node)
+    if (line := LINE_SUFFIX.search(text)) is not None:
+        cuts.append(line.start())
+    return text[: min(cuts)]

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from auditor.facts.sources import FactSources
+from auditor.index.line_offsets import line_at
 
 TASK = re.compile(r"\bTask\(\s*\"([^\"]+)\"\s*\)")
 DEPENDS = re.compile(r"\.IsDependentOn\(\s*\"([^\"]+)\"\s*\)")
@@ -59,9 +60,9 @@ def cake_script(src: FactSources, path: str = "build.cake") -> CakeScript | None
         body = text[start:end]
         depends[task] = tuple(d.casefold() for d in DEPENDS.findall(body))
         if (alias := TEST_ALIAS.search(body)) is not None:
-            tests[task] = text.count("\n", 0, start + alias.start()) + 1
+            tests[task] = line_at(text, start + alias.start())
     if not starts and (alias := TEST_ALIAS.search(text)) is not None:
-        tests[""] = text.count("\n", 0, alias.start()) + 1  # a script of steps, no tasks
+        tests[""] = line_at(text, alias.start())  # a script of steps, no tasks
     default = next((a or b for a, b in DEFAULT.findall(text)), "default" if starts else "")
     return CakeScript(path, default, depends, tests)
 

@@ -10,9 +10,13 @@ from auditor.facts.shell.script_lines import script_lines
 from auditor.facts.sources import FactSources
 
 JUSTFILE_NAMES = ("justfile", "Justfile", ".justfile", "JUSTFILE")
-HEADER = re.compile(r"^@?([A-Za-z_][\w-]*)((?:\s+[^:]*?)?)\s*:(?!=)\s*(.*)$")
+HEADER = re.compile(
+    r"^@?([A-Za-z_][\w-]*+)((?:\s++(?:[^:\s]++|\s++(?=[^:\s]))*+)?)\s*+:(?!=)\s*+(.*)$"
+)
+"""`name params: dependencies`; the parameters end at their last character that is not blank."""
 ALIAS = re.compile(r"^alias\s+([\w-]+)\s*:=\s*([\w-]+)")
-DEPENDENCY = re.compile(r"\(?\s*([A-Za-z_][\w-]*)")
+DEPENDENCY = re.compile(r"([A-Za-z_][\w-]*+)")
+"""A recipe a header depends on (also inside `(name args)`)."""
 
 
 @dataclass(frozen=True, slots=True)

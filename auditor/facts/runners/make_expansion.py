@@ -14,7 +14,10 @@ SUBSTITUTION_REF = re.compile(r"^([\w.@*<-]+):([^=]*)=(.*)$")
 """`$(SRCS:.c=.o)`, `${@:test-%=%}`: a variable's words with a pattern replaced."""
 ESCAPED = "\x00"
 CONDITIONAL = re.compile(r"^(ifn?eq|ifn?def)\b\s*(.*)$")
-ARGUMENTS = re.compile(r"""^\(\s*(.*?)\s*,\s*(.*?)\s*\)$|^(["'])(.*?)\3\s+(["'])(.*?)\5$""")
+ARGUMENTS = re.compile(
+    r"""^\(\s*+([^,]*[^\s,]|)\s*+,\s*+(.*\S|)\s*\)$"""
+    r"""|^(["'])((?:(?!\3).)*+)\3\s++(["'])((?:(?!\5).)*+)\5$"""
+)
 
 
 def expand(text: str, variables: Mapping[str, str]) -> str:

@@ -17,7 +17,7 @@ ASSIGNMENT = re.compile(
     r"^(?:export\s+|override\s+)?(\.?[A-Za-z_][\w.-]*)\s*(\?|:{1,3}|\+|!)?=\s*(.*)$"
 )
 RULE = re.compile(r"^([^\s#:=][^:=]*?)\s*::?(?!=)\s*(.*)$")
-INCLUDE = re.compile(r"^-?s?include\s+(.+)$")
+INCLUDE = re.compile(r"^-?s?include[^\S\n]++(.+)$")
 REFERENCES = re.compile(r"\$[({][^)}]*[)}]")
 SUBSTITUTION = re.compile(r"^\$[({][\w.-]+:[^=]*=([^)}]*)[)}]$")
 """`$(DIRS:%=test/%)` names the instances of the pattern `test/%`."""

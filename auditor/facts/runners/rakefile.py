@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from auditor.facts.sources import FactSources
+from auditor.index.line_offsets import line_at
 
 RAKEFILES = ("Rakefile", "rakefile", "Rakefile.rb", "rakefile.rb")
 TEST_TASK = re.compile(
@@ -15,8 +16,8 @@ TEST_TASK = re.compile(
 )
 """Task libraries that define a test task, and the name given (default `spec` or `test`)."""
 TASK = re.compile(
-    r"""^\s*task\s*\(?\s*(?::(?P<sym>[\w-]+)|["'](?P<str>[\w:-]+)["']|(?P<key>[\w-]+):)
-        \s*(?:=>|(?<=:)\s)?\s*(?P<deps>%[iw]\[[^\]]*\]|\[[^\]]*\]|:[\w-]+|["'][\w:-]+["'])?""",
+    r"""^[^\S\n]*task\s*+\(?+\s*+(?::(?P<sym>[\w-]+)|["'](?P<str>[\w:-]+)["']|(?P<key>[\w-]+):)
+        \s*+(?:=>|(?<=:)\s)?+\s*+(?P<deps>%[iw]\[[^\]]*\]|\[[^\]]*\]|:[\w-]+|["'][\w:-]+["'])?""",
     re.VERBOSE | re.MULTILINE,
 )
 """`task default: :spec`, `task :default => %i[spec rubocop]`, `task :ci => [:test]`."""
@@ -66,12 +67,12 @@ def _read(tasks: RakeTasks, text: str) -> None:
         default = "features" if "Cucumber" in match.group("kind") else None
         default = default or ("spec" if "RSpec" in match.group("kind") else "test")
         name = match.group("name") or default
-        tasks.tests.setdefault(name, text.count("\n", 0, match.start()) + 1)
+        tasks.tests.setdefault(name, line_at(text, match.start()))
     for match in TASK.finditer(text):
         name = match.group("sym") or match.group("str") or match.group("key")
         deps = match.group("deps") or ""
         words = DEPENDENCY.findall(deps.removeprefix("%i").removeprefix("%w"))
-        line = text.count("\n", 0, match.start()) + 1
+        line = line_at(text, match.start())
         tasks.lines.setdefault(name, line)
         if words:
             previous = tasks.dependencies.get(name, ())

@@ -14,6 +14,7 @@ from auditor.facts.sources import FactSources
 
 FACTOR_CONDITION = re.compile(r"^!?[\w.{}]+(?:[-,]!?[\w.{}]+)*:\s+(?=\S)")
 """`py311,py312: pytest` -> the command after the factor condition."""
+LIST_TOKEN = re.compile(r"[{}]|[,\s]++")
 SUBSTITUTIONS = (
     (re.compile(r"\{envpython\}"), "python"),
     (re.compile(r"\{envbindir\}/"), ""),
@@ -77,7 +78,7 @@ def tox_envs(src: FactSources) -> dict[str, tuple[Command, ...]]:
 def expand_env_list(text: str) -> tuple[str, ...]:
     """`py{311,312}-django{4,5}, lint` -> py311-django4, py311-django5, ..., lint (at most
     `MAX_ENVS`: a hostile list cannot make the expansion explode)."""
-    items = re.split(r"[,\s]+(?![^{]*\})", text)
+    items = _outside_braces(text)
     found: list[str] = []
     for item in items:
         pending = [item.strip()]
@@ -166,3 +167,20 @@ def _toml_commands(env: Any, path: str, locator: LineLocator, header: str) -> tu
                 if words:
                     found.append(Command(" ".join(words), path, locator.find(words[0]), "tox"))
     return tuple(found)
+
+
+def _outside_braces(text: str) -> list[str]:
+    """`text` split at runs of commas and blanks outside `{...}`, in one pass (a lookahead for
+    the closing brace at each separator costs the text's length per separator)."""
+    items: list[str] = []
+    start = depth = 0
+    for token in LIST_TOKEN.finditer(text):
+        if token.group() == "{":
+            depth += 1
+        elif token.group() == "}":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            items.append(text[start : token.start()])
+            start = token.end()
+    items.append(text[start:])
+    return items

@@ -41,7 +41,8 @@ SKIPPED = frozenset({
     "comment",
 })  # fmt: skip
 """Children of a command that are not its words: redirections, assignments before it."""
-SPACES = re.compile(r"\s*\\\r?\n\s*|\s*\r?\n\s*")
+SPACES = re.compile(r"(?<![^\S\n])[^\S\n]*+\\?\r?\n\s*+")
+"""Blanks around a line break (or a backslash continuation), from the start of their run."""
 WORD_ESCAPE = re.compile(r"\\([^A-Za-z0-9])")
 """`\\ ` and `\\"` in a bare word (`.\\build.ps1`, a Windows path, keeps its backslash)."""
 STRING_ESCAPE = re.compile(r'\\([\\"$`])')

@@ -11,17 +11,22 @@ from auditor.facts.sources import FactSources
 from auditor.facts.testing.build_scripts import BUILD_SCRIPTS, composer_test_scripts
 from auditor.facts.testing.invocations import TestEnvironment
 from auditor.facts.testing.prefix import build_tool, ruby_program
+from auditor.index.line_offsets import line_at
 
 GRADLE_FILES = ("build.gradle.kts", "build.gradle", "settings.gradle.kts", "settings.gradle")
 DOTNET_TESTS = frozenset({"xunit", "nunit", "mstest"})
-CMAKE_TESTS = re.compile(r"^\s*(?:enable_testing|add_test|include\s*\(\s*CTest)\b", re.M | re.I)
+CMAKE_TESTS = re.compile(
+    r"^[^\S\n]*(?:enable_testing|add_test|include\s*\(\s*CTest)\b", re.M | re.I
+)
 TEST_DIRECTORY = re.compile(
     r"^[ \t]*add_subdirectory[ \t]*\([ \t]*\"?(?:tests?|unit_?tests?|testing)\b", re.M | re.I
 )
 """`add_subdirectory(test)`: where a project whose `include(CTest)` is at the top adds its tests."""
 CMAKE_TEST = "cmake -B build && cmake --build build && ctest --test-dir build"
 MODULE_ASIDE = frozenset({"testdata", "vendor", "examples", "example", "_examples", "third_party"})
-DEFAULT_TASK = re.compile(r"^\s*task\s*\(?\s*(?::default\b|default:|[\"']default[\"'])", re.M)
+DEFAULT_TASK = re.compile(
+    r"^[^\S\n]*task\s*+\(?+\s*+(?::default\b|default:|[\"']default[\"'])", re.M
+)
 
 
 def build_tool_test_commands(
@@ -90,7 +95,7 @@ def _cmake(src: FactSources) -> Iterator[Command]:
     text = src.text("CMakeLists.txt") if src.repo.file("CMakeLists.txt") else None
     match = CMAKE_TESTS.search(text or "")
     if match is not None and text is not None:
-        line = text.count("\n", 0, match.start()) + 1
+        line = line_at(text, match.start())
         places = [m.start() for m in (*CMAKE_TESTS.finditer(text), *TEST_DIRECTORY.finditer(text))]
         option = next(filter(None, (_test_option(text, at) for at in sorted(places))), None)
         configure = f"cmake -B build -D{option}=ON" if option else "cmake -B build"
@@ -144,7 +149,8 @@ def _test_option(text: str, at: int) -> str | None:
         else:
             name = match.group("name")
             declared = re.search(
-                rf"^[ \t]*(?:cmake_dependent_)?option[ \t]*\([ \t]*{re.escape(name)}\b([^)]*)\)",
+                rf"^[^\S\n]*+(?:cmake_dependent_)?option[ \t]*+\([ \t]*+{re.escape(name)}\b"
+                r"([^)]*+)\)",
                 text,
                 re.M | re.I,
             )
@@ -155,7 +161,7 @@ def _test_option(text: str, at: int) -> str | None:
     return None
 
 
-CMAKE_IF = re.compile(r"^\s*(?:(?P<end>endif)|if)\s*\(\s*(?P<name>\w*)", re.M | re.I)
+CMAKE_IF = re.compile(r"^[^\S\n]*(?:(?P<end>endif)|if)\s*\(\s*(?P<name>\w*)", re.M | re.I)
 """`if(NAME ...)` and `endif()` lines, to find the condition a line is inside."""
 
 

@@ -18,7 +18,7 @@ PYTEST_CONFIGS = (
 )
 PYTHON_MANIFESTS = ("pyproject.toml", "setup.cfg", "setup.py", "Pipfile", "tox.ini")
 PYTEST_REQUIREMENT = re.compile(
-    r"""(?m)^\s*["']?pytest\b(?![-_.\w])|["']pytest(?:[<>=!~ ;\[]|["'])"""
+    r"""(?m)^[^\S\n]*["']?pytest\b(?![-_.\w])|["']pytest(?:[<>=!~ ;\[]|["'])"""
 )
 JS_FRAMEWORKS = (
     ("vitest", "vitest"),

@@ -16,12 +16,14 @@ SUITE_TASK = re.compile(
 """Tasks that run a test framework: their name (the framework's default name without one)."""
 DEFAULT_NAMES = {"RSpec": "spec", "Rake::Test": "test", "Minitest": "test", "Cucumber": "features"}
 TASK = re.compile(
-    r"""^\s*task\s*\(?\s*(?::(\w+)\s*=>|(\w+):|["'](\w+)["']\s*=>)\s*
+    r"""^[^\S\n]*task\s*+\(?+\s*+(?::(\w+)\s*+=>|(\w+):|["'](\w+)["']\s*+=>)\s*+
         (\[[^\]]*\]|%[iw][\[(][^\])]*[\])]|:\w+|["'][\w:]+["'])""",
     re.MULTILINE | re.VERBOSE,
 )
 """`task default: :spec`, `task :ci => [:spec, :rubocop]`, `task default: %i[test lint]`."""
-PLAIN_TASK = re.compile(r"""^\s*task\s*\(?\s*[:"'](\w+)["']?\s*(?:do\b|\{|,|$)""", re.MULTILINE)
+PLAIN_TASK = re.compile(
+    r"""^[^\S\n]*task\s*+\(?+\s*+[:"'](\w+)["']?+\s*+(?:do\b|\{|,|$)""", re.MULTILINE
+)
 RUNS_SUITE = re.compile(r"\b(?:rspec|minitest|ruby\s+-Itest|bin/rails\s+test|rails\s+test)\b")
 WORD = re.compile(r"\w+")
 

@@ -25,7 +25,7 @@ from auditor.facts.testing.prefix import ENVIRONMENT_RUN, build_tool, js_program
 PYTHON_TEST = re.compile(r"^(?:(class)\s+(\w+)|([ \t]*)(?:async\s+)?def\s+(test\w*)\s*\()", re.M)
 GO_TEST = re.compile(r"^func (Test\w+)\(\s*\w+ \*testing\.T\)", re.M)
 RUST_TEST = re.compile(r"#\[(?:tokio::)?test\]\s*(?:#\[[^\]]*\]\s*)*(?:async\s+)?fn\s+(\w+)")
-JS_TEST = re.compile(r"^\s*(?:it|test)\(\s*(['\"])([\w .,:/-]{1,60})\1", re.M)
+JS_TEST = re.compile(r"^[^\S\n]*(?:it|test)\(\s*(['\"])([\w .,:/-]{1,60})\1", re.M)
 JS_TEST_FILE = re.compile(r"\.(?:test|spec)\.[cm]?[jt]sx?$")
 SAFE_PREFIX = re.compile(r"^[\w ./:=-]+$")
 MAX_FILES = 400
@@ -173,7 +173,7 @@ def _crate_of(where: Where, path: str) -> str | None:
     while directory and directory != ".":
         manifest = where.files.text(posixpath.join(where.cwd, directory, "Cargo.toml"))
         if manifest is not None:
-            name = re.search(r'^\s*name\s*=\s*"([\w-]+)"', manifest, re.M)
+            name = re.search(r'^[^\S\n]*name\s*=\s*"([\w-]+)"', manifest, re.M)
             return name.group(1) if name else None
         directory = posixpath.dirname(directory)
     return None

@@ -39,7 +39,7 @@ CTEST_SELECTING = frozenset(
 SUBSET_OPTIONS = frozenset({"-m", "-k"})
 """pytest options that run the tests of one marker or keyword, not the suite."""
 TOOLCHAIN_SETTING = re.compile(
-    r"(?:^|&&|;|\|\|)\s*(?:[A-Za-z_]\w*=(?:\"[^\"]*\"|'[^']*'|\S*)\s+)*"
+    r"(?:^|&&|;|\|\|)\s*+(?>[A-Za-z_]\w*+=(?:\"[^\"]*+\"|'[^']*+'|\S*+)\s++)*"
     r"(?:CC|CXX|CFLAGS|CXXFLAGS|CPPFLAGS|LDFLAGS|GOOS|GOARCH)="
 )
 """`CC=gcc-5 CFLAGS="-O2 -Werror" make check`: a build with one compiler or flag set."""

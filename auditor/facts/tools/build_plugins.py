@@ -46,8 +46,9 @@ GRADLE_PLUGINS: dict[str, Use] = {
 """Gradle plugin ids whose tasks the `check` task runs."""
 GRADLE_CHECKS = frozenset({"check", "build"})
 GRADLE_PLUGIN = re.compile(
-    r"""(?:\bid\s*\(?\s*|apply\s*\(?\s*plugin\s*[:=]\s*)["']([\w.-]+)["']"""
-    r"|^\s*(checkstyle|pmd)\s*$",  # core plugins named bare in a Kotlin `plugins {}` block
+    r"""(?:\bid\s*+\(?+\s*+|apply\s*+\(?+\s*+plugin\s*+[:=]\s*+)["']([\w.-]+)["']"""
+    # core plugins named bare in a Kotlin `plugins {}` block
+    r"|^[^\S\n]*(checkstyle|pmd)[^\S\n]*+$",
     re.MULTILINE,
 )
 

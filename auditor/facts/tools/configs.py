@@ -149,4 +149,4 @@ def _configured(src: FactSources, spec: str, path: str) -> bool:
     if section is None:
         return True
     text = src.text(path) or ""
-    return re.search(rf"(?m)^\s*\[{re.escape(section)}", text) is not None
+    return re.search(rf"(?m)^[^\S\n]*+\[{re.escape(section)}", text) is not None

@@ -7,13 +7,16 @@ import re
 TRIGGERS = re.compile(r"Args|Arguments|Parameters|Params|:param|:parameter|:arg")
 """A docstring without one of these documents no parameter: most are never split into lines."""
 GOOGLE_HEADER = re.compile(r"^(Args|Arguments|Parameters|Params|Other Parameters):\s*$")
-GOOGLE_ENTRY = re.compile(r"^(\*{0,2}\w+)\s*(?:\([^)]*\))?\s*:")
+GOOGLE_ENTRY = re.compile(r"^(\*{0,2}\w++)\s*+(?:\([^)]*+\))?+\s*+:")
 NUMPY_HEADER = re.compile(r"^(Parameters|Other Parameters|Arguments)\s*$")
 HEADER_ENDINGS = ("Args:", "Arguments:", "Parameters:", "Params:", "Parameters", "Arguments")
 """A cheap test that a line may be a section header, before any regex runs."""
 UNDERLINE = re.compile(r"^\s*(?:-{3,}|={3,})\s*$")
 NUMPY_ENTRY = re.compile(r"^(\*{0,2}\w+(?:\s*,\s*\*{0,2}\w+)*)\s*(?::.*)?$")
-SPHINX_PARAM = re.compile(r"^[ \t]*:(?:param|parameter|arg|argument)[ \t]+([^:\n]*?)[ \t]*:", re.M)
+SPHINX_PARAM = re.compile(
+    r"^[ \t]*:(?:param|parameter|arg|argument)[ \t]++((?:[^:\s]++|[ \t]++(?=[^:\s]))*+)[ \t]*+:",
+    re.M,
+)
 """`:param x:`, `:param int x:` starting a line: the words between the field and the colon
 (a field quoted in prose documents nothing)."""
 

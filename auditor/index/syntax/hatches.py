@@ -15,7 +15,7 @@ TYPE_POSITION = re.compile(rb"(?:[:\[,|(]|->)[ \t]*(?:typing\.|t\.)?\Z")
 FORWARDED = re.compile(rb"(?:\*\*?\w+:|\[[ \t]*str[ \t]*,)[ \t]*(?:typing\.|t\.)?\Z")
 """`*args: Any`, `**kwargs: Any` and `[str, Any]`: forwarding arguments and JSON-shaped
 mappings are what Any is for, so these are not counted."""
-CLOSES_TYPE = re.compile(rb"[ \t]*[\],)|=:\n]")
+CLOSES_TYPE = re.compile(rb"(?<![ \t])[ \t]*+[\],)|=:\n]")
 """What follows a type: prose such as "Note: Any value" is not counted."""
 PYTHON: tuple[Check, ...] = (
     (re.compile(rb"Any\b"), TYPE_POSITION, CLOSES_TYPE),
@@ -26,7 +26,7 @@ TYPESCRIPT: tuple[Check, ...] = (
     (
         re.compile(rb"any\b"),
         re.compile(rb"(?:[:<,(|]|\bas)[ \t]*\Z"),
-        re.compile(rb"[ \t]*[\]>,;)|=\[{\n]"),
+        re.compile(rb"(?<![ \t])[ \t]*+[\]>,;)|=\[{\n]"),
     ),
     (re.compile(rb"@ts-(?:ignore|nocheck)\b"), None, None),
 )
