@@ -62,23 +62,34 @@ def touched(
 def kinds_of(path: str, sides: Sequence[ReportFacts]) -> set[Reads]:
     """The kinds of input `path` is, by the facts of either side and by its name."""
     name = posixpath.basename(path)
-    slashed = f"{path}/"
     kinds: set[Reads] = set()
     if language_of(path) is not None:
         kinds.add(Reads.SOURCES)
-    if any(path in f.ci_files for f in sides) or name in CI_NAMES or path.startswith(CI_PLACES):
+    if _is_ci(path, name, sides):
         kinds.add(Reads.CI)
-    instructions = name in INSTRUCTION_NAMES or slashed.startswith(INSTRUCTION_PLACES)
-    if instructions or any(path in f.instruction_files for f in sides):
+    if _is_instructions(path, name, sides):
         kinds.add(Reads.INSTRUCTIONS)
-    manifest = name in MANIFEST_NAMES or name.endswith(DOTNET_SUFFIXES)
-    if manifest or name.startswith("requirements") or any(path in f.lockfiles for f in sides):
+    if _is_manifest(path, name, sides):
         kinds.add(Reads.MANIFESTS)
     if _is_doc(path, name, sides):
         kinds.add(Reads.DOCS)
     if _is_config(path, name, sides) and not kinds & {Reads.CI, Reads.INSTRUCTIONS}:
         kinds.add(Reads.CONFIG)
     return kinds
+
+
+def _is_ci(path: str, name: str, sides: Sequence[ReportFacts]) -> bool:
+    return any(path in f.ci_files for f in sides) or name in CI_NAMES or path.startswith(CI_PLACES)
+
+
+def _is_instructions(path: str, name: str, sides: Sequence[ReportFacts]) -> bool:
+    instructions = name in INSTRUCTION_NAMES or f"{path}/".startswith(INSTRUCTION_PLACES)
+    return instructions or any(path in f.instruction_files for f in sides)
+
+
+def _is_manifest(path: str, name: str, sides: Sequence[ReportFacts]) -> bool:
+    manifest = name in MANIFEST_NAMES or name.endswith(DOTNET_SUFFIXES)
+    return manifest or name.startswith("requirements") or any(path in f.lockfiles for f in sides)
 
 
 def _is_doc(path: str, name: str, sides: Sequence[ReportFacts]) -> bool:

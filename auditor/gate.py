@@ -36,19 +36,7 @@ def gate_failures(
     if fail_under is not None:
         reasons += _score_failures(report, fail_under)
     if fail_on is not None:
-        hits = [f for f in counted if f.severity.rank >= fail_on.rank]
-        if hits:
-            reasons.append(
-                f"{len(hits)} {new}finding(s) at or above {fail_on.value} severity (--fail-on): "
-                + _named(hits)
-            )
-        reasons += [
-            f"{u.rule} ({u.severity.value}) was not judged"
-            + (f" for {u.path}" if u.path is not None else "")
-            + f": {u.reason} (--fail-on {fail_on.value})"
-            for u in report.unjudged
-            if u.severity.rank >= fail_on.rank
-        ]
+        reasons += _severity_failures(report, counted, fail_on, new)
     if fail_on_new and counted:
         reasons.append(f"{len(counted)} new finding(s) (--fail-on-new): {_named(counted)}")
     if fail_on_regression and report.baseline is not None:
@@ -78,6 +66,27 @@ def regression(report: Report, baseline: BaselineComparison) -> list[str]:
         cause += ("; " if cause else "") + f"not judged: {', '.join(errored)}"
     why = f": newly failing {cause}" if worse else (f": {cause}" if cause else "")
     return [f"{' and '.join(lower)} (--fail-on-regression){why}"]
+
+
+def _severity_failures(
+    report: Report, counted: list[Finding], fail_on: Severity, new: str
+) -> list[str]:
+    """The `--fail-on` reasons: counted findings and unjudged rules at or above `fail_on`."""
+    reasons = []
+    hits = [f for f in counted if f.severity.rank >= fail_on.rank]
+    if hits:
+        reasons.append(
+            f"{len(hits)} {new}finding(s) at or above {fail_on.value} severity (--fail-on): "
+            + _named(hits)
+        )
+    reasons += [
+        f"{u.rule} ({u.severity.value}) was not judged"
+        + (f" for {u.path}" if u.path is not None else "")
+        + f": {u.reason} (--fail-on {fail_on.value})"
+        for u in report.unjudged
+        if u.severity.rank >= fail_on.rank
+    ]
+    return reasons
 
 
 def _named(findings: list[Finding]) -> str:

@@ -44,26 +44,13 @@ class Changes:
 def changes_since(root: Path, ref: str) -> Changes:
     """What changed in the work tree at `root` since the merge base of HEAD and `ref`; a
     UsageError naming the ref when git cannot tell."""
-    try:
-        check_metadata(root)
-    except GitUnusable as unusable:
-        raise UsageError(f"{root}: git cannot be used here ({unusable.message})") from None
-    if git_output(root, "rev-parse", "--is-inside-work-tree") is None:
-        raise UsageError(f"{root}: not a git work tree; --changed-since needs a git repository")
+    _check_work_tree(root)
     head = _commit(root, "HEAD")
     if head is None and ref == "HEAD":  # the first commit: everything is new
         listed = git_output(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
         every = frozenset(_paths(listed))
         return Changes(None, every, every)
-    target = _commit(root, ref)
-    if target is None:
-        raise UsageError(f"--changed-since {ref}: git knows no such commit here (is it fetched?)")
-    base = (git_output(root, "merge-base", "HEAD", target) or "").strip()
-    if not base:
-        raise UsageError(
-            f"--changed-since {ref}: HEAD and {ref} have no merge base (a shallow clone? "
-            "fetch the whole history, e.g. actions/checkout with fetch-depth: 0)"
-        )
+    base = _merge_base(root, ref)
     committed = git_output(root, "diff-tree", "-r", "-z", "--name-status", "--no-renames",
                            "--relative", base, head or base)  # fmt: skip
     local = worktree_diff(root, head or base)
@@ -75,6 +62,30 @@ def changes_since(root: Path, ref: str) -> Changes:
     created_or_gone = {p for p, s in statuses.items() if s[:1] in ("A", "D")}
     created_or_gone |= local.added | local.deleted
     return Changes(base, frozenset(changed), frozenset(created_or_gone))
+
+
+def _check_work_tree(root: Path) -> None:
+    """A UsageError unless git can be used at `root` and `root` is in a work tree."""
+    try:
+        check_metadata(root)
+    except GitUnusable as unusable:
+        raise UsageError(f"{root}: git cannot be used here ({unusable.message})") from None
+    if git_output(root, "rev-parse", "--is-inside-work-tree") is None:
+        raise UsageError(f"{root}: not a git work tree; --changed-since needs a git repository")
+
+
+def _merge_base(root: Path, ref: str) -> str:
+    """The merge base of HEAD and `ref`; a UsageError naming the ref when there is none."""
+    target = _commit(root, ref)
+    if target is None:
+        raise UsageError(f"--changed-since {ref}: git knows no such commit here (is it fetched?)")
+    base = (git_output(root, "merge-base", "HEAD", target) or "").strip()
+    if not base:
+        raise UsageError(
+            f"--changed-since {ref}: HEAD and {ref} have no merge base (a shallow clone? "
+            "fetch the whole history, e.g. actions/checkout with fetch-depth: 0)"
+        )
+    return base
 
 
 def _commit(root: Path, ref: str) -> str | None:

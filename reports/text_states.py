@@ -7,9 +7,9 @@ from rich.console import RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from auditor.model import Report
+from auditor.model import BaselineComparison, Report
 
-from .finding_states import baseline_sentence, states
+from .finding_states import FindingStates, baseline_sentence, states
 from .text_findings import WHOLE_REPOSITORY, findings
 
 LISTED = 10
@@ -31,32 +31,39 @@ def finding_sections(report: Report, verbose: bool, width: int) -> list[Renderab
     listed = findings(found.active, verbose, width, title=title)
     body += listed or ([Text(f"{title} (0)", style="bold")] if found.compared else [])
     if found.known:
-        source = found.baseline.source if found.baseline is not None else "the baseline"
-        known = f"{len(found.known)} known finding(s), already in {source},"
-        if verbose:
-            body += findings(found.known, verbose, width, title="Known findings")
-        else:
-            body.append(Text(f"{known} not listed (-v lists them)", style="dim"))
+        body += _known(found, verbose, width)
     if found.baseline is not None and found.baseline.fixed:
-        fixed = [
-            f"{e.rule}  {e.path or WHOLE_REPOSITORY}  {e.message}" for e in found.baseline.fixed
-        ]
-        hint = (
-            "  (`auditor baseline --update` drops them from the baseline)"
-            if report.change is None
-            else ""
-        )
-        since = "the baseline" if report.change is None else found.baseline.source
-        body += _listed(f"Fixed since {since} ({len(fixed)})", hint, fixed, verbose)
+        body += _fixed(found.baseline, report.change is None, verbose)
     if found.suppressed:
-        rows = [
-            f"{f.rule}  {f.path or WHOLE_REPOSITORY}{f':{f.line}' if f.line else ''}  "
-            f"{f.suppressed}"
-            for f in found.suppressed
-        ]
-        hint = "  (auditor: ignore; not scored, not gated)"
-        body += _listed(f"Suppressed ({len(rows)})", hint, rows, verbose)
+        body += _suppressed(found, verbose)
     return body
+
+
+def _known(found: FindingStates, verbose: bool, width: int) -> list[RenderableType]:
+    """The findings the baseline already had: listed with -v, else counted."""
+    source = found.baseline.source if found.baseline is not None else "the baseline"
+    known = f"{len(found.known)} known finding(s), already in {source},"
+    if verbose:
+        return findings(found.known, verbose, width, title="Known findings")
+    return [Text(f"{known} not listed (-v lists them)", style="dim")]
+
+
+def _fixed(baseline: BaselineComparison, whole_tree: bool, verbose: bool) -> list[RenderableType]:
+    """The baseline's findings that are gone (since the merge base in pull-request mode)."""
+    fixed = [f"{e.rule}  {e.path or WHOLE_REPOSITORY}  {e.message}" for e in baseline.fixed]
+    hint = "  (`auditor baseline --update` drops them from the baseline)" if whole_tree else ""
+    since = "the baseline" if whole_tree else baseline.source
+    return _listed(f"Fixed since {since} ({len(fixed)})", hint, fixed, verbose)
+
+
+def _suppressed(found: FindingStates, verbose: bool) -> list[RenderableType]:
+    """The findings an `auditor: ignore` comment suppressed."""
+    rows = [
+        f"{f.rule}  {f.path or WHOLE_REPOSITORY}{f':{f.line}' if f.line else ''}  {f.suppressed}"
+        for f in found.suppressed
+    ]
+    hint = "  (auditor: ignore; not scored, not gated)"
+    return _listed(f"Suppressed ({len(rows)})", hint, rows, verbose)
 
 
 def _listed(title: str, hint: str, rows: list[str], verbose: bool) -> list[RenderableType]:

@@ -14,9 +14,10 @@ import platformdirs
 
 from auditor import api, baseline_file, pull_request, registry
 from auditor.baseline import compare
-from auditor.config import load_config
+from auditor.config import Config, load_config
 from auditor.errors import UsageError
 from auditor.gate import gate_failures
+from auditor.git_tree import GitTree
 from auditor.history import with_history
 from auditor.inert_text import visible
 from auditor.model import RenderOptions, Report, Severity
@@ -193,16 +194,15 @@ def audit_command(
       auditor audit . --changed-since origin/main --fail-on-new
       auditor audit . --rev origin/main --format json > base.json
     """
-    if quiet and verbose:
-        raise UsageError("--quiet and --verbose cannot be used together")
-    if (fail_on_new or fail_on_regression) and baseline_path is None and changed_since is None:
-        flag = "--fail-on-new" if fail_on_new else "--fail-on-regression"
-        raise UsageError(
-            f"{flag} needs --baseline FILE (record one with `auditor baseline`) "
-            "or --changed-since REF"
-        )
-    if changed_since is not None and rev is not None:
-        raise UsageError("--changed-since and --rev cannot be used together")
+    _check_usage(
+        quiet=quiet,
+        verbose=verbose,
+        fail_on_new=fail_on_new,
+        fail_on_regression=fail_on_regression,
+        baseline_path=baseline_path,
+        changed_since=changed_since,
+        rev=rev,
+    )
     root = api.check_root(path)
     recorded = baseline_file.read(baseline_path) if baseline_path is not None else None
     tree, within = api.open_revision(root, rev) if rev is not None else (None, "")
@@ -219,24 +219,15 @@ def audit_command(
         renderers = registry.load_renderers()
         stdout_renderer = renderers.get(fmt)
         files = [(o, output_target(o, root), renderers.get(_format_for(o))) for o in outputs]
-        cache = cache_dir_of(no_cache, cache_dir)
-        against = _against(recorded, baseline_path)
-        with progress_bar(enabled=not quiet and interactive()) as progress:
-            if changed_since is not None:
-                report = pull_request.audit_change(
-                    root,
-                    changed_since,
-                    config,
-                    cache_dir=cache,
-                    jobs=config.jobs,
-                    progress=progress,
-                    compare_with=against,
-                )
-            else:
-                report = api.audit(
-                    root, config, cache_dir=cache, jobs=config.jobs, progress=progress, rev=tree
-                )
-                report = against(report) if against is not None else report
+        report = _build_report(
+            root,
+            config,
+            tree,
+            changed_since=changed_since,
+            cache=cache_dir_of(no_cache, cache_dir),
+            against=_against(recorded, baseline_path),
+            quiet=quiet,
+        )
         if "html" in (fmt, *(_format_for(o) for o in outputs)):
             report = with_history(report, root, history_db)
     options = _stdout_options(fmt, color, quiet, verbose)
@@ -252,6 +243,58 @@ def audit_command(
         fail_on_new=fail_on_new,
         fail_on_regression=fail_on_regression,
     )
+
+
+def _check_usage(
+    *,
+    quiet: bool,
+    verbose: bool,
+    fail_on_new: bool,
+    fail_on_regression: bool,
+    baseline_path: Path | None,
+    changed_since: str | None,
+    rev: str | None,
+) -> None:
+    """Refuse option combinations that cannot work together, in one clear line."""
+    if quiet and verbose:
+        raise UsageError("--quiet and --verbose cannot be used together")
+    if (fail_on_new or fail_on_regression) and baseline_path is None and changed_since is None:
+        flag = "--fail-on-new" if fail_on_new else "--fail-on-regression"
+        raise UsageError(
+            f"{flag} needs --baseline FILE (record one with `auditor baseline`) "
+            "or --changed-since REF"
+        )
+    if changed_since is not None and rev is not None:
+        raise UsageError("--changed-since and --rev cannot be used together")
+
+
+def _build_report(
+    root: Path,
+    config: Config,
+    tree: GitTree | None,
+    *,
+    changed_since: str | None,
+    cache: Path | None,
+    against: Callable[[Report], Report] | None,
+    quiet: bool,
+) -> Report:
+    """The report: of the change since `changed_since` in pull-request mode, else of the
+    whole tree (or revision), compared with the baseline when there is one."""
+    with progress_bar(enabled=not quiet and interactive()) as progress:
+        if changed_since is not None:
+            return pull_request.audit_change(
+                root,
+                changed_since,
+                config,
+                cache_dir=cache,
+                jobs=config.jobs,
+                progress=progress,
+                compare_with=against,
+            )
+        report = api.audit(
+            root, config, cache_dir=cache, jobs=config.jobs, progress=progress, rev=tree
+        )
+        return against(report) if against is not None else report
 
 
 def _against(

@@ -244,12 +244,27 @@ def _python_names(
     full path's name, the name below the top package, then (for namespace packages, which
     have no `__init__.py`) every dotted suffix of two or more names that no module claimed."""
     packages = {posixpath.dirname(p) for p in present if p.endswith("/__init__.py")}
+    python = sorted(p for p in paths if p.endswith(".py"))
     names: dict[str, str] = {}
+    _add_installed_names(names, python, package_dirs)
+    _add_path_names(names, python, packages)
+    _add_namespace_names(names, python)
+    return names
+
+
+def _add_installed_names(
+    names: dict[str, str], python: list[str], package_dirs: Mapping[str, str]
+) -> None:
+    """The names a `package_dirs` mapping installs the files below each directory under."""
     for package, directory in package_dirs.items():
-        for path in sorted(p for p in paths if p.endswith(".py") and p.startswith(directory + "/")):
+        for path in (p for p in python if p.startswith(directory + "/")):
             parts = [*package.split("."), *path[len(directory) + 1 : -3].split("/")]
             names.setdefault(".".join(parts).removesuffix(".__init__"), path)
-    for path in sorted(p for p in paths if p.endswith(".py")):
+
+
+def _add_path_names(names: dict[str, str], python: list[str], packages: set[str]) -> None:
+    """Each file's full dotted path and its name below its top package."""
+    for path in python:
         parts = path[:-3].split("/")
         if parts[-1] == "__init__":
             parts.pop()
@@ -258,11 +273,14 @@ def _python_names(
             top -= 1
         for start in (0, top):
             names.setdefault(".".join(parts[start:]), path)
-    for path in sorted(p for p in paths if p.endswith(".py")):  # namespace packages
+
+
+def _add_namespace_names(names: dict[str, str], python: list[str]) -> None:
+    """For namespace packages: every dotted suffix of two or more names no module claimed."""
+    for path in python:
         parts = path[:-3].removesuffix("/__init__").split("/")
         for start in range(1, len(parts) - 1):
             names.setdefault(".".join(parts[start:]), path)
-    return names
 
 
 def _absolute(path: str, spec: str) -> str:

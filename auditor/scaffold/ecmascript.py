@@ -170,6 +170,12 @@ class _Reader:
         self.replaced = False
 
     def esm_export(self, node: Node) -> None:
+        """`export const/function/class ...`, `export default ...` and `export { a as b }`."""
+        self._esm_declaration(node)
+        for clause in (c for c in node.children if c.type == "export_clause"):
+            self._export_clause(clause)
+
+    def _esm_declaration(self, node: Node) -> None:
         declaration = node.child_by_field_name("declaration")
         value = node.child_by_field_name("value")
         is_default = any(c.type == "default" for c in node.children)
@@ -177,10 +183,7 @@ class _Reader:
             "lexical_declaration",
             "variable_declaration",
         ):
-            for declarator in declaration.named_children:
-                name = declarator.child_by_field_name("name")
-                if declarator.type == "variable_declarator" and name is not None:
-                    self._export(_text(self.data, name), declarator.child_by_field_name("value"))
+            self._declarators(declaration)
         elif declaration is not None and declaration.type not in TYPE_ONLY:
             name = declaration.child_by_field_name("name")
             exported = "default" if is_default or name is None else _text(self.data, name)
@@ -190,13 +193,20 @@ class _Reader:
             self._export("default", self.declarations.get(own), own)
         elif is_default:
             self._export("default", value)
-        for clause in (c for c in node.children if c.type == "export_clause"):
-            for specifier in clause.named_children:
-                local = specifier.child_by_field_name("name")
-                alias = specifier.child_by_field_name("alias") or local
-                if alias is not None and local is not None and not _is_type_export(specifier):
-                    exported, own = _text(self.data, alias).strip("'\""), _text(self.data, local)
-                    self._export(exported, self.declarations.get(own), own)
+
+    def _declarators(self, declaration: Node) -> None:
+        for declarator in declaration.named_children:
+            name = declarator.child_by_field_name("name")
+            if declarator.type == "variable_declarator" and name is not None:
+                self._export(_text(self.data, name), declarator.child_by_field_name("value"))
+
+    def _export_clause(self, clause: Node) -> None:
+        for specifier in clause.named_children:
+            local = specifier.child_by_field_name("name")
+            alias = specifier.child_by_field_name("alias") or local
+            if alias is not None and local is not None and not _is_type_export(specifier):
+                exported, own = _text(self.data, alias).strip("'\""), _text(self.data, local)
+                self._export(exported, self.declarations.get(own), own)
 
     def commonjs_export(self, node: Node) -> None:
         """`module.exports = ...`, `module.exports.x = ...` and `exports.x = ...`."""

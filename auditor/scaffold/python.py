@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import tomllib
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from auditor.facts.testing.pytest_config import PytestConfig, pytest_config
 from auditor.facts.testing.untested import UntestedModule
@@ -97,8 +97,6 @@ class PythonScaffolder:
 
     def config_files(self, modules: Sequence[PlannedModule]) -> list[PlannedFile]:
         """pytest's configuration for the planned tests, when the repository has none."""
-        from auditor.scaffold.plan import PlannedFile
-
         tests = [t for m in modules if m.module.language == "python" for t in m.tests]
         if self.config is not None or not tests:
             return []
@@ -107,19 +105,36 @@ class PythonScaffolder:
         if any(not p.isprintable() or " " in p for p in (*testpaths, *pythonpath)):
             return []  # pytest splits these lists at spaces
         if self.subject.files.file(PYPROJECT) is None:
-            lines = ["[pytest]", f"testpaths = {' '.join(testpaths)}"]
-            lines.append(f"pythonpath = {' '.join(pythonpath)}")
-            return [PlannedFile(PYTEST_INI, "\n".join(lines) + "\n", None)]
+            return [_pytest_ini(testpaths, pythonpath)]
         current = self.subject.files.text(PYPROJECT)
         if current is None:
             return []
-        table = "[tool.pytest.ini_options]\n"
-        table += f"testpaths = [{', '.join(json.dumps(p) for p in testpaths)}]\n"
-        table += f"pythonpath = [{', '.join(json.dumps(p) for p in pythonpath)}]\n"
-        content = current + ("" if current.endswith("\n") or not current else "\n") + "\n" + table
-        if not _adds_only(current, content):
-            return []
-        return [PlannedFile(PYPROJECT, content, current, appends=True)]
+        return _pyproject_table(current, testpaths, pythonpath)
+
+
+def _pytest_ini(testpaths: list[str], pythonpath: list[str]) -> PlannedFile:
+    """A new pytest.ini naming `testpaths` and `pythonpath`."""
+    from auditor.scaffold.plan import PlannedFile
+
+    lines = ["[pytest]", f"testpaths = {' '.join(testpaths)}"]
+    lines.append(f"pythonpath = {' '.join(pythonpath)}")
+    return PlannedFile(PYTEST_INI, "\n".join(lines) + "\n", None)
+
+
+def _pyproject_table(
+    current: str, testpaths: list[str], pythonpath: list[str]
+) -> list[PlannedFile]:
+    """`[tool.pytest.ini_options]` appended to pyproject.toml, when appending changes nothing
+    else in it (else nothing)."""
+    from auditor.scaffold.plan import PlannedFile
+
+    table = "[tool.pytest.ini_options]\n"
+    table += f"testpaths = [{', '.join(json.dumps(p) for p in testpaths)}]\n"
+    table += f"pythonpath = [{', '.join(json.dumps(p) for p in pythonpath)}]\n"
+    content = current + ("" if current.endswith("\n") or not current else "\n") + "\n" + table
+    if not _adds_only(current, content):
+        return []
+    return [PlannedFile(PYPROJECT, content, current, appends=True)]
 
 
 def ruff_line_length(src: FactSources) -> int | None:
@@ -127,28 +142,36 @@ def ruff_line_length(src: FactSources) -> int | None:
     `ruff.toml`, `.ruff.toml` or `pyproject.toml`'s `[tool.ruff]`), else None: by default it
     does not, and a needless `# noqa: E501` would be flagged itself (RUF100)."""
     for path in ("ruff.toml", ".ruff.toml", PYPROJECT):
-        if src.repo.file(path) is None:
+        table = _ruff_table(src, path)
+        if table is None:
             continue
-        data = src.toml(path) or {}
-        tool = data.get("tool")
-        table = (
-            (tool.get("ruff") if isinstance(tool, dict) else None) if path == PYPROJECT else data
-        )
-        if not isinstance(table, dict):
-            continue
-        lint = table.get("lint")
-        selected = [
-            str(code)
-            for options in (table, lint if isinstance(lint, dict) else {})
-            for key in ("select", "extend-select")
-            if isinstance(options.get(key), list)
-            for code in options[key]
-        ]
-        if not any(code in ("E", "E5", "E50", "E501", "ALL") for code in selected):
+        if not any(code in ("E", "E5", "E50", "E501", "ALL") for code in _selected(table)):
             return None
         length = table.get("line-length")
         return length if isinstance(length, int) and length > 0 else DEFAULT_LINE_LENGTH
     return None
+
+
+def _ruff_table(src: FactSources, path: str) -> dict[str, Any] | None:
+    """ruff's settings in `path` (`[tool.ruff]` in pyproject.toml), or None without them."""
+    if src.repo.file(path) is None:
+        return None
+    data = src.toml(path) or {}
+    tool = data.get("tool")
+    table = (tool.get("ruff") if isinstance(tool, dict) else None) if path == PYPROJECT else data
+    return table if isinstance(table, dict) else None
+
+
+def _selected(table: dict[str, Any]) -> list[str]:
+    """The rule codes `select` and `extend-select` name, at the top and under `[lint]`."""
+    lint = table.get("lint")
+    return [
+        str(code)
+        for options in (table, lint if isinstance(lint, dict) else {})
+        for key in ("select", "extend-select")
+        if isinstance(options.get(key), list)
+        for code in options[key]
+    ]
 
 
 def _top(test_path: str) -> str:
