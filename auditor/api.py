@@ -22,9 +22,18 @@ from auditor.index.parsing import worker_count
 from auditor.index.repository import RepositoryIndex
 from auditor.index.scan_cache import ScanCache
 from auditor.index.syntax import PARSER_VERSION
-from auditor.model import Diagnostic, Finding, PackageReport, Report, Repository, Status
+from auditor.model import (
+    Diagnostic,
+    Finding,
+    PackageReport,
+    Report,
+    Repository,
+    Status,
+    Unjudged,
+)
 from auditor.rule import Rule
 from auditor.rule_set import rules_digest
+from auditor.unread_inputs import in_package, unread_inputs
 
 TOOL_NAME = "auditor"
 
@@ -210,8 +219,14 @@ def judge(prepared: Prepared, selected: Sequence[engine.SelectedRule] | None = N
     findings = suppression.apply(engine.findings(outcomes), subject.files)
     score = scoring.score(_judged(outcomes, findings))
     facts = subject.facts
-    packages = _packages(subject, chosen)
+    packages, package_unjudged = _packages(subject, chosen)
     diagnostics = _diagnostics(subject.files.diagnostics, facts.diagnostics)
+    view = facts.report_view()
+    unjudged = {
+        *engine.unjudged(outcomes),
+        *unread_inputs(chosen, subject.files.diagnostics, view),
+        *package_unjudged,
+    }
     return Report(
         tool_name=TOOL_NAME,
         tool_version=__version__,
@@ -222,12 +237,12 @@ def judge(prepared: Prepared, selected: Sequence[engine.SelectedRule] | None = N
             commit_date=prepared.commit_date,
         ),
         score=score,
-        facts=facts.report_view(),
+        facts=view,
         findings=findings,
         packages=packages,
         diagnostics=tuple(diagnostics),
         top_fixes=scoring.top_fixes(score),
-        unjudged=engine.unjudged(outcomes),
+        unjudged=tuple(sorted(unjudged, key=Unjudged.sort_key)),
         rules_digest=rules_digest(chosen),
     )
 
@@ -265,19 +280,23 @@ def _judged(
 
 def _packages(
     subject: Subject, selected: Sequence[engine.SelectedRule]
-) -> tuple[PackageReport, ...]:
+) -> tuple[tuple[PackageReport, ...], list[Unjudged]]:
+    """Each workspace package's report, and the rules a package left unjudged (a rule that
+    raised on one package's files leaves the repository's verdict incomplete too)."""
     workspace = subject.facts.workspace
     if workspace is None:
-        return ()
+        return (), []
     per_package = [s for s in selected if s.rule.per_package]
     reports = []
+    unjudged: list[Unjudged] = []
     for path in workspace.packages:
         view = subject.package(path)
         outcomes = engine.run(per_package, view)
+        unjudged += in_package(path, engine.unjudged(outcomes))
         findings = suppression.apply(engine.findings(outcomes), view.files)
         score = scoring.score(_judged(outcomes, findings))
         failing = tuple(r.id for r in scoring.top_fixes(score))
         reports.append(
             PackageReport(path, score.score, score.level, view.facts.report_view(), failing)
         )
-    return tuple(reports)
+    return tuple(reports), unjudged

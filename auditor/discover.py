@@ -288,7 +288,8 @@ def _follow(root: Path, rel: str) -> tuple[str | None, str]:
     try:
         target = link.resolve(strict=True)
     except FileNotFoundError:
-        return None, "dangles"
+        # where it leads decides, not whether something happens to be there outside
+        return None, "leaves the repository" if _leads_out(root, link) else "dangles"
     except (OSError, RuntimeError):
         return None, "loops"
     if not target.is_relative_to(root):
@@ -300,6 +301,14 @@ def _follow(root: Path, rel: str) -> tuple[str | None, str]:
     if not target.is_file():
         return None, "points to a special file"
     return target.relative_to(root).as_posix(), ""
+
+
+def _leads_out(root: Path, link: Path) -> bool:
+    """Whether the dangling `link` leads out of `root` (`a -> b/../a` with `b -> .`)."""
+    try:
+        return not link.resolve(strict=False).is_relative_to(root)
+    except (OSError, RuntimeError):
+        return False
 
 
 def _follow_tree(tree: GitTree, rel: str) -> tuple[str | None, str]:

@@ -8,7 +8,16 @@ from collections.abc import Iterator
 from auditor.facts.model import AgentSettings
 from auditor.facts.references.paths import PathJudge
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import (
+    Option,
+    Reads,
+    Rule,
+    RuleContext,
+    Violation,
+    failing,
+    not_applicable,
+    passing,
+)
 
 from .destructive_patterns import IsOutput, destructive, destructive_lines
 from .instruction_text import in_chunks, instruction_chunks
@@ -72,6 +81,7 @@ RULE = Rule(
     name="destructive-command-in-agent-files",
     title="Agent files tell agents to run a destructive command",
     category=Category.SAFETY,
+    reads=frozenset({Reads.INSTRUCTIONS}),  # it scans the agent-facing files
     severity=Severity.HIGH,
     level=2,
     evidence=Evidence(

@@ -6,7 +6,16 @@ import re
 from collections.abc import Iterator
 
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import (
+    Option,
+    Reads,
+    Rule,
+    RuleContext,
+    Violation,
+    failing,
+    not_applicable,
+    passing,
+)
 
 from .instruction_text import has_agent_facing_files, in_chunks, instruction_chunks
 
@@ -52,6 +61,7 @@ RULE = Rule(
     name="encoded-blob-in-instructions",
     title="Encoded blob in an instruction file",
     category=Category.SAFETY,
+    reads=frozenset({Reads.INSTRUCTIONS}),  # it scans the agent-facing files
     severity=Severity.MEDIUM,
     level=3,
     evidence=Evidence(

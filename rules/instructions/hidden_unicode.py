@@ -8,7 +8,7 @@ from itertools import groupby
 
 from auditor.index.line_offsets import line_at
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import Reads, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 from .instruction_text import has_agent_facing_files, instruction_chunks
 
@@ -54,6 +54,7 @@ RULE = Rule(
     name="hidden-unicode-in-instructions",
     title="Invisible Unicode in an instruction file",
     category=Category.SAFETY,
+    reads=frozenset({Reads.INSTRUCTIONS}),  # it scans the agent-facing files
     severity=Severity.HIGH,
     level=2,
     evidence=Evidence(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import Reads, Rule, RuleContext, Violation, failing, not_applicable, passing
 
 from .injection_patterns import (
     INJECTION,
@@ -49,6 +49,7 @@ RULE = Rule(
     name="planted-instructions",
     title="Injected or hidden instructions in an instruction file",
     category=Category.SAFETY,
+    reads=frozenset({Reads.INSTRUCTIONS}),  # it scans the agent-facing files
     severity=Severity.HIGH,
     level=2,
     evidence=Evidence(

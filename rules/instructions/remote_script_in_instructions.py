@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import Option, Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import (
+    Option,
+    Reads,
+    Rule,
+    RuleContext,
+    Violation,
+    failing,
+    not_applicable,
+    passing,
+)
 
 from .injection_patterns import REMOTE_PIPE
 from .instruction_text import has_agent_facing_files, in_chunks, instruction_chunks
@@ -34,6 +43,7 @@ RULE = Rule(
     name="remote-script-in-instructions",
     title="Instructions pipe a remote script into a shell",
     category=Category.SAFETY,
+    reads=frozenset({Reads.INSTRUCTIONS}),  # it scans the agent-facing files
     severity=Severity.MEDIUM,
     level=3,
     evidence=Evidence(

@@ -6,7 +6,16 @@ from collections.abc import Iterator
 
 from auditor.facts.agents.mcp_configs import MCP_CONFIGS
 from auditor.model import Category, Evidence, Grade, Severity
-from auditor.rule import NotJudged, Rule, RuleContext, Violation, failing, not_applicable, passing
+from auditor.rule import (
+    NotJudged,
+    Reads,
+    Rule,
+    RuleContext,
+    Violation,
+    failing,
+    not_applicable,
+    passing,
+)
 
 from ..safety.secret_patterns import is_test_data
 from .instruction_text import in_chunks, instruction_chunks
@@ -54,6 +63,7 @@ RULE = Rule(
     name="secrets-in-agent-config",
     title="Credential in an instruction file or MCP config",
     category=Category.SAFETY,
+    reads=frozenset({Reads.INSTRUCTIONS}),  # it scans the agent-facing files
     severity=Severity.CRITICAL,
     level=1,
     evidence=Evidence(

@@ -1,0 +1,61 @@
+"""An input the index could not read leaves the rules that read it unjudged, not passed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import auditor.index.build as index_build
+from auditor import api
+from auditor.facts.subject import Subject
+from auditor.gate import gate_failures
+from auditor.model import Severity, Status
+from auditor.rule import RuleContext, Violation
+from tests.conftest import write_repo
+from tests.rulefactory import make_rule
+
+
+def test_an_unreadable_agents_md_leaves_the_instruction_rules_unjudged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_repo(tmp_path / "r", {"AGENTS.md": "# A\n\nRun `make test`.\n", "a.py": "x = 1\n"})
+    read = index_build._read_bounded
+
+    def refuse(full: Path) -> bytes | None:
+        if full.name == "AGENTS.md":  # chmod 000 as a user: root reads it anyway
+            raise PermissionError(13, "Permission denied", str(full))
+        return read(full)
+
+    monkeypatch.setattr(index_build, "_read_bounded", refuse)
+    report = api.audit(root)
+    assert any(d.path == "AGENTS.md" and d.kind == "unreadable" for d in report.diagnostics)
+    unjudged = {u.rule for u in report.unjudged if u.path == "AGENTS.md"}
+    assert {"INS001", "INS035"} <= unjudged  # missing-file and secrets rules cannot judge it
+    assert all(u.rule.startswith(("INS", "SAF", "FEE", "DOC", "ENV")) for u in report.unjudged)
+    # the gate does not pass over what was never read
+    assert gate_failures(report, None, Severity.CRITICAL)
+
+
+def test_a_rule_that_raises_on_a_package_leaves_the_repository_unjudged(
+    tmp_path: Path, make_subject: Callable[..., Subject]
+) -> None:
+    files = {
+        "package.json": '{"name": "w", "private": true, "workspaces": ["packages/*"]}',
+        "packages/a/package.json": '{"name": "a"}',
+        "packages/a/index.js": "module.exports = 1\n",
+    }
+    root = write_repo(tmp_path / "w", files)
+
+    def check(ctx: RuleContext) -> list[Violation]:
+        if ctx.facts.workspace is None:  # the package's own view
+            raise ValueError("cannot read this package")
+        return []
+
+    rule = make_rule("TST001", check=check, per_package=True, severity=Severity.HIGH)
+    report = api.audit(root, rules=[rule])
+    assert [r.status for r in report.score.rules] == [Status.PASS]
+    [unjudged] = report.unjudged
+    assert (unjudged.rule, unjudged.path) == ("TST001", "packages/a")
+    assert "package packages/a" in unjudged.reason and "cannot read" in unjudged.reason
