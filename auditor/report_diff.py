@@ -139,8 +139,17 @@ def regressions(
             noun = "finding" if len(hits) == 1 else "findings"
             reasons.append(f"{len(hits)} new {noun} at or above {threshold.value} severity")
         before = {(u.rule, u.path) for u in unjudged[0]} if fail_on is None else set()
-        for entry in unjudged[1]:
-            if entry.severity.rank >= threshold.rank and (entry.rule, entry.path) not in before:
-                where = f" in {entry.path}" if entry.path else ""
-                reasons.append(f"{entry.rule} not judged{where}: {entry.reason}")
+        reasons += _unjudged_reasons(unjudged[1], threshold, before)
     return reasons
+
+
+def _unjudged_reasons(
+    unjudged: tuple[Unjudged, ...], threshold: Severity, before: set[tuple[str, str | None]]
+) -> list[str]:
+    """A line for each rule the new audit could not judge at or above `threshold`, unless the
+    old one could not either (`before`)."""
+    return [
+        f"{entry.rule} not judged{f' in {entry.path}' if entry.path else ''}: {entry.reason}"
+        for entry in unjudged
+        if entry.severity.rank >= threshold.rank and (entry.rule, entry.path) not in before
+    ]

@@ -150,22 +150,28 @@ def _diagnostic_key(diagnostic: Diagnostic) -> tuple[str, str, str]:
     return (diagnostic.path, diagnostic.kind, diagnostic.message)
 
 
-def _add_file(build: _Build, path: str) -> None:
+def _read_file(build: _Build, path: str) -> bytes | None:
+    """The bytes of `path` (of the work tree or the commit); None when it was counted as a
+    file over the scan cap or could not be read, with the diagnostic that says which."""
     full = build.root / path
     try:
         data = _read_bounded(full) if build.tree is None else build.tree.read(path, MAX_SCAN_BYTES)
         if data is None:
             with _open_nonblocking(full) if build.tree is None else build.tree.open(path) as stream:
                 _add_huge_file(build, path, stream)
-            return
+        return data
     except OSError as error:
         build.diagnostics.append(Diagnostic(path, "unreadable", f"cannot read: {error.strerror}"))
-        return
     except NotRegular:
         build.diagnostics.append(Diagnostic(path, "special", "not a regular file: not read"))
-        return
     except (NotRead, GitUnusable) as error:
         build.diagnostics.append(Diagnostic(path, "unreadable", f"cannot read: {error}"))
+    return None
+
+
+def _add_file(build: _Build, path: str) -> None:
+    data = _read_file(build, path)
+    if data is None:
         return
     record = _measure(build, path, data)
     build.files.append(record)
