@@ -10,6 +10,7 @@ import pytest
 
 from auditor.facts.model import Command
 from auditor.facts.subject import Subject
+from auditor.facts.testing.command import has_placeholders
 from auditor.facts.testing.variants import variant_of
 
 MakeSubject = Callable[..., Subject]
@@ -852,3 +853,8 @@ def test_sections_for_filtering_or_specialised_suites_hold_parts_of_the_run(
         "AGENTS.md": agents,
     }
     assert chosen(make_subject, files)[0][:3] == ("./gradlew :lib:build", "AGENTS.md", 4)
+
+
+def test_a_usage_synopsis_with_optional_arguments_is_no_command() -> None:
+    assert has_placeholders("mocha [spec..]") and has_placeholders("tool run [files...]")
+    assert not has_placeholders("pytest tests/test_a.py::test_x[case-1]")

@@ -26,6 +26,7 @@ instruction come last. Identical texts keep the best-ranked one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -197,6 +198,8 @@ class _Ranking:
 
 
 ELLIPSES = frozenset({"...", "\u2026"})
+SYNOPSIS_ARGUMENT = re.compile(r"^\[[\w-]*+(?:\.{2,3}|\u2026)\]$")
+"""`[spec..]`, `[files...]`: arguments a usage line leaves to the reader."""
 """An argument that is only an ellipsis is a placeholder (`./...` is Go's package pattern)."""
 
 
@@ -206,8 +209,14 @@ def runnable(text: str, longest: int = MAX_COMMAND) -> bool:
 
 
 def has_placeholders(text: str) -> bool:
-    """Template marks (`${{ matrix.x }}`, `<file>`) or a `...` standing for arguments."""
-    return any(mark in text for mark in TEMPLATE_MARKS) or any(w in ELLIPSES for w in text.split())
+    """Template marks (`${{ matrix.x }}`, `<file>`), a `...` standing for arguments, or a
+    usage synopsis's optional arguments (`mocha [spec..]`, `[args...]`)."""
+    words = text.split()
+    return (
+        any(mark in text for mark in TEMPLATE_MARKS)
+        or any(w in ELLIPSES for w in words)
+        or any(SYNOPSIS_ARGUMENT.match(w) for w in words)
+    )
 
 
 def _introductions(src: FactSources, documented: Sequence[Command]) -> dict[Command, str]:
