@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from auditor.git_command import GitUnusable, check_metadata, git_output
-from auditor.git_tree import DIRECTORY, Commit, GitTree, commit_of
+from auditor.git_tree import Commit, GitTree, commit_of
+from auditor.link_targets import IN_REPOSITORY_DIRECTORY, follow_link, follow_tree_link
 from auditor.model import Diagnostic
 from auditor.walk import MAX_RULES_BYTES, Layers, read_rules, walk
 
@@ -39,7 +40,6 @@ CACHE_DIRS = frozenset(
 )
 """Tool caches: skipped like the other defaults, but not listed as generated or vendored."""
 
-IN_REPOSITORY_DIRECTORY = "points to a directory"
 TREE_MODES = {"file": stat.S_IFREG, "link": stat.S_IFLNK, "dir": stat.S_IFDIR}
 """What a checkout's lstat() says of each kind of tree entry."""
 LINGUIST = frozenset({"linguist-generated", "linguist-vendored"})
@@ -251,8 +251,10 @@ class _Found:
         self.symlinks.append(rel)
         if self.excludes_dir(rel):
             return  # stands for an excluded directory: `.venv -> /opt/venvs/app`
-        follow = _follow(self.root, rel) if self.tree is None else _follow_tree(self.tree, rel)
-        target, problem = follow
+        if self.tree is None:
+            target, problem = follow_link(self.root, rel)
+        else:
+            target, problem = follow_tree_link(self.tree, rel)
         if target is not None and problem == IN_REPOSITORY_DIRECTORY:
             self.dir_links.append((rel, target))  # its files are indexed where they are
         elif target is not None:
@@ -279,42 +281,6 @@ class _Found:
 
     def note(self, rel: str, kind: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(rel, kind, message))
-
-
-def _follow(root: Path, rel: str) -> tuple[str | None, str]:
-    """The repository-relative regular file the link `rel` resolves to, or why it is not one
-    (a directory in the repository comes back with IN_REPOSITORY_DIRECTORY as the reason)."""
-    link = root / rel
-    try:
-        target = link.resolve(strict=True)
-    except FileNotFoundError:
-        # where it leads decides, not whether something happens to be there outside
-        return None, "leaves the repository" if _leads_out(root, link) else "dangles"
-    except (OSError, RuntimeError):
-        return None, "loops"
-    if not target.is_relative_to(root):
-        return None, "leaves the repository"
-    if target.is_dir():
-        if link.parent.is_relative_to(target):
-            return None, "loops"
-        return target.relative_to(root).as_posix(), IN_REPOSITORY_DIRECTORY
-    if not target.is_file():
-        return None, "points to a special file"
-    return target.relative_to(root).as_posix(), ""
-
-
-def _leads_out(root: Path, link: Path) -> bool:
-    """Whether the dangling `link` leads out of `root` (`a -> b/../a` with `b -> .`)."""
-    try:
-        return not link.resolve(strict=False).is_relative_to(root)
-    except (OSError, RuntimeError):
-        return False
-
-
-def _follow_tree(tree: GitTree, rel: str) -> tuple[str | None, str]:
-    """`_follow` for a link of a commit's tree: where a checkout's link would lead."""
-    target, problem = tree.follow(rel)
-    return target, IN_REPOSITORY_DIRECTORY if problem == DIRECTORY else problem
 
 
 def _linguist_patterns(text: str) -> list[str]:

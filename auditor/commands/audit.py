@@ -10,10 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import click
-import platformdirs
 
 from auditor import api, baseline_file, pull_request, registry
 from auditor.baseline import compare
+from auditor.commands.caching import cache_dir_of, cache_options
 from auditor.config import Config, load_config
 from auditor.errors import UsageError
 from auditor.gate import gate_failures
@@ -136,12 +136,7 @@ def _format_for(path: Path) -> str:
     help="The `auditor history` database the HTML report's History section reads (default: "
     "the user cache's, when it exists).",
 )
-@click.option("--no-cache", is_flag=True, help="Parse every file afresh and write no cache.")
-@click.option(
-    "--cache-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Where parse results are cached (default: the user cache directory).",
-)
+@cache_options
 @click.option(
     "-j",
     "--jobs",
@@ -311,13 +306,6 @@ def _against(
         level=recorded.level,
         failing=recorded.failing_rules,
     )
-
-
-def cache_dir_of(no_cache: bool, cache_dir: Path | None) -> Path | None:
-    """Where parse results are cached: `--cache-dir`, else the user cache; None with --no-cache."""
-    if no_cache:
-        return None
-    return cache_dir or Path(platformdirs.user_cache_dir("auditor"))
 
 
 def _stdout_options(fmt: str, color: bool | None, quiet: bool, verbose: bool) -> RenderOptions:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-import platformdirs
 
 from auditor import api, registry, report_document, safe_write
+from auditor.commands.caching import cache_dir_of, no_cache_option
 from auditor.config import load_config
 from auditor.inert_text import visible
 from auditor.model import RenderOptions, Report, ReportFacts, Score
@@ -33,7 +33,7 @@ RENDERERS = ((SVG_NAME, "badge"), (ENDPOINT_NAME, "badge-json"))
     type=click.Path(path_type=Path, dir_okay=False),
     help="Read settings from this file instead of .auditor.toml / pyproject.toml.",
 )
-@click.option("--no-cache", is_flag=True, help="Parse every file afresh and write no cache.")
+@no_cache_option
 def badge_command(path: Path, output_dir: Path, config_path: Path | None, no_cache: bool) -> int:
     """Write a badge of the score and level of the repository at PATH (audited now), or of
     the JSON report PATH (from `auditor audit -o report.json`).
@@ -72,7 +72,7 @@ def _audit(path: Path, config_path: Path | None, no_cache: bool) -> Report:
     config = load_config(root, config_path)
     for warning in config.warnings:
         click.echo(f"auditor: warning: {visible(warning)}", err=True)
-    cache = None if no_cache else Path(platformdirs.user_cache_dir("auditor"))
+    cache = cache_dir_of(no_cache, None)
     return api.audit(root, config, cache_dir=cache, jobs=config.jobs)
 
 

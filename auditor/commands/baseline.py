@@ -9,7 +9,8 @@ import click
 from auditor import api, baseline_file, safe_write
 from auditor.baseline import compare
 from auditor.baseline_file import Baseline
-from auditor.commands.audit import cache_dir_of, split_ids
+from auditor.commands.audit import split_ids
+from auditor.commands.caching import cache_dir_of, no_cache_option
 from auditor.config import load_config
 from auditor.errors import UsageError
 from auditor.inert_text import visible
@@ -43,7 +44,7 @@ from auditor.model import BaselineEntry, BaselineState, Report
     type=click.Path(path_type=Path, dir_okay=False),
     help="Read settings from this file instead of .auditor.toml / pyproject.toml.",
 )
-@click.option("--no-cache", is_flag=True, help="Parse every file afresh and write no cache.")
+@no_cache_option
 def baseline_command(
     path: Path,
     output: Path | None,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from auditor.commands.audit import cache_dir_of
+from auditor.commands.caching import cache_dir_of, cache_options
 from auditor.errors import UsageError
 from auditor.fleet import FLEET_FILE, read_list, run_fleet
 from auditor.index.parsing import worker_count
@@ -42,12 +42,7 @@ from auditor.safe_write import output_dir
     is_flag=True,
     help="Keep reports already in the directory for the same commit and auditor version.",
 )
-@click.option("--no-cache", is_flag=True, help="Parse every file afresh and write no cache.")
-@click.option(
-    "--cache-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Where parse results are cached (default: the user cache directory).",
-)
+@cache_options
 @click.option(
     "--db",
     "database",

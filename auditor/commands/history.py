@@ -11,7 +11,7 @@ from typing import cast
 import click
 
 from auditor import api, registry
-from auditor.commands.audit import cache_dir_of
+from auditor.commands.caching import cache_dir_of, cache_options
 from auditor.errors import UsageError
 from auditor.history import default_database, run_history
 from auditor.index.parsing import worker_count
@@ -56,12 +56,7 @@ HistoryRenderer = Callable[[History, RenderOptions], str]
     help="Also write FILE: .txt, .json, .md or .svg (the chart). Repeatable.",
 )
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), help="Commits audited at once.")
-@click.option("--no-cache", is_flag=True, help="Parse every file afresh and write no cache.")
-@click.option(
-    "--cache-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Where parse results are cached (default: the user cache directory).",
-)
+@cache_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def history_command(
     path: Path,

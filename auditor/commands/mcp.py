@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from auditor.commands.audit import cache_dir_of
+from auditor.commands.caching import cache_dir_of, cache_options
 from auditor.errors import UsageError
 
 SDK_PACKAGES = frozenset({"mcp", "mcp_types", "pydantic", "pydantic_core", "anyio"})
@@ -15,12 +15,7 @@ INSTALL = 'auditor mcp needs the MCP SDK: pip install "agent-readiness-auditor[m
 
 @click.command("mcp")
 @click.argument("path", type=click.Path(path_type=Path), default=".")
-@click.option("--no-cache", is_flag=True, help="Parse every file afresh and write no cache.")
-@click.option(
-    "--cache-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Where parse results are cached (default: the user cache directory).",
-)
+@cache_options
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), help="Parser processes.")
 def mcp_command(path: Path, no_cache: bool, cache_dir: Path | None, jobs: int | None) -> int:
     """Serve the repository at PATH to a coding agent as a Model Context Protocol server.

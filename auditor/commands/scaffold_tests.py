@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import click
-import platformdirs
 
 from auditor import api
+from auditor.commands.caching import cache_dir_of, no_cache_option
 from auditor.config import load_config
 from auditor.discover import discover
 from auditor.facts.subject import Subject
@@ -46,7 +46,7 @@ from auditor.inert_text import visible
     help="Only the N riskiest untested modules (default: all).",
 )
 @click.option("--force", is_flag=True, help="Also overwrite files the auditor did not write.")
-@click.option("--no-cache", is_flag=True, help="Parse every file afresh and write no cache.")
+@no_cache_option
 @click.option(
     "--format",
     "output_format",
@@ -92,7 +92,7 @@ def scaffold_tests_command(
     for warning in config.warnings:
         _echo(f"auditor: warning: {warning}", err=True)
     files = discover(top, config.exclude, config.default_excludes, within=within)
-    cache_dir = None if no_cache else Path(platformdirs.user_cache_dir("auditor"))
+    cache_dir = cache_dir_of(no_cache, None)
     index = build_index(
         files,
         want_syntax=True,

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from auditor.facts.model import AgentSettings
 from auditor.facts.references.paths import PathJudge
+from auditor.index.line_offsets import line_at
 from auditor.model import Category, Evidence, Grade, Severity
 from auditor.rule import (
     Option,
@@ -73,7 +74,7 @@ def _line_of(text: str, command: str) -> int | None:
     """The line of the settings file where `command` is written (JSON-escaped), if found."""
     written = json.dumps(command)[1:-1]
     at = text.find(written)
-    return text.count("\n", 0, at) + 1 if at >= 0 else None
+    return line_at(text, at) if at >= 0 else None
 
 
 RULE = Rule(
