@@ -20,7 +20,7 @@ from typing import Any
 from auditor import __version__
 from auditor.baseline import entry, failing_rules
 from auditor.config import Config
-from auditor.index.cache import read_cache_file, write_cache_file
+from auditor.index.cache_store import read_cache_file, write_cache_file
 from auditor.index.syntax import PARSER_VERSION
 from auditor.model import BaselineEntry, Docs, Report, ReportFacts
 

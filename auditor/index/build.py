@@ -50,7 +50,6 @@ class _Build:
     syntax: dict[str, FileSyntax] = field(default_factory=dict)
     by_digest: dict[str, FileSyntax] = field(default_factory=dict)
     queue: ParseQueue = field(default_factory=ParseQueue)
-    parsed: int = 0
     pending: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     """Paths waiting for the parse of each (digest, language): identical files parse once."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -95,8 +94,6 @@ def build_index(
             progress("reading", done, total)
     for job, outcome in build.queue.finish():
         _collect(build, job, outcome)
-    if cache is not None and build.parsed:
-        cache.mark_dirty()
     if cache is not None and want_syntax:
         cache.save(build.by_digest)
     if scans is not None:
@@ -122,7 +119,6 @@ def build_index(
 
 def _collect(build: _Build, job: ParseJob, outcome: FileSyntax | Diagnostic) -> None:
     """Record one parse for every path holding the parsed content."""
-    build.parsed += 1
     for path in build.pending.pop((job.digest, job.language), [job.path]):
         if isinstance(outcome, Diagnostic):
             build.diagnostics.append(Diagnostic(path, outcome.kind, outcome.message))

@@ -3,28 +3,24 @@
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
-import json
-import os
 import sys
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from auditor.index.cache_store import Remembered, retained
 from auditor.index.records import DocumentedParameters, FileSyntax, FunctionInfo
-from auditor.structured_text import MalformedDocument, load_json
 
 FORMAT = 2
 
 
 class SyntaxCache:
-    """Syntax summaries of one repository's files from the last run, by content digest.
+    """Syntax summaries of one repository's files, by content digest: this run's and, up to
+    a bound, earlier runs' (`cache_store.retained`).
 
-    One JSON file per repository under `directory`; it is rewritten with exactly the current
-    files' entries, so it never grows beyond the repository. A corrupt file (bad JSON, a
-    wrong shape, one malformed entry) is ignored whole and rebuilt by this run.
+    One JSON file per repository under `directory`. A corrupt file (bad JSON, a wrong shape,
+    one malformed entry) is ignored whole and rebuilt by this run.
     """
 
     def __init__(self, directory: Path, root: Path, parser_version: str) -> None:
@@ -34,60 +30,32 @@ class SyntaxCache:
         # interpreter is part of the version (a cache is never shared across machines anyway).
         self._version = f"{FORMAT}:{parser_version}:{sys.hash_info.width}:{sys.version_info[:2]}"
         self._entries: dict[str, FileSyntax] = {}
-        self._dirty = False
 
     def load(self) -> None:
-        files = read_cache_file(self.path, self._version)
-        if files is None:
-            return
-        try:
-            self._entries = {str(k): _decode(v) for k, v in files.items()}
-        except (TypeError, ValueError, IndexError):
-            self._entries = {}
+        self._entries = _REMEMBERED.load(self.path, self._version, _decode_all)
 
     def get(self, digest: str) -> FileSyntax | None:
         return self._entries.get(digest)
 
     def save(self, current: Mapping[str, FileSyntax]) -> None:
-        """Keep exactly `current` (digest -> syntax); write only if something changed."""
-        if not self._dirty and current.keys() == self._entries.keys():
+        """Keep `current` (digest -> syntax) and what earlier runs left, within the bound;
+        write only when `current` holds a summary the file does not (a new digest, or one
+        parsed again as another language)."""
+        if all(self._entries.get(k) is v for k, v in current.items()):
             return
-        payload = {"version": self._version, "files": {k: _encode(v) for k, v in current.items()}}
-        write_cache_file(self.path, payload)
-
-    def mark_dirty(self) -> None:
-        self._dirty = True
-
-
-def read_cache_file(path: Path, version: str) -> dict[str, Any] | None:
-    """The `files` table of the cache in `path` when it is one of `version`, else None: not
-    there, not a regular file (a FIFO in its place would block the run), not JSON, or of
-    another shape or version. Its entries are for the caller to check."""
-    try:
-        raw = load_json(path.read_bytes(), max_depth=None) if path.is_file() else None
-    except (OSError, MalformedDocument):
-        return None
-    if not isinstance(raw, dict) or raw.get("version") != version:
-        return None
-    files = raw.get("files")
-    return files if isinstance(files, dict) else None
+        self._entries = retained(current, self._entries)
+        payload = {
+            "version": self._version,
+            "files": {k: _encode(v) for k, v in self._entries.items()},
+        }
+        _REMEMBERED.save(self.path, self._version, self._entries, payload)
 
 
-def write_cache_file(path: Path, payload: object) -> None:
-    """Replace `path` with `payload` as JSON, through a temporary file beside it. A cache that
-    cannot be written (a file where the directory should be, no permission, a full disk)
-    costs speed, never correctness: the failure is dropped, and so is the temporary file."""
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(payload, out, separators=(",", ":"))
-        os.replace(tmp, path)
-    except OSError:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+_REMEMBERED: Remembered[FileSyntax] = Remembered()
+
+
+def _decode_all(files: dict[str, Any]) -> dict[str, FileSyntax]:
+    return {str(k): _decode(v) for k, v in files.items()}
 
 
 _NESTED, _ANNOTATED, _UNANNOTATED, _DOCUMENTED = 1, 2, 4, 8

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.index import literal_tables, markers, suppressions
-from auditor.index.cache import read_cache_file, write_cache_file
+from auditor.index.cache_store import Remembered, retained
 from auditor.index.suppressions import Suppression
 
 
@@ -53,11 +53,12 @@ def _patterns_version() -> str:
 
 
 class ScanCache:
-    """Scans of one repository's files from the last run, keyed by digest and language.
+    """Scans of one repository's files, keyed by digest and language: this run's and, up to
+    a bound, earlier runs' (`cache_store.retained`).
 
     An unchanged file then costs a read and a hash: its bytes are not searched again. One JSON
-    file per repository, rewritten with exactly the current files; a corrupt file (one
-    malformed entry is enough) is ignored whole and rebuilt by this run.
+    file per repository; a corrupt file (one malformed entry is enough) is ignored whole and
+    rebuilt by this run.
     """
 
     def __init__(self, directory: Path, root: Path) -> None:
@@ -68,13 +69,7 @@ class ScanCache:
         self._current: dict[str, Scan] = {}
 
     def load(self) -> None:
-        files = read_cache_file(self.path, self._version)
-        if files is None:
-            return
-        try:
-            self._entries = {str(key): _decoded(entry) for key, entry in files.items()}
-        except (TypeError, ValueError):
-            self._entries = {}
+        self._entries = _REMEMBERED.load(self.path, self._version, _decoded_all)
 
     def scan(
         self,
@@ -93,9 +88,11 @@ class ScanCache:
         return found
 
     def save(self) -> None:
-        """Keep exactly this run's scans; write only if they differ from the loaded ones."""
-        if self._current == self._entries:
+        """Keep this run's scans and what earlier runs left, within the bound; write only when
+        this run scanned something the file does not hold."""
+        if all(key in self._entries for key in self._current):
             return
+        self._entries = retained(dict(sorted(self._current.items())), self._entries)
         files = {
             key: [
                 sorted(s.markers),
@@ -103,9 +100,18 @@ class ScanCache:
                 [list(c) for c in s.counts],
                 [[u.line, list(u.rules), u.reason] for u in s.suppressions],
             ]
-            for key, s in sorted(self._current.items())
+            for key, s in self._entries.items()
         }
-        write_cache_file(self.path, {"version": self._version, "files": files})
+        _REMEMBERED.save(
+            self.path, self._version, self._entries, {"version": self._version, "files": files}
+        )
+
+
+_REMEMBERED: Remembered[Scan] = Remembered()
+
+
+def _decoded_all(files: dict[str, Any]) -> dict[str, Scan]:
+    return {str(key): _decoded(entry) for key, entry in files.items()}
 
 
 def _decoded(entry: Any) -> Scan:
