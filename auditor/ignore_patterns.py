@@ -44,12 +44,14 @@ def ignore_spec(lines: Iterable[str]) -> LinearSpec:
 
 def spec_regexes(spec: pathspec.GitIgnoreSpec) -> list[str] | None:
     """The regular expression of each pattern of `spec` that decides (negated or not), its
-    named groups made plain so they can be joined (`linear_regex.any_of`); None when one has
-    no regular expression."""
+    named groups made plain so they can be joined (`linear_regex.any_of`, which matches at
+    the start: one pathspec leaves unanchored, `*/` as `(?:/)`, may match anywhere); None
+    when one has no regular expression."""
     regexes = [getattr(p, "regex", None) for p in spec.patterns if p.include is not None]
     if not all(regexes):
         return None
-    return [GROUP_NAME.sub("(?:", r.pattern) for r in regexes if r is not None]
+    plain = [GROUP_NAME.sub("(?:", r.pattern) for r in regexes if r is not None]
+    return [r if r.startswith("^") else f".*{r}" for r in plain]
 
 
 def unusable_patterns(lines: Iterable[str]) -> list[str]:

@@ -182,6 +182,17 @@ def test_gitignore_files_nested_files_and_negations(make_tree: MakeTree) -> None
     assert found.excluded == ()
 
 
+def test_a_directory_pattern_without_a_name_is_matched_as_git_matches_it(
+    make_tree: MakeTree, tmp_path: Path
+) -> None:
+    """`*/` ignores every directory: pathspec leaves its expression unanchored, and the
+    walk's one-regex prefilter must not read it as "paths starting with a slash"."""
+    tree = {".gitignore": "*/\n", "top.py": "", "pkg/mod.py": "", "pkg/deep/x.py": ""}
+    walked = discover(make_tree(tree)).files
+    repo = write_repo(tmp_path / "git", tree, git=True)
+    assert walked == discover(repo).files == (".gitignore", "top.py")
+
+
 def test_gitignore_that_is_a_link_is_not_read(tmp_path: Path) -> None:
     (tmp_path / "rules").write_text("*.py\n")
     root = write_repo(tmp_path / "repo", {"a.py": ""})

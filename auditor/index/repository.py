@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import os
 import posixpath
 import stat
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
@@ -16,11 +15,10 @@ from typing import TYPE_CHECKING, BinaryIO, TypeVar
 from auditor.bounded_read import NONBLOCK, NotRead
 from auditor.git_command import GitUnusable
 from auditor.git_tree import GitTree
-from auditor.ignore_patterns import ignore_spec, spec_regexes
 from auditor.index.chunks import as_utf8, read_chunks
+from auditor.index.glob_match import path_matcher
 from auditor.index.limits import MAX_SCAN_BYTES
 from auditor.index.records import FileSyntax, SourceFile, TextChunk
-from auditor.linear_regex import any_of
 from auditor.model import Diagnostic
 
 if TYPE_CHECKING:
@@ -74,6 +72,7 @@ class RepositoryIndex:
         self._unread = sorted(unread)
         """Tracked files discovery did not list (outside a package audit's directory)."""
         self._by_path = {f.path: f for f in self.files}
+        self._globbed: dict[tuple[str, ...], tuple[SourceFile, ...]] = {}
         self.tree = tree
         """The commit whose objects hold the files (`audit --rev`); None for the work tree."""
 
@@ -115,8 +114,11 @@ class RepositoryIndex:
 
     def glob(self, *patterns: str) -> tuple[SourceFile, ...]:
         """The files matching any of the gitignore-style `patterns`."""
-        matches = _matcher(patterns)
-        return tuple(f for f in self.files if matches(f.path))
+        found = self._globbed.get(patterns)
+        if found is None:
+            matches = path_matcher(patterns)
+            found = self._globbed[patterns] = tuple(f for f in self.files if matches(f.path))
+        return found
 
     def text(self, path: str) -> str | None:
         """The decoded text of a file (undecodable bytes replaced), or None if it has none.
@@ -258,16 +260,6 @@ class RepositoryIndex:
                 if inside(link) and inside(target)
             },
         )
-
-
-@functools.lru_cache(maxsize=256)
-def _matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
-    """A predicate for gitignore-style `patterns`: one regex when none of them negates."""
-    spec = ignore_spec(patterns)
-    regexes = spec_regexes(spec)
-    if regexes is not None and all(p.include for p in spec.patterns if p.include is not None):
-        return any_of(regexes) or (lambda path: False)
-    return lambda path: bool(spec.match_file(path))
 
 
 def _rerooted(record: SourceFile, path: str) -> SourceFile:
