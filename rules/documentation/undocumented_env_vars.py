@@ -40,13 +40,19 @@ def documentation(ctx: RuleContext) -> str:
     return "\n".join(texts)
 
 
-NAME = re.compile(r"(?<![\w$])[A-Za-z_]\w*")
+def named(name: str, text: str) -> bool:
+    """Whether `text` names `name` as a word of its own (not `$NAME`, not inside a longer
+    word): a substring search first, the word test only where it is found."""
+    return name in text and re.search(rf"(?<![\w$]){re.escape(name)}(?!\w)", text) is not None
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:
-    named = set(NAME.findall(documentation(ctx)))  # one pass over the docs, then set lookups
+    text = documentation(ctx)
+    verdicts: dict[str, bool] = {}
     for name, path, line in project_reads(ctx):
-        if name not in named:
+        if name not in verdicts:
+            verdicts[name] = named(name, text)
+        if not verdicts[name]:
             yield Violation(
                 f"{name} is read here but named in no .env example or document", path, line, name
             )
