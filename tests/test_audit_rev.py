@@ -11,6 +11,7 @@ import pytest
 from auditor import api
 from auditor.cli import run
 from auditor.git_tree import GitTree
+from auditor.index import blob_memo, build
 from auditor_reports import json_report
 from tests.git_history import EXECUTABLE, GITLINK, LINK, checkout, git, make_history
 
@@ -114,6 +115,27 @@ def test_api_audit_takes_a_rev(history: tuple[Path, list[str]]) -> None:
     with GitTree.load(root, shas[0]) as tree:
         again = api.audit(root, rev=tree)
     assert json_report.render(report, _options()) == json_report.render(again, _options())
+
+
+def test_commits_indexed_in_turn_replay_their_blobs_to_the_same_report(
+    history: tuple[Path, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """History indexes commit after commit in one process: a blob indexed before under the
+    same path is replayed (`blob_memo`), and the report is the one a fresh process gives."""
+    root, shas = history
+    fresh = {}
+    for sha in shas:
+        monkeypatch.setattr(blob_memo, "MEMO", blob_memo.BlobMemo())
+        monkeypatch.setattr(build, "MEMO", blob_memo.MEMO)
+        fresh[sha] = json_report.render(api.audit(root, rev=sha), _options())
+    monkeypatch.setattr(build, "MEMO", blob_memo.BlobMemo())
+    read: list[str] = []
+    real_add = build._add_file
+    monkeypatch.setattr(build, "_add_file", lambda b, path: (read.append(path), real_add(b, path)))
+    for sha in [*shas, *shas]:
+        assert json_report.render(api.audit(root, rev=sha), _options()) == fresh[sha]
+    assert len(read) < len(shas) * 2 * 5  # most files were replayed, not read again
+    assert "src/demo/more.py" in read  # a blob first seen in the second commit is read
 
 
 def test_a_subdirectory_is_audited_as_its_package(

@@ -15,6 +15,7 @@ from auditor.bounded_read import NONBLOCK, NotRead
 from auditor.discover import Discovery
 from auditor.git_command import GitUnusable
 from auditor.git_tree import GitTree
+from auditor.index.blob_memo import MEMO, Indexed, Key
 from auditor.index.cache import SyntaxCache
 from auditor.index.languages import language_of
 from auditor.index.limits import MAX_SCAN_BYTES, SCAN_CAP
@@ -85,15 +86,7 @@ def build_index(
         cache.load()
     if scans is not None:
         scans.load()
-    total = len(discovery.files)
-    if discovery.tree is not None:
-        discovery.tree.expect(list(discovery.files), MAX_SCAN_BYTES)
-    for done, path in enumerate(discovery.files, 1):
-        _add_file(build, path)
-        if progress is not None and (done % 200 == 0 or done == total):
-            progress("reading", done, total)
-    for job, outcome in build.queue.finish():
-        _collect(build, job, outcome)
+    _read_all(build, discovery, progress)
     if cache is not None and want_syntax:
         cache.save(build.by_digest)
     if scans is not None:
@@ -140,6 +133,56 @@ def _scan(
     if build.scans is not None:
         return build.scans.scan(digest, language, data, is_test, style)
     return scan_file(data, language, is_test, style)
+
+
+def _read_all(build: _Build, discovery: Discovery, progress: Progress | None) -> None:
+    """Index every discovered file: of a commit, the blobs this process indexed before
+    under the same path are replayed (`blob_memo`), the others read."""
+    total = len(discovery.files)
+    tree = discovery.tree
+    keys = {}
+    if tree is not None:
+        flags = (build.want_syntax, build.test_syntax)
+        keys = {p: MEMO.key(tree, p, *flags) for p in discovery.files}
+        tree.expect([p for p in discovery.files if _recalled(keys[p]) is None], MAX_SCAN_BYTES)
+    for done, path in enumerate(discovery.files, 1):
+        recalled = _recalled(keys.get(path))
+        if recalled is None:
+            _add_file(build, path)
+        else:
+            _replay(build, recalled)
+        if progress is not None and (done % 200 == 0 or done == total):
+            progress("reading", done, total)
+    for job, outcome in build.queue.finish():
+        _collect(build, job, outcome)
+    if tree is not None:
+        MEMO.keep(_indexed(build, keys))
+
+
+def _recalled(key: Key | None) -> Indexed | None:
+    return MEMO.get(key) if key is not None else None
+
+
+def _replay(build: _Build, indexed: Indexed) -> None:
+    """Add a file indexed in an earlier commit of this process, as `_add_file` added it."""
+    record = indexed.record
+    build.files.append(record)
+    if indexed.text is not None:
+        build.texts[record.path] = indexed.text
+    if indexed.syntax is not None:
+        build.syntax[record.path] = build.by_digest[record.digest] = indexed.syntax
+
+
+def _indexed(build: _Build, keys: dict[str, Key | None]) -> dict[Key, Indexed]:
+    """This commit's files that left no diagnostic, by their memo key."""
+    noted = {d.path for d in (*build.diagnostics, *build.queue.diagnostics)}
+    found = {}
+    for record in build.files:
+        key = keys.get(record.path)
+        if key is not None and record.path not in noted:
+            text, syntax = build.texts.get(record.path), build.syntax.get(record.path)
+            found[key] = Indexed(record, text, syntax)
+    return found
 
 
 def _diagnostic_key(diagnostic: Diagnostic) -> tuple[str, str, str]:

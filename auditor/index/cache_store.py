@@ -14,13 +14,14 @@ import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from auditor.structured_text import MalformedDocument, load_json
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 KEPT_BEYOND_CURRENT = 2048
 """Entries of earlier runs a cache keeps beyond this run's own, at least (and at most as
 many again as this run's): enough for the merge base's versions of a pull request's files,
@@ -61,7 +62,7 @@ def write_cache_file(path: Path, payload: object) -> bool:
         return False
 
 
-def retained(current: Mapping[str, T], earlier: Mapping[str, T]) -> dict[str, T]:
+def retained(current: Mapping[K, T], earlier: Mapping[K, T]) -> dict[K, T]:
     """What a cache keeps: every entry of `current`, then `earlier`'s others, most recent
     first, while the total stays within the bound."""
     limit = len(current) + max(KEPT_BEYOND_CURRENT, len(current))
