@@ -14,7 +14,9 @@ from typing import Any
 
 from auditor.baseline import fingerprint
 from auditor.facts.subject import Subject
+from auditor.index.read_log import is_reusing
 from auditor.model import Finding, MeasureValue, Status, Unjudged
+from auditor.outcome_reuse import reused_outcome
 from auditor.rule import NotJudged, Review, Rule, RuleContext, Violation
 
 
@@ -42,7 +44,14 @@ class Outcome:
 
 def evaluate(selected: SelectedRule, subject: Subject) -> Outcome:
     """Run one rule; an exception inside it becomes an `error` outcome, never a crash, and so
-    does an input it could not judge when it found nothing else."""
+    does an input it could not judge when it found nothing else. While `read_log.reusing`,
+    an outcome on an index that read the same is given again (`outcome_reuse`)."""
+    if is_reusing():
+        return reused_outcome(selected, subject, _evaluate)
+    return _evaluate(selected, subject)
+
+
+def _evaluate(selected: SelectedRule, subject: Subject) -> Outcome:
     rule = selected.rule
     ctx = RuleContext(subject=subject, options=MappingProxyType(dict(selected.options)))
     try:

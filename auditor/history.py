@@ -26,6 +26,7 @@ from auditor.git_command import GitUnusable, check_metadata, git_output
 from auditor.git_tree import GitTree
 from auditor.history_db import AuditRow, RuleRow, open_database
 from auditor.history_model import History, HistoryPoint, StatusChange
+from auditor.index.read_log import reusing
 from auditor.model import Report
 from auditor.rule import Rule
 
@@ -131,8 +132,9 @@ def _run(tasks: list[_Task], jobs: int) -> list[str]:
 
 
 def audit_commit(task: _Task) -> str:
-    """Audit one commit from git objects and record it (one transaction); its id."""
-    with GitTree.load(task.root, task.commit) as tree:
+    """Audit one commit from git objects and record it (one transaction); its id. What the
+    process's earlier commits found is reused where this one's files read the same."""
+    with reusing(), GitTree.load(task.root, task.commit) as tree:
         config = load_config(task.root, tree=tree)
         report = api.audit(
             task.root, config, rules=loaded_rules(), cache_dir=task.cache_dir, jobs=1, rev=tree

@@ -7,9 +7,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from auditor.facts.profile.names import PROFILES
+from auditor.facts.recorded import RecordedFacts
+from auditor.index.read_log import is_recording
 from auditor.model import Category, Evidence, Finding, MeasureValue, Severity, Status
 
 if TYPE_CHECKING:
@@ -152,8 +154,10 @@ class RuleContext:
 
     @property
     def facts(self) -> Facts:
-        """What the repository is and how it is worked on (`auditor.facts`)."""
-        return self.subject.facts
+        """What the repository is and how it is worked on (`auditor.facts`); while the
+        rule's answer is being kept (`read_log.reusing`), each fact read is noted."""
+        facts = self.subject.derived_facts
+        return cast("Facts", RecordedFacts(facts)) if is_recording() else facts
 
     def option(self, name: str) -> Any:
         return self.options[name]

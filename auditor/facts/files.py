@@ -20,11 +20,13 @@ class RepositoryFiles(Protocol):
     """
 
     root: Path
-    files: tuple[SourceFile, ...]
     links: Mapping[str, str]
     dir_links: Mapping[str, str]
     symlinks: tuple[str, ...]
     excluded: tuple[str, ...]
+
+    @property
+    def files(self) -> tuple[SourceFile, ...]: ...
 
     def file(self, path: str) -> SourceFile | None: ...
 

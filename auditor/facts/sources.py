@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 from xml.etree import ElementTree
 
+from auditor.index.read_log import ReadLog, recording, replay
 from auditor.model import Diagnostic
 from auditor.structured_text import load_json, load_toml, load_yaml
 
@@ -34,7 +35,7 @@ class FactSources:
         self.repo = repo
         self._parses: Parses = parses if parses is not None else {}
         self._diagnostics: dict[str, Diagnostic] = {}
-        self._derived: dict[str, Any] = {}
+        self._derived: dict[str, tuple[Any, ReadLog]] = {}
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -44,11 +45,23 @@ class FactSources:
         return self.repo.text(path)
 
     def derived(self, key: str, compute: Callable[[], T]) -> T:
-        """`compute()`, once per view: for an answer several detectors need (the CI files)."""
+        """`compute()`, once per view: for an answer several detectors need (the CI files).
+        Each detector that asks is said to have read what `compute` read (`read_log`)."""
         if key not in self._derived:
-            self._derived[key] = compute()
-        value: T = self._derived[key]
-        return value
+            with recording() as log:
+                self._derived[key] = (compute(), log)
+        value, log = self._derived[key]
+        replay(log)
+        answer: T = value
+        return answer
+
+    def stated(self) -> dict[str, Diagnostic]:
+        """What the detectors said of the files so far, by path."""
+        return dict(self._diagnostics)
+
+    def restate(self, path: str, diagnostic: Diagnostic) -> None:
+        """Say again what a detector said of `path` on an index that read the same."""
+        self._diagnostics[path] = diagnostic
 
     def toml(self, path: str) -> dict[str, Any] | None:
         value: dict[str, Any] | None = self._parse(path, "toml", load_toml)

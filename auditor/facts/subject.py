@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from auditor.facts.model import Facts
 from auditor.facts.sources import FactSources, Parses
+from auditor.index.read_log import WHOLE, note_fact, recorded_property
 from auditor.index.repository import RepositoryIndex
 
 if TYPE_CHECKING:
@@ -43,8 +44,16 @@ class Subject:
         """The files with their manifests and configs parsed (once per run)."""
         return FactSources(self.files, self._parses)
 
-    @cached_property
+    @property
     def facts(self) -> Facts:
+        """The facts (`derived_facts`); a computation that reads them here, whose answer is
+        kept (`read_log.reusing`), is said to have read all of them."""
+        facts = self.derived_facts
+        note_fact(WHOLE, facts)
+        return facts
+
+    @recorded_property
+    def derived_facts(self) -> Facts:
         """Derived on first use; a package's inherit from its workspace root's facts
         (`facts.inheritance`); a declared profile replaces the detected one."""
         from auditor.facts.derive import derive_facts, with_single_test
@@ -52,19 +61,20 @@ class Subject:
 
         facts = derive_facts(self.sources)
         if self.parent is not None:
-            facts = inherit(facts, self.parent.facts, self.directory)
+            facts = inherit(facts, self.parent.derived_facts, self.directory)
             facts = with_single_test(self.sources, facts)
         if self.declared_profile is not None:
             facts = replace(facts, profile=self.declared_profile)
         return facts
 
-    @cached_property
+    @recorded_property
     def duplication(self) -> Duplication:
         """Blocks of non-test source repeated within or across files, the vendored, generated,
         data and fixture files (`facts.set_aside`) left out."""
         from auditor.index.duplication import find_duplication
 
-        aside = self.facts.set_aside_files
+        aside = self.derived_facts.set_aside_files
+        note_fact("set_aside_files", aside)
         return find_duplication((f, s) for f, s in self.files.parsed() if f.path not in aside)
 
     @property

@@ -5,34 +5,137 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from auditor.index.read_log import ROOT_TAG, Tag, note_record
 from auditor.index.suppressions import Suppression
 
+FIELDS = (
+    "path", "language", "is_text", "is_test", "is_generated", "_size", "_digest", "_lines",
+    "_tokens", "_markers", "_counts", "_suppressions", "tag",
+)  # fmt: skip
+"""A `SourceFile`'s slots, in the order its constructor sets them (the tag last)."""
 
-@dataclass(frozen=True, slots=True)
+
 class SourceFile:
-    """One file of the repository as the index measured it."""
+    """One file of the repository as the index measured it.
+
+    What it is (path, language, text or not, test, generated) is plain; what its content
+    measures (digest, size, lines, tokens, markers, counts, suppressions) is read through a
+    property that notes a read of the file (`read_log`): a computation that enumerates the
+    files but reads none of their contents still holds when one file's content changes.
+    """
+
+    __slots__ = FIELDS
 
     path: str
     """Repository-relative POSIX path."""
-    size: int
-    digest: str
-    """Content hash (BLAKE2b, 128 bits, hex): the cache key of everything derived from the file."""
     language: str | None
     """Programming language (lowercase), or None for docs, config and data."""
-    lines: int
-    tokens: int
-    """Estimated model tokens: bytes / 4 (0.250 tokens/byte measured across five languages)."""
     is_text: bool
     is_test: bool
     is_generated: bool
     """Its leading comment says it is generated (`@generated`, `Code generated ... DO NOT EDIT`).
     Paths `.gitattributes` marks linguist-generated are excluded and never indexed."""
-    markers: frozenset[str] = frozenset()
-    """Content markers found by the one-pass scan (see `auditor.index.markers`)."""
-    counts: tuple[tuple[str, int], ...] = ()
-    """How often each counted pattern occurs (`auditor.index.markers.COUNTED`), by name."""
-    suppressions: tuple[Suppression, ...] = ()
-    """Its inline `auditor: ignore[...]` comments (`auditor.index.suppressions`)."""
+    tag: Tag
+    """The index (view) the record belongs to (`read_log.tag_of`)."""
+    _size: int
+    _digest: str
+    _lines: int
+    _tokens: int
+    _markers: frozenset[str]
+    _counts: tuple[tuple[str, int], ...]
+    _suppressions: tuple[Suppression, ...]
+
+    def __init__(
+        self,
+        path: str,
+        size: int,
+        digest: str,
+        language: str | None,
+        lines: int,
+        tokens: int,
+        is_text: bool,
+        is_test: bool,
+        is_generated: bool,
+        markers: frozenset[str] = frozenset(),
+        counts: tuple[tuple[str, int], ...] = (),
+        suppressions: tuple[Suppression, ...] = (),
+        *,
+        tag: Tag = ROOT_TAG,
+    ) -> None:
+        values = (
+            path, language, is_text, is_test, is_generated, size, digest, lines, tokens,
+            markers, counts, suppressions, tag,
+        )  # fmt: skip
+        for name, value in zip(FIELDS, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a SourceFile is read-only ({name})")
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in FIELDS[:-1])
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SourceFile) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"SourceFile({self.path!r}, {self._digest!r})"
+
+    def rerooted(self, path: str, tag: Tag) -> SourceFile:
+        """The same file as a package view (`tag`) names it."""
+        return SourceFile(
+            path, self._size, self._digest, self.language, self._lines, self._tokens,
+            self.is_text, self.is_test, self.is_generated, self._markers, self._counts,
+            self._suppressions, tag=tag,
+        )  # fmt: skip
+
+    @property
+    def size(self) -> int:
+        note_record(self.tag, self.path)
+        return self._size
+
+    @property
+    def digest(self) -> str:
+        """Content hash (BLAKE2b, 128 bits, hex): the cache key of everything derived from it."""
+        note_record(self.tag, self.path)
+        return self._digest
+
+    @property
+    def lines(self) -> int:
+        note_record(self.tag, self.path)
+        return self._lines
+
+    @property
+    def tokens(self) -> int:
+        """Estimated model tokens: bytes / 4 (0.250 tokens/byte measured across five languages)."""
+        note_record(self.tag, self.path)
+        return self._tokens
+
+    @property
+    def markers(self) -> frozenset[str]:
+        """Content markers found by the one-pass scan (see `auditor.index.markers`)."""
+        note_record(self.tag, self.path)
+        return self._markers
+
+    @property
+    def counts(self) -> tuple[tuple[str, int], ...]:
+        """How often each counted pattern occurs (`auditor.index.markers.COUNTED`), by name."""
+        note_record(self.tag, self.path)
+        return self._counts
+
+    @property
+    def suppressions(self) -> tuple[Suppression, ...]:
+        """Its inline `auditor: ignore[...]` comments (`auditor.index.suppressions`)."""
+        note_record(self.tag, self.path)
+        return self._suppressions
+
+    @property
+    def content_digest(self) -> str:
+        """The digest, read without noting it (for the index's own bookkeeping)."""
+        return self._digest
 
     def count(self, name: str) -> int:
         """How often the counted pattern `name` occurs in the file (0 when never)."""
@@ -42,6 +145,10 @@ class SourceFile:
     def is_source(self) -> bool:
         """Hand-written program source: has a language, is text, is not generated."""
         return self.language is not None and self.is_text and not self.is_generated
+
+    def identity(self) -> tuple[str, str | None, bool, bool, bool]:
+        """What the file is, without its content (`read_log`: what a listing answers)."""
+        return (self.path, self.language, self.is_text, self.is_test, self.is_generated)
 
 
 @dataclass(frozen=True, slots=True)

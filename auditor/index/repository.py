@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 import os
 import posixpath
 import stat
@@ -18,6 +19,7 @@ from auditor.git_tree import GitTree
 from auditor.index.chunks import as_utf8, read_chunks
 from auditor.index.glob_match import path_matcher
 from auditor.index.limits import MAX_SCAN_BYTES
+from auditor.index.read_log import ALL, DIR, EXISTS, FILE, GLOB, LISTING, UNDER, note
 from auditor.index.records import FileSyntax, SourceFile, TextChunk
 from auditor.model import Diagnostic
 
@@ -55,7 +57,7 @@ class RepositoryIndex:
     ) -> None:
         self.root = root
         self.prefix = prefix
-        self.files: tuple[SourceFile, ...] = tuple(sorted(files, key=lambda f: f.path))
+        self._files: tuple[SourceFile, ...] = tuple(sorted(files, key=lambda f: f.path))
         self.diagnostics = tuple(diagnostics)
         self.excluded = tuple(excluded)
         self.symlinks = tuple(symlinks)
@@ -68,16 +70,60 @@ class RepositoryIndex:
         """The index this package view was cut from (None for the repository itself)."""
         self._texts = texts
         self._syntax = syntax
-        self._paths = [f.path for f in self.files]
+        self._paths = [f.path for f in self._files]
         self._unread = sorted(unread)
         """Tracked files discovery did not list (outside a package audit's directory)."""
-        self._by_path = {f.path: f for f in self.files}
+        self._by_path = {f.path: f for f in self._files}
         self._globbed: dict[tuple[str, ...], tuple[SourceFile, ...]] = {}
+        self._file_answers: dict[str, tuple[str | None, str | None, str | None]] = {}
         self.tree = tree
         """The commit whose objects hold the files (`audit --rev`); None for the work tree."""
 
+    @property
+    def files(self) -> tuple[SourceFile, ...]:
+        """Every file's record, in path order (reading a record's content is noted apart)."""
+        note(self, LISTING)
+        return self._files
+
+    @cached_property
+    def content_digest(self) -> str:
+        """A digest of every file's path and content (`read_log`: what reading all is)."""
+        listed = "\n".join(f"{f.path}\0{f.content_digest}" for f in self._files)
+        return hashlib.blake2b(listed.encode(), digest_size=16).hexdigest()
+
+    @cached_property
+    def listing_digest(self) -> str:
+        """A digest of what every file is, not of its content (`SourceFile.identity`)."""
+        listed = repr([f.identity() for f in self._files])
+        return hashlib.blake2b(listed.encode(), digest_size=16).hexdigest()
+
+    def shape_parts(self) -> tuple[object, ...]:
+        """What no accessor notes (`read_log.shape_of`)."""
+        return (
+            str(self.root), self.prefix, sorted(self.links.items()),
+            sorted(self.dir_links.items()), self.excluded, self.symlinks, self.diagnostics,
+            self._unread,
+        )  # fmt: skip
+
+    def file_answer(self, path: str) -> tuple[str | None, str | None, str | None]:
+        """What reading `path` depends on (`read_log`): its content digest, the file a link
+        there leads to and that file's digest."""
+        known = self._file_answers.get(path)
+        if known is not None:
+            return known
+        record = self._by_path.get(path) if not path.startswith("../") else self.file(path)
+        target = self.links.get(path)
+        linked = self._by_path.get(target) if target is not None else None
+        found = self._file_answers[path] = (
+            record.content_digest if record else None,
+            target,
+            linked.content_digest if linked else None,
+        )
+        return found
+
     def file(self, path: str) -> SourceFile | None:
         """The record of `path`; in a package view `../` paths name files of the workspace."""
+        note(self, FILE, path)
         if path.startswith("../"):
             above = self._above(path)
             return above[0].file(above[1]) if above else None
@@ -86,6 +132,7 @@ class RepositoryIndex:
     def is_dir(self, path: str) -> bool:
         """Whether some indexed file lies below `path` (in a package view, `../` paths are
         the workspace's)."""
+        note(self, DIR, path)
         if path.startswith("../") or path == "..":
             above = self._above(path)
             return above is not None and above[0].exists(above[1])
@@ -95,6 +142,7 @@ class RepositoryIndex:
 
     def exists(self, path: str) -> bool:
         """Whether `path` names an indexed file or a directory holding one."""
+        note(self, EXISTS, path)
         path = path.strip("/") if path not in ("", ".", "./") else ""
         if path.startswith("../") or path == "..":
             above = self._above(path)
@@ -105,19 +153,21 @@ class RepositoryIndex:
 
     def under(self, directory: str) -> tuple[SourceFile, ...]:
         """The files below `directory` (the whole index for "")."""
+        note(self, UNDER, directory)
         if not directory:
-            return self.files
+            return self._files
         prefix = directory.rstrip("/") + "/"
         start = bisect.bisect_left(self._paths, prefix)
         end = bisect.bisect_left(self._paths, prefix + "\U0010ffff")
-        return self.files[start:end]
+        return self._files[start:end]
 
     def glob(self, *patterns: str) -> tuple[SourceFile, ...]:
         """The files matching any of the gitignore-style `patterns`."""
+        note(self, GLOB, patterns)
         found = self._globbed.get(patterns)
         if found is None:
             matches = path_matcher(patterns)
-            found = self._globbed[patterns] = tuple(f for f in self.files if matches(f.path))
+            found = self._globbed[patterns] = tuple(f for f in self._files if matches(f.path))
         return found
 
     def text(self, path: str) -> str | None:
@@ -125,6 +175,7 @@ class RepositoryIndex:
 
         A symbolic link to a file in the repository reads as its target.
         """
+        note(self, FILE, path)
         if path.startswith("../"):
             above = self._above(path)
             return above[0].text(above[1]) if above else None
@@ -155,6 +206,7 @@ class RepositoryIndex:
         secrets and planted-instruction rules on agent instruction files: `text` gives them
         nothing for a file over the scan cap. Memory stays bounded by the chunk size.
         """
+        note(self, FILE, path)
         if path.startswith("../"):
             above = self._above(path)
             if above is not None:
@@ -186,30 +238,43 @@ class RepositoryIndex:
 
     def syntax(self, path: str) -> FileSyntax | None:
         """The syntax summary of a source file, if its language is parsed and it was parsed."""
+        note(self, FILE, path)
         return self._syntax.get(path)
 
     def parsed(self) -> Iterator[tuple[SourceFile, FileSyntax]]:
         """Every file with a syntax summary, with it, in path order."""
-        for record in self.files:
+        note(self, LISTING)
+        for record in self._files:
             syntax = self._syntax.get(record.path)
             if syntax is not None:
+                note(self, FILE, record.path)
                 yield record, syntax
 
-    @cached_property
+    @property
     def duplication(self) -> Duplication:
         """Blocks of non-test source repeated within or across files (see `duplication`)."""
+        note(self, ALL)
+        return self._duplication
+
+    @cached_property
+    def _duplication(self) -> Duplication:
         from auditor.index.duplication import find_duplication
 
         return find_duplication(self.parsed())
 
-    @cached_property
+    @property
     def import_graph(self) -> ImportGraph:
         """Which non-test source modules import which (see `auditor.index.imports`)."""
+        note(self, ALL)
+        return self._import_graph
+
+    @cached_property
+    def _import_graph(self) -> ImportGraph:
         from auditor.index.imports import build_import_graph, package_dirs
 
         go_mods = {
             f.path: text
-            for f in self.files
+            for f in self._files
             if f.path.rpartition("/")[2] == "go.mod" and (text := self.text(f.path)) is not None
         }
         return build_import_graph(self.parsed(), go_mods, package_dirs(self.text("pyproject.toml")))
@@ -232,7 +297,8 @@ class RepositoryIndex:
         """
         prefix = directory.rstrip("/") + "/"
         cut = len(prefix)
-        files = [_rerooted(f, f.path[cut:]) for f in self.under(directory)]
+        tag = (self.prefix + prefix, inherit)  # read_log.tag_of the view
+        files = [f.rerooted(f.path[cut:], tag) for f in self.under(directory)]
 
         def inside(path: str) -> bool:
             return path.startswith(prefix)
@@ -260,10 +326,6 @@ class RepositoryIndex:
                 if inside(link) and inside(target)
             },
         )
-
-
-def _rerooted(record: SourceFile, path: str) -> SourceFile:
-    return replace(record, path=path)
 
 
 class _Rerooted(Mapping[str, V]):

@@ -19,6 +19,7 @@ from pydantic import Field
 from auditor import __version__
 from auditor.errors import AuditorError
 from auditor.facts.agents import LOADERS
+from auditor.index.read_log import reusing
 from auditor.mcp_server import answers
 from auditor.mcp_server.workspace import Workspace
 from auditor.ruledoc import rule_page
@@ -169,5 +170,8 @@ def _resources(server: MCPServer, workspace: Workspace) -> None:
 
 
 def serve(root: Path, cache_dir: Path | None, jobs: int | None) -> None:
-    """Serve the repository at `root` over stdin and stdout until the client hangs up."""
-    build_server(Workspace(root, cache_dir, jobs)).run("stdio")
+    """Serve the repository at `root` over stdin and stdout until the client hangs up. After
+    a file changes, what the detectors and rules found is reused where their reads are the
+    same (`read_log.reusing`)."""
+    with reusing():
+        build_server(Workspace(root, cache_dir, jobs)).run("stdio")

@@ -42,8 +42,21 @@ def documentation(ctx: RuleContext) -> str:
 
 def named(name: str, text: str) -> bool:
     """Whether `text` names `name` as a word of its own (not `$NAME`, not inside a longer
-    word): a substring search first, the word test only where it is found."""
-    return name in text and re.search(rf"(?<![\w$]){re.escape(name)}(?!\w)", text) is not None
+    word): each occurrence found by substring search, its neighbours looked at."""
+    end = len(name)
+    at = text.find(name)
+    while at != -1:
+        before = text[at - 1] if at else " "
+        after = text[at + end] if at + end < len(text) else " "
+        if not _word(before) and before != "$" and not _word(after):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _word(char: str) -> bool:
+    """A character of a word as `\\w` matches it: a letter, a digit or an underscore."""
+    return char.isalnum() or char == "_"
 
 
 def check(ctx: RuleContext) -> Iterator[Violation]:

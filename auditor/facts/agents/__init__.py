@@ -22,6 +22,7 @@ from auditor.facts.agents.others import (
 )
 from auditor.facts.agents.paths import InstructionTree, ancestors, glob_spec
 from auditor.facts.subject import Subject
+from auditor.index.read_log import ReadLog, shared
 
 Loader = Callable[[InstructionTree, str], AgentLoad]
 
@@ -38,15 +39,12 @@ LOADERS: dict[str, Loader] = {
 """Every agent the model knows, by the name `--agent` takes, in the order reports show them."""
 AGENT_ALIASES = {"claude-code": "claude", "gemini-cli": "gemini", "github-copilot": "copilot"}
 
-_TREES: WeakKeyDictionary[Subject, InstructionTree] = WeakKeyDictionary()
+_TREES: WeakKeyDictionary[Subject, tuple[InstructionTree, ReadLog]] = WeakKeyDictionary()
 
 
 def instruction_tree(subject: Subject) -> InstructionTree:
     """The instruction files of `subject` with their parsed frontmatter, built once per run."""
-    tree = _TREES.get(subject)
-    if tree is None:
-        tree = _TREES[subject] = InstructionTree(subject)
-    return tree
+    return shared(_TREES, subject, lambda: InstructionTree(subject))
 
 
 def agent_name(name: str) -> str | None:

@@ -11,6 +11,7 @@ import pathspec
 from auditor.facts.agents.frontmatter import Frontmatter, read_frontmatter
 from auditor.facts.subject import Subject
 from auditor.ignore_patterns import ignore_spec
+from auditor.index.read_log import ReadLog, shared
 
 IMPORT = re.compile(r"(?<![\w`/@])@((?:\.{1,2}/|\.?[\w-])[\w./-]*[\w-])")
 """`@path` imports of Claude Code and Gemini CLI (not emails, not `@scope/pkg` in code)."""
@@ -26,7 +27,7 @@ class InstructionTree:
         self.index = subject.files
         self.paths: tuple[str, ...] = subject.facts.instruction_files
         self.settings = subject.facts.agent_settings
-        self._frontmatter: dict[str, Frontmatter] = {}
+        self._frontmatter: dict[str, tuple[Frontmatter, ReadLog]] = {}
 
     def is_file(self, path: str) -> bool:
         return self.index.file(path) is not None or path in self.index.links
@@ -55,9 +56,7 @@ class InstructionTree:
         return target
 
     def frontmatter(self, path: str) -> Frontmatter:
-        if path not in self._frontmatter:
-            self._frontmatter[path] = read_frontmatter(self.text(path))
-        return self._frontmatter[path]
+        return shared(self._frontmatter, path, lambda: read_frontmatter(self.text(path)))
 
     def matches(self, patterns: Iterable[str], target: str, base: str = "") -> bool:
         """Whether a glob (relative to `base`) matches `target`, or a file below a directory."""

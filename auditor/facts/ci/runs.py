@@ -41,6 +41,7 @@ from auditor.facts.testing.targets import runs_tests
 from auditor.facts.tools.detect import command_tools
 from auditor.facts.tools.hook_ids import PRE_COMMIT_ACTIONS, action_tools
 from auditor.index.line_offsets import line_at
+from auditor.index.read_log import ReadLog, shared
 
 MAX_SCRIPT_DEPTH = 3
 SCRIPT_RUNNERS = frozenset({"bash", "sh", "zsh", "pwsh", "powershell"})
@@ -57,15 +58,13 @@ class _Judge:
         self.src = src
         self.runners: TaskRunners = runners_of(src)
         self.env: TestEnvironment = test_environment(src, frozenset(framework_evidence(src)))
-        self._tests: dict[tuple[str, str, str, int], str | None] = {}
+        self._tests: dict[tuple[str, str, str, int], tuple[str | None, ReadLog]] = {}
 
     def tests(self, command: Command, depth: int = 0) -> str | None:
         """Why `command` runs the test suite, or None (once per text, file and depth: CI
         files repeat their steps across jobs)."""
         key = (command.text, command.path, command.origin, depth)
-        if key not in self._tests:
-            self._tests[key] = self._test_reason(command, depth)
-        return self._tests[key]
+        return shared(self._tests, key, lambda: self._test_reason(command, depth))
 
     def _test_reason(self, command: Command, depth: int) -> str | None:
         direct = runs_tests(self.runners, self.env, command)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from functools import cached_property
 
 from auditor.facts.commands.labels import test_label_problem, tool_label_problem
 from auditor.facts.commands.setup import installs_test_tools, manager_setup, own_setup
@@ -21,6 +20,7 @@ from auditor.facts.testing.command import has_placeholders, runnable
 from auditor.facts.testing.frameworks import framework_evidence
 from auditor.facts.testing.invocations import TestEnvironment, test_environment
 from auditor.facts.testing.prefix import main_manager
+from auditor.index.read_log import recorded_property
 from auditor.report_facts import Source
 
 INSTALL_WORDS: dict[str, frozenset[str]] = {
@@ -81,11 +81,11 @@ class CommandChooser:
             self._sources.setdefault(text, source)
         return text
 
-    @cached_property
+    @recorded_property
     def runners(self) -> TaskRunners:
         return runners_of(self.subject.sources)
 
-    @cached_property
+    @recorded_property
     def _test_environment(self) -> TestEnvironment:
         src = self.subject.sources
         return test_environment(src, frozenset(framework_evidence(src)))
@@ -101,7 +101,7 @@ class CommandChooser:
             and test_label_problem(self.runners, self._test_environment, text or "") is None
         )
 
-    @cached_property
+    @recorded_property
     def _judge(self) -> CommandJudge:
         return CommandJudge(self.subject, PathJudge(self.files))
 
@@ -120,7 +120,7 @@ class CommandChooser:
             return None
         return unattended_form(text, self.runners, self._stated_watch_flags)
 
-    @cached_property
+    @recorded_property
     def _stated_watch_flags(self) -> tuple[str, ...]:
         paths = self.facts.instruction_files
         return stated_watch_flags(self.files.text(p) or "" for p in paths if self.files.file(p))

@@ -7,7 +7,6 @@ import itertools
 import posixpath
 import re
 from collections.abc import Callable, Iterator, Mapping
-from functools import cached_property
 
 from auditor.facts.files import RepositoryFiles
 from auditor.facts.model import Command
@@ -28,6 +27,7 @@ from auditor.facts.runners.resolution import located_invocations
 from auditor.facts.shell.invocations import Invocation
 from auditor.facts.sources import FactSources
 from auditor.facts.subject import Subject
+from auditor.index.read_log import recorded_property
 
 MAKE_GENERATORS = ("CMakeLists.txt", "configure", "configure.ac", "Makefile.am", "Makefile.in",
                    "meson.build", "Makefile.PL", "binding.gyp")  # fmt: skip
@@ -55,7 +55,7 @@ class CommandJudge:
         self.paths = paths
         self.manifests = ManifestJudge(subject.files, subject.sources)
 
-    @cached_property
+    @recorded_property
     def runners(self) -> TaskRunners:
         return runners_of(self.src)
 
@@ -180,7 +180,7 @@ class CommandJudge:
                 return f"`nox -s {name}`: noxfile.py has no session `{name}`"
         return None
 
-    @cached_property
+    @recorded_property
     def crates(self) -> frozenset[str]:
         """The package names of every Cargo.toml of the repository."""
         names = set()

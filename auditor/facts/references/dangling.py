@@ -13,6 +13,7 @@ from auditor.facts.files import RepositoryFiles
 from auditor.facts.references.commands import CommandJudge
 from auditor.facts.references.paths import PathJudge
 from auditor.facts.subject import Subject
+from auditor.index.read_log import ReadLog, shared
 
 LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 DOCUMENTED = frozenset({"instructions", "docs"})
@@ -25,7 +26,9 @@ NEW_FILE_CONTEXT = re.compile(
 )
 """Words around a path that say it is one to make, an example of a name, one in the reader's
 own project, or one the repository does not have ("does not ship its own `X`")."""
-_CACHE: weakref.WeakKeyDictionary[Subject, tuple[Reference, ...]] = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[Subject, tuple[tuple[Reference, ...], ReadLog]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +55,7 @@ def checked_documents(subject: Subject) -> tuple[str, ...]:
 
 def dangling_references(subject: Subject) -> tuple[Reference, ...]:
     """Every dangling path and unresolved command, by document and line (computed once)."""
-    cached = _CACHE.get(subject)
-    if cached is None:
-        cached = _CACHE[subject] = tuple(_find(subject))
-    return cached
+    return shared(_CACHE, subject, lambda: tuple(_find(subject)))
 
 
 def _find(subject: Subject) -> Iterator[Reference]:

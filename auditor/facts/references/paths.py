@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from functools import cached_property
 from urllib.parse import unquote
 
 import pathspec
@@ -12,6 +11,7 @@ import pathspec
 from auditor.facts.files import RepositoryFiles
 from auditor.facts.references.project_names import project_names
 from auditor.ignore_patterns import ignore_spec
+from auditor.index.read_log import recorded_property
 
 REJECT = re.compile(r"""[\s*?\[\]{}<>$|;&=@%!^~"'()\\,]|://|^[/~#:-]|\.\.\.""")
 """Not a plain path: globs, placeholders, variables, URLs, absolute or home paths, options."""
@@ -48,7 +48,7 @@ class PathJudge:
     def __init__(self, index: RepositoryFiles) -> None:
         self.index = index
 
-    @cached_property
+    @recorded_property
     def _ignored(self) -> pathspec.GitIgnoreSpec:
         lines: list[str] = []
         for record in self.index.files:
@@ -61,7 +61,7 @@ class PathJudge:
                     lines.append(_rebased(base, rule))
         return ignore_spec(lines)
 
-    @cached_property
+    @recorded_property
     def _top(self) -> frozenset[str]:
         return frozenset(f.path.split("/", 1)[0] for f in self.index.files)
 
@@ -112,7 +112,7 @@ class PathJudge:
             return None
         return self._missing(found[-1] if found else None)
 
-    @cached_property
+    @recorded_property
     def _projects(self) -> frozenset[str]:
         return project_names(self.index)
 

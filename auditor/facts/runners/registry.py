@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import posixpath
 import weakref
-from functools import cached_property
 
 from auditor.facts.model import Command
 from auditor.facts.runners.arguments import PRE_COMMIT_VALUED, option_words
@@ -22,16 +21,16 @@ from auditor.facts.runners.taskfile import Task, taskfile_tasks
 from auditor.facts.runners.tox_config import ToxConfig, tox_config
 from auditor.facts.shell.invocations import Invocation
 from auditor.facts.sources import FactSources
+from auditor.index.read_log import ReadLog, recorded_property, shared
 
-_CACHE: weakref.WeakKeyDictionary[FactSources, TaskRunners] = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[FactSources, tuple[TaskRunners, ReadLog]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def runners_of(src: FactSources) -> TaskRunners:
     """The task runners of `src`'s repository, parsed once however many detectors ask."""
-    runners = _CACHE.get(src)
-    if runners is None:
-        runners = _CACHE[src] = TaskRunners(src)
-    return runners
+    return shared(_CACHE, src, lambda: TaskRunners(src))
 
 
 class TaskRunners:
@@ -39,13 +38,11 @@ class TaskRunners:
 
     def __init__(self, src: FactSources) -> None:
         self.src = src
-        self._make: dict[str, Makefile | None] = {}
-        self._scripts: dict[str, dict[str, Command]] = {}
+        self._make: dict[str, tuple[Makefile | None, ReadLog]] = {}
+        self._scripts: dict[str, tuple[dict[str, Command], ReadLog]] = {}
 
     def makefile(self, directory: str = "") -> Makefile | None:
-        if directory not in self._make:
-            self._make[directory] = read_makefile(self.src, directory)
-        return self._make[directory]
+        return shared(self._make, directory, lambda: read_makefile(self.src, directory))
 
     def make(self, directory: str = "") -> dict[str, MakeTarget]:
         makefile = self.makefile(directory)
@@ -55,47 +52,45 @@ class TaskRunners:
         return self.makefile(directory) is not None
 
     def scripts(self, directory: str = "") -> dict[str, Command]:
-        if directory not in self._scripts:
-            self._scripts[directory] = npm_scripts(self.src, directory)
-        return self._scripts[directory]
+        return shared(self._scripts, directory, lambda: npm_scripts(self.src, directory))
 
-    @cached_property
+    @recorded_property
     def package_dirs(self) -> tuple[str, ...]:
         return tuple(posixpath.dirname(path) for path in package_json_paths(self.src))
 
-    @cached_property
+    @recorded_property
     def just(self) -> dict[str, JustRecipe]:
         return just_recipes(self.src)
 
-    @cached_property
+    @recorded_property
     def tasks(self) -> dict[str, Task]:
         return taskfile_tasks(self.src)
 
-    @cached_property
+    @recorded_property
     def tox(self) -> ToxConfig | None:
         return tox_config(self.src)
 
-    @cached_property
+    @recorded_property
     def nox(self) -> NoxSessions | None:
         return nox_config(self.src)
 
-    @cached_property
+    @recorded_property
     def hatch(self) -> dict[str, tuple[Command, ...]]:
         return hatch_scripts(self.src)
 
-    @cached_property
+    @recorded_property
     def pdm(self) -> dict[str, tuple[Command, ...]]:
         return pdm_scripts(self.src)
 
-    @cached_property
+    @recorded_property
     def poe(self) -> dict[str, tuple[Command, ...]]:
         return poe_tasks(self.src)
 
-    @cached_property
+    @recorded_property
     def hooks(self) -> tuple[PreCommitHook, ...]:
         return pre_commit_hooks(self.src)
 
-    @cached_property
+    @recorded_property
     def lint_staged(self) -> tuple[Command, ...]:
         return tuple(lint_staged_commands(self.src))
 
