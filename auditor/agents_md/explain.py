@@ -5,9 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from auditor.change_scope import kinds_of
 from auditor.errors import UsageError
 from auditor.facts.agents import LOADERS, AgentLoad, LoadedFile, agent_name, load
 from auditor.facts.subject import Subject
+from auditor.index.repository import RepositoryIndex
+from auditor.model import Diagnostic
+from auditor.rule import Reads
 
 ELSEWHERE = ("applies only under", "loaded only when", "nested rule, applies only under")
 """Reasons that only say a file belongs to another directory: summed up in one line."""
@@ -27,7 +31,8 @@ def explain(
     index = subject.files
     target = repository_path(index.root, target_path)
     parent = target.rpartition("/")[0]
-    if not (index.exists(target) or target in index.links or index.exists(parent)):
+    unread = _unread(index, target)
+    if not (index.exists(target) or target in index.links or index.exists(parent) or unread):
         raise UsageError(f"{target_path}: no such file or directory in the repository")
     agents = list(LOADERS)
     if agent is not None:
@@ -40,7 +45,26 @@ def explain(
     for name in agents:
         out.extend(render(load(subject, target, name)))
         out.append("")
+    if unread:
+        out.append("Not read, so left out above (each agent running as this user is refused too):")
+        out.extend(f"  {d.path}: {d.message}" for d in unread)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _unread(index: RepositoryIndex, target: str) -> list[Diagnostic]:
+    """The unreadable paths that may hold instructions for `target`: an instruction file,
+    `target` itself, what lies below it, or a directory above it that could not be listed."""
+    return [
+        d
+        for d in index.diagnostics
+        if d.kind == "unreadable"
+        and (
+            Reads.INSTRUCTIONS in kinds_of(d.path, ())
+            or d.path == target
+            or target.startswith(d.path + "/")
+            or (target and d.path.startswith(target + "/"))
+        )
+    ]
 
 
 def repository_path(root: Path, target: str) -> str:
@@ -48,7 +72,12 @@ def repository_path(root: Path, target: str) -> str:
     if not target or target in (".", "./"):
         return ""
     candidate = Path(target)
-    if not candidate.is_absolute() and not (root / candidate).exists() and candidate.exists():
+    # os.path.exists: False, not PermissionError, below a directory that cannot be entered
+    if (
+        not candidate.is_absolute()
+        and not os.path.exists(root / candidate)
+        and os.path.exists(candidate)
+    ):
         candidate = candidate.resolve()
     if candidate.is_absolute():
         try:
