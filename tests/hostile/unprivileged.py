@@ -5,8 +5,8 @@ the auditor is started as `nobody` with setpriv (or runuser). That user cannot e
 python when it links into a 700 directory (pyenv under /root), so an interpreter it can run is
 looked for: of the same version and ABI as the venv, so the venv's compiled wheels load in it.
 It starts isolated (`-I -S`: no current directory, no PYTHON* variables, no system
-site-packages) and adds only the venv's site-packages, whose `.pth` files make the editable
-install of the auditor importable. What cannot be arranged is a test failure that says what is
+site-packages) and adds the tests' own import path but their standard library: the venv's
+site-packages, whose `.pth` files make the editable install of the auditor importable. What cannot be arranged is a test failure that says what is
 missing: never a skip, except on a system without POSIX users.
 """
 
@@ -36,8 +36,8 @@ BOOT = (
     "from auditor.cli import main\n"
     "main()\n"
 )
-"""The auditor's console script, for an interpreter started with -I -S: the venv's
-site-packages (argv[1]) are added, with their .pth files, and nothing else."""
+"""The auditor's console script, for an interpreter started with -I -S: the directories the
+tests import from (argv[1]: the venv's site-packages...) are added, with their .pth files."""
 PROBE = (
     "import os, sys, sysconfig\n"
     "os.listdir('.')\n"
@@ -45,9 +45,10 @@ PROBE = (
     "print(sys.implementation.cache_tag, sysconfig.get_config_var('SOABI'))\n"
 )
 """What a candidate interpreter must print, run as the user in the fixture directory. It must
-read its own executable too: here the kernel lets `nobody` exec pyenv's python under the 700
-/root, which then cannot find its own libpython and stdlib and runs on Debian's (a hybrid
-that happens to work); an interpreter the user can read is a whole one."""
+read its own executable too: setpriv keeps root's capabilities until its exec, so it can start
+pyenv's python under the 700 /root as `nobody`, which then cannot read its own libpython and
+standard library and runs on Debian's (a hybrid that happens to work); an interpreter the user
+can read is a whole one."""
 TIMEOUT = 300
 
 
@@ -102,12 +103,8 @@ def unprivileged(workspace: Path) -> Unprivileged:
     test when there is none under root, and skips only where there are no POSIX users."""
     if os.name != "posix":
         pytest.skip("no POSIX users and permission bits on this system")
-    if os.geteuid() != 0:
-        user = Unprivileged(os.getuid(), os.getgid(), (), sys.executable)
-        problem = _probe(user, workspace)
-        if problem:
-            pytest.fail(f"the auditor cannot run in a subprocess here: {problem}")
-        return user
+    if os.geteuid() != 0:  # this user, and the interpreter running these tests
+        return Unprivileged(os.getuid(), os.getgid(), (), sys.executable)
     uid, gid = _nobody()
     drop = _drop_to(uid, gid)
     os.chown(workspace, uid, gid)
@@ -195,7 +192,13 @@ def _probe(user: Unprivileged, workspace: Path) -> str | None:
 
 
 def _site_packages() -> str:
-    return os.pathsep.join(site.getsitepackages())
+    """Where this process imports the auditor and its dependencies from: its site-packages
+    and whatever else is on its path, but not its standard library (the interpreter brings its
+    own) nor the current directory."""
+    stdlib = {os.path.realpath(sysconfig.get_path(name)) for name in ("stdlib", "platstdlib")}
+    places = [*site.getsitepackages(), *sys.path]
+    kept = [p for p in places if p and os.path.isdir(p) and os.path.realpath(p) not in stdlib]
+    return os.pathsep.join(dict.fromkeys(kept))
 
 
 def _version() -> str:
