@@ -1,13 +1,14 @@
 """The auditor run as a user whom permission bits stop: this user, or `nobody` under root.
 
 Root reads a chmod-000 file anyway, so under root (as `.ci/run` and this project's machines run)
-the auditor is started as `nobody` with setpriv (or runuser). That user cannot exec the venv's
+the auditor is started as `nobody` with setpriv (or runuser). That user cannot run the venv's
 python when it links into a 700 directory (pyenv under /root), so an interpreter it can run is
 looked for: of the same version and ABI as the venv, so the venv's compiled wheels load in it.
 It starts isolated (`-I -S`: no current directory, no PYTHON* variables, no system
 site-packages) and adds the tests' own import path but their standard library: the venv's
-site-packages, whose `.pth` files make the editable install of the auditor importable. What cannot be arranged is a test failure that says what is
-missing: never a skip, except on a system without POSIX users.
+site-packages, whose `.pth` files make the editable install of the auditor importable. What
+cannot be arranged is a test failure that says what is missing: never a skip, except on a
+system without POSIX users.
 """
 
 from __future__ import annotations
