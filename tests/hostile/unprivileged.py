@@ -195,11 +195,20 @@ def _probe(user: Unprivileged, workspace: Path) -> str | None:
 def _site_packages() -> str:
     """Where this process imports the auditor and its dependencies from: its site-packages
     and whatever else is on its path, but not its standard library (the interpreter brings its
-    own) nor the current directory."""
+    own) nor a relative directory."""
     stdlib = {os.path.realpath(sysconfig.get_path(name)) for name in ("stdlib", "platstdlib")}
     places = [*site.getsitepackages(), *sys.path]
-    kept = [p for p in places if p and os.path.isdir(p) and os.path.realpath(p) not in stdlib]
+    # a relative entry would be the fixture repository: the auditor runs in it
+    kept = [p for p in places if os.path.isabs(p) and os.path.isdir(p) and not _below(p, stdlib)]
     return os.pathsep.join(dict.fromkeys(kept))
+
+
+def _below(path: str, directories: set[str]) -> bool:
+    """Whether `path` is one of `directories` or inside one (lib-dynload, a zip), though not
+    a site-packages there: a venv's lies elsewhere, a system Python's is its own."""
+    real = os.path.realpath(path)
+    inside = any(real == d or real.startswith(d + os.sep) for d in directories)
+    return inside and os.path.basename(real) not in ("site-packages", "dist-packages")
 
 
 def _version() -> str:
