@@ -5,13 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from auditor.change_scope import kinds_of
 from auditor.errors import UsageError
 from auditor.facts.agents import LOADERS, AgentLoad, LoadedFile, agent_name, load
+from auditor.facts.agents.unread import unread_instructions
 from auditor.facts.subject import Subject
-from auditor.index.repository import RepositoryIndex
-from auditor.model import Diagnostic
-from auditor.rule import Reads
 
 ELSEWHERE = ("applies only under", "loaded only when", "nested rule, applies only under")
 """Reasons that only say a file belongs to another directory: summed up in one line."""
@@ -31,7 +28,7 @@ def explain(
     index = subject.files
     target = repository_path(index.root, target_path)
     parent = target.rpartition("/")[0]
-    unread = _unread(index, target)
+    unread = unread_instructions(index, target)
     if not (index.exists(target) or target in index.links or index.exists(parent) or unread):
         raise UsageError(f"{target_path}: no such file or directory in the repository")
     agents = list(LOADERS)
@@ -49,22 +46,6 @@ def explain(
         out.append("Not read, so left out above (each agent running as this user is refused too):")
         out.extend(f"  {d.path}: {d.message}" for d in unread)
     return "\n".join(out).rstrip() + "\n"
-
-
-def _unread(index: RepositoryIndex, target: str) -> list[Diagnostic]:
-    """The unreadable paths that may hold instructions for `target`: an instruction file,
-    `target` itself, what lies below it, or a directory above it that could not be listed."""
-    return [
-        d
-        for d in index.diagnostics
-        if d.kind == "unreadable"
-        and (
-            Reads.INSTRUCTIONS in kinds_of(d.path, ())
-            or d.path == target
-            or target.startswith(d.path + "/")
-            or (target and d.path.startswith(target + "/"))
-        )
-    ]
 
 
 def repository_path(root: Path, target: str) -> str:

@@ -13,6 +13,8 @@ from auditor.agents_md.drift import drift
 from auditor.agents_md.explain import explain
 from auditor.facts.subject import Subject
 from auditor.gate import gate_failures
+from auditor.mcp_server import answers
+from auditor.mcp_server.workspace import Workspace
 from auditor.model import Severity, Status
 from auditor.rule import RuleContext, Violation
 from tests.conftest import subject_of, write_repo
@@ -72,6 +74,16 @@ def test_explain_names_an_instruction_file_it_could_not_read(tmp_path: Path) -> 
         "  AGENTS.md: cannot read: Permission denied\n"
     )
     assert "Not read" not in explain(write_repo(tmp_path / "s", {"CLAUDE.md": "# A\n"}), ".")
+
+
+@pytest.mark.usefixtures("unreadable_agents_md")
+def test_the_mcp_loading_model_names_an_instruction_file_it_could_not_read(
+    tmp_path: Path,
+) -> None:
+    root = write_repo(tmp_path / "r", {"AGENTS.md": "# A\n", "src/a.py": "", "README.md": "# r\n"})
+    answer = answers.instructions_for(Workspace(root, tmp_path / "cache"), "src/a.py", "codex")
+    assert answer["unreadable"] == [{"path": "AGENTS.md", "why": "cannot read: Permission denied"}]
+    assert answer["agents"][0]["loaded"] == []
 
 
 def test_a_rule_that_raises_on_a_package_leaves_the_repository_unjudged(
