@@ -276,8 +276,11 @@ class _Found:
             return TREE_MODES.get(self.tree.kind(rel) or "")
         try:
             return (self.root / rel).lstat().st_mode
-        except OSError:
+        except (FileNotFoundError, NotADirectoryError):
             return None  # tracked but deleted from the work tree
+        except OSError as error:  # listed by git below a directory this user cannot enter
+            self.note(rel, "unreadable", f"cannot read: {error.strerror}")
+            return None
 
     def note(self, rel: str, kind: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(rel, kind, message))

@@ -25,6 +25,8 @@ def unread_inputs(
     found = []
     for path in unread:
         kinds = kinds_of(path, [facts]) & JUDGED_KINDS
+        if kinds:  # as in change_scope: a rule that reads anything reads this (INS005)
+            kinds.add(Reads.ANY)
         for chosen in selected:
             if chosen.rule.reads & kinds:
                 reason = f"could not read {path}: the verdict leaves it out"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from auditor.errors import UsageError
 from auditor.facts.agents import LOADERS, AgentLoad, LoadedFile, agent_name, load
+from auditor.facts.agents.unread import unread_instructions
 from auditor.facts.subject import Subject
 
 ELSEWHERE = ("applies only under", "loaded only when", "nested rule, applies only under")
@@ -27,7 +28,8 @@ def explain(
     index = subject.files
     target = repository_path(index.root, target_path)
     parent = target.rpartition("/")[0]
-    if not (index.exists(target) or target in index.links or index.exists(parent)):
+    unread = unread_instructions(index, target)
+    if not (index.exists(target) or target in index.links or index.exists(parent) or unread):
         raise UsageError(f"{target_path}: no such file or directory in the repository")
     agents = list(LOADERS)
     if agent is not None:
@@ -40,6 +42,9 @@ def explain(
     for name in agents:
         out.extend(render(load(subject, target, name)))
         out.append("")
+    if unread:
+        out.append("Not read, so left out above (each agent running as this user is refused too):")
+        out.extend(f"  {d.path}: {d.message}" for d in unread)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -48,7 +53,12 @@ def repository_path(root: Path, target: str) -> str:
     if not target or target in (".", "./"):
         return ""
     candidate = Path(target)
-    if not candidate.is_absolute() and not (root / candidate).exists() and candidate.exists():
+    # os.path.exists: False, not PermissionError, below a directory that cannot be entered
+    if (
+        not candidate.is_absolute()
+        and not os.path.exists(root / candidate)
+        and os.path.exists(candidate)
+    ):
         candidate = candidate.resolve()
     if candidate.is_absolute():
         try:

@@ -20,6 +20,7 @@ from auditor.agents_md.render import propose
 from auditor.config import load_config
 from auditor.errors import UsageError
 from auditor.facts.agents import LOADERS, AgentLoad, agent_name, load
+from auditor.facts.agents.unread import unread_instructions
 from auditor.mcp_server.paths import OutsideRoot, inside_root
 from auditor.mcp_server.workspace import Workspace
 from auditor.model import RenderOptions, Report
@@ -82,7 +83,8 @@ def instructions_for(workspace: Workspace, path: str, agent: str | None) -> dict
     target = "/".join(part for part in (within, relative) if part)
     index = top.files
     parent = target.rpartition("/")[0]
-    if not (index.exists(target) or target in index.links or index.exists(parent)):
+    unread = unread_instructions(index, target)
+    if not (index.exists(target) or target in index.links or index.exists(parent) or unread):
         raise OutsideRoot(f"{path!r}: no such file or directory in the repository")
     agents = list(LOADERS)
     if agent:
@@ -93,6 +95,10 @@ def instructions_for(workspace: Workspace, path: str, agent: str | None) -> dict
     return {
         "path": relative,
         "agents": [_load(load(top, target, name), within) for name in agents],
+        "unreadable": [  # left out of every agent's load above: the model cannot read them
+            {"path": d.path.removeprefix(f"{within}/") if within else d.path, "why": d.message}
+            for d in unread
+        ],
     }
 
 

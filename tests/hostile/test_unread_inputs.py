@@ -9,11 +9,15 @@ import pytest
 
 import auditor.index.build as index_build
 from auditor import api
+from auditor.agents_md.drift import drift
+from auditor.agents_md.explain import explain
 from auditor.facts.subject import Subject
 from auditor.gate import gate_failures
+from auditor.mcp_server import answers
+from auditor.mcp_server.workspace import Workspace
 from auditor.model import Severity, Status
 from auditor.rule import RuleContext, Violation
-from tests.conftest import write_repo
+from tests.conftest import subject_of, write_repo
 from tests.rulefactory import make_rule
 
 
@@ -36,6 +40,50 @@ def test_an_unreadable_agents_md_leaves_the_instruction_rules_unjudged(
     assert all(u.rule.startswith(("INS", "SAF", "FEE", "DOC", "ENV")) for u in report.unjudged)
     # the gate does not pass over what was never read
     assert gate_failures(report, None, Severity.CRITICAL)
+
+
+@pytest.fixture
+def unreadable_agents_md(monkeypatch: pytest.MonkeyPatch) -> None:
+    read = index_build._read_bounded
+
+    def refuse(full: Path) -> bytes | None:
+        if full.name == "AGENTS.md":
+            raise PermissionError(13, "Permission denied", str(full))
+        return read(full)
+
+    monkeypatch.setattr(index_build, "_read_bounded", refuse)
+
+
+@pytest.mark.usefixtures("unreadable_agents_md")
+def test_the_drift_check_names_an_instruction_file_it_could_not_read(tmp_path: Path) -> None:
+    """`agents-md --check` said "up to date" of an AGENTS.md it never read."""
+    root = write_repo(tmp_path / "r", {"AGENTS.md": "# A\n", "README.md": "# r\n"})
+    problems = [str(p) for p in drift(subject_of(root, want_syntax=False))]
+    assert problems == [
+        "AGENTS.md: not checked: could not read AGENTS.md: the verdict leaves it out (INS005)"
+    ]
+
+
+@pytest.mark.usefixtures("unreadable_agents_md")
+def test_explain_names_an_instruction_file_it_could_not_read(tmp_path: Path) -> None:
+    root = write_repo(tmp_path / "r", {"AGENTS.md": "# A\n", "src/a.py": "", "README.md": "# r\n"})
+    text = explain(root, "src/a.py", "codex")
+    assert "OpenAI Codex (codex): no instruction file from this repository" in text
+    assert text.endswith(
+        "Not read, so left out above (each agent running as this user is refused too):\n"
+        "  AGENTS.md: cannot read: Permission denied\n"
+    )
+    assert "Not read" not in explain(write_repo(tmp_path / "s", {"CLAUDE.md": "# A\n"}), ".")
+
+
+@pytest.mark.usefixtures("unreadable_agents_md")
+def test_the_mcp_loading_model_names_an_instruction_file_it_could_not_read(
+    tmp_path: Path,
+) -> None:
+    root = write_repo(tmp_path / "r", {"AGENTS.md": "# A\n", "src/a.py": "", "README.md": "# r\n"})
+    answer = answers.instructions_for(Workspace(root, tmp_path / "cache"), "src/a.py", "codex")
+    assert answer["unreadable"] == [{"path": "AGENTS.md", "why": "cannot read: Permission denied"}]
+    assert answer["agents"][0]["loaded"] == []
 
 
 def test_a_rule_that_raises_on_a_package_leaves_the_repository_unjudged(

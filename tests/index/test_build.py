@@ -101,20 +101,6 @@ def test_huge_generated_file_is_flagged_from_its_head(make_repo: MakeRepo) -> No
     assert record is not None and record.is_generated and not record.is_source
 
 
-@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
-def test_unreadable_file(make_repo: MakeRepo, git: bool) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("running as root: chmod 000 does not stop root from reading the file")
-    root = make_repo({"locked.py": "x = 1\n", "ok.py": ""}, git=git)
-    (root / "locked.py").chmod(0)
-    try:
-        index = index_repo(root)
-    finally:
-        (root / "locked.py").chmod(0o644)
-    assert diagnosed(index, "locked.py") == ["unreadable"]
-    assert [f.path for f in index.files] == ["ok.py"]
-
-
 def test_unreadable_file_even_as_root(make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
     root = make_repo({"locked.py": "x = 1\n", "ok.py": ""})
     found = discover(root)
@@ -149,18 +135,32 @@ def test_unlistable_directory_even_as_root(
     assert [f.path for f in index.files] == ["ok.py"]
 
 
-@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
-def test_unlistable_directory_in_a_walk(make_repo: MakeRepo) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("running as root: chmod 000 does not stop root from listing the directory")
-    root = make_repo({"closed/a.py": "", "ok.py": ""})
-    (root / "closed").chmod(0)
-    try:
-        index = index_repo(root)
-    finally:
-        (root / "closed").chmod(0o755)
-    assert diagnosed(index, "closed") == ["unreadable"]
-    assert [f.path for f in index.files] == ["ok.py"]
+def test_a_file_git_lists_below_a_directory_it_cannot_enter(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walked, such a directory is one diagnostic; listed by git, each file in it is one (it
+    was dropped unnamed, as if deleted from the work tree)."""
+    root = make_repo({"closed/a.py": "", "ok.py": ""}, git=True)
+    real_lstat = Path.lstat
+
+    def refuse(path: Path) -> os.stat_result:
+        if path.parent.name == "closed":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_lstat(path)
+
+    monkeypatch.setattr(Path, "lstat", refuse)
+    found = discover(root)
+    assert found.is_git and found.files == ("ok.py",)
+    assert [(d.path, d.kind, d.message) for d in found.diagnostics] == [
+        ("closed/a.py", "unreadable", "cannot read: Permission denied")
+    ]
+
+
+def test_a_tracked_file_deleted_from_the_work_tree_is_no_diagnostic(make_repo: MakeRepo) -> None:
+    root = make_repo({"gone.py": "", "ok.py": ""}, git=True)
+    (root / "gone.py").unlink()
+    found = discover(root)
+    assert found.files == ("ok.py",) and found.diagnostics == ()
 
 
 def test_empty_file(make_repo: MakeRepo, git: bool) -> None:
