@@ -33,7 +33,7 @@ from auditor.facts.sources import FactSources
 from auditor.facts.testing import suite
 from auditor.facts.testing.command import test_commands
 from auditor.facts.testing.prefix import main_manager
-from auditor.facts.testing.single_test import single_test_command
+from auditor.facts.testing.single_test import single_test
 from auditor.facts.testing.untested import test_coverage
 from auditor.facts.tools.detect import find_tools
 from auditor.model import Diagnostic
@@ -120,9 +120,6 @@ def with_single_test(src: FactSources, facts: Facts) -> Facts:
     guard = Guard()
     manager = main_manager(facts.package_managers, src.repo)
     single = guard(
-        "single_test_command",
-        lambda: single_test_command(src, facts.test_dirs, facts.test_command, manager),
+        "single_test", lambda: single_test(src, facts.test_dirs, facts.test_command, manager)
     )
-    return replace(
-        facts, single_test_command=single, diagnostics=(*facts.diagnostics, *guard.diagnostics)
-    )
+    return replace(facts, single_test=single, diagnostics=(*facts.diagnostics, *guard.diagnostics))

@@ -72,9 +72,11 @@ def _tools(server: MCPServer, workspace: Workspace) -> None:
     @_answering
     def repository_facts() -> dict[str, Any]:
         """The repository's verified commands (set-up, build, test, one test, lint, format,
-        type-check), each with the file and line it was found at; where source and tests
-        live; boundaries (generated and vendored paths, lockfiles, secrets); and the facts
-        of the JSON report (languages, test layout, tools, CI, instruction files)."""
+        type-check), each with the file and line it was found at; the single test as a
+        template (`single_test`: `uv run pytest {file}::{name}`, each placeholder described,
+        with the example's value); where source and tests live; boundaries (generated and
+        vendored paths, lockfiles, secrets); and the facts of the JSON report (languages,
+        test layout, tools, CI, instruction files)."""
         return answers.repository_facts(workspace)
 
     @tool(annotations=READ_ONLY)
