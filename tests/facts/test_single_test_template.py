@@ -249,3 +249,23 @@ def test_the_shipped_schema_documents_exactly_the_placeholders() -> None:
 def test_the_mcp_page_names_every_placeholder() -> None:
     page = (Path(__file__).parents[2] / "docs" / "commands" / "mcp.md").read_text()
     assert all(f"`{name}`" in page for name in PLACEHOLDERS)
+
+
+JUNIT_TEST = (
+    "import org.junit.jupiter.api.Test;\n\nclass ParserTest {\n    @Test\n    void parses() {}\n}\n"
+)
+
+
+def test_a_jvm_base_class_is_no_single_test_and_two_classes_name_the_class() -> None:
+    base = "public abstract class AbstractLangTest {\n    @Test\n    public void shared() {}\n}\n"
+    files = {
+        "pom.xml": "<project><artifactId>p</artifactId></project>\n",
+        "src/test/java/AbstractLangTest.java": base,
+        "src/test/java/ParserTest.java": JUNIT_TEST,
+    }
+    assert facts_of(files).facts.single_test_command == "mvn test -Dtest=ParserTest#parses"
+    nested = JUNIT_TEST.replace("}\n}\n", "}\n    @Nested\n    class Inner {}\n}\n")
+    files["src/test/java/ParserTest.java"] = nested
+    facts = facts_of(files).facts
+    assert facts.single_test_command == "mvn test -Dtest=ParserTest"
+    assert facts.single_test is not None and facts.single_test.template == "mvn test -Dtest={class}"

@@ -238,6 +238,8 @@ JVM_TEST_METHOD = re.compile(
 )
 """A JUnit test method: `@Test public void parses()`, `@Test fun parses()`."""
 JVM_CLASS = re.compile(r"^[^\S\n]*(?:[\w@]+\s+)*class\s+\w+", re.M)
+JVM_ABSTRACT = re.compile(r"\babstract\s+class\b")
+"""A base class of tests (`abstract class AbstractLangTest`): naming it runs no test."""
 
 
 def _jvm(tool: str) -> Builder:
@@ -247,6 +249,8 @@ def _jvm(tool: str) -> Builder:
 
     def build(where: Where, text: str) -> CommandTemplate | None:
         def test(path: str, source: str) -> CommandTemplate | None:
+            if JVM_ABSTRACT.search(source):
+                return None
             name = path.rsplit("/", 1)[-1].removesuffix(".java").removesuffix(".kt")
             module = path.split("/src/test/", 1)[0] if "/src/test/" in path else ""
             program = build_tool(where.files, tool, where.cwd)
