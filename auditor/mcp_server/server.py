@@ -30,7 +30,8 @@ INSTRUCTIONS = """\
 Verified facts about the repository this server was started in, read from its files only
 (nothing of it is run). Ask `repository_facts` first: the set-up, test, single-test, lint,
 format, type-check and build commands as the repository runs them, each with the file and
-line it comes from, where source and tests live, and what not to edit. Before editing a
+line it comes from (the single test also as a template: put another test's file and name in
+`single_test.template`), where source and tests live, and what not to edit. Before editing a
 path, `instructions_for` lists the instruction files your agent loads there and what it cuts.
 `audit` scores the repository and gives the top fixes with paste-ready prompts.
 Nothing is written: `propose_agents_md` is a dry run."""
