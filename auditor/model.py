@@ -23,10 +23,10 @@ from auditor.report_facts import SetAside as SetAside
 from auditor.report_facts import Source as Source
 from auditor.report_facts import Workspace as Workspace
 
-SCHEMA_VERSION = "1.5"
+SCHEMA_VERSION = "1.6"
 """1.1 added `unjudged`; 1.2 `repository.commit_date`, `rules_digest` and each rule's `measure`;
 1.3 `baseline` (on findings and at the top), `suppressed` and `change`; 1.4 `facts.agent_files`;
-1.5 `facts.untested_modules`."""
+1.5 `facts.untested_modules`; 1.6 `facts.single_test_template`."""
 
 MeasureValue = int | float | str | bool | None
 """One raw measurement behind a rule's verdict (`RuleResult.measure`)."""

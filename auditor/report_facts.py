@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from string import Formatter
 from types import MappingProxyType
 from typing import Any
 
@@ -87,6 +88,27 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class CommandTemplate:
+    """A command with named placeholders in braces (`uv run pytest {file}::{name}`; Python's
+    `str.format` syntax, so `{{` and `}}` are literal braces), and the values of the real
+    example it was built with: `template.format_map(values)` is that example, byte for byte."""
+
+    template: str
+    values: Mapping[str, str]
+    """Each placeholder's value in the example, by name."""
+
+    @property
+    def example(self) -> str:
+        return self.template.format_map(self.values)
+
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        """The placeholders' names, in the order they first appear."""
+        names = (name for _, name, _, _ in Formatter().parse(self.template) if name is not None)
+        return tuple(dict.fromkeys(names))
+
+
+@dataclass(frozen=True, slots=True)
 class ReportFacts:
     """What the audit found the repository uses, as every renderer reads it."""
 
@@ -106,6 +128,9 @@ class ReportFacts:
     test_command_source: Source | None = None
     single_test_command: str | None = None
     """How to run one test, built from the test command (same directory and prefix), or None."""
+    single_test_template: CommandTemplate | None = None
+    """`single_test_command` with its test's file, name, ... as placeholders, and their values
+    in it (`facts.testing.single_test.PLACEHOLDERS` says what each means)."""
     test_commands: tuple[str, ...] = ()
     """Every way found to run the tests, the canonical one first, each once."""
     linters: tuple[str, ...] = ()

@@ -34,7 +34,7 @@ from auditor.facts.sources import FactSources
 from auditor.facts.testing import suite
 from auditor.facts.testing.command import test_commands
 from auditor.facts.testing.prefix import main_manager
-from auditor.facts.testing.single_test import single_test_command
+from auditor.facts.testing.single_test import single_test
 from auditor.facts.testing.untested import test_coverage
 from auditor.facts.tools.detect import find_tools
 from auditor.index.read_log import is_reusing
@@ -124,14 +124,5 @@ def with_single_test(src: FactSources, facts: Facts) -> Facts:
     after a package inherits its root's test commands)."""
     guard = Guard(src)
     manager = main_manager(facts.package_managers, src.repo)
-    single = guard(
-        "single_test_command",
-        single_test_command,
-        src,
-        facts.test_dirs,
-        facts.test_command,
-        manager,
-    )
-    return replace(
-        facts, single_test_command=single, diagnostics=(*facts.diagnostics, *guard.diagnostics)
-    )
+    single = guard("single_test", single_test, src, facts.test_dirs, facts.test_command, manager)
+    return replace(facts, single_test=single, diagnostics=(*facts.diagnostics, *guard.diagnostics))

@@ -11,6 +11,7 @@ from auditor.facts.testing.untested import ModuleCoverage
 from auditor.model import Diagnostic
 from auditor.report_facts import (
     AgentFileFact,
+    CommandTemplate,
     Docs,
     FileSize,
     LanguageStat,
@@ -25,6 +26,7 @@ __all__ = [
     "AgentFrontmatter",
     "AgentSettings",
     "Command",
+    "CommandTemplate",
     "Docs",
     "EnvRead",
     "Facts",
@@ -232,8 +234,9 @@ class Facts:
     test_file_count: int = 0
     test_commands: tuple[Command, ...] = ()
     """Every way found to run the tests, the canonical one first (`testing.command`)."""
-    single_test_command: str | None = None
-    """One real test run on its own, built from the canonical test command."""
+    single_test: CommandTemplate | None = None
+    """One real test run on its own, built from the canonical test command: its template, and
+    the values that make it the example (`testing.single_test`)."""
     tools: tuple[ToolUse, ...] = ()
     pre_commit: bool = False
     ci_providers: tuple[str, ...] = ()
@@ -298,6 +301,11 @@ class Facts:
         return path in self.set_aside_files
 
     @property
+    def single_test_command(self) -> str | None:
+        """The example of `single_test`: one real test of the repository, as a command."""
+        return self.single_test.example if self.single_test else None
+
+    @property
     def test_command(self) -> Command | None:
         return self.test_commands[0] if self.test_commands else None
 
@@ -335,6 +343,7 @@ class Facts:
             if command
             else None,
             single_test_command=self.single_test_command,
+            single_test_template=self.single_test,
             test_commands=tuple(dict.fromkeys(c.text for c in self.test_commands)),
             linters=self.linters,
             formatters=self.formatters,

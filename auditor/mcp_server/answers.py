@@ -21,6 +21,8 @@ from auditor.config import load_config
 from auditor.errors import UsageError
 from auditor.facts.agents import LOADERS, AgentLoad, agent_name, load
 from auditor.facts.agents.unread import unread_instructions
+from auditor.facts.model import CommandTemplate
+from auditor.facts.testing.command_template import PLACEHOLDERS
 from auditor.mcp_server.paths import OutsideRoot, inside_root
 from auditor.mcp_server.workspace import Workspace
 from auditor.model import RenderOptions, Report
@@ -30,9 +32,16 @@ from auditor.ruledoc import rule_declaration, rule_page
 MAX_PAGE_SIZE = 500
 
 
+TEMPLATE_SYNTAX = (
+    "Put a value in each {placeholder} (Python str.format: {{ and }} are literal braces); "
+    "the example's own values give the example back. Keep the example's quoting."
+)
+
+
 def repository_facts(workspace: Workspace) -> dict[str, Any]:
-    """The verified commands with where each was found, the layout, the boundaries, the docs,
-    and the JSON report's `facts` object."""
+    """The verified commands with where each was found, the single test as a template with
+    its placeholders described, the layout, the boundaries, the docs, and the JSON report's
+    `facts` object."""
     answer: dict[str, Any] = workspace.answer("repository_facts", lambda: _facts(workspace))
     return answer
 
@@ -41,9 +50,15 @@ def _facts(workspace: Workspace) -> dict[str, Any]:
     top, within = workspace.top()
     plan = managed_plan(top, within)
     facts = workspace.current().subject.facts
+    single = facts.single_test
+    templates = {single.example: single.template} if single else {}
+    commands = plan.commands
     return {
         "repository": _repository(workspace),
-        "commands": [_command(line, at) for line in plan.commands for at in range(len(line.spans))],
+        "commands": [
+            _command(line, at, templates) for line in commands for at in range(len(line.spans))
+        ],
+        "single_test": _single_test(single),
         "layout": [_place(line) for line in plan.layout],
         "boundaries": [_place(line) for line in plan.boundaries],
         "docs": [_place(line) for line in plan.docs],
@@ -61,13 +76,31 @@ def _repository(workspace: Workspace) -> dict[str, Any]:
     }
 
 
-def _command(line: PlanLine, at: int) -> dict[str, Any]:
+def _command(line: PlanLine, at: int, templates: dict[str, str]) -> dict[str, Any]:
+    """One command of the plan; the single test's with its template (`single_test`)."""
     source = line.sources[at] if at < len(line.sources) else None
+    command = line.spans[at]
     return {
         "label": line.label,
         "jobs": list(line.jobs),
-        "command": line.spans[at],
+        "command": command,
+        "template": templates.get(command) if "single_test" in line.jobs else None,
         "source": asdict(source) if source is not None else None,
+    }
+
+
+def _single_test(single: CommandTemplate | None) -> dict[str, Any] | None:
+    """The single-test fact: its example, its template, and what each placeholder holds."""
+    if single is None:
+        return None
+    return {
+        "command": single.example,
+        "template": single.template,
+        "placeholders": [
+            {"name": name, "means": PLACEHOLDERS[name], "example": single.values[name]}
+            for name in single.placeholders
+        ],
+        "how": TEMPLATE_SYNTAX,
     }
 
 

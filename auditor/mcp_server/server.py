@@ -31,7 +31,8 @@ INSTRUCTIONS = """\
 Verified facts about the repository this server was started in, read from its files only
 (nothing of it is run). Ask `repository_facts` first: the set-up, test, single-test, lint,
 format, type-check and build commands as the repository runs them, each with the file and
-line it comes from, where source and tests live, and what not to edit. Before editing a
+line it comes from (the single test also as a template: put another test's file and name in
+`single_test.template`), where source and tests live, and what not to edit. Before editing a
 path, `instructions_for` lists the instruction files your agent loads there and what it cuts.
 `audit` scores the repository and gives the top fixes with paste-ready prompts.
 Nothing is written: `propose_agents_md` is a dry run."""
@@ -73,9 +74,11 @@ def _tools(server: MCPServer, workspace: Workspace) -> None:
     @_answering
     def repository_facts() -> dict[str, Any]:
         """The repository's verified commands (set-up, build, test, one test, lint, format,
-        type-check), each with the file and line it was found at; where source and tests
-        live; boundaries (generated and vendored paths, lockfiles, secrets); and the facts
-        of the JSON report (languages, test layout, tools, CI, instruction files)."""
+        type-check), each with the file and line it was found at; the single test as a
+        template (`single_test`: `uv run pytest {file}::{name}`, each placeholder described,
+        with the example's value); where source and tests live; boundaries (generated and
+        vendored paths, lockfiles, secrets); and the facts of the JSON report (languages,
+        test layout, tools, CI, instruction files)."""
         return answers.repository_facts(workspace)
 
     @tool(annotations=READ_ONLY)

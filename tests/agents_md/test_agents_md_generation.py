@@ -49,7 +49,7 @@ EXPECTED = {
     ],
     "maven-multi": [
         "Run the tests: `mvn test`",
-        "Run one test: `mvn -pl core test -Dtest=CoreTest`",
+        "Run one test: `mvn -pl core test -Dtest=CoreTest#adds`",
     ],
 }
 

@@ -26,6 +26,7 @@ mcp = pytest.importorskip("mcp", reason="the [mcp] extra is not installed")
 from mcp import Client, StdioServerParameters  # noqa: E402
 
 from auditor.cli import run  # noqa: E402
+from auditor.facts.testing.command_template import PLACEHOLDERS  # noqa: E402
 from tests.mcp.repository import served_repository  # noqa: E402
 
 pytestmark = [pytest.mark.slow]
@@ -120,6 +121,27 @@ async def _facts(client: Client, report: dict[str, Any], proposal: str) -> None:
     for command in facts["commands"]:
         assert f"- {command['label']}: `{command['command']}`" in proposal
     assert any(line["label"] == "Tests" and line["paths"] == ["tests/"] for line in facts["layout"])
+    await _single_test(facts, report)
+
+
+async def _single_test(facts: dict[str, Any], report: dict[str, Any]) -> None:
+    """The single test comes with its template, each placeholder described with its value in
+    the example; filled with those values it is the example, as the report states it."""
+    single = facts["single_test"]
+    example = report["facts"]["single_test_command"]
+    assert single["command"] == example == "pytest tests/test_cart.py::test_a"
+    assert single["template"] == report["facts"]["single_test_template"]["template"]
+    assert single["template"] == "pytest {file}::{name}"
+    placeholders = {p["name"]: p for p in single["placeholders"]}
+    assert list(placeholders) == ["file", "name"]
+    assert all(p["means"] == PLACEHOLDERS[name] for name, p in placeholders.items())
+    values = {name: p["example"] for name, p in placeholders.items()}
+    assert single["template"].format_map(values) == example
+    other = single["template"].format_map({**values, "name": "test_b"})
+    assert other == "pytest tests/test_cart.py::test_b"
+    templates = {c["label"]: c["template"] for c in facts["commands"]}
+    assert templates.pop("Run one test") == single["template"]
+    assert set(templates.values()) == {None}
 
 
 async def _instructions(client: Client, explained: str) -> None:

@@ -11,14 +11,16 @@ import posixpath
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from auditor.facts.files import RepositoryFiles
 from auditor.facts.layout.places import ranked_test_dirs
-from auditor.facts.model import Command
+from auditor.facts.model import Command, CommandTemplate
 from auditor.facts.runners.registry import runners_of
 from auditor.facts.runners.resolution import located_invocations, reach
 from auditor.facts.shell.invocations import Invocation
 from auditor.facts.sources import FactSources
+from auditor.facts.testing.command_template import Part, prefixed, templated
 from auditor.facts.testing.frameworks import PYTEST_REQUIREMENT
 from auditor.facts.testing.prefix import ENVIRONMENT_RUN, build_tool, js_program
 
@@ -29,6 +31,11 @@ JS_TEST = re.compile(r"^[^\S\n]*(?:it|test)\(\s*(['\"])([\w .,:/-]{1,60})\1", re
 JS_TEST_FILE = re.compile(r"\.(?:test|spec)\.[cm]?[jt]sx?$")
 SAFE_PREFIX = re.compile(r"^[\w ./:=-]+$")
 MAX_FILES = 400
+T = TypeVar("T")
+Builder = Callable[["Where", str], CommandTemplate | None]
+"""How one test runner's single test is built: from where it runs and the test command."""
+PythonTest = tuple[str, str | None, str]
+"""(file, class or None, function) of one Python test."""
 OWN_ENVIRONMENTS = frozenset({"tox", "nox", "hatch", "pdm", "poe"})
 """Runners that run a command in an environment of their own: outside, run it the project's
 way (`uv run pytest`), not as the env's line says."""
@@ -49,10 +56,11 @@ class Where:
         return posixpath.relpath(path, self.cwd) if self.cwd else path
 
 
-def single_test_command(
+def single_test(
     src: FactSources, test_dirs: tuple[str, ...], test: Command | None, manager: str | None
-) -> str | None:
-    """One real test run on its own, with the runner the test command reaches; or None."""
+) -> CommandTemplate | None:
+    """One real test run on its own, with the runner the test command reaches, as a template
+    whose values give that example (`Facts.single_test_command`); or None."""
     if test is None:
         return None
     for invocation, text, cwd in _reached_runners(src, test):
@@ -60,7 +68,7 @@ def single_test_command(
         where = Where(src.repo, test_dirs, cwd, manager, _project_declares_pytest(src))
         found = build(where, text) if build else _through_script(src, where, invocation)
         if found:
-            return f"cd {cwd} && {found}" if cwd else found
+            return prefixed(f"cd {cwd} && ", found) if cwd else found
     return None
 
 
@@ -72,7 +80,9 @@ def _reached_runners(src: FactSources, test: Command) -> Iterator[tuple[Invocati
             yield invocation, text.split("&&")[-1].strip(), cwd
 
 
-def _through_script(src: FactSources, where: Where, invocation: Invocation) -> str | None:
+def _through_script(
+    src: FactSources, where: Where, invocation: Invocation
+) -> CommandTemplate | None:
     """`scripts/test tests/test_a.py::test_x`: a test script that hands its arguments to pytest
     (`pytest "$@"`) runs one test when given one."""
     written = invocation.head
@@ -85,14 +95,21 @@ def _through_script(src: FactSources, where: Where, invocation: Invocation) -> s
     if text is None or not FORWARDS_TO_PYTEST.search(text):
         return None
     found = _first(where, lambda p: p.endswith(".py"), _python_test)
-    return f"{written} {found}" if found else None
+    return templated(f"{written} ", *_pytest_node(found)) if found else None
 
 
 FORWARDS_TO_PYTEST = re.compile(r"(?m)^[^#\n]*\bpytest\b[^\n]*[\"']?\$[@*]")
 """A script line that runs pytest with the script's own arguments."""
 
 
-def _pytest(where: Where, text: str) -> str | None:
+def _pytest_node(found: PythonTest) -> tuple[Part, ...]:
+    """`{file}::{name}` or `{file}::{class}::{name}`: a pytest node id."""
+    path, cls, name = found
+    inside: tuple[Part, ...] = (("class", cls), "::") if cls else ()
+    return (("file", path), "::", *inside, ("name", name))
+
+
+def _pytest(where: Where, text: str) -> CommandTemplate | None:
     found = _first(where, lambda p: p.endswith(".py"), _python_test)
     if found is None:
         return None
@@ -101,21 +118,21 @@ def _pytest(where: Where, text: str) -> str | None:
     if not prefix or not SAFE_PREFIX.match(prefix) or prefix.startswith("cd "):
         run = ENVIRONMENT_RUN.get(where.manager or "", "python -m")
         if not where.project_pytest:  # pytest comes with a tox or nox env only
-            return _unittest(where, run)
+            return _unittest(where, run, found)
         prefix = f"{run} pytest"
-    return f"{prefix} {found}"
+    return templated(f"{prefix} ", *_pytest_node(found))
 
 
-def _unittest(where: Where, run: str) -> str | None:
+def _unittest(where: Where, run: str, found: PythonTest) -> CommandTemplate | None:
     """`poetry run python -m unittest tests.test_a.ATest.test_x`, for TestCase classes."""
-    found = _first(where, lambda p: p.endswith(".py"), _python_test)
-    path, _, names = (found or "").partition("::")
-    text = where.files.text(posixpath.join(where.cwd, path)) if path else None
-    if "::" not in names or not text or "TestCase" not in text:
+    path, cls, name = found
+    text = where.files.text(posixpath.join(where.cwd, path))
+    if cls is None or not text or "TestCase" not in text:
         return None
     module = path.removesuffix(".py").replace("/", ".")
     python = "python -m" if run == "python -m" else f"{run} python -m"
-    return f"{python} unittest {module}.{names.replace('::', '.')}"
+    dotted = (("module", module), ".", ("class", cls), ".", ("name", name))
+    return templated(f"{python} unittest ", *dotted)
 
 
 PROJECT_MANIFESTS = ("pyproject.toml", "setup.cfg", "setup.py", "Pipfile")
@@ -128,7 +145,7 @@ def _project_declares_pytest(src: FactSources) -> bool:
     return any(PYTEST_REQUIREMENT.search(src.text(p) or "") for p in paths if src.repo.file(p))
 
 
-def _python_test(path: str, text: str) -> str | None:
+def _python_test(path: str, text: str) -> PythonTest | None:
     name = path.rsplit("/", 1)[-1]
     if not (name.startswith("test_") or name.endswith("_test.py")):
         return None
@@ -137,32 +154,32 @@ def _python_test(path: str, text: str) -> str | None:
         if match.group(1):
             cls = match.group(2)
         elif not match.group(3):
-            return f"{path}::{match.group(4)}"
+            return (path, None, match.group(4))
         elif cls is not None:
-            return f"{path}::{cls}::{match.group(4)}"
+            return (path, cls, match.group(4))
     return None
 
 
-def _go(where: Where, text: str) -> str | None:
-    def test(path: str, source: str) -> str | None:
+def _go(where: Where, text: str) -> CommandTemplate | None:
+    def test(path: str, source: str) -> CommandTemplate | None:
         match = GO_TEST.search(source) if path.endswith("_test.go") else None
         if match is None:
             return None
         directory = posixpath.dirname(path)
-        return f"go test -run '^{match.group(1)}$' {'./' + directory if directory else '.'}"
+        package = "./" + directory if directory else "."
+        return templated("go test -run '^", ("name", match.group(1)), "$' ", ("package", package))
 
     return _first(where, lambda p: p.endswith("_test.go"), test)
 
 
-def _cargo(where: Where, text: str) -> str | None:
-    def test(path: str, source: str) -> str | None:
+def _cargo(where: Where, text: str) -> CommandTemplate | None:
+    def test(path: str, source: str) -> CommandTemplate | None:
         match = RUST_TEST.search(source)
         if match is None:
             return None
         crate = _crate_of(where, path)
-        return (
-            f"cargo test -p {crate} {match.group(1)}" if crate else f"cargo test {match.group(1)}"
-        )
+        package: tuple[Part, ...] = ("-p ", ("crate", crate), " ") if crate else ()
+        return templated("cargo test ", *package, ("name", match.group(1)))
 
     return _first(where, lambda p: p.endswith(".rs"), test, tests_only=False)
 
@@ -179,14 +196,14 @@ def _crate_of(where: Where, path: str) -> str | None:
     return None
 
 
-def _js(runner: str) -> Callable[[Where, str], str | None]:
-    def build(where: Where, text: str) -> str | None:
-        def test(path: str, source: str) -> str | None:
+def _js(runner: str) -> Builder:
+    def build(where: Where, text: str) -> CommandTemplate | None:
+        def test(path: str, source: str) -> CommandTemplate | None:
             match = JS_TEST.search(source)
             if match is None:
                 return None
-            run = "vitest run" if runner == "vitest" else runner
-            return f'{js_program(where.manager, run)} {path} -t "{match.group(2)}"'
+            run = js_program(where.manager, "vitest run" if runner == "vitest" else runner)
+            return templated(f"{run} ", ("file", path), ' -t "', ("name", match.group(2)), '"')
 
         return _first(where, lambda p: bool(JS_TEST_FILE.search(p)), test)
 
@@ -197,35 +214,58 @@ NODE_TEST_FILE = re.compile(r"\.test\.[cm]?js$")
 NODE_TEST_IMPORT = re.compile(r"""(?:require\(|from\s+)["']node:test["']""")
 
 
-def _node_test(where: Where, text: str) -> str | None:
+def _node_test(where: Where, text: str) -> CommandTemplate | None:
     """`node --test --test-name-pattern="adds" test/a.test.js`: one test of node's own runner,
     which `borp` and `node --test` run (a JavaScript file that imports `node:test`)."""
 
-    def test(path: str, source: str) -> str | None:
+    def test(path: str, source: str) -> CommandTemplate | None:
         match = JS_TEST.search(source) if NODE_TEST_IMPORT.search(source) else None
         if match is None or not SAFE_PREFIX.match(path):
             return None
-        return f'node --test --test-name-pattern="{match.group(2)}" {path}'
+        name = ("name", match.group(2))
+        return templated('node --test --test-name-pattern="', name, '" ', ("file", path))
 
     return _first(where, lambda p: bool(NODE_TEST_FILE.search(p)), test)
 
 
-def _node(where: Where, text: str) -> str | None:
+def _node(where: Where, text: str) -> CommandTemplate | None:
     return _node_test(where, text) if re.search(r"(?:^|\s)--test\b", text) else None
 
 
-def _jvm(tool: str) -> Callable[[Where, str], str | None]:
-    """`./mvnw -pl core test -Dtest=ParserTest`, `./gradlew :core:test --tests ParserTest`."""
+JVM_TEST_METHOD = re.compile(
+    r"@Test\b(?:\([^)]*\))?\s+(?:@\w+(?:\([^)]*\))?\s+)*"
+    r"(?:(?:public|protected|internal|open|override|suspend)\s+)*(?:void|fun)\s+(\w+)\s*\("
+)
+"""A JUnit test method: `@Test public void parses()`, `@Test fun parses()`."""
+JVM_CLASS = re.compile(r"^[^\S\n]*(?:[\w@]+\s+)*class\s+\w+", re.M)
+JVM_ABSTRACT = re.compile(r"\babstract\s+class\b")
+"""A base class of tests (`abstract class AbstractLangTest`): naming it runs no test."""
 
-    def build(where: Where, text: str) -> str | None:
-        def test(path: str, source: str) -> str | None:
+
+def _jvm(tool: str) -> Builder:
+    """`./mvnw -pl core test -Dtest=ParserTest#parses`, `./gradlew :core:test --tests
+    ParserTest.parses` (the class alone when its file holds other classes, whose tests the
+    simple name would not reach)."""
+
+    def build(where: Where, text: str) -> CommandTemplate | None:
+        def test(path: str, source: str) -> CommandTemplate | None:
+            if JVM_ABSTRACT.search(source):
+                return None
             name = path.rsplit("/", 1)[-1].removesuffix(".java").removesuffix(".kt")
             module = path.split("/src/test/", 1)[0] if "/src/test/" in path else ""
             program = build_tool(where.files, tool, where.cwd)
+            method = JVM_TEST_METHOD.search(source)
+            one_class = len(JVM_CLASS.findall(source)) == 1
             if tool == "mvn":
-                return f"{program}{f' -pl {module}' if module else ''} test -Dtest={name}"
-            task = f":{module.replace('/', ':')}:test" if module else "test"
-            return f"{program} {task} --tests {name}"
+                within: tuple[Part, ...] = (" -pl ", ("maven_module", module)) if module else ()
+                chosen: tuple[Part, ...] = ("#", ("method", method.group(1))) if method else ()
+                selected = ("class", name), *(chosen if one_class else ())
+                return templated(program, *within, " test -Dtest=", *selected)
+            project = ":" + module.replace("/", ":")
+            task: tuple[Part, ...] = (("project", project), ":test") if module else ("test",)
+            chosen = (".", ("method", method.group(1))) if method else ()
+            selected = ("class", name), *(chosen if one_class else ())
+            return templated(f"{program} ", *task, " --tests ", *selected)
 
         return _first(where, lambda p: p.endswith(("Test.java", "Test.kt")), test)
 
@@ -235,9 +275,9 @@ def _jvm(tool: str) -> Callable[[Where, str], str | None]:
 def _first(
     where: Where,
     wanted: Callable[[str], bool],
-    name_of: Callable[[str, str], str | None],
+    name_of: Callable[[str, str], T | None],
     tests_only: bool = True,
-) -> str | None:
+) -> T | None:
     """`name_of(path, text)` for the first test file below the run's directory that yields a
     name (`path` relative to that directory): those of the main test directories first (not a
     sample's or a script's), then by path."""
@@ -263,7 +303,7 @@ def _first(
     return None
 
 
-BUILDERS: dict[str, Callable[[Where, str], str | None]] = {
+BUILDERS: dict[str, Builder] = {
     "pytest": _pytest,
     "go": _go,
     "cargo": _cargo,
