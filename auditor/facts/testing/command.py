@@ -26,6 +26,7 @@ instruction come last. Identical texts keep the best-ranked one.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -112,7 +113,11 @@ def test_commands(
     candidates = [
         *documented,
         *runner_test_commands(runners, env),
-        *(c for c in build_tool_test_commands(src, frameworks, env) if runs_tests(runners, env, c)),
+        *(
+            c
+            for c in build_tool_test_commands(src, frameworks, env, commands)
+            if runs_tests(runners, env, c)
+        ),
         *default_test_commands(src, frameworks, env),
     ]
     ranking = _Ranking(src, runners, env, documented, candidates, frozenset(chains))
@@ -273,7 +278,8 @@ def _tier(command: Command, whole_suite: bool) -> tuple[int, int, str, int, int]
     if command.origin == "build-tool":
         # a runner target seen to run nothing known: (5, 1, ...); the guess of how autotools
         # is set up (`./autogen.sh && ./configure`: its flags unknown) after those
-        return (5, 3 if command.path in AUTOTOOLS_INPUTS else 0, "", 0, 0)
+        autotools = posixpath.basename(command.path) in AUTOTOOLS_INPUTS
+        return (5, 3 if autotools else 0, "", 0, 0)
     return (6, 0, "", 0, 0)
 
 
