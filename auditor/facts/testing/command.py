@@ -57,6 +57,7 @@ from auditor.facts.testing.invocations import (
     command_ecosystem,
     test_environment,
 )
+from auditor.facts.testing.member_runs import joined_member_runs
 from auditor.facts.testing.parts import parts_of_the_suite
 from auditor.facts.testing.targets import runner_test_commands, runs_tests, seen_to_run_tests
 from auditor.facts.testing.variants import variant_of
@@ -109,6 +110,7 @@ def test_commands(
 
     lines = [c for c in commands if c.origin in DOCUMENTED]
     chains = list(with_set_up(src, lines, lambda c: runnable(c.text, MAX_CHAIN) and works(c)))
+    chains.extend(joined_member_runs(src, lines))
     documented = [c for c in [*lines, *chains] if works(c)]
     candidates = [
         *documented,

@@ -124,7 +124,8 @@ def _one_go_package(src: FactSources, command: Command) -> bool:
 def _one_cargo_member(src: FactSources, command: Command) -> bool:
     """`cargo test -p regex-syntax` in a Cargo workspace, or only plain `cargo test`s at the
     root of a workspace with a root package (directly or through the scripts and targets
-    run: regex's `./test`): the tests of one member."""
+    run: regex's `./test`): the tests of one member. Runs that name two members between them
+    (`cargo test -p rayon && cargo test -p rayon-core`) test more than one."""
     manifest = src.toml("Cargo.toml")
     if not (isinstance(manifest, dict) and "workspace" in manifest):
         return False
@@ -134,11 +135,27 @@ def _one_cargo_member(src: FactSources, command: Command) -> bool:
         for invocation, cwd in located_invocations(reached)
         if invocation.program == "cargo" and invocation.args[:1] == ("test",)
     ]
-    return bool(runs) and all(_one_member(args, cwd, "package" in manifest) for args, cwd in runs)
+    root_package = "package" in manifest
+    if not runs or not all(_one_member(args, cwd, root_package) for args, cwd in runs):
+        return False
+    return len({member for args, _ in runs for member in cargo_packages(args) or ("",)}) == 1
+
+
+def cargo_packages(args: tuple[str, ...]) -> tuple[str, ...]:
+    """The packages a cargo command names (`-p a`, `--package=b`, `-pc`), in order."""
+    found: list[str] = []
+    for at, arg in enumerate(args):
+        if arg in ("-p", "--package") and at + 1 < len(args):
+            found.append(args[at + 1])
+        elif arg.startswith("--package="):
+            found.append(arg.removeprefix("--package="))
+        elif arg.startswith("-p") and len(arg) > 2 and not arg.startswith("--"):
+            found.append(arg[2:])
+    return tuple(found)
 
 
 def _one_member(args: tuple[str, ...], cwd: str, root_package: bool) -> bool:
-    if any(a in ("-p", "--package") or a.startswith("--package=") for a in args):
+    if cargo_packages(args):
         return True
     whole = any(a in ("--workspace", "--all") for a in args)
     return root_package and not cwd and not whole
