@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from auditor.facts.ci.commands import script_commands
-from auditor.facts.ci.github_workflows import job_steps, step_script
+from auditor.facts.ci.github_workflows import job_steps, step_scripts
 from auditor.facts.commands.locate import LineLocator
 from auditor.facts.model import Command
 from auditor.facts.runners.registry import runners_of
@@ -251,26 +251,28 @@ def _without_configuration(program: str, args: tuple[str, ...]) -> list[str]:
 
 
 def _matrix_guarded(src: FactSources, command: Command) -> bool:
-    """Whether a GitHub workflow step whose `if:` picks matrix entries runs `command`
-    (`if: matrix.builder == 'cmake'`): one variant of the build, not every run."""
+    """Whether `command` is one matrix entry of a GitHub workflow step: the step's `if:`
+    picks matrix entries (`if: matrix.builder == 'cmake'`), or it is the step run in one
+    directory of a matrix over directories other than the root (`step_scripts`)."""
     return command in src.derived(
         f"matrix-guarded:{command.path}", lambda: _guarded(src, command.path)
     )
 
 
 def _guarded(src: FactSources, path: str) -> frozenset[Command]:
-    """The commands of the workflow at `path` whose step is matrix-guarded. The steps are read
+    """The commands of the workflow at `path` that are one matrix entry. The steps are read
     as `ci.commands` reads them, so that the same line is the same command."""
     locator = LineLocator(src.text(path))
     found: set[Command] = set()
-    for _, step, env, directory in job_steps(src.yaml(path)):
-        script = step_script(step, env, directory)
-        if script is None:
-            continue
-        commands = script_commands(script[1], path, locator, script[0], script[2])
-        if "matrix." in str(step.get("if") or ""):
-            found.update(commands)
-    return frozenset(found)
+    plain: set[Command] = set()
+    for job_step in job_steps(src.yaml(path)):
+        guarded = "matrix." in str(job_step.step.get("if") or "")
+        for script in step_scripts(job_step):
+            commands = set(
+                script_commands(script.script, path, locator, script.written, script.directory)
+            )
+            (found if guarded or script.entry else plain).update(commands)
+    return frozenset(found - plain)
 
 
 def _job_variant(src: FactSources, command: Command) -> str:
