@@ -101,10 +101,11 @@ def _destination(cwd: str | None, target: str, document: bool) -> str | None:
 
 
 def _made(invocation: Invocation, cwd: str) -> list[str]:
-    """The directories an invocation creates: `mkdir -p a b`, `cmake -B build`, `meson setup b`."""
+    """The directories an invocation creates: `mkdir -p a b`, `cmake -E make_directory a`,
+    `cmake -B build`, `meson setup b`."""
     program, args = invocation.program, invocation.args
-    if program == "mkdir":
-        names = [a for a in args if not a.startswith("-")]
+    if program == "mkdir" or (program == "cmake" and args[:2] == ("-E", "make_directory")):
+        names = [a for a in args[2 if program == "cmake" else 0 :] if not a.startswith("-")]
     elif program == "cmake":
         names = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "-B"]
         names += [a[2:] for a in args if a.startswith("-B") and len(a) > 2]

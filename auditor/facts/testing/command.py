@@ -78,9 +78,10 @@ TEMPLATE_MARKS = ("${{", "{{", "$(", "${", "<", ">", "`")
 """A command holding these is not runnable as written (`tox -e ${{ matrix.env }}`)."""
 MAX_COMMAND = 90
 """Longer lines are scripts, not a command to hand an agent."""
-MAX_CHAIN = 160
+MAX_CHAIN = 220
 """A test line joined with the lines of its block that set it up (`build_dirs`) may be longer:
-`mkdir build && cd build && cmake .. -DTESTS=ON && cmake --build . && ctest`."""
+`mkdir build && cd build && cmake .. -DTESTS=ON && cmake --build . && ctest`, or a README's
+four steps that make the build directory, configure with two options, build and run ctest."""
 LANGUAGE_ECOSYSTEMS = {
     "python": "python", "javascript": "js", "typescript": "js", "go": "go", "rust": "rust",
     "java": "jvm", "kotlin": "jvm", "scala": "jvm", "groovy": "jvm", "csharp": "dotnet",
