@@ -11,17 +11,21 @@ same command, the single-test line (`single_test`). Ranking, best first:
 4. the build tool's own test run (`./gradlew test`, `bundle exec rake`, `ctest`, `cargo test`);
 5. the framework's default command (`uv run pytest`, `npx vitest run`).
 
-A command counts only when it runs the whole suite and what it needs exists where it is
-written (`targets.runs_tests`). A CI step or runner target that is only *named* for tests
-(`make test` whose recipe runs a program not known to test) ranks after the build tool's own
-suite. Within one document, a command introduced as the whole suite ("Run the full test
-suite") ranks before the others. Within that order: recipes for debugging, coverage, a single
-platform or matrix entry (a step's `if: matrix.x == ...`), or jobs that do not run on pull
-requests (releases, docs, benchmarks) rank after every plain run (`variants`); runners,
-build tools and defaults of another ecosystem than the primary language's rank after those
-of the primary one (a Python framework's `npm test` for its static assets); commands that
-cannot run as written (`${{ matrix.env }}`, `<name>`) or that are too long to be an
-instruction come last. Identical texts keep the best-ranked one.
+A command counts only when it runs the whole suite and what it needs exists where it is written
+(`targets.runs_tests`). A documented or CI line that needs what the lines before it make (a
+build directory, a configured Makefile) is joined with them (`build_dirs`; in a document, the
+earlier code blocks of its section too), and consecutive CI lines that each test one member of
+a Cargo workspace are joined as the job's suite (`member_runs`). A CI step or runner target
+that is only *named* for tests (`make test` whose recipe runs a program not known to test)
+ranks after the build tool's own suite. Within one document, a command introduced as the whole
+suite ("Run the full test suite") ranks before the others. Within that order: recipes for
+debugging, coverage, a single platform or matrix entry (a step's `if: matrix.x == ...`, a
+matrix directory other than the root), or jobs that do not run on pull requests (releases,
+docs, benchmarks) rank after every plain run (`variants`); runners, build tools and defaults of
+another ecosystem than the primary language's rank after those of the primary one (a Python
+framework's `npm test` for its static assets); commands that cannot run as written
+(`${{ matrix.env }}`, `<name>`) or that are too long to be an instruction come last. Identical
+texts keep the best-ranked one.
 """
 
 from __future__ import annotations
