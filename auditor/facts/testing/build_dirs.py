@@ -42,13 +42,22 @@ def with_set_up(
         for start in (0, *range(len(block) - 1, 0, -1)) if block else ():
             chain = _joined_lines([*block[start:], command])
             if works(chain):
-                while start and _makes_a_directory_of(block[start - 1], chain):
-                    longer = _joined_lines([*block[start - 1 :], command])
-                    if not works(longer):
-                        break
-                    start, chain = start - 1, longer
-                yield chain
+                yield _with_its_directories(block, start, command, works)
                 break
+
+
+def _with_its_directories(
+    block: list[Command], start: int, command: Command, works: Callable[[Command], bool]
+) -> Command:
+    """`block[start:]` and `command` joined, with the lines just before them that only make a
+    directory they use (`cmake -E make_directory build`)."""
+    chain = _joined_lines([*block[start:], command])
+    while start and _makes_a_directory_of(block[start - 1], chain):
+        longer = _joined_lines([*block[start - 1 :], command])
+        if not works(longer):
+            break
+        start, chain = start - 1, longer
+    return chain
 
 
 DOCUMENT_ORIGINS = frozenset({"docs", "instructions"})
