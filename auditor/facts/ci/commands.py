@@ -82,7 +82,9 @@ def file_commands(src: FactSources, path: str, provider: str, config: Any = None
     locator = LineLocator(src.text(path))
     github = provider in ("github-actions", "gitea-actions")
     scripts = (
-        github_scripts(config) if github else ((s, s, d) for s, d in _scripts(config, provider))
+        ((s.written, s.script, s.directory) for s in github_scripts(config))
+        if github
+        else ((s, s, d) for s, d in _scripts(config, provider))
     )
     found: list[Command] = []
     for written, script, directory in scripts:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from auditor.facts.ci.providers import ci_file_providers
 from auditor.facts.commands.locate import LineLocator
@@ -13,6 +14,10 @@ from auditor.facts.model import Command
 from auditor.facts.sources import FactSources
 
 ENV_EXPRESSION = re.compile(r"\$\{\{\s*env\.([A-Za-z_]\w*)\s*\}\}")
+MATRIX_EXPRESSION = re.compile(r"\$\{\{\s*matrix\.([A-Za-z_][\w-]*)\s*\}\}")
+ROOT_VALUES = frozenset({".", "./"})
+"""Matrix values that name the root: a key holding one lists directories to run in."""
+Matrix = dict[str, tuple[str, ...]]
 SYNTHESISED_ACTIONS = {"actions-rs/cargo": "cargo", "gradle/gradle-build-action": "gradle"}
 """Actions that only run a command given in `with:`; CI runs that command."""
 
@@ -63,20 +68,25 @@ def workflow_action_uses(src: FactSources) -> list[ActionUse]:
 
 
 def _steps(config: Any) -> Iterator[dict[str, Any]]:
-    for step, _, _ in _steps_with_env(config):
-        yield step
+    for job_step in job_steps(config):
+        yield job_step.step
 
 
-def _steps_with_env(config: Any) -> Iterator[tuple[dict[str, Any], dict[str, str], Any]]:
-    """The steps of a workflow's jobs (or a composite action), each with the `env` it sees
-    and the job's default working directory."""
-    for _, step, env, directory in job_steps(config):
-        yield step, env, directory
+class JobStep(NamedTuple):
+    """A step of a workflow's job (or of a composite action: no job, no matrix)."""
+
+    job: str | None
+    step: dict[str, Any]
+    env: dict[str, str]
+    """The plain `env` values the step sees."""
+    directory: Any
+    """The job's (or workflow's) default working directory."""
+    matrix: Matrix
+    """The job's matrix keys with plain values (`workspace: [".", examples]`)."""
 
 
-def job_steps(config: Any) -> Iterator[tuple[str | None, dict[str, Any], dict[str, str], Any]]:
-    """(job name, step, the `env` it sees, the default working directory) for each step of a
-    workflow's jobs, in order; a composite action's steps have no job (None)."""
+def job_steps(config: Any) -> Iterator[JobStep]:
+    """Each step of a workflow's jobs, in order, with what it sees (`JobStep`)."""
     if not isinstance(config, dict):
         return
     top = _env(config.get("env"))
@@ -87,12 +97,30 @@ def job_steps(config: Any) -> Iterator[tuple[str | None, dict[str, Any], dict[st
         steps = job.get("steps")
         env = {**top, **_env(job.get("env"))}
         directory = _default_directory(job) or _default_directory(config)  # the job's wins
+        matrix = _matrix(job)
         for step in steps if isinstance(steps, list) else ():
             if isinstance(step, dict):
-                yield str(name), step, {**env, **_env(step.get("env"))}, directory
+                yield JobStep(str(name), step, {**env, **_env(step.get("env"))}, directory, matrix)
     runs = config.get("runs")
     if isinstance(runs, dict) and isinstance(runs.get("steps"), list):
-        yield from ((None, step, top, None) for step in runs["steps"] if isinstance(step, dict))
+        for step in runs["steps"]:
+            if isinstance(step, dict):
+                yield JobStep(None, step, top, None, {})
+
+
+def _matrix(job: dict[str, Any]) -> Matrix:
+    """The job's `strategy.matrix` keys whose value is a list of plain scalars."""
+    strategy = job.get("strategy")
+    matrix = strategy.get("matrix") if isinstance(strategy, dict) else None
+    if not isinstance(matrix, dict):
+        return {}
+    return {
+        str(key): tuple(str(v) for v in values)
+        for key, values in matrix.items()
+        if isinstance(values, list)
+        and values
+        and all(isinstance(v, str | int | float) and "${{" not in str(v) for v in values)
+    }
 
 
 def _default_directory(owner: dict[str, Any]) -> Any:
@@ -125,24 +153,57 @@ def _env(value: Any) -> dict[str, str]:
     }
 
 
-def github_scripts(config: Any) -> Iterator[tuple[str, str, str | None]]:
-    """(`run:` script, the script with `${{ env.NAME }}` replaced by the plain value the step
-    sees, the step's working directory)."""
-    for _, step, env, directory in job_steps(config):
-        script = step_script(step, env, directory)
-        if script is not None:
-            yield script
+class StepScript(NamedTuple):
+    """A `run:` step's script as written, as run (plain values put in), where it runs, and
+    the matrix entry it is one of ("" when it is the step's plain run)."""
+
+    written: str
+    script: str
+    directory: str | None
+    entry: str = ""
 
 
-def step_script(
-    step: dict[str, Any], env: dict[str, str], directory: Any
-) -> tuple[str, str, str | None] | None:
-    """A `run:` step as `github_scripts` gives it, or None for a `uses:` step."""
+def github_scripts(config: Any) -> Iterator[StepScript]:
+    """The `run:` scripts of a workflow's steps (`step_scripts`)."""
+    for job_step in job_steps(config):
+        yield from step_scripts(job_step)
+
+
+def step_scripts(job_step: JobStep) -> list[StepScript]:
+    """A `run:` step's scripts, none for a `uses:` step: `${{ env.NAME }}` replaced by the
+    plain value the step sees, and `${{ matrix.KEY }}` by the key's values (in the script and
+    the working directory): its one value, or each of the values of a key that lists the
+    directories to run in (one is the root, `.`; axum's `workspace: [".", examples]`), one
+    script each. The root's is the step's plain run; each other is one matrix entry. Other
+    matrix expressions stay as written (a command with placeholders)."""
+    step, env = job_step.step, job_step.env
     run = step.get("run")
     if not isinstance(run, str):
-        return None
-    where = _plain_directory(step.get("working-directory") or directory, env)
-    return run, _with_env(run, env), where
+        return []
+    directory = step.get("working-directory") or job_step.directory
+    written = str(directory) if isinstance(directory, str) else ""
+    named = {key for text in (run, written) for key in MATRIX_EXPRESSION.findall(text)}
+    values = {k: v for k, v in job_step.matrix.items() if k in named and _expanded(v)}
+    found: list[StepScript] = []
+    for combination in itertools.product(*values.values()):
+        chosen = dict(zip(values, combination, strict=True))
+        entry = " ".join(
+            v for k, v in chosen.items() if len(values[k]) > 1 and v not in ROOT_VALUES
+        )
+        script = _with_matrix(_with_env(run, env), chosen)
+        where = directory if not isinstance(directory, str) else _with_matrix(directory, chosen)
+        found.append(StepScript(run, script, _plain_directory(where, env), entry))
+    return found
+
+
+def _expanded(values: tuple[str, ...]) -> bool:
+    return len(values) == 1 or bool(ROOT_VALUES & set(values))
+
+
+def _with_matrix(text: str, chosen: dict[str, str]) -> str:
+    """`text` with `${{ matrix.KEY }}` of the `chosen` keys replaced; `./` from the root's `.`
+    (`${{ matrix.workspace }}/Cargo.toml`) kept, as the value written."""
+    return MATRIX_EXPRESSION.sub(lambda match: chosen.get(match.group(1), match.group(0)), text)
 
 
 def _with_env(script: str, env: dict[str, str]) -> str:

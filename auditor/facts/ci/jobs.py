@@ -20,8 +20,9 @@ from typing import Any
 from auditor.facts.ci.commands import file_commands, script_commands
 from auditor.facts.ci.github_workflows import (
     ActionUse,
+    JobStep,
     job_steps,
-    step_script,
+    step_scripts,
     step_use,
     synthesised_commands,
 )
@@ -115,9 +116,9 @@ def _jobs(
     config = src.yaml(path)
     jobs = config.get("jobs") if isinstance(config, dict) else None
     locator = LineLocator(src.text(path))
-    steps: dict[str, list[tuple[dict[str, Any], dict[str, str], Any]]] = {}
-    for job, step, env, directory in job_steps(config):
-        steps.setdefault(job or "", []).append((step, env, directory))
+    steps: dict[str, list[JobStep]] = {}
+    for job_step in job_steps(config):
+        steps.setdefault(job_step.job or "", []).append(job_step)
     for name, job in jobs.items() if isinstance(jobs, dict) else ():
         if not isinstance(job, dict):
             continue
@@ -137,7 +138,7 @@ def _steps(
     src: FactSources,
     path: str,
     locator: LineLocator,
-    steps: list[tuple[dict[str, Any], dict[str, str], Any]],
+    steps: list[JobStep],
     review: bool,
     chain: tuple[str, ...],
 ) -> tuple[list[Command], list[ActionUse]]:
@@ -145,12 +146,14 @@ def _steps(
     whose `if:` leaves pull requests out are dropped on pull-request runs."""
     commands: list[Command] = []
     uses: list[ActionUse] = []
-    for step, env, directory in steps:
+    for job_step in steps:
+        step = job_step.step
         if review and _skips_review(step.get("if")):
             continue
-        script = step_script(step, env, directory)
-        if script is not None:
-            commands.extend(script_commands(script[1], path, locator, script[0], script[2]))
+        for script in step_scripts(job_step):
+            commands.extend(
+                script_commands(script.script, path, locator, script.written, script.directory)
+            )
         use = step_use(step, path, locator)
         if use is not None:
             uses.append(use)
@@ -159,7 +162,7 @@ def _steps(
         if isinstance(local, str) and local.startswith("./") and len(chain) < MAX_CALLS:
             action = _local_action(src, local)
             if action is not None and action not in chain:
-                inner = [(s, e, d) for _, s, e, d in job_steps(src.yaml(action))]
+                inner = list(job_steps(src.yaml(action)))
                 more = _steps(
                     src, action, LineLocator(src.text(action)), inner, review, (*chain, action)
                 )

@@ -60,11 +60,13 @@ def collect_commands(src: FactSources, instruction_files: tuple[str, ...]) -> tu
       `pwsh`, Travis, AppVeyor, Buildkite, Bitbucket, Drone, Woodpecker, Semaphore and Cirrus
       scripts, Jenkinsfile `sh`/`bat` steps. Multi-line scripts are cut into lines
       (continuations joined, comments, bare `fi`/`done` and here-documents left out). In
-      GitHub workflows `${{ env.X }}` takes the plain value of `env:` and a step's
-      `working-directory` becomes `cd DIR && ...`, and so does a `cd DIR` on an earlier line
-      of the same script. `uses:` steps are not commands, except
-      `actions-rs/cargo` and `gradle/gradle-build-action`, which only run the command their
-      inputs name (`cargo test --all`).
+      GitHub workflows `${{ env.X }}` takes the plain value of `env:`, `${{ matrix.X }}` the
+      key's one value or, for a key that lists directories (one is `.`), each of them (one
+      command per value, at the step's line), and a step's `working-directory` becomes
+      `cd DIR && ...`, and so does a `cd DIR` on an earlier line of the same script.
+      `uses:` steps are not commands, except `actions-rs/cargo` and
+      `gradle/gradle-build-action`, which only run the command their inputs name (`cargo
+      test --all`).
     - `pre-commit`: hooks of .pre-commit-config.yaml (the hook id for a hook repository's
       hook, `entry args` for a `local` hook; `stages: [manual]` hooks left out), lefthook and
       husky `pre-commit` commands, simple-git-hooks, lint-staged tasks.

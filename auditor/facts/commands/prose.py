@@ -75,6 +75,12 @@ def shows_usage(lines: Sequence[str], line: int) -> bool:
     return any(USAGE_SECTION.search(title) for title in sections)
 
 
+def heading_lines(lines: Sequence[str]) -> tuple[int, ...]:
+    """The 1-based lines of the document's headings (Markdown, reStructuredText), outside
+    fences: where its sections start."""
+    return tuple(at + 1 for at, _, _ in _headings(lines))
+
+
 def _headings(lines: Sequence[str]) -> Iterator[tuple[int, int, str]]:
     """(0-based line, level, title) of each Markdown heading (level: its `#` count) and each
     reStructuredText title (level: the order its underline first appears), outside fences."""

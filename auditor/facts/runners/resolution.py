@@ -33,8 +33,9 @@ def directory_of(command: Command) -> str:
 
 
 def located_invocations(command: Command) -> Iterator[tuple[Invocation, str]]:
-    """The programs `command` runs, each with its working directory (`cd x && ...` followed);
-    a variable prefix (`${PREFIX}ruff`) is peeled off the program."""
+    """The programs `command` runs, each with its working directory (`cd x && ...` followed,
+    and a wrapper's for its program: `cmake -E chdir build ctest`); a variable prefix
+    (`${PREFIX}ruff`) is peeled off the program."""
     base = cwd = directory_of(command)
     for invocation in map(unprefixed, invocations(command.text)):
         if invocation.program in ("cd", "pushd"):
@@ -47,6 +48,10 @@ def located_invocations(command: Command) -> Iterator[tuple[Invocation, str]]:
             continue
         if invocation.program == "popd":
             cwd = base
+            continue
+        if invocation.directory:  # `cmake -E chdir build ctest`: for this program only
+            joined = posixpath.normpath(posixpath.join(cwd, invocation.directory))
+            yield invocation, "" if joined == "." else joined
             continue
         yield invocation, cwd
 

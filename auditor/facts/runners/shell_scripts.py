@@ -6,6 +6,7 @@ from __future__ import annotations
 import posixpath
 import re
 import shlex
+from dataclasses import replace
 
 from auditor.facts.model import Command
 from auditor.facts.shell.invocations import Invocation, invocations
@@ -42,7 +43,7 @@ def unprefixed(invocation: Invocation) -> Invocation:
     else:
         return invocation
     found = invocations(shlex.join(words))
-    return found[0] if found else invocation
+    return replace(found[0], directory=invocation.directory) if found else invocation
 
 
 def script_commands(

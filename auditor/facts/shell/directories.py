@@ -101,18 +101,26 @@ def _destination(cwd: str | None, target: str, document: bool) -> str | None:
 
 
 def _made(invocation: Invocation, cwd: str) -> list[str]:
-    """The directories an invocation creates: `mkdir -p a b`, `cmake -B build`, `meson setup b`."""
+    """The directories an invocation creates: `mkdir -p a b`, `cmake -E make_directory a`,
+    `cmake -B build`, `meson setup b`."""
+    return [_normalise(posixpath.join(cwd, name)) for name in _made_names(invocation)]
+
+
+def _made_names(invocation: Invocation) -> list[str]:
     program, args = invocation.program, invocation.args
+    if program == "cmake" and args[:2] == ("-E", "make_directory"):
+        return _plain(args[2:])
     if program == "mkdir":
-        names = [a for a in args if not a.startswith("-")]
-    elif program == "cmake":
-        names = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "-B"]
-        names += [a[2:] for a in args if a.startswith("-B") and len(a) > 2]
-    elif program == "meson" and args[:1] == ("setup",):
-        names = [a for a in args[1:2] if not a.startswith("-")]
-    else:
-        names = []
-    return [_normalise(posixpath.join(cwd, name)) for name in names]
+        return _plain(args)
+    if program == "cmake":
+        glued = [a[2:] for a in args if a.startswith("-B") and len(a) > 2]
+        return [args[i + 1] for i, a in enumerate(args[:-1]) if a == "-B"] + glued
+    return _plain(args[1:2]) if program == "meson" and args[:1] == ("setup",) else []
+
+
+def _plain(args: tuple[str, ...]) -> list[str]:
+    """The arguments that are not options."""
+    return [a for a in args if not a.startswith("-")]
 
 
 def _normalise(path: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import posixpath
 import re
 from dataclasses import dataclass
 
@@ -60,6 +61,8 @@ class Invocation:
     args: tuple[str, ...]
     head: str = ""
     """The program word as written (`./scripts/test.sh`, `$(PYTHON)`)."""
+    directory: str = ""
+    """Where a wrapper runs it, from where the line runs (`cmake -E chdir build ctest`)."""
 
 
 def strip_prompt(line: str) -> str:
@@ -93,13 +96,21 @@ def _invocations(text: str) -> tuple[Invocation, ...]:
     runners, docs)."""
     found: list[Invocation] = []
     for words in commands(strip_prompt(text)):
-        argv = peel(words)
+        argv, directory = peel(words), ""
+        while _chdir(argv):  # `cmake -E chdir build ctest`: ctest, run in build/
+            directory = posixpath.join(directory, argv[3]) if directory else argv[3]
+            argv = peel(argv[4:])
         if argv:
             program, args = normalise_program(argv[0]), argv[1:]
             if program in TOOLCHAIN_PROXIES and args[:1] and args[0].startswith("+"):
                 args = args[1:]  # `cargo +nightly test`: rustup's toolchain, not an argument
-            found.append(Invocation(program, tuple(args), argv[0]))
+            found.append(Invocation(program, tuple(args), argv[0], directory))
     return tuple(found)
+
+
+def _chdir(argv: list[str]) -> bool:
+    """Whether `argv` is `cmake -E chdir DIR COMMAND...`: COMMAND run in DIR."""
+    return len(argv) > 4 and normalise_program(argv[0]) == "cmake" and argv[1:3] == ["-E", "chdir"]
 
 
 def peel(argv: list[str]) -> list[str]:

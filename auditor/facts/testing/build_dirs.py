@@ -4,9 +4,11 @@ of its block that make them: a test line after its configure step runs only with
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
+from auditor.facts.commands.prose import heading_lines
 from auditor.facts.model import Command
 from auditor.facts.runners.makefile import makefile_in
 from auditor.facts.runners.resolution import located_invocations
@@ -28,16 +30,53 @@ def with_set_up(
     after `./configure`), joined with the lines before it in its block so that it `works`:
     `cmake -B build && cmake --build build && (cd build && ctest)`. The whole block is taken
     when it works (the document's steps in its order: `git submodule update --init` before
-    `autoreconf -i`), else the nearest lines that do."""
+    `autoreconf -i`), else the nearest lines that do, with the lines just before them that
+    only make a directory they use (`cmake -E make_directory build`). A document's block is
+    its section's: the code blocks above it under the same heading set it up too (a README's
+    build block, then "Next, run the tests" and the ctest line)."""
+    sections = _Sections(src)
     for at, command in enumerate(commands):
         if finds_its_directories(src, command) and not _needs_a_makefile(src, command):
             continue
-        block = _block_before(commands, at)
+        block = _block_before(commands, at, sections)
         for start in (0, *range(len(block) - 1, 0, -1)) if block else ():
             chain = _joined_lines([*block[start:], command])
             if works(chain):
-                yield chain
+                yield _with_its_directories(block, start, command, works)
                 break
+
+
+def _with_its_directories(
+    block: list[Command], start: int, command: Command, works: Callable[[Command], bool]
+) -> Command:
+    """`block[start:]` and `command` joined, with the lines just before them that only make a
+    directory they use (`cmake -E make_directory build`)."""
+    chain = _joined_lines([*block[start:], command])
+    while start and _makes_a_directory_of(block[start - 1], chain):
+        longer = _joined_lines([*block[start - 1 :], command])
+        if not works(longer):
+            break
+        start, chain = start - 1, longer
+    return chain
+
+
+DOCUMENT_ORIGINS = frozenset({"docs", "instructions"})
+
+
+class _Sections:
+    """Whether two lines of a document are under the same heading (each read once)."""
+
+    def __init__(self, src: FactSources) -> None:
+        self.src = src
+        self.headings: dict[str, tuple[int, ...]] = {}
+
+    def same(self, earlier: Command, later: Command) -> bool:
+        if earlier.origin not in DOCUMENT_ORIGINS or earlier.line is None or later.line is None:
+            return False
+        if earlier.path not in self.headings:
+            lines = (self.src.text(earlier.path) or "").splitlines()
+            self.headings[earlier.path] = heading_lines(lines)
+        return not any(earlier.line < h < later.line for h in self.headings[earlier.path])
 
 
 def _needs_a_makefile(src: FactSources, command: Command) -> bool:
@@ -48,28 +87,53 @@ def _needs_a_makefile(src: FactSources, command: Command) -> bool:
     )
 
 
-def _block_before(commands: Sequence[Command], at: int) -> list[Command]:
-    """The lines of the same file just before `commands[at]`, close enough to be its block."""
+def _block_before(commands: Sequence[Command], at: int, sections: _Sections) -> list[Command]:
+    """The lines of the same file just before `commands[at]`, close enough to be its block,
+    or (in a document) under the same heading."""
     found: list[Command] = []
     line = commands[at].line
     for earlier in reversed(commands[max(0, at - MAX_SET_UP) : at]):
         close = line is not None and earlier.line is not None and 0 < line - earlier.line <= MAX_GAP
-        if earlier.path != commands[at].path or earlier.origin != commands[at].origin or not close:
+        same = earlier.path == commands[at].path and earlier.origin == commands[at].origin
+        if not same or not (close or sections.same(earlier, commands[at])):
             break
         found.insert(0, earlier)
         line = earlier.line
     return found
 
 
+def _makes_a_directory_of(line: Command, chain: Command) -> bool:
+    """Whether `line` only makes directories (`mkdir`, `cmake -E make_directory`), one of
+    which `chain` works in or makes too."""
+    made: set[str] = set()
+    for invocation, cwd in located_invocations(line):
+        if invocation.program != "mkdir" and invocation.args[:2] != ("-E", "make_directory"):
+            return False
+        made.update(_joined(cwd, directory) for directory in _made_dirs(invocation))
+    used: set[str] = set()
+    for invocation, cwd in located_invocations(chain):
+        used.add(cwd or ".")
+        used.update(_joined(cwd, d) for d in _made_dirs(invocation))
+        for option in BUILD_DIR_OPTIONS.get(invocation.program, ()):
+            used.update(_joined(cwd, d) for d in _option_values(invocation.args, option))
+    return bool(made & used)
+
+
 def _joined_lines(lines: list[Command]) -> Command:
     """The lines as one command, from the first one's place; a line located in the directory
-    the earlier ones leave (`cd build && make`) is written without its `cd`."""
+    the earlier ones leave (`cd build && make`) is written without its `cd`, and a word
+    quoted for nothing (`-B "build"`) plainly."""
     texts: list[str] = []
     for command in lines:
         here = final_directory(" && ".join(texts)) if texts else ""
         prefix = f"cd {here} && "
-        texts.append(command.text.removeprefix(prefix) if here else command.text)
+        text = command.text.removeprefix(prefix) if here else command.text
+        texts.append(NEEDLESS_QUOTES.sub(r"\2", text))
     return replace(lines[0], text=" && ".join(texts))
+
+
+NEEDLESS_QUOTES = re.compile(r"(?<=\s)([\"'])([\w./@%+:,-]+)\1(?=\s|$)")
+"""A quoted word that holds nothing the shell would expand or split (`"build"`)."""
 
 
 BUILD_DIR_OPTIONS = {
@@ -115,10 +179,12 @@ MESON_COMMANDS = frozenset({
 
 
 def _made_dirs(invocation: Invocation) -> list[str]:
-    """The directories `mkdir`, `meson setup` or `cmake -B` make."""
+    """The directories `mkdir`, `cmake -E make_directory`, `meson setup` or `cmake -B` make."""
     program, args = invocation.program, invocation.args
     if program == "meson" and args[:1] and args[0] not in MESON_COMMANDS | {"setup"}:
         args = ("setup", *args)  # `meson build`: the older spelling of `meson setup build`
+    if program == "cmake" and args[:2] == ("-E", "make_directory"):
+        return [a for a in args[2:] if not a.startswith("-")]
     if program == "mkdir" or (program == "meson" and args[:1] == ("setup",)):
         return [a for a in args[1 if program == "meson" else 0 :] if not a.startswith("-")]
     return _option_values(args, "-B") if program == "cmake" else []

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from auditor.facts.model import Command
+from auditor.facts.runners.resolution import located_invocations
 from auditor.facts.sources import FactSources
 from auditor.facts.testing.build_scripts import BUILD_SCRIPTS, composer_test_scripts
 from auditor.facts.testing.invocations import TestEnvironment
@@ -30,21 +31,45 @@ DEFAULT_TASK = re.compile(
 
 
 def build_tool_test_commands(
-    src: FactSources, frameworks: dict[str, str], env: TestEnvironment
+    src: FactSources,
+    frameworks: dict[str, str],
+    env: TestEnvironment,
+    commands: Sequence[Command] = (),
 ) -> list[Command]:
-    """The test run of each build tool the root uses (origin `build-tool`), build scripts first."""
-    return [
+    """The test run of each build tool the root uses (origin `build-tool`), build scripts
+    first. Where the root builds nothing and one top-level directory holds a CMake or
+    autotools project (libexpat's `expat/`), that project's run, from the root. `commands`
+    are the repository's own (CI, documents), read for how it runs its bootstrap script."""
+    found = [
         *_build_scripts(src, env),
         *_composer(src),
         *_gradle(src, frameworks),
         *_maven(src, frameworks),
         *_rake(src, env),
         *_cmake(src),
-        *_autotools(src),
+        *_autotools(src, commands),
         *_dotnet(src, frameworks),
         *_cargo(src, frameworks),
         *_go(src, frameworks),
     ]
+    if found:
+        return found
+    inner = _c_project_directory(src)
+    return [*_cmake(src, inner), *_autotools(src, commands, inner)] if inner else []
+
+
+C_BUILD_FILES = ("CMakeLists.txt", "configure.ac", "configure.in")
+
+
+def _c_project_directory(src: FactSources) -> str | None:
+    """The one top-level directory that holds a CMake or autotools project, or None."""
+    found = {
+        record.path.split("/", 1)[0]
+        for record in src.repo.files
+        if record.path.count("/") == 1
+        and record.path.endswith(tuple(f"/{n}" for n in C_BUILD_FILES))
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 JVM_FRAMEWORKS = frozenset({"junit", "testng", "kotest", "spock"})
@@ -91,16 +116,19 @@ def _rake(src: FactSources, env: TestEnvironment) -> Iterator[Command]:
             yield Command(ruby_program(src.repo, f"rake {task}"), path, None, "build-tool")
 
 
-def _cmake(src: FactSources) -> Iterator[Command]:
-    text = src.text("CMakeLists.txt") if src.repo.file("CMakeLists.txt") else None
+def _cmake(src: FactSources, directory: str = "") -> Iterator[Command]:
+    """ctest's run of the CMake project at the root (or in `directory`: `cmake -S expat`)."""
+    path = posixpath.join(directory, "CMakeLists.txt")
+    text = src.text(path) if src.repo.file(path) else None
     match = CMAKE_TESTS.search(text or "")
     if match is not None and text is not None:
         line = line_at(text, match.start())
         places = [m.start() for m in (*CMAKE_TESTS.finditer(text), *TEST_DIRECTORY.finditer(text))]
         option = next(filter(None, (_test_option(text, at) for at in sorted(places))), None)
-        configure = f"cmake -B build -D{option}=ON" if option else "cmake -B build"
+        configure = f"cmake -S {directory} -B build" if directory else "cmake -B build"
+        configure += f" -D{option}=ON" if option else ""
         command = CMAKE_TEST.replace("cmake -B build", configure, 1)
-        yield Command(command, "CMakeLists.txt", line, "build-tool")
+        yield Command(command, path, line, "build-tool")
 
 
 AUTOMAKE_TESTS = re.compile(r"^[ \t]*+(?:TESTS|check_PROGRAMS|\w*_TESTS)[ \t]*+\+?=", re.M)
@@ -118,21 +146,48 @@ def automake_tests(src: FactSources, directory: str = "") -> bool:
     )
 
 
-def _autotools(src: FactSources) -> Iterator[Command]:
-    """`./configure && make check` where configure.ac and a Makefile.am that declares tests
-    are there, the configure script first made by `autoreconf -fi` when it is not committed
-    (gnulib's `./bootstrap` where there is one). Not the repository's `autogen.sh`: its flags
-    are its own (libsodium's refuses to run without `-s`); autoreconf is what it wraps."""
-    setup = next((f.path for f in src.repo.glob("/configure.ac", "/configure.in")), None)
-    if setup is None or not automake_tests(src):
+def _autotools(
+    src: FactSources, commands: Sequence[Command] = (), directory: str = ""
+) -> Iterator[Command]:
+    """GNU's `./configure && make && make check` (the order of its INSTALL file) where
+    configure.ac and a Makefile.am that declares tests are there (at the root, or in
+    `directory`: `cd expat && ...`). The configure script, when it is not committed, is made
+    first by the project's own bootstrap script (`./bootstrap`, `./autogen.sh`,
+    `./buildconf.sh`) as the repository's CI or documents run it (libsodium's CI: `./autogen.sh
+    -s`; its script does nothing without `-s`), plainly when they never do, else by
+    `autoreconf -fi`."""
+    prefix = f"{directory}/" if directory else ""
+    setup = next((f"{prefix}{n}" for n in C_BUILD_FILES[1:] if src.repo.file(f"{prefix}{n}")), None)
+    if setup is None or not automake_tests(src, directory):
         return
-    if src.repo.file("configure"):
+    script = next((n for n in BOOTSTRAP_SCRIPTS if src.repo.file(f"{prefix}{n}")), None)
+    if src.repo.file(f"{prefix}configure"):
         first = "./configure"
-    elif src.repo.file("bootstrap"):
-        first = "./bootstrap && ./configure"  # gnulib's, which autoreconf alone cannot replace
+    elif script is not None:
+        first = f"{_bootstrap_run(commands, f'{prefix}{script}')} && ./configure"
     else:
         first = "autoreconf -fi && ./configure"
-    yield Command(f"{first} && make check", setup, None, "build-tool")
+    into = f"cd {directory} && " if directory else ""
+    yield Command(f"{into}{first} && make && make check", setup, None, "build-tool")
+
+
+BOOTSTRAP_SCRIPTS = ("bootstrap", "bootstrap.sh", "autogen.sh", "buildconf.sh", "buildconf")
+"""The scripts autotools projects commit to make their configure script (gnulib's `bootstrap`,
+which autoreconf alone cannot replace, first)."""
+
+
+def _bootstrap_run(commands: Sequence[Command], path: str) -> str:
+    """`./NAME ARGS` as the first of `commands` that runs the script at `path` writes it."""
+    name = f"./{posixpath.basename(path)}"
+    for command in commands:
+        for invocation, cwd in located_invocations(command):
+            args = invocation.args
+            head = invocation.head
+            if invocation.program in ("sh", "bash") and args:
+                head, args = args[0], args[1:]
+            if posixpath.normpath(posixpath.join(cwd, head)) == path:
+                return " ".join((name, *args))
+    return name
 
 
 def _test_option(text: str, at: int) -> str | None:

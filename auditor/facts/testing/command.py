@@ -11,21 +11,26 @@ same command, the single-test line (`single_test`). Ranking, best first:
 4. the build tool's own test run (`./gradlew test`, `bundle exec rake`, `ctest`, `cargo test`);
 5. the framework's default command (`uv run pytest`, `npx vitest run`).
 
-A command counts only when it runs the whole suite and what it needs exists where it is
-written (`targets.runs_tests`). A CI step or runner target that is only *named* for tests
-(`make test` whose recipe runs a program not known to test) ranks after the build tool's own
-suite. Within one document, a command introduced as the whole suite ("Run the full test
-suite") ranks before the others. Within that order: recipes for debugging, coverage, a single
-platform or matrix entry (a step's `if: matrix.x == ...`), or jobs that do not run on pull
-requests (releases, docs, benchmarks) rank after every plain run (`variants`); runners,
-build tools and defaults of another ecosystem than the primary language's rank after those
-of the primary one (a Python framework's `npm test` for its static assets); commands that
-cannot run as written (`${{ matrix.env }}`, `<name>`) or that are too long to be an
-instruction come last. Identical texts keep the best-ranked one.
+A command counts only when it runs the whole suite and what it needs exists where it is written
+(`targets.runs_tests`). A documented or CI line that needs what the lines before it make (a
+build directory, a configured Makefile) is joined with them (`build_dirs`; in a document, the
+earlier code blocks of its section too), and consecutive CI lines that each test one member of
+a Cargo workspace are joined as the job's suite (`member_runs`). A CI step or runner target
+that is only *named* for tests (`make test` whose recipe runs a program not known to test)
+ranks after the build tool's own suite. Within one document, a command introduced as the whole
+suite ("Run the full test suite") ranks before the others. Within that order: recipes for
+debugging, coverage, a single platform or matrix entry (a step's `if: matrix.x == ...`, a
+matrix directory other than the root), or jobs that do not run on pull requests (releases,
+docs, benchmarks) rank after every plain run (`variants`); runners, build tools and defaults of
+another ecosystem than the primary language's rank after those of the primary one (a Python
+framework's `npm test` for its static assets); commands that cannot run as written
+(`${{ matrix.env }}`, `<name>`) or that are too long to be an instruction come last. Identical
+texts keep the best-ranked one.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -56,6 +61,7 @@ from auditor.facts.testing.invocations import (
     command_ecosystem,
     test_environment,
 )
+from auditor.facts.testing.member_runs import joined_member_runs
 from auditor.facts.testing.parts import parts_of_the_suite
 from auditor.facts.testing.targets import runner_test_commands, runs_tests, seen_to_run_tests
 from auditor.facts.testing.variants import variant_of
@@ -76,9 +82,10 @@ TEMPLATE_MARKS = ("${{", "{{", "$(", "${", "<", ">", "`")
 """A command holding these is not runnable as written (`tox -e ${{ matrix.env }}`)."""
 MAX_COMMAND = 90
 """Longer lines are scripts, not a command to hand an agent."""
-MAX_CHAIN = 160
+MAX_CHAIN = 220
 """A test line joined with the lines of its block that set it up (`build_dirs`) may be longer:
-`mkdir build && cd build && cmake .. -DTESTS=ON && cmake --build . && ctest`."""
+`mkdir build && cd build && cmake .. -DTESTS=ON && cmake --build . && ctest`, or a README's
+four steps that make the build directory, configure with two options, build and run ctest."""
 LANGUAGE_ECOSYSTEMS = {
     "python": "python", "javascript": "js", "typescript": "js", "go": "go", "rust": "rust",
     "java": "jvm", "kotlin": "jvm", "scala": "jvm", "groovy": "jvm", "csharp": "dotnet",
@@ -108,11 +115,16 @@ def test_commands(
 
     lines = [c for c in commands if c.origin in DOCUMENTED]
     chains = list(with_set_up(src, lines, lambda c: runnable(c.text, MAX_CHAIN) and works(c)))
+    chains.extend(joined_member_runs(src, lines))
     documented = [c for c in [*lines, *chains] if works(c)]
     candidates = [
         *documented,
         *runner_test_commands(runners, env),
-        *(c for c in build_tool_test_commands(src, frameworks, env) if runs_tests(runners, env, c)),
+        *(
+            c
+            for c in build_tool_test_commands(src, frameworks, env, commands)
+            if runs_tests(runners, env, c)
+        ),
         *default_test_commands(src, frameworks, env),
     ]
     ranking = _Ranking(src, runners, env, documented, candidates, frozenset(chains))
@@ -273,7 +285,8 @@ def _tier(command: Command, whole_suite: bool) -> tuple[int, int, str, int, int]
     if command.origin == "build-tool":
         # a runner target seen to run nothing known: (5, 1, ...); the guess of how autotools
         # is set up (`./autogen.sh && ./configure`: its flags unknown) after those
-        return (5, 3 if command.path in AUTOTOOLS_INPUTS else 0, "", 0, 0)
+        autotools = posixpath.basename(command.path) in AUTOTOOLS_INPUTS
+        return (5, 3 if autotools else 0, "", 0, 0)
     return (6, 0, "", 0, 0)
 
 

@@ -14,7 +14,7 @@ from auditor.facts.runners.registry import TaskRunners
 from auditor.facts.runners.resolution import expand, located_invocations, reach
 from auditor.facts.shell.invocations import Invocation, invocations
 from auditor.facts.testing.build_dirs import cmake_configure
-from auditor.facts.testing.build_tools import CMAKE_TESTS, automake_tests
+from auditor.facts.testing.build_tools import BOOTSTRAP_SCRIPTS, CMAKE_TESTS, automake_tests
 from auditor.facts.testing.invocations import (
     TestEnvironment,
     runs_test_suite,
@@ -175,7 +175,8 @@ def _automake_tests(runners: TaskRunners, directory: str, parent: Command) -> bo
 
 def _configures(runners: TaskRunners, directory: str, parent: Command) -> bool:
     """Whether `parent` runs `./configure` in `directory`, which is there or written by an
-    earlier `autoreconf -i`, `./bootstrap` or `./autogen.sh` of the same command."""
+    earlier `autoreconf -i` or bootstrap script (`./autogen.sh`, `./buildconf.sh`) of the
+    same command."""
     made = runners.src.repo.file(f"{directory}/configure" if directory else "configure") is not None
     for invocation, at in located_invocations(parent):
         if at == directory and invocation.program in GENERATES_CONFIGURE:
@@ -185,7 +186,7 @@ def _configures(runners: TaskRunners, directory: str, parent: Command) -> bool:
     return False
 
 
-GENERATES_CONFIGURE = frozenset({"autoreconf", "autogen.sh", "bootstrap", "autogen"})
+GENERATES_CONFIGURE = frozenset({"autoreconf", "autogen", *BOOTSTRAP_SCRIPTS})
 
 
 def runner_test_commands(runners: TaskRunners, env: TestEnvironment) -> list[Command]:

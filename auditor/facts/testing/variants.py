@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from auditor.facts.ci.commands import script_commands
-from auditor.facts.ci.github_workflows import job_steps, step_script
+from auditor.facts.ci.github_workflows import job_steps, step_scripts
 from auditor.facts.commands.locate import LineLocator
 from auditor.facts.model import Command
 from auditor.facts.runners.registry import runners_of
@@ -124,7 +124,8 @@ def _one_go_package(src: FactSources, command: Command) -> bool:
 def _one_cargo_member(src: FactSources, command: Command) -> bool:
     """`cargo test -p regex-syntax` in a Cargo workspace, or only plain `cargo test`s at the
     root of a workspace with a root package (directly or through the scripts and targets
-    run: regex's `./test`): the tests of one member."""
+    run: regex's `./test`): the tests of one member. Runs that name two members between them
+    (`cargo test -p rayon && cargo test -p rayon-core`) test more than one."""
     manifest = src.toml("Cargo.toml")
     if not (isinstance(manifest, dict) and "workspace" in manifest):
         return False
@@ -134,11 +135,27 @@ def _one_cargo_member(src: FactSources, command: Command) -> bool:
         for invocation, cwd in located_invocations(reached)
         if invocation.program == "cargo" and invocation.args[:1] == ("test",)
     ]
-    return bool(runs) and all(_one_member(args, cwd, "package" in manifest) for args, cwd in runs)
+    root_package = "package" in manifest
+    if not runs or not all(_one_member(args, cwd, root_package) for args, cwd in runs):
+        return False
+    return len({member for args, _ in runs for member in cargo_packages(args) or ("",)}) == 1
+
+
+def cargo_packages(args: tuple[str, ...]) -> tuple[str, ...]:
+    """The packages a cargo command names (`-p a`, `--package=b`, `-pc`), in order."""
+    found: list[str] = []
+    for at, arg in enumerate(args):
+        if arg in ("-p", "--package") and at + 1 < len(args):
+            found.append(args[at + 1])
+        elif arg.startswith("--package="):
+            found.append(arg.removeprefix("--package="))
+        elif arg.startswith("-p") and len(arg) > 2 and not arg.startswith("--"):
+            found.append(arg[2:])
+    return tuple(found)
 
 
 def _one_member(args: tuple[str, ...], cwd: str, root_package: bool) -> bool:
-    if any(a in ("-p", "--package") or a.startswith("--package=") for a in args):
+    if cargo_packages(args):
         return True
     whole = any(a in ("--workspace", "--all") for a in args)
     return root_package and not cwd and not whole
@@ -234,26 +251,28 @@ def _without_configuration(program: str, args: tuple[str, ...]) -> list[str]:
 
 
 def _matrix_guarded(src: FactSources, command: Command) -> bool:
-    """Whether a GitHub workflow step whose `if:` picks matrix entries runs `command`
-    (`if: matrix.builder == 'cmake'`): one variant of the build, not every run."""
+    """Whether `command` is one matrix entry of a GitHub workflow step: the step's `if:`
+    picks matrix entries (`if: matrix.builder == 'cmake'`), or it is the step run in one
+    directory of a matrix over directories other than the root (`step_scripts`)."""
     return command in src.derived(
         f"matrix-guarded:{command.path}", lambda: _guarded(src, command.path)
     )
 
 
 def _guarded(src: FactSources, path: str) -> frozenset[Command]:
-    """The commands of the workflow at `path` whose step is matrix-guarded. The steps are read
+    """The commands of the workflow at `path` that are one matrix entry. The steps are read
     as `ci.commands` reads them, so that the same line is the same command."""
     locator = LineLocator(src.text(path))
     found: set[Command] = set()
-    for _, step, env, directory in job_steps(src.yaml(path)):
-        script = step_script(step, env, directory)
-        if script is None:
-            continue
-        commands = script_commands(script[1], path, locator, script[0], script[2])
-        if "matrix." in str(step.get("if") or ""):
-            found.update(commands)
-    return frozenset(found)
+    plain: set[Command] = set()
+    for job_step in job_steps(src.yaml(path)):
+        guarded = "matrix." in str(job_step.step.get("if") or "")
+        for script in step_scripts(job_step):
+            commands = set(
+                script_commands(script.script, path, locator, script.written, script.directory)
+            )
+            (found if guarded or script.entry else plain).update(commands)
+    return frozenset(found - plain)
 
 
 def _job_variant(src: FactSources, command: Command) -> str:
