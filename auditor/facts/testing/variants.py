@@ -7,6 +7,7 @@ from typing import Any
 
 from auditor.facts.ci.commands import script_commands
 from auditor.facts.ci.github_workflows import job_steps, step_script
+from auditor.facts.ci.providers import ci_file_providers
 from auditor.facts.commands.locate import LineLocator
 from auditor.facts.model import Command
 from auditor.facts.runners.registry import runners_of
@@ -199,12 +200,14 @@ def _features(args: tuple[str, ...]) -> list[str]:
 
 GO_TEST_VARIANTS = (
     (("-bench", "-test.bench"), "benchmark"),
+    (("-cover", "-test.cover"), "coverage"),
     (("-run", "-test.run"), "a subset of the tests"),
 )
 
 
 def _go_test_variant(args: tuple[str, ...]) -> str:
-    """`go test -bench=X` runs benchmarks, `go test -run X` a subset of the tests."""
+    """`go test -bench=X` runs benchmarks, `go test -coverprofile=c.txt` (`-cover`,
+    `-covermode`, `-coverpkg`) measures coverage, `go test -run X` a subset of the tests."""
     for options, kind in GO_TEST_VARIANTS:
         if any(a.startswith(options) for a in args):
             return kind
@@ -268,9 +271,35 @@ def _job_variant(src: FactSources, command: Command) -> str:
     if SIDE_JOB.search(f"{name} {job.get('name', '')}"):
         return "side job"
     platforms = _platforms(job)
-    if platforms and all(ONE_PLATFORM.search(p) for p in platforms):
+    if platforms and all(ONE_PLATFORM.search(p) for p in platforms) and _ci_elsewhere(src):
         return "one platform"
     return ""
+
+
+def _ci_elsewhere(src: FactSources) -> bool:
+    """Whether a GitHub workflow job that runs commands runs them on another platform than
+    macOS or Windows. Where none does (a Kotlin Multiplatform library built on macOS only,
+    beside an Ubuntu job that only validates the Gradle wrapper), that platform is where the
+    project's CI runs, not one platform beside the plain run."""
+    return src.derived("ci-beyond-one-platform", lambda: _beyond_one_platform(src))
+
+
+def _beyond_one_platform(src: FactSources) -> bool:
+    providers = ci_file_providers(src)
+    for path in sorted(p for p, provider in providers.items() if provider == "github-actions"):
+        config = src.yaml(path)
+        jobs = config.get("jobs") if isinstance(config, dict) else None
+        for job in jobs.values() if isinstance(jobs, dict) else ():
+            if not (isinstance(job, dict) and _runs_commands(job)):
+                continue
+            if any(not ONE_PLATFORM.search(p) for p in _platforms(job)):
+                return True
+    return False
+
+
+def _runs_commands(job: dict[str, Any]) -> bool:
+    steps = job.get("steps")
+    return isinstance(steps, list) and any(isinstance(s, dict) and "run" in s for s in steps)
 
 
 def _platforms(job: dict[str, Any]) -> list[str]:

@@ -1,0 +1,43 @@
+"""Which test runs are variants of the plain suite (coverage, one platform, one package), and
+so rank after it, and which only look like one."""
+
+from __future__ import annotations
+
+from tests.facts.test_test_command import GO_TEST, GRADLE, MakeSubject, chosen, job, workflow
+
+
+def test_a_go_coverage_run_ranks_after_the_task_runners_test_target(
+    make_subject: MakeSubject,
+) -> None:
+    coverage = "go test -race -covermode=atomic -coverprofile=coverage.txt ./..."
+    files = {
+        "go.mod": "module example.com/x\n\ngo 1.22\n",
+        "x.go": "package x\n",
+        "x_test.go": GO_TEST,
+        "Taskfile.yaml": "version: '3'\ntasks:\n  test:\n    cmds:\n      - go test -race ./...\n",
+        ".github/workflows/coverage.yml": workflow(job("ubuntu-latest", coverage)),
+    }
+    assert chosen(make_subject, files)[0][:2] == ("task test", "Taskfile.yaml")
+    del files["Taskfile.yaml"]
+    assert chosen(make_subject, files)[0][:2] == ("go test ./...", "go.mod")
+
+
+def test_a_job_on_macos_is_the_ci_run_when_no_job_runs_commands_elsewhere(
+    make_subject: MakeSubject,
+) -> None:
+    validate = (
+        "  validate:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: gradle/actions/wrapper-validation@v4\n"
+    )
+    ci = workflow(job("macos-latest", "./gradlew build dokkaHtml", name="build"))
+    files = {
+        **GRADLE,
+        ".github/workflows/build.yaml": ci,
+        ".github/workflows/wrapper.yaml": workflow(validate),
+    }
+    assert chosen(make_subject, files)[0] == (
+        "./gradlew build dokkaHtml", ".github/workflows/build.yaml", 7, "ci",
+    )  # fmt: skip
+    # beside a Linux job that runs a command, the macOS job is one platform again
+    files[".github/workflows/lint.yaml"] = workflow(job("ubuntu-latest", "./gradlew lint"))
+    assert chosen(make_subject, files)[0][:2] == ("./gradlew test", "build.gradle.kts")
