@@ -3,7 +3,15 @@ so rank after it, and which only look like one."""
 
 from __future__ import annotations
 
-from tests.facts.test_test_command import GO_TEST, GRADLE, MakeSubject, chosen, job, workflow
+from tests.facts.test_test_command import (
+    GO_TEST,
+    GRADLE,
+    RUST_TEST,
+    MakeSubject,
+    chosen,
+    job,
+    workflow,
+)
 
 
 def test_a_go_coverage_run_ranks_after_the_task_runners_test_target(
@@ -41,3 +49,23 @@ def test_a_job_on_macos_is_the_ci_run_when_no_job_runs_commands_elsewhere(
     # beside a Linux job that runs a command, the macOS job is one platform again
     files[".github/workflows/lint.yaml"] = workflow(job("ubuntu-latest", "./gradlew lint"))
     assert chosen(make_subject, files)[0][:2] == ("./gradlew test", "build.gradle.kts")
+
+
+def test_runs_that_together_test_several_cargo_members_are_not_one_package(
+    make_subject: MakeSubject,
+) -> None:
+    lib = "[package]\nname = 'a'\n"
+    makefile = "test:\n\tcargo test -p a --all-features\n\tcargo test -p a-cli\n"
+    files = {
+        "Cargo.toml": "[workspace]\nmembers = ['a', 'a-cli']\n",
+        "a/Cargo.toml": lib,
+        "a/src/lib.rs": RUST_TEST,
+        "a-cli/Cargo.toml": "[package]\nname = 'a-cli'\n",
+        "a-cli/src/main.rs": RUST_TEST,
+        "Makefile": makefile,
+        "CONTRIBUTING.md": "To run all tests:\n\n```sh\nmake test\n```\n",
+    }
+    assert chosen(make_subject, files)[0] == ("make test", "CONTRIBUTING.md", 4, "documented")
+    # the same member twice is still the tests of one member
+    files["Makefile"] = makefile.replace("-p a-cli", "-p a")
+    assert chosen(make_subject, files)[0][:2] == ("cargo test", "Cargo.toml")

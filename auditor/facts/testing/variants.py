@@ -125,7 +125,7 @@ def _one_go_package(src: FactSources, command: Command) -> bool:
 def _one_cargo_member(src: FactSources, command: Command) -> bool:
     """`cargo test -p regex-syntax` in a Cargo workspace, or only plain `cargo test`s at the
     root of a workspace with a root package (directly or through the scripts and targets
-    run: regex's `./test`): the tests of one member."""
+    run: regex's `./test`): the tests of one member, when every run tests the same one."""
     manifest = src.toml("Cargo.toml")
     if not (isinstance(manifest, dict) and "workspace" in manifest):
         return False
@@ -135,14 +135,21 @@ def _one_cargo_member(src: FactSources, command: Command) -> bool:
         for invocation, cwd in located_invocations(reached)
         if invocation.program == "cargo" and invocation.args[:1] == ("test",)
     ]
-    return bool(runs) and all(_one_member(args, cwd, "package" in manifest) for args, cwd in runs)
+    members = [_one_member(args, cwd, "package" in manifest) for args, cwd in runs]
+    return bool(runs) and None not in members and len(set(members)) == 1
 
 
-def _one_member(args: tuple[str, ...], cwd: str, root_package: bool) -> bool:
-    if any(a in ("-p", "--package") or a.startswith("--package=") for a in args):
-        return True
+def _one_member(args: tuple[str, ...], cwd: str, root_package: bool) -> str | None:
+    """The member one `cargo test` run tests (`-p insta`: "insta"; "" for the root package),
+    or None when it tests the workspace. Runs that together name several members
+    (insta's `make test`: `-p insta` then `-p cargo-insta`) test more than one package."""
+    for at, arg in enumerate(args):
+        if arg in ("-p", "--package"):
+            return args[at + 1] if at + 1 < len(args) else ""
+        if arg.startswith("--package="):
+            return arg.partition("=")[2]
     whole = any(a in ("--workspace", "--all") for a in args)
-    return root_package and not cwd and not whole
+    return "" if root_package and not cwd and not whole else None
 
 
 def _tests_below(src: FactSources, directory: str) -> bool:
