@@ -58,9 +58,14 @@ def _has_jvm_tests(src: FactSources, frameworks: dict[str, str]) -> bool:
 
 
 def _build_scripts(src: FactSources, env: TestEnvironment) -> Iterator[Command]:
+    """`./build.sh`, or with the NUKE target that tests when the default does not
+    (`./build.sh test`)."""
+    target = ""
+    if env.nuke is not None and env.cake is None and env.nuke.testing() is None:
+        target = " " + min(env.nuke.tests, key=lambda name: (name != "test", name))
     for name in BUILD_SCRIPTS:
         if name in env.build_scripts and name.endswith((".sh", ".ps1")):
-            yield Command(f"./{name}", name, None, "build-tool")
+            yield Command(f"./{name}{target}", name, None, "build-tool")
 
 
 def _composer(src: FactSources) -> Iterator[Command]:

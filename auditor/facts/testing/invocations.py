@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING
 from auditor.facts.model import Command
 from auditor.facts.runners.arguments import option_words
 from auditor.facts.runners.cake import CakeScript, cake_targets
+from auditor.facts.runners.nuke import nuke_tests
 from auditor.facts.shell.invocations import Invocation, invocations
 from auditor.facts.sources import FactSources
 from auditor.facts.testing.build_scripts import (
     composer_test_scripts,
     testing_build_scripts,
     testing_cake_script,
+    testing_nuke_build,
 )
 from auditor.facts.testing.rake_tasks import rakefile_directories
 
@@ -148,6 +150,8 @@ class TestEnvironment:
     """Root build scripts (`build.sh`, `build.ps1`) that run the tests."""
     cake: CakeScript | None = None
     """The root Cake script, when its default target runs tests."""
+    nuke: CakeScript | None = None
+    """The NUKE build's targets, when one of them runs the tests."""
     composer_tests: frozenset[str] = frozenset()
     """composer.json scripts that run the tests."""
 
@@ -206,6 +210,7 @@ def test_environment(src: FactSources, frameworks: frozenset[str]) -> TestEnviro
         rakefiles=rakefiles,
         build_scripts=testing_build_scripts(src),
         cake=testing_cake_script(src),
+        nuke=testing_nuke_build(src),
         composer_tests=composer,
     )
 
@@ -293,18 +298,23 @@ def test_script(invocation: Invocation, cwd: str, env: TestEnvironment) -> str |
 
 
 def _is_build_script(invocation: Invocation, cwd: str, env: TestEnvironment) -> bool:
-    """`./build.sh`, `pwsh ./build.ps1 -Target Test`, `dotnet cake`: a build script that runs
-    the tests, with no target or a test target."""
+    """`./build.sh`, `pwsh ./build.ps1 -Target Test`, `dotnet cake`, `build.cmd test` (NUKE):
+    a build script that runs the tests, with no target or a test target."""
     path = invocation.head.removeprefix("./")
-    if invocation.program in ("bash", "sh", "pwsh", "powershell") and invocation.args:
-        path = invocation.args[0].removeprefix("./")
-    cake = invocation.program == "dotnet" and invocation.args[:1] == ("cake",)
-    if cwd or not ((cake and env.cake) or path in env.build_scripts):
+    args = invocation.args
+    if invocation.program in ("bash", "sh", "pwsh", "powershell") and args:
+        path, args = args[0].removeprefix("./"), args[1:]
+    cake = invocation.program == "dotnet" and args[:1] == ("cake",)
+    nuke = invocation.program == "nuke" or (
+        invocation.program == "dotnet" and args[:1] == ("nuke",)
+    )
+    if cwd or not ((cake and env.cake) or (nuke and env.nuke) or path in env.build_scripts):
         return False
-    targets = cake_targets(invocation.args)
     if env.cake is not None:
-        return all(env.cake.testing(target) is not None for target in targets)
-    return all(TEST_TARGET.search(target) for target in targets)
+        return all(env.cake.testing(target) is not None for target in cake_targets(args))
+    if env.nuke is not None:
+        return nuke_tests(env.nuke, args[1:] if invocation.program == "dotnet" else args)
+    return all(TEST_TARGET.search(target) for target in cake_targets(args))
 
 
 TEST_TARGET = re.compile(r"(?i)test|check|^ci$|^default$|^build$")
