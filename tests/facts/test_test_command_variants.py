@@ -69,3 +69,24 @@ def test_runs_that_together_test_several_cargo_members_are_not_one_package(
     # the same member twice is still the tests of one member
     files["Makefile"] = makefile.replace("-p a-cli", "-p a")
     assert chosen(make_subject, files)[0][:2] == ("cargo test", "Cargo.toml")
+
+
+def test_a_ci_tox_run_whose_env_comes_from_the_matrix_is_one_matrix_entry(
+    make_subject: MakeSubject,
+) -> None:
+    step = (
+        "  tests:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n"
+        "        python: ['3.12', '3.13']\n    steps:\n      - run: uv run tox run\n"
+    )
+    tox = "[tox]\nenv_list = py3.13, py3.12, style\n[testenv]\ncommands = pytest\n"
+    files = {
+        "pyproject.toml": "[project]\nname = 'w'\n",
+        "tox.ini": tox,
+        "tests/test_w.py": "def test_w():\n    pass\n",
+        ".github/workflows/tests.yaml": workflow(step),
+    }
+    assert chosen(make_subject, files)[0][:2] == ("uv run tox run", ".github/workflows/tests.yaml")
+    # each job runs the one environment its TOX_ENV names; run bare, the line runs them all
+    matrix_env = "        env:\n          TOX_ENV: py${{ matrix.python }}\n"
+    files[".github/workflows/tests.yaml"] = workflow(step + matrix_env)
+    assert chosen(make_subject, files)[0][:2] == ("tox", "tox.ini")

@@ -245,7 +245,8 @@ def _without_configuration(program: str, args: tuple[str, ...]) -> list[str]:
 
 def _matrix_guarded(src: FactSources, command: Command) -> bool:
     """Whether a GitHub workflow step whose `if:` picks matrix entries runs `command`
-    (`if: matrix.builder == 'cmake'`): one variant of the build, not every run."""
+    (`if: matrix.builder == 'cmake'`), or one whose `env:` picks the tox environment or nox
+    session from the matrix: one variant of the build, not every run."""
     return command in src.derived(
         f"matrix-guarded:{command.path}", lambda: _guarded(src, command.path)
     )
@@ -254,16 +255,34 @@ def _matrix_guarded(src: FactSources, command: Command) -> bool:
 def _guarded(src: FactSources, path: str) -> frozenset[Command]:
     """The commands of the workflow at `path` whose step is matrix-guarded. The steps are read
     as `ci.commands` reads them, so that the same line is the same command."""
+    config = src.yaml(path)
+    jobs = config.get("jobs") if isinstance(config, dict) else None
     locator = LineLocator(src.text(path))
     found: set[Command] = set()
-    for _, step, env, directory in job_steps(src.yaml(path)):
+    for name, step, env, directory in job_steps(config):
         script = step_script(step, env, directory)
         if script is None:
             continue
         commands = script_commands(script[1], path, locator, script[0], script[2])
-        if "matrix." in str(step.get("if") or ""):
+        job = jobs.get(name) if isinstance(jobs, dict) and name else None
+        job_env = job.get("env") if isinstance(job, dict) else None
+        if "matrix." in str(step.get("if") or "") or _picks_from_matrix(job_env, step.get("env")):
             found.update(commands)
     return frozenset(found)
+
+
+MATRIX_SELECTORS = frozenset({"TOXENV", "TOX_ENV", "NOXSESSION"})
+"""Variables that choose what tox or nox runs (`TOX_ENV: py${{ matrix.python }}`): set from the
+matrix, each job runs one environment, while the same line run bare runs all of them."""
+
+
+def _picks_from_matrix(*envs: Any) -> bool:
+    return any(
+        name in MATRIX_SELECTORS and "matrix." in str(value)
+        for env in envs
+        if isinstance(env, dict)
+        for name, value in env.items()
+    )
 
 
 def _job_variant(src: FactSources, command: Command) -> str:
