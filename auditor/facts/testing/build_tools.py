@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from auditor.facts.model import Command
 from auditor.facts.sources import FactSources
 from auditor.facts.testing.build_scripts import BUILD_SCRIPTS, composer_test_scripts
+from auditor.facts.testing.cmake_presets import preset_test_command
 from auditor.facts.testing.invocations import TestEnvironment
 from auditor.facts.testing.prefix import build_tool, ruby_program
 from auditor.index.line_offsets import line_at
@@ -97,8 +98,12 @@ def _rake(src: FactSources, env: TestEnvironment) -> Iterator[Command]:
 
 
 def _cmake(src: FactSources) -> Iterator[Command]:
+    """The project's own presets first (`cmake_presets`), then a build directory configured
+    with the options that turn the tests on."""
     text = src.text("CMakeLists.txt") if src.repo.file("CMakeLists.txt") else None
     match = CMAKE_TESTS.search(text or "")
+    if match is not None and (preset := preset_test_command(src)) is not None:
+        yield preset
     if match is not None and text is not None:
         line = line_at(text, match.start())
         places = [m.start() for m in (*CMAKE_TESTS.finditer(text), *TEST_DIRECTORY.finditer(text))]

@@ -28,11 +28,12 @@ FEATURE_OPTIONS = frozenset({"--features", "-F"})
 SIDE_JOB = re.compile(r"(?i)release|publish|deploy|nightly|bench|snapshot|docs?\b|pages")
 ONE_PLATFORM = re.compile(r"(?i)macos|windows|osx")
 CONFIGURATION_OPTIONS = {
-    "ctest": frozenset({"-C", "--build-config"}),
-    "cmake": frozenset({"--config"}),
+    "ctest": frozenset({"-C", "--build-config", "--preset"}),
+    "cmake": frozenset({"--config", "--preset"}),
     "dotnet": frozenset({"-c", "--configuration"}),
 }
-"""Options whose value is a build configuration (`ctest -C Debug`), not a debugging recipe."""
+"""Options whose value is a build configuration (`ctest -C Debug`, `cmake --preset gcc-debug`),
+not a debugging recipe."""
 CTEST_SELECTING = frozenset(
     {"-R", "--tests-regex", "-L", "--label-regex", "-I", "--tests-information"}
 )
