@@ -106,8 +106,7 @@ def _cmake(src: FactSources) -> Iterator[Command]:
         yield preset
     if match is not None and text is not None:
         line = line_at(text, match.start())
-        places = [m.start() for m in (*CMAKE_TESTS.finditer(text), *TEST_DIRECTORY.finditer(text))]
-        option = next(filter(None, (_test_option(text, at) for at in sorted(places))), None)
+        option = _tests_option(text)
         configure = f"cmake -B build -D{option}=ON" if option else "cmake -B build"
         command = CMAKE_TEST.replace("cmake -B build", configure, 1)
         yield Command(command, "CMakeLists.txt", line, "build-tool")
@@ -145,17 +144,40 @@ def _autotools(src: FactSources) -> Iterator[Command]:
     yield Command(f"{first} && make check", setup, None, "build-tool")
 
 
+ADDS_TESTS = re.compile(r"^[^\S\n]*add_test\b", re.M | re.I)
+
+
+def _tests_option(text: str) -> str | None:
+    """The option configuring must turn on for the tests: none when a line that adds tests
+    (`add_test`, `add_subdirectory(tests)`) is reached with the defaults (jansson's `add_test`
+    in the `else()` of `if(X_TEST_WITH_VALGRIND)`), else the first one's; where no line adds
+    tests at the top, the first option that guards `enable_testing()` or `include(CTest)`."""
+    adding = sorted(m.start() for m in (*ADDS_TESTS.finditer(text), *TEST_DIRECTORY.finditer(text)))
+    options = [_test_option(text, at) for at in adding]
+    if options and None in options:
+        return None
+    if options:
+        return options[0]
+    return next(
+        filter(None, (_test_option(text, m.start()) for m in CMAKE_TESTS.finditer(text))), None
+    )
+
+
 def _test_option(text: str, at: int) -> str | None:
     """The `option(NAME "..." OFF)` (or without a default, or a `cmake_dependent_option` whose
     default is OFF) whose `if(NAME ...)` holds the tests at `at` (`if(SPDLOG_BUILD_TESTS OR
     ...) enable_testing()`, `if(X_BUILD_TESTS) add_subdirectory(test)`): configuring must turn
     it on. A default computed (`${MASTER_PROJECT}`) is left to CMake."""
-    depth = 0
+    depth, in_else = 0, False
     for match in reversed(list(CMAKE_IF.finditer(text, 0, at))):
         if match.group("end"):
             depth += 1
         elif depth:
-            depth -= 1
+            depth -= 0 if match.group("other") else 1  # an inner block's `else()` is its own
+        elif match.group("other"):
+            in_else = True  # `if(X_VALGRIND) add_test(memcheck) else() add_test(...)`: X off
+        elif in_else:
+            in_else = False
         else:
             name = match.group("name")
             declared = re.search(
@@ -171,8 +193,11 @@ def _test_option(text: str, at: int) -> str | None:
     return None
 
 
-CMAKE_IF = re.compile(r"^[^\S\n]*(?:(?P<end>endif)|if)\s*\(\s*(?P<name>\w*)", re.M | re.I)
-"""`if(NAME ...)` and `endif()` lines, to find the condition a line is inside."""
+CMAKE_IF = re.compile(
+    r"^[^\S\n]*(?:(?P<end>endif)|(?P<other>else(?:if)?)|if)\s*\(\s*(?P<name>\w*)", re.M | re.I
+)
+"""`if(NAME ...)`, `else()` and `endif()` lines, to find the condition a line is inside: in
+the `else()` branch of `if(NAME)`, NAME is off there."""
 
 
 def _dotnet(src: FactSources, frameworks: dict[str, str]) -> Iterator[Command]:
