@@ -3,7 +3,7 @@ really gates the tests."""
 
 from __future__ import annotations
 
-from tests.facts.test_test_command import MakeSubject, chosen
+from tests.facts.test_test_command import MakeSubject, chosen, job, workflow
 
 README = (
     "From a release tarball:\n\n   $ ./configure\n   $ make\n\n"
@@ -25,8 +25,13 @@ def test_a_documented_make_check_takes_the_documents_own_configure_steps(
     assert chosen(make_subject, files)[0] == (
         "autoreconf -i && ./configure && make check", "README.rst", 8, "documented",
     )  # fmt: skip
-    # without a documented configure step, the build tool's own chain
+    # without a documented configure step, the build tool's own chain; nor are a CI file's
+    # steps of other jobs joined (each job configures its own way)
     files["README.rst"] = "To run the test suite, invoke::\n\n   $ make check\n"
+    files[".github/workflows/ci.yml"] = workflow(
+        job("ubuntu-latest", "autoreconf -i", 'env CFLAGS="-O0" ./configure --x', name="a"),
+        job("ubuntu-latest", "echo checking", "echo now", "make check", name="b"),
+    )
     assert chosen(make_subject, files)[0][:2] == (
         "autoreconf -fi && ./configure && make check", "configure.ac",
     )  # fmt: skip

@@ -34,7 +34,7 @@ def with_set_up(
             continue
         block = _block_before(commands, at)
         chains = [_joined_lines([*block[start:], command]) for start in _starts(block)]
-        if _needs_a_makefile(src, command):
+        if command.origin != "ci" and _needs_a_makefile(src, command):  # a CI file's jobs apart
             chains.extend(_with_documented_configure(src, commands, command))
         yield from next(([c] for c in chains if works(c)), [])
 
@@ -50,9 +50,10 @@ GENERATES_CONFIGURE = ("autoreconf", "autogen.sh", "bootstrap", "autogen")
 def _with_documented_configure(
     src: FactSources, commands: Sequence[Command], command: Command
 ) -> Iterator[Command]:
-    """`make check` joined with the steps its own document gives elsewhere for writing the
-    Makefile: "To run the test suite, invoke `make check`" above "`./configure`" and, for a
-    checkout without the configure script, "generate it first: `autoreconf -i`"."""
+    """`make check` joined with the steps its own document (not a CI file, whose jobs each
+    configure their own way) gives elsewhere for writing the Makefile: "To run the test
+    suite, invoke `make check`" above "`./configure`" and, for a checkout without the
+    configure script, "generate it first: `autoreconf -i`"."""
     same = [c for c in commands if c.path == command.path and c.origin == command.origin]
     configure = next((c.text for c in same if _runs(c, ("configure",))), None)
     generate = next((c.text for c in same if _runs(c, GENERATES_CONFIGURE)), None)
