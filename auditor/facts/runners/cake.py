@@ -55,7 +55,7 @@ def cake_script(src: FactSources, path: str = "build.cake") -> CakeScript | None
     starts = [(m.start(), m.group(1).casefold()) for m in TASK.finditer(text)]
     depends: dict[str, tuple[str, ...]] = {}
     tests: dict[str, int] = {}
-    bounds = zip(starts, [*(s for s, _ in starts[1:]), len(text)], strict=True)
+    bounds = zip(starts, [*(s for s, _ in starts[1:]), len(text)], strict=False)
     for (start, task), end in bounds:
         body = text[start:end]
         depends[task] = tuple(d.casefold() for d in DEPENDS.findall(body))

@@ -39,11 +39,51 @@ def with_set_up(
         if finds_its_directories(src, command) and not _needs_a_makefile(src, command):
             continue
         block = _block_before(commands, at, sections)
-        for start in (0, *range(len(block) - 1, 0, -1)) if block else ():
-            chain = _joined_lines([*block[start:], command])
-            if works(chain):
-                yield _with_its_directories(block, start, command, works)
-                break
+        start = next(
+            (n for n in _starts(block) if works(_joined_lines([*block[n:], command]))), None
+        )
+        if start is not None:
+            yield _with_its_directories(block, start, command, works)
+        elif command.origin != "ci" and _needs_a_makefile(src, command):  # CI jobs stay apart
+            configured = _with_documented_configure(src, commands, command)
+            yield from next(([c] for c in configured if works(c)), [])
+
+
+def _starts(block: list[Command]) -> list[int]:
+    return [0, *range(len(block) - 1, 0, -1)] if block else []
+
+
+GENERATES_CONFIGURE = ("autoreconf", "autogen.sh", "bootstrap", "autogen")
+"""What writes a `configure` script that is not committed (`autoreconf -i`, `./autogen.sh`)."""
+
+
+def _with_documented_configure(
+    src: FactSources, commands: Sequence[Command], command: Command
+) -> Iterator[Command]:
+    """`make check` joined with the steps its own document (not a CI file, whose jobs each
+    configure their own way) gives elsewhere for writing the Makefile: "To run the test
+    suite, invoke `make check`" above "`./configure`" and, for a checkout without the
+    configure script, "generate it first: `autoreconf -i`"."""
+    same = [c for c in commands if c.path == command.path and c.origin == command.origin]
+    configure = next((c.text for c in same if _runs(c, ("configure",))), None)
+    generate = next((c.text for c in same if _runs(c, GENERATES_CONFIGURE)), None)
+    if (
+        configure is None
+        and generate is not None
+        and "./configure" in (src.text(command.path) or "")
+    ):
+        configure = "./configure"  # a line for a script not committed yet is not collected
+    if configure is None:
+        return
+    committed = src.repo.file("configure") is not None
+    steps = [configure] if committed or generate is None else [generate, configure]
+    yield replace(command, text=" && ".join([*steps, command.text]))
+
+
+def _runs(command: Command, programs: Sequence[str]) -> bool:
+    """Whether the command is one run of one of `programs` (`./configure`, `autoreconf -i`)."""
+    found = list(located_invocations(command))
+    return len(found) == 1 and found[0][0].program in programs and not found[0][1]
 
 
 def _with_its_directories(

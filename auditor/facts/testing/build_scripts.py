@@ -1,10 +1,12 @@
-"""Build scripts that run the tests: Cake (`build.cake`), `build.sh`, `build.ps1`, `build.cmd`."""
+"""Build scripts that run the tests: Cake (`build.cake`), NUKE, `build.sh`, `build.ps1`,
+`build.cmd`."""
 
 from __future__ import annotations
 
 import re
 
 from auditor.facts.runners.cake import CakeScript, cake_script
+from auditor.facts.runners.nuke import RUNS_NUKE, nuke_build
 from auditor.facts.sources import FactSources
 
 BUILD_SCRIPTS = ("build.sh", "build.ps1", "build.cmd", "build.bat", "build")
@@ -25,15 +27,28 @@ def testing_cake_script(src: FactSources) -> CakeScript | None:
     return None
 
 
+def testing_nuke_build(src: FactSources) -> CakeScript | None:
+    """The NUKE build's targets, when one of them runs the tests (its default may not:
+    `build.sh` alone compiles, `build.sh test` tests)."""
+    build = src.derived("nuke-build", lambda: nuke_build(src))
+    return build if build is not None and build.tests else None
+
+
 def testing_build_scripts(src: FactSources) -> frozenset[str]:
-    """The root build scripts that run the tests, themselves or through Cake."""
+    """The root build scripts that run the tests, themselves or through Cake or NUKE (for
+    NUKE, with a target that tests)."""
     cake = testing_cake_script(src)
+    nuke = testing_nuke_build(src)
     found = set()
     for name in BUILD_SCRIPTS:
         text = src.text(name) if src.repo.file(name) else None
         if text is None:
             continue
-        if SCRIPT_TESTS.search(text) or (cake and RUNS_CAKE.search(text)):
+        if (
+            SCRIPT_TESTS.search(text)
+            or (cake and RUNS_CAKE.search(text))
+            or (nuke and RUNS_NUKE.search(text))
+        ):
             found.add(name)
     return frozenset(found)
 

@@ -10,6 +10,7 @@ from auditor.facts.model import Command
 from auditor.facts.runners.resolution import located_invocations
 from auditor.facts.sources import FactSources
 from auditor.facts.testing.build_scripts import BUILD_SCRIPTS, composer_test_scripts
+from auditor.facts.testing.cmake_presets import preset_test_command
 from auditor.facts.testing.invocations import TestEnvironment
 from auditor.facts.testing.prefix import build_tool, ruby_program
 from auditor.index.line_offsets import line_at
@@ -83,9 +84,14 @@ def _has_jvm_tests(src: FactSources, frameworks: dict[str, str]) -> bool:
 
 
 def _build_scripts(src: FactSources, env: TestEnvironment) -> Iterator[Command]:
+    """`./build.sh`, or with the NUKE target that tests when the default does not
+    (`./build.sh test`)."""
+    target = ""
+    if env.nuke is not None and env.cake is None and env.nuke.testing() is None:
+        target = " " + min(env.nuke.tests, key=lambda name: (name != "test", name))
     for name in BUILD_SCRIPTS:
         if name in env.build_scripts and name.endswith((".sh", ".ps1")):
-            yield Command(f"./{name}", name, None, "build-tool")
+            yield Command(f"./{name}{target}", name, None, "build-tool")
 
 
 def _composer(src: FactSources) -> Iterator[Command]:
@@ -117,14 +123,17 @@ def _rake(src: FactSources, env: TestEnvironment) -> Iterator[Command]:
 
 
 def _cmake(src: FactSources, directory: str = "") -> Iterator[Command]:
-    """ctest's run of the CMake project at the root (or in `directory`: `cmake -S expat`)."""
+    """ctest's run of the CMake project at the root (or in `directory`: `cmake -S expat`):
+    the project's own presets first (`cmake_presets`, at the root), then a build directory
+    configured with the options that turn the tests on."""
     path = posixpath.join(directory, "CMakeLists.txt")
     text = src.text(path) if src.repo.file(path) else None
     match = CMAKE_TESTS.search(text or "")
+    if match is not None and not directory and (preset := preset_test_command(src)) is not None:
+        yield preset
     if match is not None and text is not None:
         line = line_at(text, match.start())
-        places = [m.start() for m in (*CMAKE_TESTS.finditer(text), *TEST_DIRECTORY.finditer(text))]
-        option = next(filter(None, (_test_option(text, at) for at in sorted(places))), None)
+        option = _tests_option(text)
         configure = f"cmake -S {directory} -B build" if directory else "cmake -B build"
         configure += f" -D{option}=ON" if option else ""
         command = CMAKE_TEST.replace("cmake -B build", configure, 1)
@@ -190,17 +199,40 @@ def _bootstrap_run(commands: Sequence[Command], path: str) -> str:
     return name
 
 
+ADDS_TESTS = re.compile(r"^[^\S\n]*add_test\b", re.M | re.I)
+
+
+def _tests_option(text: str) -> str | None:
+    """The option configuring must turn on for the tests: none when a line that adds tests
+    (`add_test`, `add_subdirectory(tests)`) is reached with the defaults (jansson's `add_test`
+    in the `else()` of `if(X_TEST_WITH_VALGRIND)`), else the first one's; where no line adds
+    tests at the top, the first option that guards `enable_testing()` or `include(CTest)`."""
+    adding = sorted(m.start() for m in (*ADDS_TESTS.finditer(text), *TEST_DIRECTORY.finditer(text)))
+    options = [_test_option(text, at) for at in adding]
+    if options and None in options:
+        return None
+    if options:
+        return options[0]
+    return next(
+        filter(None, (_test_option(text, m.start()) for m in CMAKE_TESTS.finditer(text))), None
+    )
+
+
 def _test_option(text: str, at: int) -> str | None:
     """The `option(NAME "..." OFF)` (or without a default, or a `cmake_dependent_option` whose
     default is OFF) whose `if(NAME ...)` holds the tests at `at` (`if(SPDLOG_BUILD_TESTS OR
     ...) enable_testing()`, `if(X_BUILD_TESTS) add_subdirectory(test)`): configuring must turn
     it on. A default computed (`${MASTER_PROJECT}`) is left to CMake."""
-    depth = 0
+    depth, in_else = 0, False
     for match in reversed(list(CMAKE_IF.finditer(text, 0, at))):
         if match.group("end"):
             depth += 1
         elif depth:
-            depth -= 1
+            depth -= 0 if match.group("other") else 1  # an inner block's `else()` is its own
+        elif match.group("other"):
+            in_else = True  # `if(X_VALGRIND) add_test(memcheck) else() add_test(...)`: X off
+        elif in_else:
+            in_else = False
         else:
             name = match.group("name")
             declared = re.search(
@@ -216,8 +248,11 @@ def _test_option(text: str, at: int) -> str | None:
     return None
 
 
-CMAKE_IF = re.compile(r"^[^\S\n]*(?:(?P<end>endif)|if)\s*\(\s*(?P<name>\w*)", re.M | re.I)
-"""`if(NAME ...)` and `endif()` lines, to find the condition a line is inside."""
+CMAKE_IF = re.compile(
+    r"^[^\S\n]*(?:(?P<end>endif)|(?P<other>else(?:if)?)|if)\s*\(\s*(?P<name>\w*)", re.M | re.I
+)
+"""`if(NAME ...)`, `else()` and `endif()` lines, to find the condition a line is inside: in
+the `else()` branch of `if(NAME)`, NAME is off there."""
 
 
 def _dotnet(src: FactSources, frameworks: dict[str, str]) -> Iterator[Command]:

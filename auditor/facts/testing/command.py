@@ -201,7 +201,8 @@ class _Ranking:
         """2 for a command with placeholders or too long, 1 for a variant, one that watches
         as written (`pnpm dev`, whose `vitest` needs `--run` to end) or one its document
         labels for another job ("- Build: `mvn package`"), else 0."""
-        if not runnable(command.text, MAX_CHAIN if command in self.chains else MAX_COMMAND):
+        chain = command in self.chains or command.origin == "build-tool"  # steps we wrote
+        if not runnable(command.text, MAX_CHAIN if chain else MAX_COMMAND):
             return 2
         variant = variant_of(self.src, command, self.pull_requests)
         watches = unattended_form(command.text, self.runners, ()) != command.text

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from auditor.facts.model import Command
 from auditor.facts.runners.arguments import option_words
 from auditor.facts.runners.cake import CakeScript, cake_targets
+from auditor.facts.runners.nuke import nuke_tests
 from auditor.facts.shell.invocations import Invocation, invocations
 from auditor.facts.sources import FactSources
 from auditor.facts.testing.build_scripts import (
     composer_test_scripts,
     testing_build_scripts,
     testing_cake_script,
+    testing_nuke_build,
 )
-from auditor.facts.testing.rake_tasks import rake_test_tasks
+from auditor.facts.testing.rake_tasks import rakefile_directories
 
 if TYPE_CHECKING:
     from auditor.facts.files import RepositoryFiles
@@ -140,11 +143,15 @@ class TestEnvironment:
     ecosystems: frozenset[str]
     index: RepositoryFiles
     rake_tasks: frozenset[str] = frozenset()
-    """Rake tasks that run the tests ("" for the default task)."""
+    """Rake tasks of the root's Rakefile that run the tests ("" for the default task)."""
+    rakefiles: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """The same for each directory whose Rakefile has test tasks (`test/rakefile`)."""
     build_scripts: frozenset[str] = frozenset()
     """Root build scripts (`build.sh`, `build.ps1`) that run the tests."""
     cake: CakeScript | None = None
     """The root Cake script, when its default target runs tests."""
+    nuke: CakeScript | None = None
+    """The NUKE build's targets, when one of them runs the tests."""
     composer_tests: frozenset[str] = frozenset()
     """composer.json scripts that run the tests."""
 
@@ -174,6 +181,7 @@ def test_environment(src: FactSources, frameworks: frozenset[str]) -> TestEnviro
     """The ecosystems whose test runners can run here (Python tests exist, Cargo.toml, ...)."""
     index = src.repo
     composer = frozenset(composer_test_scripts(src))
+    rakefiles = rakefile_directories(src)
     found = set()
     python_tests = any(f.is_test and f.language == "python" for f in index.files)
     if python_tests or frameworks & {"pytest", "unittest"}:
@@ -184,7 +192,8 @@ def test_environment(src: FactSources, frameworks: frozenset[str]) -> TestEnviro
               "jvm": bool(index.glob("pom.xml", "build.gradle", "build.gradle.kts", "build.sbt",
                                      "project.clj")),
               "dotnet": bool(index.glob("*.csproj", "*.sln", "*.fsproj", "*.slnx")),
-              "ruby": bool(frameworks & {"rspec", "minitest"} or index.file("Rakefile")),
+              "ruby": bool(frameworks & {"rspec", "minitest"} or index.file("Rakefile")
+                           or rakefiles),
               "php": bool(frameworks & {"phpunit", "pest"} or composer),
               "c": bool(index.glob("CMakeLists.txt", "meson.build")),
               "bazel": bool(index.glob("/WORKSPACE", "/WORKSPACE.bazel", "/MODULE.bazel")),
@@ -197,9 +206,11 @@ def test_environment(src: FactSources, frameworks: frozenset[str]) -> TestEnviro
     return TestEnvironment(
         frozenset(found),
         index,
-        rake_tasks=rake_test_tasks(src),
+        rake_tasks=rakefiles.get("", frozenset()),
+        rakefiles=rakefiles,
         build_scripts=testing_build_scripts(src),
         cake=testing_cake_script(src),
+        nuke=testing_nuke_build(src),
         composer_tests=composer,
     )
 
@@ -287,18 +298,23 @@ def test_script(invocation: Invocation, cwd: str, env: TestEnvironment) -> str |
 
 
 def _is_build_script(invocation: Invocation, cwd: str, env: TestEnvironment) -> bool:
-    """`./build.sh`, `pwsh ./build.ps1 -Target Test`, `dotnet cake`: a build script that runs
-    the tests, with no target or a test target."""
+    """`./build.sh`, `pwsh ./build.ps1 -Target Test`, `dotnet cake`, `build.cmd test` (NUKE):
+    a build script that runs the tests, with no target or a test target."""
     path = invocation.head.removeprefix("./")
-    if invocation.program in ("bash", "sh", "pwsh", "powershell") and invocation.args:
-        path = invocation.args[0].removeprefix("./")
-    cake = invocation.program == "dotnet" and invocation.args[:1] == ("cake",)
-    if cwd or not ((cake and env.cake) or path in env.build_scripts):
+    args = invocation.args
+    if invocation.program in ("bash", "sh", "pwsh", "powershell") and args:
+        path, args = args[0].removeprefix("./"), args[1:]
+    cake = invocation.program == "dotnet" and args[:1] == ("cake",)
+    nuke = invocation.program == "nuke" or (
+        invocation.program == "dotnet" and args[:1] == ("nuke",)
+    )
+    if cwd or not ((cake and env.cake) or (nuke and env.nuke) or path in env.build_scripts):
         return False
-    targets = cake_targets(invocation.args)
     if env.cake is not None:
-        return all(env.cake.testing(target) is not None for target in targets)
-    return all(TEST_TARGET.search(target) for target in targets)
+        return all(env.cake.testing(target) is not None for target in cake_targets(args))
+    if env.nuke is not None:
+        return nuke_tests(env.nuke, args[1:] if invocation.program == "dotnet" else args)
+    return all(TEST_TARGET.search(target) for target in cake_targets(args))
 
 
 TEST_TARGET = re.compile(r"(?i)test|check|^ci$|^default$|^build$")
@@ -318,13 +334,16 @@ def _ecosystem(program: str, args: tuple[str, ...], cwd: str, env: TestEnvironme
         return _gradle(program, args, words, cwd, env)
     if program == "ninja":  # meson and CMake's Ninja generator write a `test` target
         return "c" if "test" in option_words(args, NINJA_VALUED) else None
-    runner = TASK_TESTS.get(program)
-    return runner(words, env) if runner else None
+    if program == "rake":
+        return _rake(words, cwd, env)
+    return _composer(words, env) if program == "composer" else None
 
 
-def _rake(words: list[str], env: TestEnvironment) -> str | None:
+def _rake(words: list[str], cwd: str, env: TestEnvironment) -> str | None:
+    """`rake`, `rake spec`, `cd test && rake ci`: a task of the Rakefile where rake runs."""
     task = words[0] if words else ""
-    return "ruby" if task in env.rake_tasks or task in ("test", "spec") else None
+    tasks = env.rakefiles.get(cwd, frozenset())
+    return "ruby" if task in tasks or task in ("test", "spec") else None
 
 
 def _composer(words: list[str], env: TestEnvironment) -> str | None:
@@ -332,9 +351,7 @@ def _composer(words: list[str], env: TestEnvironment) -> str | None:
     return "php" if (name or (words[0] if words else "")) in env.composer_tests else None
 
 
-TASK_TESTS = {"rake": _rake, "composer": _composer}
 NINJA_VALUED = frozenset({"-C", "-f", "-j", "-k", "-l", "-d", "-t", "-w"})
-"""Task runners of one ecosystem whose named task (or script) runs the tests."""
 
 
 def _maven(program: str, words: list[str], cwd: str, env: TestEnvironment) -> str | None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from auditor.facts.ci.commands import script_commands
 from auditor.facts.ci.github_workflows import job_steps, step_scripts
+from auditor.facts.ci.providers import ci_file_providers
 from auditor.facts.commands.locate import LineLocator
 from auditor.facts.model import Command
 from auditor.facts.runners.registry import runners_of
@@ -27,11 +28,12 @@ FEATURE_OPTIONS = frozenset({"--features", "-F"})
 SIDE_JOB = re.compile(r"(?i)release|publish|deploy|nightly|bench|snapshot|docs?\b|pages")
 ONE_PLATFORM = re.compile(r"(?i)macos|windows|osx")
 CONFIGURATION_OPTIONS = {
-    "ctest": frozenset({"-C", "--build-config"}),
-    "cmake": frozenset({"--config"}),
+    "ctest": frozenset({"-C", "--build-config", "--preset"}),
+    "cmake": frozenset({"--config", "--preset"}),
     "dotnet": frozenset({"-c", "--configuration"}),
 }
-"""Options whose value is a build configuration (`ctest -C Debug`), not a debugging recipe."""
+"""Options whose value is a build configuration (`ctest -C Debug`, `cmake --preset gcc-debug`),
+not a debugging recipe."""
 CTEST_SELECTING = frozenset(
     {"-R", "--tests-regex", "-L", "--label-regex", "-I", "--tests-information"}
 )
@@ -216,12 +218,14 @@ def _features(args: tuple[str, ...]) -> list[str]:
 
 GO_TEST_VARIANTS = (
     (("-bench", "-test.bench"), "benchmark"),
+    (("-cover", "-test.cover"), "coverage"),
     (("-run", "-test.run"), "a subset of the tests"),
 )
 
 
 def _go_test_variant(args: tuple[str, ...]) -> str:
-    """`go test -bench=X` runs benchmarks, `go test -run X` a subset of the tests."""
+    """`go test -bench=X` runs benchmarks, `go test -coverprofile=c.txt` (`-cover`,
+    `-covermode`, `-coverpkg`) measures coverage, `go test -run X` a subset of the tests."""
     for options, kind in GO_TEST_VARIANTS:
         if any(a.startswith(options) for a in args):
             return kind
@@ -252,8 +256,10 @@ def _without_configuration(program: str, args: tuple[str, ...]) -> list[str]:
 
 def _matrix_guarded(src: FactSources, command: Command) -> bool:
     """Whether `command` is one matrix entry of a GitHub workflow step: the step's `if:`
-    picks matrix entries (`if: matrix.builder == 'cmake'`), or it is the step run in one
-    directory of a matrix over directories other than the root (`step_scripts`)."""
+    picks matrix entries (`if: matrix.builder == 'cmake'`), its `env:` picks the tox
+    environment or nox session from the matrix, or it is the step run in one directory of a
+    matrix over directories other than the root (`step_scripts`): one variant of the build,
+    not every run."""
     return command in src.derived(
         f"matrix-guarded:{command.path}", lambda: _guarded(src, command.path)
     )
@@ -262,17 +268,37 @@ def _matrix_guarded(src: FactSources, command: Command) -> bool:
 def _guarded(src: FactSources, path: str) -> frozenset[Command]:
     """The commands of the workflow at `path` that are one matrix entry. The steps are read
     as `ci.commands` reads them, so that the same line is the same command."""
+    config = src.yaml(path)
+    jobs = config.get("jobs") if isinstance(config, dict) else None
     locator = LineLocator(src.text(path))
     found: set[Command] = set()
     plain: set[Command] = set()
-    for job_step in job_steps(src.yaml(path)):
-        guarded = "matrix." in str(job_step.step.get("if") or "")
+    for job_step in job_steps(config):
+        job = jobs.get(job_step.job) if isinstance(jobs, dict) and job_step.job else None
+        job_env = job.get("env") if isinstance(job, dict) else None
+        step = job_step.step
+        guarded = "matrix." in str(step.get("if") or "")
+        guarded = guarded or _picks_from_matrix(job_env, step.get("env"))
         for script in step_scripts(job_step):
             commands = set(
                 script_commands(script.script, path, locator, script.written, script.directory)
             )
             (found if guarded or script.entry else plain).update(commands)
     return frozenset(found - plain)
+
+
+MATRIX_SELECTORS = frozenset({"TOXENV", "TOX_ENV", "NOXSESSION"})
+"""Variables that choose what tox or nox runs (`TOX_ENV: py${{ matrix.python }}`): set from the
+matrix, each job runs one environment, while the same line run bare runs all of them."""
+
+
+def _picks_from_matrix(*envs: Any) -> bool:
+    return any(
+        name in MATRIX_SELECTORS and "matrix." in str(value)
+        for env in envs
+        if isinstance(env, dict)
+        for name, value in env.items()
+    )
 
 
 def _job_variant(src: FactSources, command: Command) -> str:
@@ -287,9 +313,35 @@ def _job_variant(src: FactSources, command: Command) -> str:
     if SIDE_JOB.search(f"{name} {job.get('name', '')}"):
         return "side job"
     platforms = _platforms(job)
-    if platforms and all(ONE_PLATFORM.search(p) for p in platforms):
+    if platforms and all(ONE_PLATFORM.search(p) for p in platforms) and _ci_elsewhere(src):
         return "one platform"
     return ""
+
+
+def _ci_elsewhere(src: FactSources) -> bool:
+    """Whether a GitHub workflow job that runs commands runs them on another platform than
+    macOS or Windows. Where none does (a Kotlin Multiplatform library built on macOS only,
+    beside an Ubuntu job that only validates the Gradle wrapper), that platform is where the
+    project's CI runs, not one platform beside the plain run."""
+    return src.derived("ci-beyond-one-platform", lambda: _beyond_one_platform(src))
+
+
+def _beyond_one_platform(src: FactSources) -> bool:
+    providers = ci_file_providers(src)
+    for path in sorted(p for p, provider in providers.items() if provider == "github-actions"):
+        config = src.yaml(path)
+        jobs = config.get("jobs") if isinstance(config, dict) else None
+        for job in jobs.values() if isinstance(jobs, dict) else ():
+            if not (isinstance(job, dict) and _runs_commands(job)):
+                continue
+            if any(not ONE_PLATFORM.search(p) for p in _platforms(job)):
+                return True
+    return False
+
+
+def _runs_commands(job: dict[str, Any]) -> bool:
+    steps = job.get("steps")
+    return isinstance(steps, list) and any(isinstance(s, dict) and "run" in s for s in steps)
 
 
 def _platforms(job: dict[str, Any]) -> list[str]:
