@@ -124,6 +124,17 @@ def test_a_link_out_of_the_repository_is_never_written_through(
     assert outside.read_text() == "# mine\n"
 
 
+def test_no_link_is_written_to_an_agents_md_that_was_refused(
+    invoke: Invoke, make_repo: Callable[..., Path]
+) -> None:
+    root = make_repo({**ECOSYSTEMS["go-module"], "AGENTS.md": "# Hand-written\n\nMine.\n"})
+    code, out, _ = invoke(str(root), "--write", "--link", "claude")
+    assert code == 2
+    assert "refused AGENTS.md" in out
+    assert "refused CLAUDE.md: the AGENTS.md it imports was not written" in out
+    assert not (root / "CLAUDE.md").exists()
+
+
 @pytest.mark.slow
 def test_as_a_subprocess(make_repo: Callable[..., Path]) -> None:
     root = make_repo(ECOSYSTEMS["pnpm-workspace"])

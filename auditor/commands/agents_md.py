@@ -117,7 +117,7 @@ def _generate(
 ) -> int:
     from auditor.agents_md.links import agent_names, plan_links, write_links
     from auditor.agents_md.render import propose
-    from auditor.agents_md.writer import write_file
+    from auditor.agents_md.writer import Outcome, write_file
 
     proposals = propose(subject, packages=packages, directory=within)
     links = plan_links(subject.files, agent_names(link)) if link else ()
@@ -135,7 +135,11 @@ def _generate(
         write_file(root, p.path, p.proposed, ours=p.generated, current=p.current, force=force)
         for p in proposals
     ]
-    outcomes.extend(write_links(root, links, force))
+    if any(o.path == "AGENTS.md" and o.action == "refused" for o in outcomes):
+        unwritten = "the AGENTS.md it imports was not written"
+        outcomes.extend(Outcome(p.path, "refused", unwritten) for p in links if p.content)
+    else:
+        outcomes.extend(write_links(root, links, force))
     for plan in links:
         if plan.content is None:
             _echo(plan.message)
