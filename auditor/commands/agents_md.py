@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import difflib
 import posixpath
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,6 +17,11 @@ from auditor.errors import UsageError
 from auditor.facts.subject import Subject
 from auditor.index.build import build_index
 from auditor.inert_text import visible
+
+if TYPE_CHECKING:
+    from auditor.agents_md.links import LinkPlan
+    from auditor.agents_md.render import Proposal
+    from auditor.agents_md.writer import Outcome
 
 
 @click.command("agents-md")
@@ -115,9 +122,8 @@ def _generate(
     link: str | None,
     force: bool,
 ) -> int:
-    from auditor.agents_md.links import agent_names, plan_links, write_links
+    from auditor.agents_md.links import agent_names, plan_links
     from auditor.agents_md.render import propose
-    from auditor.agents_md.writer import Outcome, write_file
 
     proposals = propose(subject, packages=packages, directory=within)
     links = plan_links(subject.files, agent_names(link)) if link else ()
@@ -131,15 +137,7 @@ def _generate(
             _echo(f"--link: {plan.message}")
         _echo("auditor: dry run, nothing written; add --write to write", err=True)
         return 0
-    outcomes = [
-        write_file(root, p.path, p.proposed, ours=p.generated, current=p.current, force=force)
-        for p in proposals
-    ]
-    if any(o.path == "AGENTS.md" and o.action == "refused" for o in outcomes):
-        unwritten = "the AGENTS.md it imports was not written"
-        outcomes.extend(Outcome(p.path, "refused", unwritten) for p in links if p.content)
-    else:
-        outcomes.extend(write_links(root, links, force))
+    outcomes = _written(root, proposals, links, force)
     for plan in links:
         if plan.content is None:
             _echo(plan.message)
@@ -167,3 +165,23 @@ def _preview(path: str, current: str | None, proposed: str) -> str:
     )
     text = "".join(line if line.endswith("\n") else line + "\n" for line in diff)
     return head + proposed + "\n" + (text or f"(no change to {path})\n") + "\n"
+
+
+def _written(
+    root: Path, proposals: Sequence[Proposal], links: Sequence[LinkPlan], force: bool
+) -> list[Outcome]:
+    """Write each proposal, then the link files, unless the AGENTS.md they import was
+    refused: then each link is refused, saying why."""
+    from auditor.agents_md.links import write_links
+    from auditor.agents_md.writer import Outcome, write_file
+
+    outcomes = [
+        write_file(root, p.path, p.proposed, ours=p.generated, current=p.current, force=force)
+        for p in proposals
+    ]
+    if any(o.path == "AGENTS.md" and o.action == "refused" for o in outcomes):
+        unwritten = "the AGENTS.md it imports was not written"
+        outcomes.extend(Outcome(p.path, "refused", unwritten) for p in links if p.content)
+    else:
+        outcomes.extend(write_links(root, tuple(links), force))
+    return outcomes

@@ -4,10 +4,15 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from auditor.facts.runners.cake import CakeScript, cake_script
-from auditor.facts.runners.nuke import RUNS_NUKE, nuke_build
+from auditor.facts.runners.cake import CakeScript, cake_script, cake_targets
+from auditor.facts.runners.nuke import RUNS_NUKE, nuke_build, nuke_tests
+from auditor.facts.shell.invocations import Invocation
 from auditor.facts.sources import FactSources
+
+if TYPE_CHECKING:
+    from auditor.facts.testing.invocations import TestEnvironment
 
 BUILD_SCRIPTS = ("build.sh", "build.ps1", "build.cmd", "build.bat", "build")
 SCRIPT_TESTS = re.compile(
@@ -84,3 +89,31 @@ def composer_test_scripts(src: FactSources, directory: str = "") -> dict[str, in
             line = next((i for i, text in enumerate(lines, 1) if f'"{name}"' in text), None)
             found[name] = line
     return found
+
+
+TEST_TARGET = re.compile(r"(?i)test|check|^ci$|^default$|^build$")
+"""Build-script targets that include the test run."""
+
+
+def is_build_script_run(invocation: Invocation, cwd: str, env: TestEnvironment) -> bool:
+    """`./build.sh`, `pwsh ./build.ps1 -Target Test`, `dotnet cake`, `build.cmd test` (NUKE):
+    a build script that runs the tests, with no target or a test target."""
+    path, args = _script_and_args(invocation)
+    cake = invocation.program == "dotnet" and args[:1] == ("cake",)
+    nuke = invocation.program == "nuke" or (
+        invocation.program == "dotnet" and args[:1] == ("nuke",)
+    )
+    if cwd or not ((cake and env.cake) or (nuke and env.nuke) or path in env.build_scripts):
+        return False
+    if env.cake is not None:
+        return all(env.cake.testing(target) is not None for target in cake_targets(args))
+    if env.nuke is not None:
+        return nuke_tests(env.nuke, args[1:] if invocation.program == "dotnet" else args)
+    return all(TEST_TARGET.search(target) for target in cake_targets(args))
+
+
+def _script_and_args(invocation: Invocation) -> tuple[str, tuple[str, ...]]:
+    """The script a run names (`bash ./build.sh x`: `build.sh`) and the arguments it gets."""
+    if invocation.program in ("bash", "sh", "pwsh", "powershell") and invocation.args:
+        return invocation.args[0].removeprefix("./"), invocation.args[1:]
+    return invocation.head.removeprefix("./"), invocation.args

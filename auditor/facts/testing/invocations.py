@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 from auditor.facts.model import Command
 from auditor.facts.runners.arguments import option_words
-from auditor.facts.runners.cake import CakeScript, cake_targets
-from auditor.facts.runners.nuke import nuke_tests
+from auditor.facts.runners.cake import CakeScript
 from auditor.facts.shell.invocations import Invocation, invocations
 from auditor.facts.sources import FactSources
 from auditor.facts.testing.build_scripts import (
     composer_test_scripts,
+    is_build_script_run,
     testing_build_scripts,
     testing_cake_script,
     testing_nuke_build,
@@ -273,7 +273,7 @@ def runs_test_suite(invocation: Invocation, cwd: str, env: TestEnvironment) -> b
     program, args = invocation.program, invocation.args
     if selects_part(invocation):
         return False
-    if _is_test_script(invocation, cwd, env) or _is_build_script(invocation, cwd, env):
+    if _is_test_script(invocation, cwd, env) or is_build_script_run(invocation, cwd, env):
         return True
     ecosystem = _ecosystem(program, args, cwd, env)
     return ecosystem is not None and env.can_run(ecosystem, cwd)
@@ -295,30 +295,6 @@ def test_script(invocation: Invocation, cwd: str, env: TestEnvironment) -> str |
         return None
     path = path.removeprefix("./")
     return posixpath.normpath(f"{cwd}/{path}") if cwd else path
-
-
-def _is_build_script(invocation: Invocation, cwd: str, env: TestEnvironment) -> bool:
-    """`./build.sh`, `pwsh ./build.ps1 -Target Test`, `dotnet cake`, `build.cmd test` (NUKE):
-    a build script that runs the tests, with no target or a test target."""
-    path = invocation.head.removeprefix("./")
-    args = invocation.args
-    if invocation.program in ("bash", "sh", "pwsh", "powershell") and args:
-        path, args = args[0].removeprefix("./"), args[1:]
-    cake = invocation.program == "dotnet" and args[:1] == ("cake",)
-    nuke = invocation.program == "nuke" or (
-        invocation.program == "dotnet" and args[:1] == ("nuke",)
-    )
-    if cwd or not ((cake and env.cake) or (nuke and env.nuke) or path in env.build_scripts):
-        return False
-    if env.cake is not None:
-        return all(env.cake.testing(target) is not None for target in cake_targets(args))
-    if env.nuke is not None:
-        return nuke_tests(env.nuke, args[1:] if invocation.program == "dotnet" else args)
-    return all(TEST_TARGET.search(target) for target in cake_targets(args))
-
-
-TEST_TARGET = re.compile(r"(?i)test|check|^ci$|^default$|^build$")
-"""Build-script targets that include the test run."""
 
 
 def _ecosystem(program: str, args: tuple[str, ...], cwd: str, env: TestEnvironment) -> str | None:
