@@ -230,7 +230,9 @@ class GitTree:
             chosen.append(path)
             held += entry.size
         blobs = self._batch_process().read_many([self.entries[p].sha for p in chosen])
-        self._window = {path: blob for path, blob in zip(chosen, blobs, strict=True) if blob}
+        self._window = {
+            path: blob for path, blob in zip(chosen, blobs, strict=True) if blob is not None
+        }  # an empty file is an answer too: leaving it out asked for the window again
 
     def read_inside(self, rel: str, limit: int) -> bytes:
         """As `bounded_read.read_inside`: the bytes, or NotRead saying why not."""

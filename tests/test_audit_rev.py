@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor import api
+from auditor import api, git_batch
 from auditor.cli import run
 from auditor.git_tree import GitTree
 from auditor.index import blob_memo, build
@@ -136,6 +136,27 @@ def test_commits_indexed_in_turn_replay_their_blobs_to_the_same_report(
         assert json_report.render(api.audit(root, rev=sha), _options()) == fresh[sha]
     assert len(read) < len(shas) * 2 * 5  # most files were replayed, not read again
     assert "src/demo/more.py" in read  # a blob first seen in the second commit is read
+
+
+def test_each_object_is_asked_of_git_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Empty files (a package's `__init__.py`) are answers too: leaving them out of the read
+    window asked git for the next 512 objects again at each one, and a text read after the
+    index was built asked for a whole window."""
+    files = {f"pkg{i}/__init__.py": "" for i in range(40)}
+    files.update({f"pkg{i}/mod.py": f"import os\nX = os.environ['V{i}']\n" for i in range(40)})
+    root = tmp_path / "repo"
+    make_history(root, [{**files, "README.md": "# r\n"}])
+    asked: list[int] = []
+    real = git_batch.Batch.read_many
+
+    def counting(self: git_batch.Batch, shas: list[str]) -> list[bytes | None]:
+        asked.append(len(shas))
+        return real(self, shas)
+
+    monkeypatch.setattr(git_batch.Batch, "read_many", counting)
+    monkeypatch.setattr(build, "MEMO", blob_memo.BlobMemo())
+    api.audit(root, rev="HEAD")
+    assert sum(asked) <= 2 * len(files)
 
 
 def test_a_subdirectory_is_audited_as_its_package(

@@ -157,6 +157,7 @@ def _read_all(build: _Build, discovery: Discovery, progress: Progress | None) ->
         _collect(build, job, outcome)
     if tree is not None:
         MEMO.keep(_indexed(build, keys))
+        tree.expect([], MAX_SCAN_BYTES)  # a text read later is one object, not a window
 
 
 def _recalled(key: Key | None) -> Indexed | None:
