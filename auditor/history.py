@@ -97,16 +97,18 @@ def run_history(
     top = root.resolve()
     sampled = sample_commits(top, branch, commits, since)
     key = repository_key(top)
+    # The connection stays open while the commits are recorded: in WAL mode the last one to
+    # close checkpoints the log, which each commit's own connection would otherwise do.
     with open_database(database) as db:
         missing = [c for c in sampled if not db.has(key, c, __version__)]
-    tasks = [_Task(top, commit, database, cache_dir) for commit in missing]
-    done = len(sampled) - len(tasks)
-    if progress is not None:
-        progress("history", done, len(sampled))
-    for _ in _run(tasks, jobs):
-        done += 1
+        tasks = [_Task(top, commit, database, cache_dir) for commit in missing]
+        done = len(sampled) - len(tasks)
         if progress is not None:
             progress("history", done, len(sampled))
+        for _ in _run(tasks, jobs):
+            done += 1
+            if progress is not None:
+                progress("history", done, len(sampled))
     return load_history(top, database, branch, sampled)
 
 
