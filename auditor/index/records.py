@@ -3,16 +3,37 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 from auditor.index.read_log import ROOT_TAG, Tag, note_record
 from auditor.index.suppressions import Suppression
 
+T = TypeVar("T")
 FIELDS = (
     "path", "language", "is_text", "is_test", "is_generated", "_size", "_digest", "_lines",
     "_tokens", "_markers", "_counts", "_suppressions", "tag",
 )  # fmt: skip
 """A `SourceFile`'s slots, in the order its constructor sets them (the tag last)."""
+
+
+class Measured(Generic[T]):
+    """A measure of a `SourceFile`'s content, kept in the slot of its name with a leading
+    underscore: reading it notes a read of the file (`read_log.note_record`)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = f"_{name}"
+
+    @overload
+    def __get__(self, record: None, owner: type | None = None) -> Measured[T]: ...
+
+    @overload
+    def __get__(self, record: SourceFile, owner: type | None = None) -> T: ...
+
+    def __get__(self, record: SourceFile | None, owner: type | None = None) -> Any:
+        if record is None:
+            return self
+        note_record(record.tag, record.path)
+        return getattr(record, self.slot)
 
 
 class SourceFile:
@@ -92,45 +113,18 @@ class SourceFile:
             self._suppressions, tag=tag,
         )  # fmt: skip
 
-    @property
-    def size(self) -> int:
-        note_record(self.tag, self.path)
-        return self._size
-
-    @property
-    def digest(self) -> str:
-        """Content hash (BLAKE2b, 128 bits, hex): the cache key of everything derived from it."""
-        note_record(self.tag, self.path)
-        return self._digest
-
-    @property
-    def lines(self) -> int:
-        note_record(self.tag, self.path)
-        return self._lines
-
-    @property
-    def tokens(self) -> int:
-        """Estimated model tokens: bytes / 4 (0.250 tokens/byte measured across five languages)."""
-        note_record(self.tag, self.path)
-        return self._tokens
-
-    @property
-    def markers(self) -> frozenset[str]:
-        """Content markers found by the one-pass scan (see `auditor.index.markers`)."""
-        note_record(self.tag, self.path)
-        return self._markers
-
-    @property
-    def counts(self) -> tuple[tuple[str, int], ...]:
-        """How often each counted pattern occurs (`auditor.index.markers.COUNTED`), by name."""
-        note_record(self.tag, self.path)
-        return self._counts
-
-    @property
-    def suppressions(self) -> tuple[Suppression, ...]:
-        """Its inline `auditor: ignore[...]` comments (`auditor.index.suppressions`)."""
-        note_record(self.tag, self.path)
-        return self._suppressions
+    size: Measured[int] = Measured()
+    digest: Measured[str] = Measured()
+    """Content hash (BLAKE2b, 128 bits, hex): the cache key of everything derived from it."""
+    lines: Measured[int] = Measured()
+    tokens: Measured[int] = Measured()
+    """Estimated model tokens: bytes / 4 (0.250 tokens/byte measured across five languages)."""
+    markers: Measured[frozenset[str]] = Measured()
+    """Content markers found by the one-pass scan (see `auditor.index.markers`)."""
+    counts: Measured[tuple[tuple[str, int], ...]] = Measured()
+    """How often each counted pattern occurs (`auditor.index.markers.COUNTED`), by name."""
+    suppressions: Measured[tuple[Suppression, ...]] = Measured()
+    """Its inline `auditor: ignore[...]` comments (`auditor.index.suppressions`)."""
 
     @property
     def content_digest(self) -> str:
