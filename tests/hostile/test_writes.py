@@ -148,8 +148,8 @@ def test_a_read_only_directory_is_a_clear_usage_error(
         root.chmod(0o755)
     assert ran.code == 2
     assert ran.lines == [
-        f"refused {name}: the directory {root} is read-only; not written"
-        for name in ("AGENTS.md", "CLAUDE.md")
+        f"refused AGENTS.md: the directory {root} is read-only; not written",
+        "refused CLAUDE.md: the AGENTS.md it imports was not written",
     ]
     assert snapshot(root).keys() == PLAIN.keys()
 
