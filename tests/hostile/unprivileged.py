@@ -1,10 +1,13 @@
 """The auditor run as a user whom permission bits stop: this user, or `nobody` under root.
 
-Root reads a chmod-000 file anyway, so under root (as `.ci/run` and this project's machines run)
-the auditor is started as `nobody` with setpriv (or runuser). That user cannot run the venv's
-python when it links into a 700 directory (pyenv under /root), so an interpreter it can run is
-looked for: of the same version and ABI as the venv, so the venv's compiled wheels load in it.
-It starts isolated (`-I -S`: no current directory, no PYTHON* variables, no system
+Root reads a chmod-000 file anyway. Under root (as `.ci/run` and this project's machines run)
+the auditor is first started in a user namespace as uid 65534 (`unshare --map-user`): outside
+it is still root, so it reads the venv and the fixture wherever root can, but it holds no
+capability after its exec, so chmod 000 stops it as it stops the owner. Where user namespaces
+are not allowed, it is started as `nobody` with setpriv (or runuser). That user cannot run the
+venv's python when it links into a 700 directory (pyenv under /root), so an interpreter it can
+run is looked for: of the same version and ABI as the venv, so the venv's compiled wheels load
+in it. It starts isolated (`-I -S`: no current directory, no PYTHON* variables, no system
 site-packages) and adds the tests' own import path but their standard library: the venv's
 site-packages, whose `.pth` files make the editable install of the auditor importable. What
 cannot be arranged is a test failure that says what is missing: never a skip, except on a
@@ -51,6 +54,8 @@ pyenv's python under the 700 /root as `nobody`, which then cannot read its own l
 standard library and runs on Debian's (a hybrid that happens to work); an interpreter the user
 can read is a whole one."""
 TIMEOUT = 300
+UNSHARE = ("unshare", "--user", f"--map-user={NOBODY_ID}", f"--map-group={NOBODY_ID}")
+"""Root as uid 65534 of a new user namespace: no capability after its exec."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,9 @@ class Unprivileged:
     """The command prefix that becomes that user (empty when the tests already run as one)."""
     python: str
     """An interpreter that user can exec, ABI-compatible with the venv."""
+    hands_over: bool = True
+    """Whether the fixture must become the user's (`give`): not in a user namespace, whose
+    process is still the fixture's owner outside."""
 
     @property
     def name(self) -> str:
@@ -74,7 +82,7 @@ class Unprivileged:
     def give(self, path: Path) -> None:
         """Make `path` and everything below it the user's own (under root; a no-op otherwise),
         so git (which refuses a repository another user owns) and writes work as that user."""
-        if os.geteuid() != 0:
+        if os.geteuid() != 0 or not self.hands_over:
             return
         os.chown(path, self.uid, self.gid, follow_symlinks=False)
         for top, directories, files in os.walk(path):
@@ -106,6 +114,9 @@ def unprivileged(workspace: Path) -> Unprivileged:
         pytest.skip("no POSIX users and permission bits on this system")
     if os.geteuid() != 0:  # this user, and the interpreter running these tests
         return Unprivileged(os.getuid(), os.getgid(), (), sys.executable)
+    namespaced = Unprivileged(NOBODY_ID, NOBODY_ID, UNSHARE, sys.executable, hands_over=False)
+    if shutil.which("unshare") is not None and _probe(namespaced, workspace) is None:
+        return namespaced
     uid, gid = _nobody()
     drop = _drop_to(uid, gid)
     os.chown(workspace, uid, gid)
