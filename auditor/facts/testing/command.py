@@ -56,6 +56,7 @@ from auditor.facts.sources import FactSources
 from auditor.facts.testing.build_dirs import finds_its_directories, with_set_up
 from auditor.facts.testing.build_tools import build_tool_test_commands
 from auditor.facts.testing.defaults import default_test_commands
+from auditor.facts.testing.documented_ctest import ctest_after_documented_build
 from auditor.facts.testing.frameworks import framework_evidence
 from auditor.facts.testing.handover import needs_an_earlier_step, runs_as_root
 from auditor.facts.testing.invocations import (
@@ -119,6 +120,7 @@ def test_commands(
     lines = [c for c in commands if c.origin in DOCUMENTED]
     chains = list(with_set_up(src, lines, lambda c: runnable(c.text, MAX_CHAIN) and works(c)))
     chains.extend(joined_member_runs(src, lines))
+    chains.extend(ctest_after_documented_build(src, lines, has_placeholders))
     documented = [c for c in [*lines, *chains] if works(c)]
     candidates = [
         *documented,
