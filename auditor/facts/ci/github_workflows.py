@@ -203,7 +203,7 @@ def step_scripts(job_step: JobStep) -> list[StepScript]:
     named = {key for text in (run, written) for key in MATRIX_EXPRESSION.findall(text)}
     values = {k: v for k, v in job_step.matrix.items() if k in named and _expanded(v)}
     found: list[StepScript] = []
-    if named and not named & set(values):
+    if named and not named & set(job_step.matrix):  # keys only `include` entries set
         found = _entry_scripts(job_step, run, written, named)
     for combination in itertools.product(*values.values()) if not found else ():
         chosen = dict(zip(values, combination, strict=True))
