@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from auditor.facts.ci.matrix_expressions import matrix_keys, with_entry
 from auditor.facts.ci.providers import ci_file_providers
 from auditor.facts.commands.locate import LineLocator
 from auditor.facts.model import Command
@@ -203,8 +204,9 @@ def step_scripts(job_step: JobStep) -> list[StepScript]:
     named = {key for text in (run, written) for key in MATRIX_EXPRESSION.findall(text)}
     values = {k: v for k, v in job_step.matrix.items() if k in named and _expanded(v)}
     found: list[StepScript] = []
-    if named and not named & set(job_step.matrix):  # keys only `include` entries set
-        found = _entry_scripts(job_step, run, written, named)
+    read = matrix_keys(run) | matrix_keys(written)
+    if read and not read & set(job_step.matrix):  # keys only `include` entries set
+        found = _entry_scripts(job_step, run, written)
     for combination in itertools.product(*values.values()) if not found else ():
         chosen = dict(zip(values, combination, strict=True))
         entry = " ".join(
@@ -216,18 +218,21 @@ def step_scripts(job_step: JobStep) -> list[StepScript]:
     return found
 
 
-def _entry_scripts(job: JobStep, run: str, written: str, named: set[str]) -> list[StepScript]:
-    """A step whose matrix expressions are all set by `include` entries, one script per entry
-    that sets them (kotlin-result's `./gradlew ${{ matrix.tasks }}`). Where the entries pick
-    the machine (`runs-on: ${{ matrix.os }}`), the Linux entry's is the step's plain run and
-    every other is one matrix entry; otherwise each is one entry."""
+def _entry_scripts(job: JobStep, run: str, written: str) -> list[StepScript]:
+    """A step whose matrix expressions read only keys that `include` entries set, one script
+    per entry (kotlin-result's `./gradlew ${{ matrix.tasks }}`, jinja's `tox run -e ${{
+    matrix.tox || format('py{0}', matrix.python) }}`: `matrix_expressions`). Where the entries
+    pick the machine (`runs-on: ${{ matrix.os || 'ubuntu-latest' }}`), a Linux entry's is a
+    plain run of the step and every other is one matrix entry; otherwise each is one entry."""
     found: list[StepScript] = []
-    for chosen in (e for e in job.entries if named <= set(e)):
-        machine = _with_matrix(job.runs_on, chosen)
+    for chosen in job.entries:
+        script = with_entry(_with_env(run, job.env), chosen)
+        directory = with_entry(written, chosen) if written else ""
+        if script is None or directory is None:
+            continue
+        machine = with_entry(job.runs_on, chosen) or job.runs_on
         linux = machine != job.runs_on and machine.startswith(("ubuntu", "linux"))
-        entry = "" if linux else " ".join(chosen[k] for k in sorted(named))
-        script = _with_matrix(_with_env(run, job.env), chosen)
-        directory = written and _with_matrix(written, chosen)
+        entry = "" if linux else " ".join(sorted(chosen.values()))
         found.append(StepScript(run, script, _plain_directory(directory or None, job.env), entry))
     return found
 
