@@ -138,6 +138,12 @@ def test_a_documented_cargo_xtask_test_beats_the_build_tools_own_run(
         "CONTRIBUTING.md": "To run all tests:\n\n```sh\ncargo x test\n```\n",
     }
     assert chosen(make_subject, files)[0] == ("cargo x test", "CONTRIBUTING.md", 4, "documented")
+    manifest = '[alias]\nxtask = "run --manifest-path xtask/Cargo.toml --"\nx = "xtask"\n'
+    files[".cargo/config.toml"] = manifest
+    assert chosen(make_subject, files)[0][0] == "cargo x test"
+    # an alias that runs no package of the repository is no task runner
+    files[".cargo/config.toml"] = '[alias]\nx = "nextest run"\n'
+    assert chosen(make_subject, files)[0][0] == "cargo nextest run"
     # without the alias, `cargo x` is no command cargo knows, and cargo's own run is the suite
     del files[".cargo/config.toml"]
     assert chosen(make_subject, files)[0][0] == "cargo nextest run"

@@ -6,14 +6,15 @@ from auditor.facts.shell.invocations import Invocation
 from auditor.facts.sources import FactSources
 
 CONFIGS = (".cargo/config.toml", ".cargo/config")
-PACKAGE_OPTIONS = frozenset({"-p", "--package"})
+PACKAGE_OPTIONS = frozenset({"-p", "--package", "--manifest-path"})
 TEST_TASKS = frozenset({"test", "tests"})
 MAX_ALIAS_DEPTH = 8
 
 
 def cargo_task_aliases(src: FactSources) -> frozenset[str]:
     """The root's cargo aliases that run one of its packages (`xtask = "run --package xtask
-    --"`, and `x = "xtask"` through it): `cargo xtask test` runs that program's `test` task."""
+    --"`, `run --manifest-path xtask/Cargo.toml --`, and `x = "xtask"` through it): `cargo
+    xtask test` runs that program's `test` task."""
     aliases: dict[str, list[str]] = {}
     for path in CONFIGS:
         table = (src.toml(path) or {}).get("alias")
@@ -39,7 +40,7 @@ def runs_cargo_task_tests(invocation: Invocation, aliases: frozenset[str]) -> bo
     words = [w for w in invocation.args if not w.startswith("-")]
     return (
         invocation.program == "cargo"
-        and words[:1] != []
+        and len(words) > 1
         and words[0] in aliases
-        and (words[1:2] != [] and words[1] in TEST_TASKS)
+        and words[1] in TEST_TASKS
     )
