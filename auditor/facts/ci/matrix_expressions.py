@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
+EXPRESSION = re.compile(r"\$\{\{((?:[^}]|\}(?!\}))*+)\}\}")
 MATRIX_KEY = re.compile(r"\bmatrix\.([A-Za-z_][\w-]*)")
 LITERAL = re.compile(r"^'((?:[^']|'')*)'$")
-FORMAT = re.compile(r"^format\(\s*(.*)\)$", re.S)
+FORMAT = re.compile(r"^format\((.*)\)$", re.S)
 KEY = re.compile(r"^matrix\.([A-Za-z_][\w-]*)$")
 
 
@@ -29,7 +29,7 @@ def with_entry(text: str, entry: dict[str, str]) -> str | None:
         nonlocal failed
         if not MATRIX_KEY.search(match.group(1)):
             return match.group(0)
-        found = _evaluate(match.group(1), entry)
+        found = _evaluate(match.group(1).strip(), entry)
         failed = failed or not found
         return found or ""
 
