@@ -61,3 +61,27 @@ def test_tests_added_in_the_else_branch_of_an_option_need_no_option(
     assert chosen(make_subject, files)[0][0] == (
         "cmake -B build -DJ_TEST_WITH_VALGRIND=ON && cmake --build build && ctest --test-dir build"
     )
+
+
+def test_a_documented_cmake_build_whose_test_line_is_left_to_fill_runs_ctest_there(
+    make_subject: MakeSubject,
+) -> None:
+    agents = (
+        "## Build and test\n\n```sh\ncmake -DLIB_TESTS=ON -G Ninja -B build\nninja -C build\n"
+        "./build/bin/libtest --gtest_filter='<Pattern>'\n```\n"
+    )
+    files = {
+        "CMakeLists.txt": 'project(lib C)\noption(LIB_TESTS "tests" OFF)\n'
+        "if(LIB_TESTS)\n  enable_testing()\n  add_subdirectory(test)\nendif()\n",
+        "src/lib.c": "int lib(void) { return 0; }\n",
+        "AGENTS.md": agents,
+        ".github/workflows/ci.yml": workflow(job("ubuntu-latest", "./ci/run.sh")),
+    }
+    assert chosen(make_subject, files)[0] == (
+        "cmake -DLIB_TESTS=ON -G Ninja -B build && ninja -C build && ctest --test-dir build",
+        "AGENTS.md", 4, "documented",
+    )  # fmt: skip
+    # a test line that runs as written is the document's own
+    files["AGENTS.md"] = agents.replace(" --gtest_filter='<Pattern>'", "")
+    texts = [c.text for c in make_subject(files).facts.test_commands]
+    assert not any("ctest --test-dir build" in t and "ninja" in t for t in texts)

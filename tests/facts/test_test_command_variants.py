@@ -90,3 +90,38 @@ def test_a_ci_tox_run_whose_env_comes_from_the_matrix_is_one_matrix_entry(
     matrix_env = "        env:\n          TOX_ENV: py${{ matrix.python }}\n"
     files[".github/workflows/tests.yaml"] = workflow(step + matrix_env)
     assert chosen(make_subject, files)[0][:2] == ("tox", "tox.ini")
+
+
+def test_a_step_run_with_the_tasks_of_matrix_include_entries_is_the_linux_entrys_run(
+    make_subject: MakeSubject,
+) -> None:
+    ci = (
+        "on: [push, pull_request]\njobs:\n  build:\n    runs-on: ${{ matrix.os }}\n"
+        "    strategy:\n      matrix:\n        include:\n"
+        "          - os: macos-latest\n            tasks: macosArm64Test\n"
+        "          - os: ubuntu-latest\n            tasks: build\n"
+        "    steps:\n      - uses: actions/checkout@v4\n"
+        "      - run: ./gradlew ${{ matrix.tasks }}\n"
+    )
+    files = {**GRADLE, ".github/workflows/ci.yaml": ci}
+    assert [c.text for c in make_subject(files).facts.test_commands] == [
+        "./gradlew build", "./gradlew test", "./gradlew macosArm64Test",
+    ]  # fmt: skip
+    # entries that do not pick the machine are each one matrix entry: the wrapper's own run
+    files[".github/workflows/ci.yaml"] = ci.replace("${{ matrix.os }}", "ubuntu-latest")
+    assert chosen(make_subject, files)[0][:2] == ("./gradlew test", "build.gradle.kts")
+
+
+def test_include_entries_that_add_to_a_listed_matrix_key_leave_the_step_as_written(
+    make_subject: MakeSubject,
+) -> None:
+    ci = (
+        "on: [push, pull_request]\njobs:\n  build:\n    runs-on: ${{ matrix.os }}\n"
+        "    strategy:\n      matrix:\n        os: [ubuntu-latest, macos-latest]\n"
+        "        tasks: [jvmTest, jsTest]\n        include:\n"
+        "          - os: ubuntu-22.04\n            tasks: build\n"
+        "    steps:\n      - uses: actions/checkout@v4\n"
+        "      - run: ./gradlew ${{ matrix.tasks }}\n"
+    )
+    files = {**GRADLE, ".github/workflows/ci.yaml": ci}
+    assert chosen(make_subject, files)[0][:2] == ("./gradlew test", "build.gradle.kts")

@@ -122,3 +122,28 @@ def test_a_matrix_key_with_one_value_is_that_value_and_others_stay_placeholders(
         matrix_job("features: [full, tls]", "- run: cargo test --features ${{ matrix.features }}")
     )
     assert chosen(make_subject, files)[0][:2] == ("cargo test", "Cargo.toml")
+
+
+def test_a_documented_cargo_xtask_test_beats_the_build_tools_own_run(
+    make_subject: MakeSubject,
+) -> None:
+    files = {
+        "Cargo.toml": "[workspace]\nmembers = ['core', 'xtask']\n",
+        "core/Cargo.toml": "[package]\nname = 'core'\n",
+        "core/src/lib.rs": "#[cfg(test)]\nmod tests { #[test] fn t() {} }\n",
+        "xtask/Cargo.toml": "[package]\nname = 'xtask'\n",
+        "xtask/src/main.rs": "fn main() {}\n",
+        ".config/nextest.toml": "[profile.default]\n",
+        ".cargo/config.toml": '[alias]\nxtask = "run --package xtask --"\nx = "xtask"\n',
+        "CONTRIBUTING.md": "To run all tests:\n\n```sh\ncargo x test\n```\n",
+    }
+    assert chosen(make_subject, files)[0] == ("cargo x test", "CONTRIBUTING.md", 4, "documented")
+    manifest = '[alias]\nxtask = "run --manifest-path xtask/Cargo.toml --"\nx = "xtask"\n'
+    files[".cargo/config.toml"] = manifest
+    assert chosen(make_subject, files)[0][0] == "cargo x test"
+    # an alias that runs no package of the repository is no task runner
+    files[".cargo/config.toml"] = '[alias]\nx = "nextest run"\n'
+    assert chosen(make_subject, files)[0][0] == "cargo nextest run"
+    # without the alias, `cargo x` is no command cargo knows, and cargo's own run is the suite
+    del files[".cargo/config.toml"]
+    assert chosen(make_subject, files)[0][0] == "cargo nextest run"

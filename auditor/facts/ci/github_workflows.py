@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from auditor.facts.ci.matrix_expressions import matrix_keys, with_entry
 from auditor.facts.ci.providers import ci_file_providers
 from auditor.facts.commands.locate import LineLocator
 from auditor.facts.model import Command
@@ -83,6 +84,10 @@ class JobStep(NamedTuple):
     """The job's (or workflow's) default working directory."""
     matrix: Matrix
     """The job's matrix keys with plain values (`workspace: [".", examples]`)."""
+    entries: tuple[dict[str, str], ...] = ()
+    """The job's `matrix.include` entries with plain values, each one run of the job."""
+    runs_on: str = ""
+    """The job's `runs-on`, as written."""
 
 
 def job_steps(config: Any) -> Iterator[JobStep]:
@@ -97,10 +102,11 @@ def job_steps(config: Any) -> Iterator[JobStep]:
         steps = job.get("steps")
         env = {**top, **_env(job.get("env"))}
         directory = _default_directory(job) or _default_directory(config)  # the job's wins
-        matrix = _matrix(job)
+        matrix, entries, runs_on = _matrix(job), _included(job), str(job.get("runs-on") or "")
         for step in steps if isinstance(steps, list) else ():
             if isinstance(step, dict):
-                yield JobStep(str(name), step, {**env, **_env(step.get("env"))}, directory, matrix)
+                step_env = {**env, **_env(step.get("env"))}
+                yield JobStep(str(name), step, step_env, directory, matrix, entries, runs_on)
     runs = config.get("runs")
     if isinstance(runs, dict) and isinstance(runs.get("steps"), list):
         for step in runs["steps"]:
@@ -121,6 +127,19 @@ def _matrix(job: dict[str, Any]) -> Matrix:
         and values
         and all(isinstance(v, str | int | float) and "${{" not in str(v) for v in values)
     }
+
+
+def _included(job: dict[str, Any]) -> tuple[dict[str, str], ...]:
+    """The job's `strategy.matrix.include` entries, each with its plain scalar values."""
+    strategy = job.get("strategy")
+    matrix = strategy.get("matrix") if isinstance(strategy, dict) else None
+    include = matrix.get("include") if isinstance(matrix, dict) else None
+    entries = include if isinstance(include, list) else []
+    return tuple(
+        {str(k): str(v).strip() for k, v in entry.items() if isinstance(v, str | int | float)}
+        for entry in entries
+        if isinstance(entry, dict)
+    )
 
 
 def _default_directory(owner: dict[str, Any]) -> Any:
@@ -185,7 +204,10 @@ def step_scripts(job_step: JobStep) -> list[StepScript]:
     named = {key for text in (run, written) for key in MATRIX_EXPRESSION.findall(text)}
     values = {k: v for k, v in job_step.matrix.items() if k in named and _expanded(v)}
     found: list[StepScript] = []
-    for combination in itertools.product(*values.values()):
+    read = matrix_keys(run) | matrix_keys(written)
+    if read and not read & set(job_step.matrix):  # keys only `include` entries set
+        found = _entry_scripts(job_step, run, written)
+    for combination in itertools.product(*values.values()) if not found else ():
         chosen = dict(zip(values, combination, strict=True))
         entry = " ".join(
             v for k, v in chosen.items() if len(values[k]) > 1 and v not in ROOT_VALUES
@@ -193,6 +215,25 @@ def step_scripts(job_step: JobStep) -> list[StepScript]:
         script = _with_matrix(_with_env(run, env), chosen)
         where = directory if not isinstance(directory, str) else _with_matrix(directory, chosen)
         found.append(StepScript(run, script, _plain_directory(where, env), entry))
+    return found
+
+
+def _entry_scripts(job: JobStep, run: str, written: str) -> list[StepScript]:
+    """A step whose matrix expressions read only keys that `include` entries set, one script
+    per entry (kotlin-result's `./gradlew ${{ matrix.tasks }}`, jinja's `tox run -e ${{
+    matrix.tox || format('py{0}', matrix.python) }}`: `matrix_expressions`). Where the entries
+    pick the machine (`runs-on: ${{ matrix.os || 'ubuntu-latest' }}`), a Linux entry's is a
+    plain run of the step and every other is one matrix entry; otherwise each is one entry."""
+    found: list[StepScript] = []
+    for chosen in job.entries:
+        script = with_entry(_with_env(run, job.env), chosen)
+        directory = with_entry(written, chosen) if written else ""
+        if script is None or directory is None:
+            continue
+        machine = with_entry(job.runs_on, chosen) or job.runs_on
+        linux = machine != job.runs_on and machine.startswith(("ubuntu", "linux"))
+        entry = "" if linux else " ".join(sorted(chosen.values()))
+        found.append(StepScript(run, script, _plain_directory(directory or None, job.env), entry))
     return found
 
 

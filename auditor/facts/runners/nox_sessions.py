@@ -19,6 +19,8 @@ class NoxSessions:
 
     sessions: dict[str, tuple[Command, ...]]
     defaults: tuple[str, ...]
+    declared: bool = False
+    """Whether the noxfile names its defaults (`nox.options.sessions = ["tests"]`)."""
 
 
 def nox_config(src: FactSources) -> NoxSessions | None:
@@ -37,8 +39,8 @@ def nox_config(src: FactSources) -> NoxSessions | None:
             name = _session_name(node)
             if name is not None:
                 sessions[name] = tuple(_commands(node, helpers))
-    defaults = _default_sessions(tree)
-    return NoxSessions(sessions, tuple(d for d in defaults if d in sessions) or tuple(sessions))
+    named = tuple(d for d in _default_sessions(tree) if d in sessions)
+    return NoxSessions(sessions, named or tuple(sessions), bool(named))
 
 
 def nox_sessions(src: FactSources) -> dict[str, tuple[Command, ...]]:

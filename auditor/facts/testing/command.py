@@ -24,8 +24,10 @@ matrix directory other than the root), or jobs that do not run on pull requests 
 docs, benchmarks) rank after every plain run (`variants`); runners, build tools and defaults of
 another ecosystem than the primary language's rank after those of the primary one (a Python
 framework's `npm test` for its static assets); commands that cannot run as written
-(`${{ matrix.env }}`, `<name>`) or that are too long to be an instruction come last. Identical
-texts keep the best-ranked one.
+(`${{ matrix.env }}`, `<name>`) or that are too long to be an instruction come last; one that
+skips a step it needs (`dotnet test --no-build` without its build) ranks with the variants, and
+one run as root (`sudo ./ci/test.sh`) is never offered (`handover`). Identical texts keep the
+best-ranked one.
 """
 
 from __future__ import annotations
@@ -54,7 +56,9 @@ from auditor.facts.sources import FactSources
 from auditor.facts.testing.build_dirs import finds_its_directories, with_set_up
 from auditor.facts.testing.build_tools import build_tool_test_commands
 from auditor.facts.testing.defaults import default_test_commands
+from auditor.facts.testing.documented_ctest import ctest_after_documented_build
 from auditor.facts.testing.frameworks import framework_evidence
+from auditor.facts.testing.handover import needs_an_earlier_step, runs_as_root
 from auditor.facts.testing.invocations import (
     TestEnvironment,
     builds_too,
@@ -116,6 +120,7 @@ def test_commands(
     lines = [c for c in commands if c.origin in DOCUMENTED]
     chains = list(with_set_up(src, lines, lambda c: runnable(c.text, MAX_CHAIN) and works(c)))
     chains.extend(joined_member_runs(src, lines))
+    chains.extend(ctest_after_documented_build(src, lines, has_placeholders))
     documented = [c for c in [*lines, *chains] if works(c)]
     candidates = [
         *documented,
@@ -133,7 +138,7 @@ def test_commands(
     best: dict[str, Command] = {}
     for command in ranked:
         text = unattended_form(command.text, runners, stated)
-        if text is not None:
+        if text is not None and not runs_as_root(text):
             best.setdefault(text, replace(command, text=text))
     return tuple(best.values())
 
@@ -207,7 +212,8 @@ class _Ranking:
         variant = variant_of(self.src, command, self.pull_requests)
         watches = unattended_form(command.text, self.runners, ()) != command.text
         aside = command in self.extra or command in self.other_job or command in self.parts
-        return int(aside or bool(variant) or watches)
+        later = needs_an_earlier_step(command.text)  # `dotnet test --no-build` alone
+        return int(aside or bool(variant) or watches or later)
 
 
 ELLIPSES = frozenset({"...", "\u2026"})

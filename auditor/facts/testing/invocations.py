@@ -20,34 +20,17 @@ from auditor.facts.testing.build_scripts import (
     testing_cake_script,
     testing_nuke_build,
 )
+from auditor.facts.testing.cargo_tasks import cargo_task_aliases, runs_cargo_task_tests
 from auditor.facts.testing.rake_tasks import rakefile_directories
 
 if TYPE_CHECKING:
     from auditor.facts.files import RepositoryFiles
 
-PARTIAL_OPTIONS = frozenset(
-    {
-        "-k",
-        "-run",
-        "--lf",
-        "--last-failed",
-        "--co",
-        "--collect-only",
-        "--help",
-        "-h",
-        "--version",
-        "--list",
-        "--doc",
-        "--fixtures",
-        "--markers",
-        "-DskipTests",
-        "--filter",
-        "--testsuite",
-        "--group",
-        "--tests",
-        "-Dmaven.test.skip=true",
-    }
-)
+PARTIAL_OPTIONS = frozenset({
+    "-k", "-run", "--lf", "--last-failed", "--co", "--collect-only", "--help", "-h", "--version",
+    "--list", "--doc", "--fixtures", "--markers", "-DskipTests", "--filter", "--testsuite",
+    "--group", "--tests", "-Dmaven.test.skip=true",
+})  # fmt: skip
 """Arguments that select a part of the suite, or make the runner do something else."""
 SINGLE_TEST = re.compile(
     r"::|(?:^|/)(?:test_[^/]+\.py|[^/]+_test\.(?:py|go)|[^/]+\.(?:test|spec)"
@@ -154,6 +137,8 @@ class TestEnvironment:
     """The NUKE build's targets, when one of them runs the tests."""
     composer_tests: frozenset[str] = frozenset()
     """composer.json scripts that run the tests."""
+    cargo_tasks: frozenset[str] = frozenset()
+    """Cargo aliases that run a package as the task runner (`cargo xtask test`)."""
 
     def can_run(self, ecosystem: str, cwd: str = "") -> bool:
         """Whether the ecosystem's test runner can run in `cwd` (its manifest is there or
@@ -212,6 +197,7 @@ def test_environment(src: FactSources, frameworks: frozenset[str]) -> TestEnviro
         cake=testing_cake_script(src),
         nuke=testing_nuke_build(src),
         composer_tests=composer,
+        cargo_tasks=cargo_task_aliases(src),
     )
 
 
@@ -274,6 +260,8 @@ def runs_test_suite(invocation: Invocation, cwd: str, env: TestEnvironment) -> b
     if selects_part(invocation):
         return False
     if _is_test_script(invocation, cwd, env) or is_build_script_run(invocation, cwd, env):
+        return True
+    if runs_cargo_task_tests(invocation, env.cargo_tasks):
         return True
     ecosystem = _ecosystem(program, args, cwd, env)
     return ecosystem is not None and env.can_run(ecosystem, cwd)

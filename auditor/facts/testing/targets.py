@@ -113,6 +113,9 @@ def _named_test_target(
     words = [w for w in invocation.args if not w.startswith("-")]
     if words[:1] == ["run"] and invocation.program in RUN_SUBCOMMAND:
         words = words[1:]
+    nox = runners.nox
+    if invocation.program == "nox" and not invocation.args and nox and nox.declared:
+        words = list(nox.defaults)  # `nox`: the sessions the noxfile names for it
     if not words or not is_test_name(words[0], scoped=invocation.program == "hatch"):
         return False
     if words[0].rsplit(":", 1)[-1] in PROMISING_NAMES:
@@ -263,6 +266,9 @@ def _nox(runners: TaskRunners) -> Iterator[Command]:
     config = runners.nox
     if config is None:
         return
+    if config.declared and len(config.defaults) == 1:  # the one run the noxfile chose for `nox`
+        first = config.sessions[config.defaults[0]]
+        yield Command("nox", "noxfile.py", first[0].line if first else None, "nox")
     for name in dict.fromkeys([*_ordered(list(config.sessions)), *config.sessions]):
         commands = config.sessions[name]
         yield Command(f"nox -s {name}", "noxfile.py", commands[0].line if commands else None, "nox")
