@@ -201,13 +201,22 @@ def step_scripts(job_step: JobStep) -> list[StepScript]:
         return []
     directory = step.get("working-directory") or job_step.directory
     written = str(directory) if isinstance(directory, str) else ""
-    named = {key for text in (run, written) for key in MATRIX_EXPRESSION.findall(text)}
-    values = {k: v for k, v in job_step.matrix.items() if k in named and _expanded(v)}
-    found: list[StepScript] = []
     read = matrix_keys(run) | matrix_keys(written)
     if read and not read & set(job_step.matrix):  # keys only `include` entries set
         found = _entry_scripts(job_step, run, written)
-    for combination in itertools.product(*values.values()) if not found else ():
+        if found:
+            return found
+    named = {key for text in (run, written) for key in MATRIX_EXPRESSION.findall(text)}
+    values = {k: v for k, v in job_step.matrix.items() if k in named and _expanded(v)}
+    return _listed_scripts(run, env, directory, values)
+
+
+def _listed_scripts(
+    run: str, env: dict[str, str], directory: Any, values: dict[str, tuple[str, ...]]
+) -> list[StepScript]:
+    """One script per combination of the listed matrix values a step reads."""
+    found: list[StepScript] = []
+    for combination in itertools.product(*values.values()):
         chosen = dict(zip(values, combination, strict=True))
         entry = " ".join(
             v for k, v in chosen.items() if len(values[k]) > 1 and v not in ROOT_VALUES

@@ -27,18 +27,25 @@ def ctest_after_documented_build(
     if not _registers_tests(src):
         return
     for at, command in enumerate(commands):
-        if command.origin == "ci" or not unrunnable(command.text):
-            continue
-        block = _block_before(commands, at)
-        configure = next((c for c in block if _configured_dir(c)), None)
-        directory = _configured_dir(configure) if configure else None
-        build = next((c for c in block if directory and _builds(c, directory)), None)
-        run = invocations(command.text)[:1]
-        if not (configure and build and directory and run):
-            continue
-        if run[0].head.removeprefix("./").startswith(f"{directory}/"):
-            text = f"{configure.text} && {build.text} && ctest --test-dir {directory}"
-            yield replace(configure, text=text)
+        if command.origin != "ci" and unrunnable(command.text):
+            found = _with_ctest(_block_before(commands, at), command)
+            if found is not None:
+                yield found
+
+
+def _with_ctest(block: list[Command], command: Command) -> Command | None:
+    """The block's configure and build lines and ctest in their directory, when `command`
+    runs a program built there; else None."""
+    configure = next((c for c in block if _configured_dir(c)), None)
+    directory = _configured_dir(configure) if configure else None
+    build = next((c for c in block if directory and _builds(c, directory)), None)
+    run = invocations(command.text)[:1]
+    if not (configure and build and directory and run):
+        return None
+    if not run[0].head.removeprefix("./").startswith(f"{directory}/"):
+        return None
+    text = f"{configure.text} && {build.text} && ctest --test-dir {directory}"
+    return replace(configure, text=text)
 
 
 def _registers_tests(src: FactSources) -> bool:

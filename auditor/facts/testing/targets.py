@@ -110,12 +110,7 @@ def _named_test_target(
 ) -> bool:
     if invocation.program in ("make", "gmake"):
         return _named_make_target(runners, invocation, cwd, parent)
-    words = [w for w in invocation.args if not w.startswith("-")]
-    if words[:1] == ["run"] and invocation.program in RUN_SUBCOMMAND:
-        words = words[1:]
-    nox = runners.nox
-    if invocation.program == "nox" and not invocation.args and nox and nox.declared:
-        words = list(nox.defaults)  # `nox`: the sessions the noxfile names for it
+    words = _target_words(runners, invocation)
     if not words or not is_test_name(words[0], scoped=invocation.program == "hatch"):
         return False
     if words[0].rsplit(":", 1)[-1] in PROMISING_NAMES:
@@ -125,6 +120,18 @@ def _named_test_target(
 
 
 PROMISING_NAMES = ("ci", "check", "coverage", "cov")
+
+
+def _target_words(runners: TaskRunners, invocation: Invocation) -> list[str]:
+    """The targets a runner's invocation names (`npm run test`: test); plain `nox`, the
+    sessions the noxfile names for it."""
+    words = [w for w in invocation.args if not w.startswith("-")]
+    if words[:1] == ["run"] and invocation.program in RUN_SUBCOMMAND:
+        words = words[1:]
+    nox = runners.nox
+    if invocation.program == "nox" and not invocation.args and nox and nox.declared:
+        words = list(nox.defaults)
+    return words
 
 
 def _named_make_target(
